@@ -1,0 +1,51 @@
+// The table of page formats. Adding a format is one new importer file and one row here.
+import { error, type Diagnostic } from '../diagnostics.js';
+import type { Importer, ImportResult, Page } from './importer.js';
+import { openapiInMarkdownImporter } from './openapi-in-markdown.js';
+import { openapiImporter } from './openapi.js';
+
+export const importers: readonly Importer[] = [openapiImporter, openapiInMarkdownImporter];
+
+export const formatNames: readonly string[] = importers.map((i) => i.name);
+
+export function findImporter(name: string): Importer | undefined {
+  return importers.find((i) => i.name === name);
+}
+
+/** The importer most confident about the page; ties go to the earlier row. */
+export function detectFormat(page: Page): Importer | undefined {
+  let best: Importer | undefined;
+  let bestScore = 0;
+  for (const importer of importers) {
+    const score = importer.detect(page);
+    if (score > bestScore) {
+      best = importer;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Imports one page, detecting its format unless one is forced. Never throws for bad input. */
+export async function importPage(page: Page, format?: string): Promise<ImportResult & { format?: string }> {
+  const importer = format ? findImporter(format) : detectFormat(page);
+  if (!importer) {
+    const diagnostic: Diagnostic = format
+      ? error(`unknown format "${format}": expected one of ${formatNames.join(', ')}`, { file: page.path })
+      : error(`cannot tell the page's format: expected one of ${formatNames.join(', ')} (use --format to force one)`, {
+          file: page.path,
+          line: 1,
+        });
+    return { diagnostics: [diagnostic] };
+  }
+  try {
+    const result = await importer.importPage(page);
+    return { ...result, format: importer.name };
+  } catch (e) {
+    // An importer that throws has a bug; report it against the page rather than crash the run.
+    return {
+      format: importer.name,
+      diagnostics: [error(`the ${importer.name} importer failed: ${(e as Error).stack ?? String(e)}`, { file: page.path })],
+    };
+  }
+}
