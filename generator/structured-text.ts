@@ -1,7 +1,7 @@
 // Parses JSON or YAML text into plain values while keeping positions, so that any later
 // diagnostic can point at the page's line and column. Duplicate keys are errors (JSON.parse
 // would keep the last one silently) and YAML aliases are capped.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
 import { error, type Diagnostic, type SourceLocation } from './diagnostics.js';
 
 export interface StructuredText {
@@ -57,7 +57,7 @@ export function parseStructured(
     for (const raw of pointer.split('/').slice(1)) {
       const key = raw.replaceAll('~1', '/').replaceAll('~0', '~');
       if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
+        const pair: Pair | undefined = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
         node = pair ? ((pair.key as Node | null) ?? null) : null;
         if (node) found = node;
         node = pair ? (pair.value as Node | null) : null;

@@ -1,0 +1,146 @@
+// The `specmill` command: import, generate, lint, check. Errors are `file:line:col: message` on
+// stderr with exit 1; warnings go to stderr and do not fail the run.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { loadConfig, type ResolvedConfig } from './config.js';
+import { formatDiagnostic, hasErrors, SpecmillError, type Diagnostic } from './diagnostics.js';
+import { formatNames, importPage } from './importers/index.js';
+import { lintSpecs } from './lint.js';
+import { normalizeApi } from './normalize/index.js';
+import { runPipeline } from './pipeline.js';
+import { printSpec } from './spec-file.js';
+import { findDrift, writeOutput } from './write-output.js';
+
+function report(diagnostics: readonly Diagnostic[]): void {
+  for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+}
+
+function relativeSpecFiles(config: ResolvedConfig): string[] {
+  return config.apis.map((a) => path.relative(config.root, a.specFile));
+}
+
+async function importCommand(pages: string[], options: { format?: string; out?: string; strict?: boolean }): Promise<number> {
+  const diagnostics: Diagnostic[] = [];
+  const fragments = [];
+  for (const file of pages) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      diagnostics.push({ severity: 'error', message: `cannot read the page: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, location: { file } });
+      continue;
+    }
+    const result = await importPage({ text, path: file }, options.format);
+    diagnostics.push(...result.diagnostics);
+    if (result.fragment) fragments.push({ page: file, fragment: result.fragment });
+  }
+  if (hasErrors(diagnostics)) {
+    report(diagnostics);
+    return 1;
+  }
+  const normalized = normalizeApi(fragments, { strict: options.strict ?? false });
+  report([...diagnostics, ...normalized.diagnostics]);
+  if (hasErrors(normalized.diagnostics)) return 1;
+  const text = printSpec(normalized.document);
+  if (options.out) writeOutput({ root: path.resolve(path.dirname(options.out)), outputDir: path.resolve(path.dirname(options.out), '.specmill-unused') }, new Map([[path.basename(options.out), text]]));
+  else process.stdout.write(text);
+  return 0;
+}
+
+async function generateCommand(options: { lint: boolean }): Promise<number> {
+  const config = await loadConfig(process.cwd());
+  const result = await runPipeline(config);
+  report(result.diagnostics);
+  if (hasErrors(result.diagnostics)) return 1;
+  const layout = { root: config.root, outputDir: config.outputDir };
+  let lintFailure: string | undefined;
+  writeOutput(layout, result.files);
+  if (options.lint) {
+    const lint = await lintSpecs(config.root, relativeSpecFiles(config));
+    if (!lint.ok) lintFailure = lint.output;
+  }
+  const count = result.files.size;
+  process.stderr.write(`specmill: ${config.apis.length} API(s), ${count} files written\n`);
+  if (lintFailure) {
+    process.stderr.write(`${lintFailure}\nspecmill: the specs were written but do not pass redocly lint\n`);
+    return 1;
+  }
+  return 0;
+}
+
+async function lintCommand(): Promise<number> {
+  const config = await loadConfig(process.cwd());
+  const lint = await lintSpecs(config.root, relativeSpecFiles(config));
+  process.stderr.write(`${lint.output}\n`);
+  return lint.ok ? 0 : 1;
+}
+
+async function checkCommand(): Promise<number> {
+  const config = await loadConfig(process.cwd());
+  const result = await runPipeline(config);
+  report(result.diagnostics);
+  if (hasErrors(result.diagnostics)) return 1;
+  const drift = findDrift({ root: config.root, outputDir: config.outputDir }, result.files);
+  const stale = [...drift.changed.map((f) => `changed: ${f}`), ...drift.missing.map((f) => `missing: ${f}`), ...drift.extra.map((f) => `extra:   ${f}`)];
+  if (stale.length === 0) {
+    process.stderr.write('specmill: specs/ and generated/ are up to date\n');
+    return 0;
+  }
+  process.stderr.write(`specmill: specs/ or generated/ differ from what the sources produce; run \`npm run generate\`\n${stale.map((s) => `  ${s}\n`).join('')}`);
+  return 1;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('specmill')
+    .description('Turns API reference pages into OpenAPI 3.1 specs and typed TypeScript clients.')
+    .showHelpAfterError()
+    .exitOverride();
+  program
+    .command('import')
+    .description('import pages of one API into one OpenAPI 3.1 YAML document')
+    .argument('<page...>', 'documentation pages (Markdown, text, HTML, OpenAPI files)')
+    .addOption(new Option('--format <name>', 'force a page format instead of detecting it').choices([...formatNames]))
+    .option('--out <file>', 'write the spec to a file instead of stdout')
+    .option('--strict', 'two different schemas under one name is an error')
+    .action(async (pages: string[], options: { format?: string; out?: string; strict?: boolean }) => {
+      process.exitCode = await importCommand(pages, options);
+    });
+  program
+    .command('generate')
+    .description('import every API of specmill.config.ts, write specs/<api>/openapi.yaml and the clients')
+    .option('--no-lint', 'do not run redocly lint on the new specs')
+    .action(async (options: { lint: boolean }) => {
+      process.exitCode = await generateCommand(options);
+    });
+  program
+    .command('lint')
+    .description('lint specs/<api>/openapi.yaml with @redocly/cli and redocly.yaml')
+    .action(async () => {
+      process.exitCode = await lintCommand();
+    });
+  program
+    .command('check')
+    .description('fail, listing the files, when specs/ or generated/ differ from what the sources produce')
+    .action(async () => {
+      process.exitCode = await checkCommand();
+    });
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync([...argv], { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (e) {
+    if (e instanceof SpecmillError) {
+      report(e.diagnostics);
+      return 1;
+    }
+    const code = (e as { code?: string }).code;
+    if (code === 'commander.helpDisplayed' || code === 'commander.version') return 0;
+    if (typeof code === 'string' && code.startsWith('commander.')) return 1;
+    process.stderr.write(`specmill: ${(e as Error).stack ?? String(e)}\n`);
+    return 1;
+  }
+}

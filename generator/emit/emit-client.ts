@@ -1,0 +1,230 @@
+// Emits `client.ts` for one API: request/response/error types by indexed access into
+// openapi-typescript's `operations`, the client interface with TSDoc, and the factory. Pure:
+// plan in, ts-morph structure out. Every spec string goes through ../plan/naming.ts.
+import { StructureKind, VariableDeclarationKind, type SourceFileStructure, type StatementStructures, type OptionalKind, type PropertySignatureStructure } from 'ts-morph';
+import type { ClientModel, ParameterLocation, ResponseModel } from '../model/client-model.js';
+import type { ClientPlan, PlannedOperation } from '../plan/plan-client.js';
+import { docText, lineComment, propertyKey, stringLiteral } from '../plan/naming.js';
+
+const LOCATIONS: readonly ParameterLocation[] = ['path', 'query', 'header', 'cookie'];
+
+function operationType(operationId: string): string {
+  return `operations[${stringLiteral(operationId)}]`;
+}
+
+function statusKey(status: string): string {
+  return /^\d+$/.test(status) ? status : stringLiteral(status);
+}
+
+function isSuccess(status: string): boolean {
+  return /^2(\d\d|XX)$/.test(status);
+}
+
+function isError(status: string): boolean {
+  return status === 'default' || /^[3-5](\d\d|XX)$/.test(status);
+}
+
+function bodyType(operationId: string, response: ResponseModel): string {
+  if (!response.mediaType) return 'undefined';
+  if (!response.isJson) return 'string';
+  return `${operationType(operationId)}["responses"][${statusKey(response.status)}]["content"][${stringLiteral(response.mediaType)}]`;
+}
+
+function requestProperties({ model }: PlannedOperation): OptionalKind<PropertySignatureStructure>[] {
+  const op = operationType(model.operationId);
+  const properties: OptionalKind<PropertySignatureStructure>[] = [];
+  for (const location of LOCATIONS) {
+    const parameters = model.parameters[location];
+    if (parameters.length === 0) continue;
+    properties.push({
+      name: location,
+      hasQuestionToken: !parameters.some((p) => p.required),
+      type: `NonNullable<${op}["parameters"][${stringLiteral(location)}]>`,
+      docs: [docText(parameters.map((p) => `\`${p.name}\`${p.required ? ' (required)' : ''}${p.description ? `: ${p.description}` : ''}`).join('\n'))],
+    });
+  }
+  if (model.body) {
+    properties.push({
+      name: 'body',
+      hasQuestionToken: !model.body.required,
+      type: `NonNullable<${op}["requestBody"]>["content"][${stringLiteral(model.body.mediaType)}]`,
+      ...(model.body.description ? { docs: [docText(model.body.description)] } : {}),
+    });
+  }
+  return properties;
+}
+
+function hasRequiredInput({ model }: PlannedOperation): boolean {
+  return LOCATIONS.some((l) => model.parameters[l].some((p) => p.required)) || model.body?.required === true;
+}
+
+function methodDocs({ model }: PlannedOperation): string {
+  const lines: string[] = [];
+  if (model.summary) lines.push(docText(model.summary));
+  if (model.description && model.description !== model.summary) lines.push('', docText(model.description));
+  lines.push('', `\`${model.method.toUpperCase()} ${docText(model.path)}\``);
+  // A tag's text must stay on the tag's line, so it is folded onto one line.
+  for (const response of model.responses) {
+    if (!isError(response.status)) continue;
+    const description = response.description ? `: ${lineComment(response.description)}` : '';
+    lines.push(`@throws {ApiError} ${docText(`${response.status}${description}`)}`);
+  }
+  if (model.source) lines.push(`@see ${docText(lineComment(model.source))}`);
+  if (model.deprecated) lines.push('@deprecated');
+  return lines.join('\n').trim();
+}
+
+function errorUnion(planned: PlannedOperation): string {
+  const { model } = planned;
+  const variants = model.responses
+    .filter((r) => isError(r.status))
+    .map((r) => {
+      const status = /^\d+$/.test(r.status) ? r.status : 'number';
+      return `ApiError<${stringLiteral(model.operationId)}, ${status}, ${r.mediaType ? bodyType(model.operationId, r) : 'unknown'}>`;
+    });
+  return variants.length > 0 ? variants.join(' | ') : 'never';
+}
+
+function successUnion({ model }: PlannedOperation): string {
+  const success = model.responses.filter((r) => isSuccess(r.status));
+  const types = [...new Set(success.map((r) => bodyType(model.operationId, r)))];
+  return types.length > 0 ? types.join(' | ') : 'unknown';
+}
+
+function operationSpec({ model }: PlannedOperation): string {
+  const errors = model.responses.filter((r) => isError(r.status)).map((r) => stringLiteral(r.status));
+  const json = model.responses.filter((r) => r.isJson).map((r) => stringLiteral(r.status));
+  const fields = [
+    `operationId: ${stringLiteral(model.operationId)}`,
+    `method: ${stringLiteral(model.method)}`,
+    `path: ${stringLiteral(model.path)}`,
+    `errors: [${errors.join(', ')}]`,
+    `json: [${json.join(', ')}]`,
+  ];
+  if (model.body) fields.push(`bodyMediaType: ${stringLiteral(model.body.mediaType)}`);
+  return `{ ${fields.join(', ')} }`;
+}
+
+export function emitClient(model: ClientModel, plan: ClientPlan): SourceFileStructure {
+  const statements: (string | StatementStructures)[] = [
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: '../runtime/index.js',
+      namedImports: ['ApiError', 'createRuntime', 'type ApiPromise', 'type CallOptions', 'type ClientOptions', 'type OperationSpec', 'type ServerSpec'],
+    },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: './schema.js', isTypeOnly: true, namedImports: ['operations'] },
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: ['The servers the spec names; the first is the default base URL.'],
+      declarations: [
+        {
+          name: 'servers',
+          type: 'readonly ServerSpec[]',
+          initializer: `[${model.servers
+            .map((s) => {
+              const variables = s.variables.map((v) => `${propertyKey(v.name)}: { default: ${stringLiteral(v.default)}${v.enum ? `, enum: [${v.enum.map(stringLiteral).join(', ')}]` : ''} }`);
+              return `{ url: ${stringLiteral(s.url)}${variables.length ? `, variables: { ${variables.join(', ')} }` : ''} }`;
+            })
+            .join(', ')}]`,
+        },
+      ],
+    },
+  ];
+
+  for (const planned of plan.operations) {
+    const name = planned.model.operationId;
+    statements.push(
+      {
+        kind: StructureKind.Interface,
+        name: planned.requestType,
+        isExported: true,
+        docs: [docText(`What \`${planned.methodName}\` sends.`)],
+        properties: requestProperties(planned),
+      },
+      {
+        kind: StructureKind.TypeAlias,
+        name: planned.responseType,
+        isExported: true,
+        docs: [docText(`What \`${planned.methodName}\` resolves to.`)],
+        type: successUnion(planned),
+      },
+      {
+        kind: StructureKind.TypeAlias,
+        name: planned.errorType,
+        isExported: true,
+        docs: [docText(`The documented errors of \`${planned.methodName}\` (${stringLiteral(name)}); \`status\` narrows \`body\`.`)],
+        type: errorUnion(planned),
+      },
+    );
+  }
+
+  statements.push(
+    {
+      kind: StructureKind.Interface,
+      name: plan.errorsType,
+      isExported: true,
+      docs: ['The documented errors of each operation, by operationId.'],
+      properties: plan.operations.map((p) => ({ name: propertyKey(p.model.operationId), type: p.errorType })),
+    },
+    {
+      kind: StructureKind.Interface,
+      name: plan.clientType,
+      isExported: true,
+      docs: [docText(model.description ? `${model.title}\n\n${model.description}` : model.title)],
+      properties: [{ name: 'baseUrl', isReadonly: true, type: 'string', docs: ['The server this client calls.'] }],
+      methods: [
+        ...plan.operations.map((p) => ({
+          name: p.methodName,
+          docs: [methodDocs(p)],
+          parameters: [
+            { name: 'request', type: p.requestType, hasQuestionToken: !hasRequiredInput(p) },
+            { name: 'options', type: 'CallOptions', hasQuestionToken: true },
+          ],
+          returnType: `ApiPromise<${p.responseType}>`,
+        })),
+        {
+          name: 'isError',
+          docs: ['Whether `error` is a documented error of `operation`; narrows `status` and `body`.'],
+          typeParameters: [{ name: 'K', constraint: `keyof ${plan.errorsType}` }],
+          parameters: [
+            { name: 'error', type: 'unknown' },
+            { name: 'operation', type: 'K' },
+          ],
+          returnType: `error is ${plan.errorsType}[K]`,
+        },
+      ],
+    },
+    {
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [
+        {
+          name: 'specs',
+          initializer: `{ ${plan.operations.map((p) => `${propertyKey(p.model.operationId)}: ${operationSpec(p)}`).join(', ')} } satisfies Record<string, OperationSpec>`,
+        },
+      ],
+    },
+    {
+      kind: StructureKind.Function,
+      name: plan.factoryName,
+      isExported: true,
+      docs: [docText(`Creates a client for ${model.title}.`)],
+      parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }],
+      returnType: plan.clientType,
+      statements: [
+        `const runtime = createRuntime(options, servers, ${stringLiteral(model.title)});`,
+        `return {
+          baseUrl: runtime.baseUrl,
+          ${plan.operations
+            .map((p) => `${p.methodName}: (request${hasRequiredInput(p) ? '' : ' = {}'}, callOptions) => runtime.call(specs[${stringLiteral(p.model.operationId)}], request, callOptions),`)
+            .join('\n')}
+          isError: <K extends keyof ${plan.errorsType}>(error: unknown, operation: K): error is ${plan.errorsType}[K] =>
+            error instanceof ApiError && error.operationId === operation && error.documented,
+        };`,
+      ],
+    },
+  );
+  return { kind: StructureKind.SourceFile, statements };
+}

@@ -1,0 +1,179 @@
+// The client model: what the emitters read instead of raw OpenAPI. Operations with parameters
+// grouped by location, the request body, responses by status, servers, security and docs.
+// Schema types stay openapi-typescript's: the model only says where to index into them.
+import { HTTP_METHODS, isObject, SOURCE_EXTENSION, type HttpMethod, type JsonObject, type OpenApiDocument } from '../openapi-types.js';
+
+export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
+
+export interface ParameterModel {
+  name: string;
+  in: ParameterLocation;
+  required: boolean;
+  description?: string;
+}
+
+export interface ResponseModel {
+  /** `200`, `4XX` or `default`, as the spec writes it. */
+  status: string;
+  description?: string;
+  /** The JSON media type of the body, when there is one; else the first media type. */
+  mediaType?: string;
+  isJson: boolean;
+  headers: { name: string; required: boolean; description?: string }[];
+}
+
+export interface OperationModel {
+  /** The key into openapi-typescript's `operations`. */
+  operationId: string;
+  method: HttpMethod;
+  path: string;
+  summary?: string;
+  description?: string;
+  deprecated: boolean;
+  tags: string[];
+  source?: string;
+  parameters: Record<ParameterLocation, ParameterModel[]>;
+  body?: { required: boolean; mediaType: string; description?: string };
+  responses: ResponseModel[];
+}
+
+export interface ServerModel {
+  url: string;
+  description?: string;
+  variables: { name: string; default: string; enum?: string[]; description?: string }[];
+}
+
+export interface SchemaModel {
+  /** The key into openapi-typescript's `components['schemas']`. */
+  name: string;
+  description?: string;
+}
+
+export interface ClientModel {
+  title: string;
+  description?: string;
+  servers: ServerModel[];
+  operations: OperationModel[];
+  schemas: SchemaModel[];
+}
+
+const JSON_MEDIA = /^application\/(?:[\w.+-]+\+)?json$|^text\/json$/i;
+
+export function isJsonMediaType(mediaType: string): boolean {
+  return JSON_MEDIA.test(mediaType.split(';')[0]!.trim());
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value : undefined;
+}
+
+/** Prefers `application/json`, then any JSON type, then the first one listed. */
+function pickMediaType(content: unknown): { mediaType?: string; isJson: boolean } {
+  if (!isObject(content)) return { isJson: false };
+  const types = Object.keys(content);
+  const json = types.find((t) => t.toLowerCase() === 'application/json') ?? types.find(isJsonMediaType);
+  if (json) return { mediaType: json, isJson: true };
+  return types[0] ? { mediaType: types[0], isJson: false } : { isJson: false };
+}
+
+function resolve(doc: OpenApiDocument, value: unknown): JsonObject | undefined {
+  let current = value;
+  for (let hops = 0; isObject(current) && typeof current.$ref === 'string' && hops < 20; hops++) {
+    const match = /^#\/components\/([^/]+)\/([^/]+)$/.exec(current.$ref);
+    const components = isObject(doc.components) ? doc.components : {};
+    const section = match?.[1] ? components[match[1]] : undefined;
+    current = match?.[2] && isObject(section) ? section[match[2].replaceAll('~1', '/').replaceAll('~0', '~')] : undefined;
+  }
+  return isObject(current) ? current : undefined;
+}
+
+function buildParameters(doc: OpenApiDocument, lists: unknown[]): Record<ParameterLocation, ParameterModel[]> {
+  const byKey = new Map<string, ParameterModel>();
+  for (const list of lists) {
+    if (!Array.isArray(list)) continue;
+    for (const raw of list) {
+      const parameter = resolve(doc, raw);
+      if (!parameter || typeof parameter.name !== 'string') continue;
+      const location = parameter.in;
+      if (location !== 'path' && location !== 'query' && location !== 'header' && location !== 'cookie') continue;
+      const description = text(parameter.description);
+      // Operation-level parameters override path-level ones with the same name and location.
+      byKey.set(`${location}:${parameter.name}`, {
+        name: parameter.name,
+        in: location,
+        required: location === 'path' || parameter.required === true,
+        ...(description ? { description } : {}),
+      });
+    }
+  }
+  const grouped: Record<ParameterLocation, ParameterModel[]> = { path: [], query: [], header: [], cookie: [] };
+  for (const parameter of byKey.values()) grouped[parameter.in].push(parameter);
+  return grouped;
+}
+
+function buildResponses(doc: OpenApiDocument, responses: unknown): ResponseModel[] {
+  if (!isObject(responses)) return [];
+  return Object.entries(responses).flatMap(([status, raw]) => {
+    const response = resolve(doc, raw);
+    if (!response) return [];
+    const headers = Object.entries(isObject(response.headers) ? response.headers : {}).flatMap(([name, rawHeader]) => {
+      const header = resolve(doc, rawHeader);
+      if (!header || name.toLowerCase() === 'content-type') return [];
+      const description = text(header.description);
+      return [{ name, required: header.required === true, ...(description ? { description } : {}) }];
+    });
+    const description = text(response.description);
+    return [{ status, ...(description ? { description } : {}), ...pickMediaType(response.content), headers }];
+  });
+}
+
+export function buildClientModel(doc: OpenApiDocument): ClientModel {
+  const info = isObject(doc.info) ? doc.info : {};
+  const operations: OperationModel[] = [];
+  for (const [path, rawItem] of Object.entries(isObject(doc.paths) ? doc.paths : {})) {
+    const item = resolve(doc, rawItem);
+    if (!item) continue;
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (!isObject(operation) || typeof operation.operationId !== 'string') continue;
+      const requestBody = resolve(doc, operation.requestBody);
+      const bodyMedia = requestBody ? pickMediaType(requestBody.content) : undefined;
+      const summary = text(operation.summary);
+      const description = text(operation.description);
+      const source = text(operation[SOURCE_EXTENSION]);
+      const bodyDescription = requestBody ? text(requestBody.description) : undefined;
+      operations.push({
+        operationId: operation.operationId,
+        method,
+        path,
+        ...(summary ? { summary } : {}),
+        ...(description ? { description } : {}),
+        deprecated: operation.deprecated === true,
+        tags: Array.isArray(operation.tags) ? operation.tags.filter((t): t is string => typeof t === 'string') : [],
+        ...(source ? { source } : {}),
+        parameters: buildParameters(doc, [item.parameters, operation.parameters]),
+        ...(requestBody && bodyMedia?.mediaType
+          ? { body: { required: requestBody.required === true, mediaType: bodyMedia.mediaType, ...(bodyDescription ? { description: bodyDescription } : {}) } }
+          : {}),
+        responses: buildResponses(doc, operation.responses),
+      });
+    }
+  }
+  const servers: ServerModel[] = (Array.isArray(doc.servers) ? doc.servers : []).flatMap((server) => {
+    if (!isObject(server) || typeof server.url !== 'string') return [];
+    const description = text(server.description);
+    const variables = Object.entries(isObject(server.variables) ? server.variables : {}).flatMap(([name, v]) => {
+      if (!isObject(v)) return [];
+      const variableDescription = text(v.description);
+      const values = Array.isArray(v.enum) ? v.enum.filter((e): e is string => typeof e === 'string') : undefined;
+      return [{ name, default: String(v.default ?? ''), ...(values ? { enum: values } : {}), ...(variableDescription ? { description: variableDescription } : {}) }];
+    });
+    return [{ url: server.url, ...(description ? { description } : {}), variables }];
+  });
+  const schemas = Object.entries(isObject(doc.components) && isObject(doc.components.schemas) ? doc.components.schemas : {}).map(([name, schema]) => {
+    const description = isObject(schema) ? text(schema.description) : undefined;
+    return { name, ...(description ? { description } : {}) };
+  });
+  const description = text(info.description);
+  return { title: text(info.title) ?? 'API', ...(description ? { description } : {}), servers, operations, schemas };
+}

@@ -1,0 +1,133 @@
+// The whole pipeline, top to bottom, one typed stage after another:
+//   pages --import--> fragments --normalize--> OpenAPI 3.1 --model--> client model --plan--> names
+//   --emit--> structures --print--> text --compile/format--> files (written by ./write-output.ts)
+// Nothing here writes to disk: the result is the complete set of files a run produces.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ResolvedApi, ResolvedConfig } from './config.js';
+import { error, hasErrors, type Diagnostic } from './diagnostics.js';
+import { compileModule, formatCode, GENERATED_HEADER, printStructure } from './emit/print.js';
+import { emitClient } from './emit/emit-client.js';
+import { emitIndex, emitModels } from './emit/emit-models.js';
+import { emitPackageJson, emitPackageReadme } from './emit/emit-package.js';
+import { emitSchemaTypes } from './emit/emit-types.js';
+import { importPage } from './importers/index.js';
+import { buildClientModel } from './model/client-model.js';
+import { compareNatural } from './natural-order.js';
+import { normalizeApi, type SourcedFragment } from './normalize/index.js';
+import type { OpenApiDocument } from './openapi-types.js';
+import { planClient } from './plan/plan-client.js';
+import { printSpec } from './spec-file.js';
+
+/** Output files by path relative to the project root, with `/` separators. */
+export type OutputFiles = Map<string, string>;
+
+export interface PipelineResult {
+  files: OutputFiles;
+  specs: Map<string, OpenApiDocument>;
+  diagnostics: Diagnostic[];
+  timings: { stage: string; api?: string; ms: number }[];
+}
+
+const TEMPLATES_DIR = fileURLToPath(new URL('../templates/runtime/', import.meta.url));
+
+function relative(root: string, file: string): string {
+  return path.relative(root, file).split(path.sep).join('/');
+}
+
+export function listPages(api: ResolvedApi): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(api.sourcesDir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => !name.startsWith('.') && statSync(path.join(api.sourcesDir, name)).isFile())
+    .sort(compareNatural)
+    .map((name) => path.join(api.sourcesDir, name));
+}
+
+/** import: every page of one API -> fragments, each stamped with its page. */
+export async function importApi(api: ResolvedApi, root: string): Promise<{ fragments: SourcedFragment[]; diagnostics: Diagnostic[] }> {
+  const diagnostics: Diagnostic[] = [];
+  const fragments: SourcedFragment[] = [];
+  const pages = listPages(api);
+  if (pages.length === 0) diagnostics.push(error(`no pages in ${relative(root, api.sourcesDir)}: expected the API's documentation pages there`, { file: relative(root, api.sourcesDir) }));
+  for (const file of pages) {
+    const page = relative(root, file);
+    const result = await importPage({ text: readFileSync(file, 'utf8'), path: page }, api.format);
+    diagnostics.push(...result.diagnostics);
+    if (result.fragment) fragments.push({ page, fragment: result.fragment });
+  }
+  return { fragments, diagnostics };
+}
+
+async function timed<T>(timings: PipelineResult['timings'], stage: string, api: string | undefined, run: () => Promise<T> | T): Promise<T> {
+  const start = performance.now();
+  try {
+    return await run();
+  } finally {
+    timings.push({ stage, ...(api ? { api } : {}), ms: Math.round(performance.now() - start) });
+  }
+}
+
+/** Emits, prints, compiles and formats one module of a client: `.js` (unless types only) and `.d.ts`. */
+async function addModule(files: OutputFiles, dir: string, name: string, source: string): Promise<void> {
+  const compiled = compileModule(`${name}.ts`, source);
+  if (compiled.js !== undefined) files.set(`${dir}/${name}.js`, await formatCode('x.js', GENERATED_HEADER + compiled.js));
+  files.set(`${dir}/${name}.d.ts`, await formatCode('x.d.ts', GENERATED_HEADER + compiled.dts));
+}
+
+export async function generateApi(api: ResolvedApi, config: ResolvedConfig, result: PipelineResult): Promise<void> {
+  const { timings, diagnostics, files } = result;
+  const { fragments, diagnostics: importDiagnostics } = await timed(timings, 'import', api.name, () => importApi(api, config.root));
+  diagnostics.push(...importDiagnostics);
+  if (hasErrors(importDiagnostics)) return;
+  const normalized = await timed(timings, 'normalize', api.name, () => normalizeApi(fragments, { strict: config.strict, ...(api.title ? { title: api.title } : {}) }));
+  diagnostics.push(...normalized.diagnostics);
+  if (hasErrors(normalized.diagnostics)) return;
+  const spec = normalized.document;
+  result.specs.set(api.name, spec);
+  files.set(relative(config.root, api.specFile), printSpec(spec));
+
+  const model = await timed(timings, 'model', api.name, () => buildClientModel(spec));
+  const plan = await timed(timings, 'plan', api.name, () => planClient(model, api.name));
+  const outDir = `${relative(config.root, config.outputDir)}/${plan.folder}`;
+  await timed(timings, 'emit', api.name, async () => {
+    files.set(`${outDir}/schema.d.ts`, await formatCode('x.d.ts', GENERATED_HEADER + (await emitSchemaTypes(spec))));
+    await addModule(files, outDir, 'models', printStructure('models.ts', emitModels(plan)));
+    await addModule(files, outDir, 'client', printStructure('client.ts', emitClient(model, plan)));
+    await addModule(files, outDir, 'index', printStructure('index.ts', emitIndex()));
+  });
+}
+
+/** The hand-written runtime (templates/runtime), compiled into the package once for all clients. */
+async function addRuntime(files: OutputFiles, outDir: string): Promise<void> {
+  const names = readdirSync(TEMPLATES_DIR)
+    .filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts'))
+    .sort(compareNatural);
+  for (const name of names) {
+    await addModule(files, `${outDir}/runtime`, name.slice(0, -3), readFileSync(path.join(TEMPLATES_DIR, name), 'utf8'));
+  }
+}
+
+export async function runPipeline(config: ResolvedConfig, only?: readonly string[]): Promise<PipelineResult> {
+  const result: PipelineResult = { files: new Map(), specs: new Map(), diagnostics: [], timings: [] };
+  const apis = only ? config.apis.filter((a) => only.includes(a.name)) : config.apis;
+  for (const api of apis) await generateApi(api, config, result);
+  if (hasErrors(result.diagnostics)) return result;
+  const outDir = relative(config.root, config.outputDir);
+  await timed(result.timings, 'runtime', undefined, () => addRuntime(result.files, outDir));
+  const apiFolders = config.apis.map((a) => a.name);
+  result.files.set(`${outDir}/package.json`, emitPackageJson(config.packageName, apiFolders, readRuntimeVersion()));
+  result.files.set(`${outDir}/README.md`, emitPackageReadme(config.packageName, [...result.specs].map(([name, spec]) => ({ name, spec }))));
+  return result;
+}
+
+/** The generated package depends on the openapi-fetch range specmill itself is built and tested with. */
+function readRuntimeVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> };
+  return manifest.dependencies['openapi-fetch'] ?? '*';
+}

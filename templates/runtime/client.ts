@@ -1,0 +1,189 @@
+// The runtime every generated client calls: one `createRuntime()` per client, built on
+// openapi-fetch, and one `call()` per operation. Generated methods carry only the operation's
+// description (method, path, statuses); all behaviour lives here, typed and tested once.
+import createClient, { type Middleware } from 'openapi-fetch';
+import { ApiError, ConnectionError, RequestError, ResponseParseError } from './errors.js';
+import { expandPath } from './path.js';
+
+export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
+
+/** What a generated method tells the runtime about its operation. */
+export interface OperationSpec {
+  operationId: string;
+  method: HttpMethod;
+  /** The path template, e.g. `/users/{id}`. */
+  path: string;
+  /** Error responses the spec documents, as it writes them: `404`, `4XX`, `default`. */
+  errors: readonly string[];
+  /** Responses whose documented body is JSON; other bodies are returned as text or undefined. */
+  json: readonly string[];
+  /** The request body's media type, when the operation takes one. */
+  bodyMediaType?: string;
+}
+
+export interface RequestParts {
+  path?: object;
+  query?: object;
+  header?: object;
+  cookie?: object;
+  body?: unknown;
+}
+
+export interface ServerSpec {
+  url: string;
+  variables?: Record<string, { default: string; enum?: readonly string[] }>;
+}
+
+export interface ClientOptions {
+  /** The server to call; defaults to the first server of the spec. */
+  baseUrl?: string;
+  /** Values for the server's `{variables}` when `baseUrl` is not given. */
+  serverVariables?: Record<string, string>;
+  /** Headers sent with every request. */
+  headers?: Record<string, string>;
+  /** A fetch implementation (defaults to the global one). */
+  fetch?: (request: Request) => Promise<Response>;
+  /** openapi-fetch middleware: `onRequest`, `onResponse`, `onError`. */
+  middleware?: readonly Middleware[];
+}
+
+export interface CallOptions {
+  /** Headers for this call only. */
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+export interface ApiResponse<TData> {
+  data: TData;
+  status: number;
+  headers: Headers;
+  response: Response;
+}
+
+/**
+ * A promise of the response body that can also give the whole response:
+ * `await client.op(...)` is the data, `await client.op(...).withResponse()` adds status and headers.
+ */
+export class ApiPromise<TData> extends Promise<TData> {
+  #response: Promise<ApiResponse<TData>> | undefined;
+
+  static from<T>(response: Promise<ApiResponse<T>>): ApiPromise<T> {
+    const promise = new ApiPromise<T>((resolve, reject) => {
+      response.then((r) => resolve(r.data), reject);
+    });
+    promise.#response = response;
+    return promise;
+  }
+
+  // Derived promises (then/catch/finally) are plain ones.
+  static override get [Symbol.species](): PromiseConstructor {
+    return Promise;
+  }
+
+  withResponse(): Promise<ApiResponse<TData>> {
+    return this.#response ?? Promise.reject(new Error('withResponse() is only available on a client call'));
+  }
+}
+
+export interface Runtime {
+  readonly baseUrl: string;
+  call<TData>(operation: OperationSpec, parts: RequestParts, options?: CallOptions): ApiPromise<TData>;
+}
+
+export function resolveBaseUrl(options: ClientOptions, servers: readonly ServerSpec[], apiTitle: string): string {
+  if (options.baseUrl) return options.baseUrl;
+  const server = servers[0];
+  if (!server) {
+    throw new RequestError(`${apiTitle}: the spec names no server, so pass { baseUrl } when creating the client`);
+  }
+  return server.url.replace(/\{([^{}]+)\}/g, (_m, name: string) => {
+    const value = options.serverVariables?.[name] ?? server.variables?.[name]?.default;
+    if (value === undefined) throw new RequestError(`${apiTitle}: no value for the server variable "${name}"`);
+    // A server variable fills the server part only: it cannot add a path, query or fragment.
+    if (/[/?#@\\\s]/.test(value)) throw new RequestError(`${apiTitle}: server variable "${name}" cannot contain / ? # @ \\ or spaces`);
+    return value;
+  });
+}
+
+export function createRuntime(options: ClientOptions, servers: readonly ServerSpec[], apiTitle: string): Runtime {
+  const baseUrl = resolveBaseUrl(options, servers, apiTitle);
+  const client = createClient<Record<string, never>>({
+    baseUrl,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.headers ? { headers: options.headers } : {}),
+    // The path arrives already expanded and encoded; openapi-fetch must not touch it.
+    pathSerializer: (pathname) => pathname,
+  });
+  if (options.middleware?.length) client.use(...options.middleware);
+
+  async function send<TData>(operation: OperationSpec, parts: RequestParts, callOptions: CallOptions): Promise<ApiResponse<TData>> {
+    const path = expandPath(operation.path, parts.path as Record<string, unknown> | undefined);
+    const headers = { ...callOptions.headers };
+    for (const [name, value] of Object.entries(parts.header ?? {})) {
+      if (value !== undefined && value !== null) headers[name] = String(value);
+    }
+    for (const [name, value] of Object.entries(headers)) {
+      if (/[\r\n]/.test(value) || /[\r\n]/.test(name)) throw new RequestError(`header "${name.replace(/[\r\n]/g, ' ')}" contains a line break`);
+    }
+    if (parts.body !== undefined && operation.bodyMediaType) headers['Content-Type'] ??= operation.bodyMediaType;
+    const request = client.request as unknown as (method: string, url: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+    let result: { data?: unknown; error?: unknown; response: Response };
+    try {
+      result = await request(operation.method, path, {
+        params: { query: parts.query },
+        ...(parts.body !== undefined ? { body: parts.body } : {}),
+        headers,
+        parseAs: 'text',
+        ...(callOptions.signal ? { signal: callOptions.signal } : {}),
+      });
+    } catch (e) {
+      if (e instanceof RequestError || (e instanceof Error && e.name === 'AbortError')) throw e;
+      throw new ConnectionError(`${operation.method.toUpperCase()} ${operation.path}: ${(e as Error).message}`, { cause: e });
+    }
+    const { response } = result;
+    if (!response.ok) {
+      const raw = result.error;
+      const rawText = raw === undefined ? '' : typeof raw === 'string' ? raw : JSON.stringify(raw);
+      throw new ApiError({
+        operationId: operation.operationId,
+        status: response.status,
+        body: raw,
+        headers: response.headers,
+        rawText,
+        documented: matchesStatus(operation.errors, response.status),
+        method: operation.method,
+        url: response.url || `${baseUrl}${path}`,
+      });
+    }
+    const text = typeof result.data === 'string' ? result.data : '';
+    const expectsJson = matchesStatus(operation.json, response.status);
+    return { data: (expectsJson ? parseJson(text, response) : text || undefined) as TData, status: response.status, headers: response.headers, response };
+  }
+
+  return {
+    baseUrl,
+    call: (operation, parts, callOptions = {}) => ApiPromise.from(send(operation, parts, callOptions)),
+  };
+}
+
+/** Whether a status is among responses written as `200`, `2XX` or `default`. */
+export function matchesStatus(statuses: readonly string[], status: number): boolean {
+  const text = String(status);
+  return statuses.some((s) => s === text || s === 'default' || (s.length === 3 && s.endsWith('XX') && s[0] === text[0]));
+}
+
+function parseJson(text: string, response: Response): unknown {
+  if (text.trim() === '') {
+    throw new ResponseParseError(`expected a JSON body with status ${response.status}, got an empty body`, { status: response.status, rawText: text, headers: response.headers });
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    const type = response.headers.get('content-type') ?? 'no content type';
+    throw new ResponseParseError(`expected a JSON body with status ${response.status}, got ${type}: ${text.slice(0, 80)}`, {
+      status: response.status,
+      rawText: text,
+      headers: response.headers,
+    });
+  }
+}

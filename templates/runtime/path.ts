@@ -1,0 +1,35 @@
+// Builds request paths so that no parameter value can change the path: every value is
+// percent-encoded into its own segment, and values the URL parser would treat as dot segments
+// (or empty ones) are refused before any request is made.
+import { RequestError } from './errors.js';
+
+const TEMPLATE = /\{([^{}]+)\}/g;
+
+/** `encodeURIComponent` leaves `.`, `!`, `'`, `(`, `)`, `*` alone; dots matter for `..`. */
+export function encodeSegment(value: string): string {
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/**
+ * `.` and `..` survive encoding and the URL parser would resolve them away. (A value such as
+ * `%2e%2e` is safe: its `%` is encoded, so it arrives as the literal text.)
+ */
+function isDotSegment(value: string): boolean {
+  return value === '.' || value === '..';
+}
+
+export function expandPath(template: string, params: Record<string, unknown> | undefined): string {
+  return template.replace(TEMPLATE, (_match, name: string) => {
+    const value = params?.[name];
+    if (value === undefined || value === null) {
+      throw new RequestError(`missing path parameter "${name}" for ${template}`);
+    }
+    if (typeof value === 'object') {
+      throw new RequestError(`path parameter "${name}" must be a string, number or boolean`);
+    }
+    const text = String(value);
+    if (text === '') throw new RequestError(`path parameter "${name}" is empty`);
+    if (isDotSegment(text)) throw new RequestError(`path parameter "${name}" cannot be "${text}": it would change the path`);
+    return encodeSegment(text);
+  });
+}
