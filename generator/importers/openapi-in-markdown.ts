@@ -64,7 +64,8 @@ async function importPage(page: Page) {
       continue;
     }
     if (node.type === 'paragraph' && title !== undefined && !seenDocument) {
-      const text = toString(node).trim();
+      // OpenAPI descriptions are CommonMark: keep the paragraph's own Markdown, not its plain text.
+      const text = page.text.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0).trim();
       if (text) prose.push(text);
     }
   }
