@@ -43,8 +43,11 @@ export function parseStructured(
       column: pos.line === 1 ? pos.col + startColumn - 1 : pos.col,
     };
   };
-  const problems = doc.errors.map((e) => error(describeYamlError(e.code, e.message), locateOffset(e.pos[0])));
-  if (problems.length > 0) return { diagnostics: problems };
+  const jsonProblem = checkJson(text);
+  if (jsonProblem) return { diagnostics: [error(jsonProblem.message, locateOffset(jsonProblem.offset))] };
+  // The first problem is the one to fix; the parser's later ones mostly follow from it.
+  const first = doc.errors[0];
+  if (first) return { diagnostics: [error(describeYamlError(first.code, first.message), locateOffset(first.pos[0]))] };
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -73,6 +76,20 @@ export function parseStructured(
     return pointer ? { ...location, pointer } : location;
   };
   return { result: { value, locate }, diagnostics: [] };
+}
+
+/** Text that looks like JSON gets JSON's own message (YAML would accept some broken JSON). */
+function checkJson(text: string): { message: string; offset: number } | undefined {
+  if (!/^\s*[[{]/.test(text)) return undefined;
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (e) {
+    const message = (e as Error).message;
+    const at = /at position (\d+)/.exec(message);
+    const offset = at?.[1] ? Number(at[1]) : text.trimEnd().length;
+    return { message: `expected valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '').replace(/^Unexpected end of JSON input$/, 'the document ends too early')}`, offset };
+  }
 }
 
 function describeYamlError(code: string, message: string): string {

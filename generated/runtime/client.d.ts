@@ -57,12 +57,19 @@ export interface ApiResponse<TData> {
 /**
  * A promise of the response body that can also give the whole response:
  * `await client.op(...)` is the data, `await client.op(...).withResponse()` adds status and headers.
+ * The request starts at once, whichever of the two the caller awaits.
  */
-export declare class ApiPromise<TData> extends Promise<TData> {
+export declare class ApiPromise<TData> implements PromiseLike<TData> {
   #private;
-  static [Symbol.species]: PromiseConstructor;
-  static from<T>(response: Promise<ApiResponse<T>>): ApiPromise<T>;
-  static get [Symbol.species](): PromiseConstructor;
+  constructor(response: Promise<ApiResponse<TData>>);
+  then<TResult1 = TData, TResult2 = never>(
+    onfulfilled?: ((value: TData) => TResult1 | PromiseLike<TResult1>) | null,
+    onrejected?: ((reason: unknown) => TResult2 | PromiseLike<TResult2>) | null,
+  ): Promise<TResult1 | TResult2>;
+  catch<TResult = never>(
+    onrejected?: ((reason: unknown) => TResult | PromiseLike<TResult>) | null,
+  ): Promise<TData | TResult>;
+  finally(onfinally?: (() => void) | null): Promise<TData>;
   withResponse(): Promise<ApiResponse<TData>>;
 }
 export interface Runtime {

@@ -8,22 +8,29 @@ import { expandPath } from './path.js';
 /**
  * A promise of the response body that can also give the whole response:
  * `await client.op(...)` is the data, `await client.op(...).withResponse()` adds status and headers.
+ * The request starts at once, whichever of the two the caller awaits.
  */
-export class ApiPromise extends Promise {
+export class ApiPromise {
   #response;
-  static from(response) {
-    const promise = new ApiPromise((resolve, reject) => {
-      response.then((r) => resolve(r.data), reject);
-    });
-    promise.#response = response;
-    return promise;
+  // Made on first use, so that awaiting only withResponse() leaves no unhandled rejection behind.
+  #data;
+  constructor(response) {
+    this.#response = response;
   }
-  // Derived promises (then/catch/finally) are plain ones.
-  static get [Symbol.species]() {
-    return Promise;
+  #body() {
+    return (this.#data ??= this.#response.then((r) => r.data));
+  }
+  then(onfulfilled, onrejected) {
+    return this.#body().then(onfulfilled, onrejected);
+  }
+  catch(onrejected) {
+    return this.#body().catch(onrejected);
+  }
+  finally(onfinally) {
+    return this.#body().finally(onfinally);
   }
   withResponse() {
-    return this.#response ?? Promise.reject(new Error('withResponse() is only available on a client call'));
+    return this.#response;
   }
 }
 export function resolveBaseUrl(options, servers, apiTitle) {
@@ -102,7 +109,7 @@ export function createRuntime(options, servers, apiTitle) {
   }
   return {
     baseUrl,
-    call: (operation, parts, callOptions = {}) => ApiPromise.from(send(operation, parts, callOptions)),
+    call: (operation, parts, callOptions = {}) => new ApiPromise(send(operation, parts, callOptions)),
   };
 }
 /** Whether a status is among responses written as `200`, `2XX` or `default`. */

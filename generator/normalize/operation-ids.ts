@@ -3,6 +3,7 @@
 // method and path. Duplicates get a numeric suffix in document order.
 import { warning, type Diagnostic } from '../diagnostics.js';
 import { HTTP_METHODS, isObject, SOURCE_EXTENSION, type OpenApiDocument, type JsonObject } from '../openapi-types.js';
+import { words } from '../plan/naming.js';
 import { parseSourceRef } from './merge-fragments.js';
 
 export function assignOperationIds(doc: OpenApiDocument): Diagnostic[] {
@@ -50,13 +51,7 @@ function uniqueId(base: string, used: Set<string>): string {
 
 /** "List extension-instances (v2)" -> "listExtensionInstancesV2"; ASCII letters and digits only. */
 export function camelCase(text: string): string {
-  const words = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .split(/[^A-Za-z0-9]+/)
-    .flatMap((w) => w.split(/(?<=[a-z0-9])(?=[A-Z])/))
-    .filter(Boolean);
-  const id = words
+  const id = words(text)
     .map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase()))
     .join('');
   return /^[0-9]/.test(id) ? `op${id}` : id;

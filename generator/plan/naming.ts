@@ -51,7 +51,8 @@ export function lineComment(text: string): string {
   return text.replace(LINE_BREAKS, ' ').replace(INVISIBLE, '').trim();
 }
 
-function words(text: string): string[] {
+/** The words of a text, ASCII letters and digits only: accents dropped, camel humps split. */
+export function words(text: string): string[] {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -63,25 +63,38 @@ export interface ApiResponse<TData> {
 /**
  * A promise of the response body that can also give the whole response:
  * `await client.op(...)` is the data, `await client.op(...).withResponse()` adds status and headers.
+ * The request starts at once, whichever of the two the caller awaits.
  */
-export class ApiPromise<TData> extends Promise<TData> {
-  #response: Promise<ApiResponse<TData>> | undefined;
+export class ApiPromise<TData> implements PromiseLike<TData> {
+  readonly #response: Promise<ApiResponse<TData>>;
+  // Made on first use, so that awaiting only withResponse() leaves no unhandled rejection behind.
+  #data: Promise<TData> | undefined;
 
-  static from<T>(response: Promise<ApiResponse<T>>): ApiPromise<T> {
-    const promise = new ApiPromise<T>((resolve, reject) => {
-      response.then((r) => resolve(r.data), reject);
-    });
-    promise.#response = response;
-    return promise;
+  constructor(response: Promise<ApiResponse<TData>>) {
+    this.#response = response;
   }
 
-  // Derived promises (then/catch/finally) are plain ones.
-  static override get [Symbol.species](): PromiseConstructor {
-    return Promise;
+  #body(): Promise<TData> {
+    return (this.#data ??= this.#response.then((r) => r.data));
+  }
+
+  then<TResult1 = TData, TResult2 = never>(
+    onfulfilled?: ((value: TData) => TResult1 | PromiseLike<TResult1>) | null,
+    onrejected?: ((reason: unknown) => TResult2 | PromiseLike<TResult2>) | null,
+  ): Promise<TResult1 | TResult2> {
+    return this.#body().then(onfulfilled, onrejected);
+  }
+
+  catch<TResult = never>(onrejected?: ((reason: unknown) => TResult | PromiseLike<TResult>) | null): Promise<TData | TResult> {
+    return this.#body().catch(onrejected);
+  }
+
+  finally(onfinally?: (() => void) | null): Promise<TData> {
+    return this.#body().finally(onfinally);
   }
 
   withResponse(): Promise<ApiResponse<TData>> {
-    return this.#response ?? Promise.reject(new Error('withResponse() is only available on a client call'));
+    return this.#response;
   }
 }
 
@@ -162,7 +175,7 @@ export function createRuntime(options: ClientOptions, servers: readonly ServerSp
 
   return {
     baseUrl,
-    call: (operation, parts, callOptions = {}) => ApiPromise.from(send(operation, parts, callOptions)),
+    call: (operation, parts, callOptions = {}) => new ApiPromise(send(operation, parts, callOptions)),
   };
 }
 

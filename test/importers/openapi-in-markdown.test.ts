@@ -57,7 +57,7 @@ describe('openapi-in-markdown importer', () => {
     const { fragment, diagnostics } = await importPage(fixture('openapi-in-markdown', 'broken-json.md'));
     expect(fragment).toBeUndefined();
     expect(diagnostics).toHaveLength(1);
-    expect(formatDiagnostic(diagnostics[0]!)).toMatch(/^test\/fixtures\/openapi-in-markdown\/broken-json\.md:6:\d+: error: expected valid JSON or YAML/);
+    expect(formatDiagnostic(diagnostics[0]!)).toMatch(/^test\/fixtures\/openapi-in-markdown\/broken-json\.md:6:\d+: error: expected valid JSON: /);
   });
 
   it('errors when the page holds no document', async () => {

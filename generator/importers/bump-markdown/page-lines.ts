@@ -83,7 +83,7 @@ function splitAtMarkers(raw: string): Piece[] {
     const at = match.index;
     for (; counted < at; counted++) if (raw[counted] === '`') backticks++;
     if (backticks % 2 === 1) continue; // a marker inside a code span is an example, not structure
-    if (/^[-*+]/.test(match[0])) {
+    if (/^[-*+][ \t]/.test(match[0])) {
       ITEM_AT.lastIndex = at;
       if (!ITEM_AT.test(raw)) continue;
     }

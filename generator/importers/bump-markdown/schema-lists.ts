@@ -7,7 +7,10 @@ import { applyKeywords, propertyHolder, readProse, schemaFromType, schemaTypes, 
 
 const KNOWN_FLAGS = new Set(['required', 'optional', 'deprecated', 'nullable', 'read-only', 'readonly', 'write-only', 'writeonly']);
 
-export function schemaFromItem(item: ListItem, reader: PageReader): JsonObject {
+// Property lists nest deeper than this only in garbage; stopping here keeps the stack safe.
+const MAX_DEPTH = 64;
+
+export function schemaFromItem(item: ListItem, reader: PageReader, depth = 0): JsonObject {
   let schema = typedSchema(item.type, item, reader);
   for (const flag of item.flags) {
     if (flag === 'deprecated') schema.deprecated = true;
@@ -16,7 +19,10 @@ export function schemaFromItem(item: ListItem, reader: PageReader): JsonObject {
     else if (flag === 'write-only' || flag === 'writeonly') schema.writeOnly = true;
     else if (!KNOWN_FLAGS.has(flag)) warnAt(reader, `unknown marker "${flag}" after the type of **${item.name}**; ignored`, item.at);
   }
-  if (item.children.length > 0) addProperties(schema, item.children, reader, item);
+  if (item.children.length > 0) {
+    if (depth < MAX_DEPTH) addProperties(schema, item.children, reader, item, depth + 1);
+    else warnAt(reader, `properties nested deeper than ${MAX_DEPTH} levels under **${item.name}** are skipped`, item.at);
+  }
   describe(schema, item.description);
   return schema;
 }
@@ -39,7 +45,7 @@ export function describe(schema: JsonObject, text: string): void {
 }
 
 /** Nested items become the properties of the object the schema holds (itself, its items, a union member). */
-export function addProperties(schema: JsonObject, items: readonly ListItem[], reader: PageReader, owner?: ListItem): void {
+export function addProperties(schema: JsonObject, items: readonly ListItem[], reader: PageReader, owner?: ListItem, depth = 0): void {
   const holder = propertyHolder(schema);
   const first = items[0];
   if (!holder) {
@@ -57,7 +63,7 @@ export function addProperties(schema: JsonObject, items: readonly ListItem[], re
       warnAt(reader, `property **${item.name}** is listed twice; the first one is kept`, item.at);
       continue;
     }
-    properties[item.name] = schemaFromItem(item, reader);
+    properties[item.name] = schemaFromItem(item, reader, depth);
     if (item.required) required.push(item.name);
   }
   holder.properties = properties;

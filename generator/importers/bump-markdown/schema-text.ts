@@ -11,14 +11,18 @@ export interface TypeResult {
   unknown: string[];
 }
 
-export function schemaFromType(expression: string | undefined): TypeResult {
+// Deeper nesting than any real page has is taken for garbage, before it can exhaust the stack.
+const MAX_TYPE_DEPTH = 32;
+
+export function schemaFromType(expression: string | undefined, depth = 0): TypeResult {
   const unknown: string[] = [];
   if (expression === undefined || !expression.trim()) return { schema: {}, unknown };
+  if (depth > MAX_TYPE_DEPTH) return { schema: {}, unknown: [expression.length > 40 ? `${expression.slice(0, 37)}...` : expression] };
   const members = splitTopLevel(expression, '|')
     .map((m) => m.trim())
     .filter(Boolean);
   const nullable = members.some((m) => m.toLowerCase() === 'null');
-  const schemas = members.filter((m) => m.toLowerCase() !== 'null').map((m) => memberSchema(m, unknown));
+  const schemas = members.filter((m) => m.toLowerCase() !== 'null').map((m) => memberSchema(m, unknown, depth));
   if (schemas.length === 0) return { schema: nullable ? { type: 'null' } : {}, unknown };
   if (schemas.length === 1) {
     const only = schemas[0] ?? {};
@@ -35,10 +39,10 @@ export function schemaFromType(expression: string | undefined): TypeResult {
   return { schema: { anyOf }, unknown };
 }
 
-function memberSchema(member: string, unknown: string[]): JsonObject {
+function memberSchema(member: string, unknown: string[], depth: number): JsonObject {
   const array = /^array\s*\[(.*)\]$/is.exec(member);
   if (array) {
-    const inner = schemaFromType(array[1]);
+    const inner = schemaFromType(array[1], depth + 1);
     unknown.push(...inner.unknown);
     return { type: 'array', items: inner.schema };
   }
@@ -95,7 +99,7 @@ const RANGE =
   /\b(Minimum|Maximum) (value|length) is (-?\d+(?:\.\d+)?)( \(exclusive\))?(?:,?\s*(?:and\s+)?(minimum|maximum) (value|length) is (-?\d+(?:\.\d+)?)( \(exclusive\))?)?\.?/i;
 const AT_LEAST = /\bAt least (\d+) (?:elements?|items?)\.?/i;
 const AT_MOST = /\bNot more than (\d+) (?:elements?|items?)\.?/i;
-const PATTERN = /\bFormat should match the following pattern:\s*(`[^`]*`|\S+)/;
+const PATTERN = /\bFormat should match the following pattern:\s*(`[^`]*`\.?|\S+)/;
 const CLOSED = /\bAdditional properties are NOT allowed\.?/;
 
 export interface ProseResult {
@@ -116,8 +120,9 @@ export function readProse(text: string, schema: JsonObject): ProseResult {
   };
   const valueType = scalarTarget(schema);
 
+  const nullable = schemaTypes(schema).includes('null');
   take(VALUES, (m) => {
-    keywords.enum = [...(m[1] ?? '').matchAll(BACKTICKED)].map((v) => typed(v[1] ?? '', valueType));
+    keywords.enum = [...(m[1] ?? '').matchAll(BACKTICKED)].map((v) => (nullable && v[1] === 'null' ? null : typed(v[1] ?? '', valueType)));
   });
   take(DEFAULT, (m) => {
     keywords.default = typed(unquote(m[1] ?? ''), schemaTypes(schema)[0] ?? valueType);
@@ -130,7 +135,7 @@ export function readProse(text: string, schema: JsonObject): ProseResult {
   take(AT_MOST, (m) => (keywords.maxItems = Number(m[1])));
   take(PATTERN, (m) => {
     const raw = m[1] ?? '';
-    keywords.pattern = raw.startsWith('`') ? unquote(raw) : raw.replace(/\.$/, '');
+    keywords.pattern = unquote(raw.replace(/\.$/, ''));
   });
   take(CLOSED, () => (keywords.additionalProperties = false));
   return { description: description.replace(/\s+/g, ' ').trim(), keywords };

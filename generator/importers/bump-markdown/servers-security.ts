@@ -9,8 +9,8 @@ import type { Section } from './sections.js';
 // `name: ` is optional and lazy, so a URL used as its own name (`https://x: https://x ()`) splits at `: `.
 const SERVER = /(?:^|\s)-\s+(?:([^\n]*?):\s+)?((?:https?:\/\/|\/|\{)[^\s()]*)(?:\s*\(([^()]*)\))?/g;
 
-export function readServers(section: Section, reader: PageReader): JsonObject[] {
-  const { text, at } = sectionText(section, reader);
+export function readServers(section: Section, lines: readonly PageLine[], reader: PageReader): JsonObject[] {
+  const { text, at } = sectionText(section, lines, reader);
   const servers: JsonObject[] = [];
   let rest = text;
   for (const match of text.matchAll(SERVER)) {
@@ -35,13 +35,13 @@ export interface SecurityRead {
   requirements: JsonObject[];
 }
 
-export function readSecurity(section: Section, reader: PageReader): SecurityRead {
-  const { text, at } = sectionText(section, reader);
+export function readSecurity(section: Section, lines: readonly PageLine[], reader: PageReader): SecurityRead {
+  const { text, at } = sectionText(section, lines, reader);
   const schemes: Record<string, JsonObject> = {};
   const requirements: JsonObject[] = [];
   const guessed: string[] = [];
   const items = text.split(/(?:^|\s)-\s+/).map((item) => item.trim());
-  if (items[0] && at) warnAt(reader, `text under ## ${section.title} before its first \`- \` item is skipped`, at);
+  if (items[0] && at) warnAt(reader, `text under ${quote(section.at)} before its first \`- \` item is skipped`, at);
   for (const item of items.slice(1)) {
     if (!item) continue;
     const requirement: JsonObject = {};
@@ -67,22 +67,33 @@ export function readSecurity(section: Section, reader: PageReader): SecurityRead
   return { schemes, requirements };
 }
 
-function sectionText(section: Section, reader: PageReader): { text: string; at: PageLine | undefined } {
-  for (const child of section.children) warnAt(reader, `unexpected section ${quote(child.at)} under ## ${section.title}; skipped`, child.at);
-  // A flattened page runs the first item into the heading line.
-  const headingRest = section.title.replace(/^[^-]*?(?=\s-\s|$)/, '');
-  const text = [headingRest, ...section.lines.map((l) => l.text)].join('\n');
-  return { text, at: section.lines[0] ?? (headingRest.trim() ? section.at : undefined) };
+/** `lines` are the section's own, with whatever a flattened page ran into the heading line first. */
+function sectionText(section: Section, lines: readonly PageLine[], reader: PageReader): { text: string; at: PageLine | undefined } {
+  for (const child of section.children) warnAt(reader, `unexpected section ${quote(child.at)} under ${quote(section.at)}; skipped`, child.at);
+  return { text: lines.map((l) => l.text).join('\n'), at: lines[0] };
 }
 
+/** `Name (hint, hint)` or `**Name** (hint) description`; a line-broken item's later lines describe it. */
 function splitHints(part: string): { name: string; hints: string[] } {
+  const first = part.split('\n')[0]?.trim() ?? '';
+  const bold = /^\*\*([^*]+)\*\*\s*(?:\(([^()]*)\))?/.exec(first);
+  if (bold) return { name: collapse(bold[1] ?? ''), hints: hintList(bold[2] ?? '') };
   const hints: string[] = [];
-  let name = part.trim();
-  for (let match = /\s*\(([^()]*)\)\s*$/.exec(name); match; match = /\s*\(([^()]*)\)\s*$/.exec(name)) {
-    hints.unshift(...(match[1] ?? '').split(',').map((h) => h.trim().toLowerCase()));
+  let name = first;
+  for (let match = TRAILING_HINT.exec(name); match; match = TRAILING_HINT.exec(name)) {
+    hints.unshift(...hintList(match[1] ?? ''));
     name = name.slice(0, match.index);
   }
-  return { name: collapse(name.replace(/^\*\*(.*)\*\*$/, '$1')), hints };
+  return { name: collapse(name), hints };
+}
+
+const TRAILING_HINT = /\s*\(([^()]*)\)\s*$/;
+
+function hintList(text: string): string[] {
+  return text
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
 }
 
 /** A components key (`^[A-Za-z0-9._-]+$`) that stays the same on every page naming the scheme. */

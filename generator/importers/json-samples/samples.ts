@@ -1,0 +1,58 @@
+// Cuts a JSON sample out of running page text (where it may share a line with prose, as on a
+// flattened page) and parses it with positions, so a broken sample is reported at the page's line
+// and column.
+import { error, type Diagnostic } from '../../diagnostics.js';
+import { parseStructured } from '../../structured-text.js';
+import type { PageIndex } from './page-text.js';
+
+export interface Sample {
+  /** Offsets of the sample's first and one-past-last character in the page. */
+  start: number;
+  end: number;
+  /** The parsed value; undefined when the sample is broken (then a diagnostic says why). */
+  value?: unknown;
+}
+
+/**
+ * Reads the sample that opens at `start` (a `{` or `[`). Returns undefined when the brackets never
+ * balance: then nothing after `start` can be trusted to be the sample's end.
+ */
+export function readSample(index: PageIndex, start: number, file: string, diagnostics: Diagnostic[]): Sample | undefined {
+  const text = index.text;
+  const end = balancedEnd(text, start);
+  const at = index.position(start);
+  if (end === undefined) {
+    const open = text[start];
+    diagnostics.push(
+      error(`expected the JSON sample opened by \`${open}\` here to close with \`${open === '{' ? '}' : ']'}\``, { file, ...at }),
+    );
+    return undefined;
+  }
+  const parsed = parseStructured(text.slice(start, end), { file, startLine: at.line, startColumn: at.column });
+  if (!parsed.result) {
+    for (const d of parsed.diagnostics) diagnostics.push({ ...d, message: `broken JSON sample: ${d.message}` });
+    return { start, end };
+  }
+  return { start, end, value: parsed.result.value };
+}
+
+/** One past the bracket that closes the one at `start`, skipping brackets inside strings. */
+function balancedEnd(text: string, start: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,257 @@
+// The columns of a property table and how a row is cut into them. A header's words say which column
+// is which; a row is cut by what each column can hold (an identifier, a type from the vocabulary, a
+// required marker, free text), whether its cells ran together or were joined by pipes that types
+// such as `string | null` also use.
+import { matchTypePrefix, parseTypeExpression } from './type-expression.js';
+
+export type ColumnKind = 'name' | 'in' | 'type' | 'required' | 'default' | 'description' | 'other';
+
+export interface Cell {
+  text: string;
+  /** 0-based offset of the cell's first character in its line (or source). */
+  offset: number;
+}
+
+export type RowCells = Partial<Record<Exclude<ColumnKind, 'other'>, Cell>>;
+
+const HEADER_WORDS: Record<string, ColumnKind> = {
+  name: 'name',
+  property: 'name',
+  field: 'name',
+  parameter: 'name',
+  param: 'name',
+  attribute: 'name',
+  key: 'name',
+  'property name': 'name',
+  'field name': 'name',
+  'parameter name': 'name',
+  in: 'in',
+  location: 'in',
+  type: 'type',
+  'data type': 'type',
+  schema: 'type',
+  required: 'required',
+  'required?': 'required',
+  mandatory: 'required',
+  default: 'default',
+  'default value': 'default',
+  description: 'description',
+  details: 'description',
+  notes: 'description',
+};
+
+const RUN_TOGETHER_HEADER =
+  /^(Name|Property|Field|Parameter|Attribute|Key)\s*(?:(In|Location)\s*)?(Type|Schema)\s*(?:(Required|Mandatory)\s*)?(?:(Description|Details)\s*)?$/;
+
+/** Columns named by a header whose cells are separate, when it is a property table's header. */
+export function columnsFromHeaderCells(cells: readonly string[]): ColumnKind[] | undefined {
+  const columns = cells.map((cell) => HEADER_WORDS[plainHeader(cell)] ?? 'other');
+  return columns.includes('name') && columns.includes('type') ? columns : undefined;
+}
+
+/** Columns named by a header whose words ran together (`NameTypeRequiredDescription`). */
+export function columnsFromRunTogetherHeader(line: string): ColumnKind[] | undefined {
+  const match = RUN_TOGETHER_HEADER.exec(line.trim());
+  if (!match) return undefined;
+  return match
+    .slice(1)
+    .filter((word): word is string => word !== undefined)
+    .map((word) => HEADER_WORDS[word.toLowerCase()] ?? 'other');
+}
+
+function plainHeader(cell: string): string {
+  return cell
+    .replace(/[`*_]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ');
+}
+
+const REQUIRED_TRUE = new Set(['required', 'yes', 'true', 'y', 'mandatory', '✓', '✔', '✅', '*']);
+const REQUIRED_FALSE = new Set(['', '-', '—', '–', 'optional', 'no', 'false', 'n', '✗', '✘', '×', '❌']);
+
+/** true, false, or undefined when the text is not a required marker. */
+export function parseRequired(text: string): boolean | undefined {
+  const trimmed = text.trim().toLowerCase();
+  const word = trimmed === '*' ? trimmed : trimmed.replace(/[`*_]/g, '');
+  if (REQUIRED_TRUE.has(word)) return true;
+  if (REQUIRED_FALSE.has(word)) return false;
+  return undefined;
+}
+
+// Markers that can end a run-together type cell. Single letters and `*` stay out: they are too
+// often the first letter of a description.
+const RUN_TOGETHER_REQUIRED = ['required', 'Required', 'optional', 'Optional', 'Yes', 'yes', 'No', 'no', 'true', 'false', '-', '—', '–', '✓', '✔', '✗'];
+const LOCATIONS = ['path', 'query', 'header', 'cookie'];
+const NAME_CHAR = /[A-Za-z0-9_@$.\-[\]:#]/;
+const MAX_NAME_LENGTH = 128;
+
+export interface SplitFailure {
+  /** 0-based offset where the row stopped making sense. */
+  offset: number;
+  expected: string;
+}
+
+/**
+ * Cuts a row whose cells ran together (`idstring | null-Unique identifier`) at the reading that
+ * fits the columns best: a name, a type from the vocabulary, a required marker, then free text.
+ */
+export function splitRunTogetherRow(line: string, columns: readonly ColumnKind[]): RowCells | SplitFailure {
+  let best: { score: number; cells: RowCells } | undefined;
+  let furthest = 0;
+  const search = (index: number, at: number, score: number, cells: RowCells): void => {
+    const start = skipSpaces(line, at);
+    furthest = Math.max(furthest, start);
+    const column = columns[index];
+    if (column === undefined) {
+      if (start === line.length && (!best || score > best.score)) best = { score, cells };
+      return;
+    }
+    const take = (end: number, gain: number) => {
+      const key = column === 'other' ? undefined : column;
+      const next = key ? { ...cells, [key]: { text: line.slice(start, end), offset: start } } : cells;
+      search(index + 1, end, score + gain, next);
+    };
+    switch (column) {
+      case 'name':
+        // Longest names last, so that on a tie the longer name (`typestring` → `type`) wins.
+        for (let end = start + 1; end <= Math.min(line.length, start + MAX_NAME_LENGTH); end++) {
+          if (!NAME_CHAR.test(line[end - 1]!)) break;
+          take(end, 0);
+        }
+        return;
+      case 'in':
+        for (const word of LOCATIONS) if (line.startsWith(word, start)) take(start + word.length, 0);
+        return;
+      case 'type':
+        for (const match of matchTypePrefix(line, start, { allowNamed: true, namedEndsAt: (at) => endsNamedType(line, at) })) {
+          take(match.end, 0.01 * (match.end - start) - match.penalty);
+        }
+        return;
+      case 'required':
+        for (const word of RUN_TOGETHER_REQUIRED) if (line.startsWith(word, start)) take(start + word.length, 2);
+        take(start, 0);
+        return;
+      case 'description':
+      case 'default':
+      case 'other':
+        if (index === columns.length - 1) take(line.length, descriptionScore(line.slice(start)));
+        return;
+    }
+  };
+  search(0, 0, 0, {});
+  if (best) return best.cells;
+  return { offset: furthest, expected: `cells for ${columns.join(', ')} (a name, then a type such as string, integer, object[], string | null)` };
+}
+
+/** Where a schema name printed as a type can end when nothing separates it from the next cell. */
+function endsNamedType(line: string, at: number): boolean {
+  if (at >= line.length || !/\p{Ll}/u.test(line[at]!)) return true;
+  return RUN_TOGETHER_REQUIRED.some((word) => line.startsWith(word, at));
+}
+
+function skipSpaces(line: string, at: number): number {
+  while (at < line.length && (line[at] === ' ' || line[at] === '\t')) at++;
+  return at;
+}
+
+/** Descriptions start like sentences; a stray `|` or lowercase word means the cut is off. */
+function descriptionScore(text: string): number {
+  const first = text.trim()[0];
+  if (first === undefined) return 1;
+  if (/[\p{Lu}\d"'`(]/u.test(first)) return 1;
+  if (/\p{Ll}/u.test(first)) return 0;
+  return -1;
+}
+
+/**
+ * Fits cells split at every pipe to the columns: the type may take several cells (`string`,
+ * `null`), the last column takes what is left, every other column one cell.
+ */
+export function fitCells(cells: readonly Cell[], columns: readonly ColumnKind[]): RowCells {
+  const typeIndex = columns.indexOf('type');
+  const spare = Math.max(0, cells.length - columns.length);
+  let best: { score: number; cells: RowCells } | undefined;
+  for (let typeWidth = 1; typeWidth <= spare + 2; typeWidth++) {
+    if (typeIndex === -1 && typeWidth > 1) break;
+    const fitted: RowCells = {};
+    let score = 0;
+    let next = 0;
+    columns.forEach((column, index) => {
+      const width = index === columns.length - 1 ? Math.max(0, cells.length - next) : column === 'type' ? typeWidth : 1;
+      const group = cells.slice(next, next + width);
+      next += width;
+      const cell: Cell = { text: group.map((c) => c.text.trim()).join(' | '), offset: group[0]?.offset ?? cells.at(-1)?.offset ?? 0 };
+      score += cellScore(column, cell.text);
+      if (column !== 'other') fitted[column] = cell;
+    });
+    if (next < cells.length) score -= 4;
+    if (!best || score > best.score) best = { score, cells: fitted };
+  }
+  return moveBadges(best?.cells ?? {});
+}
+
+function cellScore(column: ColumnKind, text: string): number {
+  switch (column) {
+    case 'name':
+      return text === '' ? -3 : /\s/.test(text) ? -1 : 0;
+    case 'type': {
+      if (text === '') return -2;
+      const type = parseTypeExpression(text);
+      return type === undefined ? -4 : type.kind === 'named' ? -0.5 : 0;
+    }
+    case 'required':
+      return text === '' ? 0 : parseRequired(text) === undefined ? -4 : 1;
+    case 'in':
+      return LOCATIONS.includes(text.toLowerCase()) ? 0 : -4;
+    case 'description':
+      return text.startsWith('|') ? -1 : 0;
+    default:
+      return 0;
+  }
+}
+
+/** A `required` badge printed in the name cell (`name required`) when there is no such column. */
+function moveBadges(cells: RowCells): RowCells {
+  const name = cells.name;
+  if (!name || cells.required) return cells;
+  const match = /^(\S+)\s+(\S+)$/.exec(name.text.trim());
+  if (!match?.[1] || !match[2] || parseRequired(match[2]) === undefined) return cells;
+  return { ...cells, name: { ...name, text: match[1] }, required: { text: match[2], offset: name.offset + name.text.indexOf(match[2]) } };
+}
+
+/** Cells of a pipe-table line, with offsets; `\|` and pipes inside backticks do not split. */
+export function splitPipeRow(line: string): Cell[] {
+  const cells: Cell[] = [];
+  let start = 0;
+  let inCode = false;
+  const push = (end: number) => {
+    const raw = line.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    cells.push({ text: raw.trim(), offset: start + lead });
+  };
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i];
+    if (char === '\\') {
+      i++;
+    } else if (char === '`' && (inCode || line.includes('`', i + 1))) {
+      inCode = !inCode;
+    } else if (char === '|' && !inCode) {
+      push(i);
+      start = i + 1;
+    }
+  }
+  push(line.length);
+  // Outer pipes frame the row; they do not make empty first and last cells.
+  if (/^\s*\|/.test(line)) cells.shift();
+  if (/\|\s*$/.test(line) && !/\\\|\s*$/.test(line) && cells.length > 0) cells.pop();
+  return cells;
+}
+
+export function isDelimiterRow(line: string): boolean {
+  return /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/.test(line);
+}
+
+export function hasPipeCells(line: string): boolean {
+  return splitPipeRow(line).length > 1;
+}

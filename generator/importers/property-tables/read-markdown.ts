@@ -1,0 +1,200 @@
+// Reads the Markdown export of a reference page: headings, paragraphs, callouts, GFM tables, and
+// `<details>` blocks around nested tables. Table rows are re-cut from their source line, because GFM
+// splits `string | null` at its pipe (even inside backticks) and drops nothing a reader could recover.
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
+import type { Nodes, Paragraph, RootContent, Table } from 'mdast';
+import type { Diagnostic } from '../../diagnostics.js';
+import type { Block, Position, ReadResult, TableRow } from './blocks.js';
+import { columnsFromHeaderCells, fitCells, splitPipeRow, type Cell, type RowCells } from './columns.js';
+import { isStructuralLine, labelOfSummary, matchCallout, matchOperationLine } from './page-vocabulary.js';
+import { readHtmlFragment } from './read-html.js';
+
+export function readMarkdown(text: string, file: string): ReadResult {
+  const lines = text.split(/\r\n|\r|\n/);
+  const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const reader = new MarkdownReader(lines, file);
+  reader.readAll(tree.children);
+  return { blocks: reader.blocks, diagnostics: reader.diagnostics };
+}
+
+class MarkdownReader {
+  readonly blocks: Block[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  /** A `<details>` whose `<summary>` has not been seen yet. */
+  private pendingOpen: Position | undefined;
+
+  constructor(
+    private readonly lines: string[],
+    private readonly file: string,
+  ) {}
+
+  readAll(nodes: readonly RootContent[]): void {
+    for (const node of nodes) this.read(node);
+  }
+
+  private read(node: RootContent): void {
+    const at = start(node);
+    switch (node.type) {
+      case 'heading':
+        this.flushOpen();
+        this.blocks.push({ kind: 'heading', depth: node.depth, text: plainText(node), at });
+        return;
+      case 'paragraph':
+        this.flushOpen();
+        this.readParagraph(node, at);
+        return;
+      case 'table':
+        this.flushOpen();
+        this.readTable(node, at);
+        return;
+      case 'blockquote':
+        this.readAll(node.children);
+        return;
+      case 'list': {
+        const items = node.children.map((item) => `- ${plainText(item)}`);
+        this.blocks.push({ kind: 'text', text: items.join('\n'), at });
+        return;
+      }
+      case 'code': {
+        // An endpoint is sometimes printed as a one-line code block; other code is an example.
+        const first = node.value.split('\n')[0] ?? '';
+        if (matchOperationLine(first)) this.blocks.push({ kind: 'text', text: first.trim(), at: { line: at.line + 1, column: at.column } });
+        return;
+      }
+      case 'html':
+        this.readHtml(node.value, at);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** Lines that are the page's structure (`POST /x`, `Show x fields`) stay apart from the prose they end. */
+  private readParagraph(node: Paragraph, at: Position): void {
+    const lines = plainText(node).split('\n');
+    let prose: string[] = [];
+    let proseAt = at;
+    const flush = () => {
+      const text = prose.join(' ').replace(/\s+/g, ' ').trim();
+      if (text) this.blocks.push({ kind: 'text', text, at: proseAt });
+      prose = [];
+    };
+    lines.forEach((line, offset) => {
+      const lineAt = { line: at.line + offset, column: offset === 0 ? at.column : 1 };
+      // A callout's label on its own line (`> **Note**`) is kept apart, as a text rendering prints it.
+      if (isStructuralLine(line) || (offset === 0 && lines.length > 1 && matchCallout(line)?.rest === '')) {
+        flush();
+        this.blocks.push({ kind: 'text', text: line.trim(), at: lineAt });
+        proseAt = { line: lineAt.line + 1, column: 1 };
+        return;
+      }
+      if (prose.length === 0) proseAt = lineAt;
+      prose.push(line);
+    });
+    flush();
+  }
+
+  private readTable(node: Table, at: Position): void {
+    const [head, ...body] = node.children;
+    const headerCells = head ? this.cellsOf(head.position?.start.line).map((c) => c.text) : [];
+    const columns = columnsFromHeaderCells(headerCells);
+    if (!columns) return;
+    const rows: TableRow[] = [];
+    for (const row of body) {
+      const line = row.position?.start.line;
+      if (line === undefined) continue;
+      const cells = fitCells(this.cellsOf(line), columns);
+      rows.push(rowOf(cells, line));
+    }
+    this.blocks.push({ kind: 'table', columns, rows, at });
+  }
+
+  /** Cells of a source line, as plain text: backticks, emphasis and `\|` escapes removed. */
+  private cellsOf(line: number | undefined): Cell[] {
+    const source = line === undefined ? '' : (this.lines[line - 1] ?? '');
+    return splitPipeRow(source).map((cell) => ({ text: plainInline(cell.text), offset: cell.offset }));
+  }
+
+  /** `<details>`/`<summary>` mark nested tables; an HTML table is read as HTML. */
+  private readHtml(html: string, at: Position): void {
+    if (/<table\b/i.test(html)) {
+      this.flushOpen();
+      const read = readHtmlFragment(html, this.file, at);
+      this.blocks.push(...read.blocks);
+      this.diagnostics.push(...read.diagnostics);
+      return;
+    }
+    for (const tag of html.matchAll(/<(\/?)(details|summary)\b[^>]*>([\s\S]*?)(?=<\/?(?:details|summary)\b|$)/gi)) {
+      const closing = tag[1] === '/';
+      const name = tag[2]!.toLowerCase();
+      if (name === 'details' && !closing) {
+        this.flushOpen();
+        this.pendingOpen = at;
+      } else if (name === 'details') {
+        this.flushOpen();
+        this.blocks.push({ kind: 'close', at });
+      } else if (!closing) {
+        const label = labelOfSummary(plainInline(tag[3] ?? ''));
+        this.blocks.push({ kind: 'open', label, at: this.pendingOpen ?? at });
+        this.pendingOpen = undefined;
+      }
+    }
+  }
+
+  /** A `<details>` without a `<summary>` still opens a nested table, for no named row. */
+  private flushOpen(): void {
+    if (!this.pendingOpen) return;
+    this.blocks.push({ kind: 'open', label: '', at: this.pendingOpen });
+    this.pendingOpen = undefined;
+  }
+}
+
+function rowOf(cells: RowCells, line: number): TableRow {
+  const text = (key: keyof RowCells) => cells[key]?.text.trim() ?? '';
+  const column = (key: keyof RowCells) => (cells[key]?.offset ?? 0) + 1;
+  return {
+    name: text('name'),
+    type: text('type'),
+    required: text('required'),
+    description: text('description'),
+    in: text('in'),
+    default: text('default'),
+    at: { line, column: column('name') },
+    typeAt: { line, column: column('type') },
+    nested: [],
+  };
+}
+
+function start(node: Nodes): Position {
+  return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+}
+
+/** A cell's Markdown as plain text. */
+function plainInline(markdown: string): string {
+  if (!/[`*_\\[<&!]/.test(markdown)) return markdown.trim();
+  const tree = fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  return tree.children.map(plainText).join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Text of a node with hard breaks kept as newlines, inline HTML dropped. */
+function plainText(node: Nodes): string {
+  switch (node.type) {
+    case 'text':
+    case 'inlineCode':
+      return node.value;
+    case 'break':
+      return '\n';
+    case 'html':
+      return /^<br\s*\/?>$/i.test(node.value) ? '\n' : '';
+    case 'image':
+      return node.alt ?? '';
+    default:
+      if (!('children' in node)) return '';
+      return node.children
+        .map(plainText)
+        .join(node.type === 'listItem' || node.type === 'blockquote' ? ' ' : '')
+        .replace(/[ \t]+/g, ' ');
+  }
+}

@@ -1,0 +1,169 @@
+// The type column of a property table: `string`, `integer<int64>`, `object[]`, `string | null`,
+// `array of Instance`... read as a whole cell, or at the start of text whose cells ran together.
+
+export type Primitive = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null' | 'any';
+
+export type TypeExpr =
+  | { kind: 'primitive'; name: Primitive; format?: string; isEnum?: boolean }
+  | { kind: 'array'; items: TypeExpr }
+  | { kind: 'named'; name: string }
+  | { kind: 'union'; members: TypeExpr[] };
+
+export interface TypeMatch {
+  /** Offset just past the type. */
+  end: number;
+  expr: TypeExpr;
+  /** How much less likely this reading is than a plain lowercase vocabulary type (0). */
+  penalty: number;
+}
+
+type Word = { name: Primitive; format?: string; isEnum?: boolean };
+
+// Docs sites print JSON Schema types, language types and formats alike in the type column.
+const TYPE_WORDS: Record<string, Word> = {
+  string: { name: 'string' },
+  number: { name: 'number' },
+  integer: { name: 'integer' },
+  int: { name: 'integer' },
+  int32: { name: 'integer', format: 'int32' },
+  int64: { name: 'integer', format: 'int64' },
+  long: { name: 'integer', format: 'int64' },
+  float: { name: 'number', format: 'float' },
+  double: { name: 'number', format: 'double' },
+  decimal: { name: 'number' },
+  boolean: { name: 'boolean' },
+  bool: { name: 'boolean' },
+  object: { name: 'object' },
+  array: { name: 'array' },
+  null: { name: 'null' },
+  any: { name: 'any' },
+  file: { name: 'string', format: 'binary' },
+  binary: { name: 'string', format: 'binary' },
+  date: { name: 'string', format: 'date' },
+  'date-time': { name: 'string', format: 'date-time' },
+  datetime: { name: 'string', format: 'date-time' },
+  uuid: { name: 'string', format: 'uuid' },
+  uri: { name: 'string', format: 'uri' },
+  url: { name: 'string', format: 'uri' },
+  email: { name: 'string', format: 'email' },
+  enum: { name: 'string', isEnum: true },
+};
+const WORDS_LONGEST_FIRST = Object.keys(TYPE_WORDS).sort((a, b) => b.length - a.length || a.localeCompare(b));
+const FORMAT_SUFFIX = /^(?:<([a-z0-9][a-z0-9-]*)>|\s?\(([a-z0-9][a-z0-9-]*)\))/i;
+const ARRAY_OF = /^(?:<|\[|\s+of\s+)/i;
+const UNION_SEPARATOR = /^\s*\|\s*|^\s+or\s+/i;
+const NAMED_TYPE = /^[A-Z][A-Za-z0-9_]*/;
+/** Bounds the work on text that is not a type at all. */
+const MAX_CANDIDATES = 64;
+const MAX_DEPTH = 4;
+
+/** Every way a type can start at `start` in `text`, shortest first. */
+export function matchTypePrefix(text: string, start: number, options: TypeOptions): TypeMatch[] {
+  return matchUnion(text, start, options, 0);
+}
+
+export interface TypeOptions {
+  /** Whether a schema name (`Instance`, `Violation[]`) may stand for a type. */
+  allowNamed: boolean;
+  /** Where a schema name may end; every prefix of a capitalized word otherwise. */
+  namedEndsAt?: (offset: number) => boolean;
+}
+
+/** Reads a whole type cell, or returns undefined when it is not a type. */
+export function parseTypeExpression(cell: string): TypeExpr | undefined {
+  let text = cell.trim().replace(/^`(.*)`$/s, '$1').trim();
+  let nullable = false;
+  // `nullable string`, `string (nullable)`, `string, nullable`: a flag written next to the type.
+  const flagged = /^nullable\s+(.+)$/i.exec(text) ?? /^(.+?)[\s,]*\(?nullable\)?$/i.exec(text);
+  if (flagged?.[1]) {
+    text = flagged[1].trim();
+    nullable = true;
+  }
+  if (text.length === 0) return undefined;
+  let best: TypeMatch | undefined;
+  for (const match of matchUnion(text, 0, { allowNamed: true }, 0)) {
+    if (match.end === text.length && (!best || match.penalty < best.penalty)) best = match;
+  }
+  if (!best) return undefined;
+  return nullable ? { kind: 'union', members: [best.expr, { kind: 'primitive', name: 'null' }] } : best.expr;
+}
+
+function matchUnion(text: string, start: number, options: TypeOptions, depth: number): TypeMatch[] {
+  const found: TypeMatch[] = [];
+  let frontier = matchItem(text, start, options, depth).map((m) => ({ ...m, members: [m.expr] }));
+  while (frontier.length > 0 && found.length < MAX_CANDIDATES) {
+    const next: typeof frontier = [];
+    for (const partial of frontier) {
+      const expr: TypeExpr = partial.members.length === 1 ? partial.members[0]! : { kind: 'union', members: partial.members };
+      found.push({ end: partial.end, expr, penalty: partial.penalty });
+      const separator = UNION_SEPARATOR.exec(text.slice(partial.end, partial.end + 8));
+      if (!separator) continue;
+      for (const item of matchItem(text, partial.end + separator[0].length, options, depth)) {
+        next.push({ end: item.end, expr: item.expr, penalty: partial.penalty + item.penalty, members: [...partial.members, item.expr] });
+      }
+    }
+    frontier = next.slice(0, MAX_CANDIDATES);
+  }
+  return found;
+}
+
+function matchItem(text: string, start: number, options: TypeOptions, depth: number): TypeMatch[] {
+  if (depth > MAX_DEPTH || start >= text.length) return [];
+  const bases: TypeMatch[] = [];
+  const ahead = text.slice(start, start + 16);
+  const lower = ahead.toLowerCase();
+  for (const word of WORDS_LONGEST_FIRST) {
+    if (!lower.startsWith(word)) continue;
+    const penalty = ahead.startsWith(word) ? 0 : 0.3;
+    const end = start + word.length;
+    const base = TYPE_WORDS[word]!;
+    bases.push({ end, expr: { kind: 'primitive', ...base }, penalty });
+    if (base.name === 'array') bases.push(...matchArrayOf(text, end, options, depth, penalty));
+    const format = FORMAT_SUFFIX.exec(text.slice(end, end + 40));
+    if (format && (base.name === 'string' || base.name === 'integer' || base.name === 'number')) {
+      const name = (format[1] ?? format[2] ?? '').toLowerCase();
+      const expr: TypeExpr =
+        name === 'enum' ? { kind: 'primitive', ...base, isEnum: true } : { kind: 'primitive', name: base.name, format: name };
+      bases.push({ end: end + format[0].length, expr, penalty });
+    }
+  }
+  if (options.allowNamed) {
+    const named = NAMED_TYPE.exec(text.slice(start, start + 80))?.[0] ?? '';
+    for (let length = 2; length <= named.length; length++) {
+      if (options.namedEndsAt && !options.namedEndsAt(start + length)) continue;
+      bases.push({ end: start + length, expr: { kind: 'named', name: named.slice(0, length) }, penalty: 1 });
+    }
+  }
+  return bases.flatMap((match) => withArraySuffixes(text, match));
+}
+
+/** `array<T>`, `array[T]`, `array of T` (a plural `Ts` reads as `T`). */
+function matchArrayOf(text: string, at: number, options: TypeOptions, depth: number, penalty: number): TypeMatch[] {
+  const opener = ARRAY_OF.exec(text.slice(at, at + 8));
+  if (!opener) return [];
+  const open = opener[0].trim();
+  const close = open === '<' ? '>' : open === '[' ? ']' : '';
+  const found: TypeMatch[] = [];
+  for (const inner of matchUnion(text, at + opener[0].length, options, depth + 1)) {
+    let end = inner.end;
+    if (close) {
+      if (text[end] !== close) continue;
+      end++;
+    } else if (text[end] === 's' && inner.expr.kind !== 'union') {
+      found.push({ end: end + 1, expr: { kind: 'array', items: inner.expr }, penalty: penalty + inner.penalty });
+    }
+    found.push({ end, expr: { kind: 'array', items: inner.expr }, penalty: penalty + inner.penalty });
+  }
+  return found;
+}
+
+function withArraySuffixes(text: string, match: TypeMatch): TypeMatch[] {
+  const found = [match];
+  let { end, expr } = match;
+  while (text.startsWith('[]', end)) {
+    end += 2;
+    expr = { kind: 'array', items: expr };
+    found.push({ end, expr, penalty: match.penalty });
+  }
+  return found;
+}

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { formatDiagnostic } from '../../generator/diagnostics.js';
+import { normalizeApi } from '../../generator/normalize/index.js';
+import { camelCase } from '../../generator/normalize/operation-ids.js';
+import type { JsonObject } from '../../generator/openapi-types.js';
+import { printSpec } from '../../generator/spec-file.js';
+
+function page(yaml: string): JsonObject {
+  return parse(yaml) as JsonObject;
+}
+
+const first = page(`
+openapi: 3.0.1
+info: { title: Shop, version: "1" }
+servers: [{ url: https://a.example.test }]
+paths:
+  /orders:
+    get:
+      summary: List orders
+      x-specmill-source: a.md:3:1
+      responses:
+        "200":
+          description: OK
+          content:
+            application/json:
+              schema: { $ref: "#/components/schemas/Order" }
+components:
+  schemas:
+    Order:
+      type: object
+      properties: { id: { type: string } }
+      x-specmill-source: a.md:9:1
+`);
+
+const second = page(`
+openapi: 3.0.1
+info: { title: Shop, version: "1" }
+servers: [{ url: https://a.example.test }]
+paths:
+  /orders/{id}:
+    get:
+      summary: Get order
+      x-specmill-source: b.md:3:1
+      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+      responses:
+        "200":
+          description: OK
+          content:
+            application/json:
+              schema: { $ref: "#/components/schemas/Order" }
+components:
+  schemas:
+    Order:
+      type: object
+      description: differs only in its description
+      properties: { id: { type: string } }
+      x-specmill-source: b.md:12:1
+`);
+
+const clashing = page(`
+openapi: 3.0.1
+info: { title: Shop, version: "2" }
+paths:
+  /orders:
+    post:
+      x-specmill-source: c.md:3:1
+      requestBody:
+        content:
+          application/json:
+            schema: { $ref: "#/components/schemas/Wrapper" }
+      responses:
+        "201":
+          description: Created
+          content:
+            application/json:
+              schema: { $ref: "#/components/schemas/Order" }
+components:
+  schemas:
+    Wrapper:
+      type: object
+      properties: { order: { $ref: "#/components/schemas/Order" } }
+    Order:
+      type: object
+      properties: { id: { type: integer } }
+      x-specmill-source: c.md:20:1
+`);
+
+describe('normalizeApi', () => {
+  it('merges identical components across pages and records every page', () => {
+    const { document, diagnostics } = normalizeApi([
+      { page: 'b.md', fragment: second },
+      { page: 'a.md', fragment: first },
+    ]);
+    expect(diagnostics).toEqual([]);
+    const order = ((document.components as JsonObject).schemas as JsonObject).Order as JsonObject;
+    expect(order['x-specmill-sources']).toEqual(['a.md:9:1', 'b.md:12:1']);
+    expect(Object.keys(document.paths as JsonObject)).toEqual(['/orders', '/orders/{id}']);
+    expect(document.servers).toEqual([{ url: 'https://a.example.test' }]);
+    expect(document.openapi).toBe('3.1.0');
+  });
+
+  it('renames a different schema under a taken name, follows it in refs, and warns naming both pages', () => {
+    const { document, diagnostics } = normalizeApi([
+      { page: 'a.md', fragment: first },
+      { page: 'c.md', fragment: clashing },
+    ]);
+    const schemas = (document.components as JsonObject).schemas as JsonObject;
+    expect(Object.keys(schemas)).toEqual(['Order', 'Order_2', 'Wrapper']);
+    expect(((schemas.Wrapper as JsonObject).properties as JsonObject).order).toEqual({ $ref: '#/components/schemas/Order_2' });
+    expect(diagnostics.map(formatDiagnostic)).toEqual(['c.md:20:1: warning: components.schemas.Order differs from the one on a.md; this page\'s is renamed Order_2']);
+  });
+
+  it('makes the clash an error under strict', () => {
+    const { diagnostics } = normalizeApi([{ page: 'a.md', fragment: first }, { page: 'c.md', fragment: clashing }], { strict: true });
+    expect(diagnostics.map((d) => d.severity)).toEqual(['error']);
+  });
+
+  it('derives readable, unique operationIds and declares tags', () => {
+    const { document } = normalizeApi([
+      { page: 'a.md', fragment: first },
+      { page: 'c.md', fragment: clashing },
+    ]);
+    const paths = document.paths as JsonObject;
+    expect(((paths['/orders'] as JsonObject).get as JsonObject).operationId).toBe('listOrders');
+    expect(((paths['/orders'] as JsonObject).post as JsonObject).operationId).toBe('postOrders');
+  });
+
+  it('is byte-stable whatever order the pages come in', () => {
+    const a = printSpec(normalizeApi([{ page: 'a.md', fragment: first }, { page: 'b.md', fragment: second }, { page: 'c.md', fragment: clashing }]).document);
+    const b = printSpec(normalizeApi([{ page: 'c.md', fragment: clashing }, { page: 'b.md', fragment: second }, { page: 'a.md', fragment: first }]).document);
+    expect(a).toBe(b);
+  });
+
+  it.each([
+    ['Create Extension Instance', 'createExtensionInstance'],
+    ['List extension-instances (v2)', 'listExtensionInstancesV2'],
+    ['Créer une instance', 'creerUneInstance'],
+    ['2FA setup', 'op2FaSetup'],
+    ['', ''],
+  ])('camelCase(%j) is %j', (given, want) => {
+    expect(camelCase(given)).toBe(want);
+  });
+});
