@@ -14,23 +14,28 @@ function operation(fragment: JsonObject | undefined, path: string, method: strin
 }
 
 describe('openapi-in-markdown importer', () => {
-  it.each(['query-enum-get.md', 'delete-no-body.md', 'two-blocks.md', 'heading-mismatch.md'])('imports %s', async (name) => {
-    const page = fixture('openapi-in-markdown', name);
+  it.each([
+    ['apis/shop/sources', 'query-enum-get.md'],
+    ['apis/shop/sources', 'delete-no-body.md'],
+    ['apis/shop/sources', 'two-blocks.md'],
+    ['openapi-in-markdown', 'heading-mismatch.md'],
+  ])('imports %s/%s', async (folder, name) => {
+    const page = fixture(folder, name);
     expect(detectFormat(page)?.name).toBe('openapi-in-markdown');
     const result = await importPage(page);
     await expect(toYaml(result)).toMatchFileSnapshot(`__snapshots__/openapi-in-markdown/${name}.yaml`);
   });
 
   it('takes the title as summary and the prose under the heading as description, not the navigation', async () => {
-    const { fragment } = await importPage(fixture('openapi-in-markdown', 'query-enum-get.md'));
+    const { fragment } = await importPage(fixture('apis/shop/sources', 'query-enum-get.md'));
     const op = operation(fragment, '/v2/stores/{storeId}/orders', 'get');
     expect(op.summary).toBe('List Orders');
     expect(op.description).toBe('Returns the orders of a store, newest first.\n\nUse `status` to filter.');
-    expect(op['x-specmill-source']).toBe('test/fixtures/openapi-in-markdown/query-enum-get.md:18:7');
+    expect(op['x-specmill-source']).toBe('test/fixtures/apis/shop/sources/query-enum-get.md:18:7');
   });
 
   it('keeps query, header and path parameters with their enums and arrays', async () => {
-    const { fragment } = await importPage(fixture('openapi-in-markdown', 'query-enum-get.md'));
+    const { fragment } = await importPage(fixture('apis/shop/sources', 'query-enum-get.md'));
     const op = operation(fragment, '/v2/stores/{storeId}/orders', 'get');
     const parameters = op.parameters as JsonObject[];
     expect(parameters.map((p) => `${String(p.in)}:${String(p.name)}`)).toEqual(['path:storeId', 'query:status', 'query:limit', 'query:tag', 'header:X-Request-Id']);
@@ -38,7 +43,7 @@ describe('openapi-in-markdown importer', () => {
   });
 
   it('merges a second block of components and ignores a JSON example that is not a document', async () => {
-    const { fragment, diagnostics } = await importPage(fixture('openapi-in-markdown', 'two-blocks.md'));
+    const { fragment, diagnostics } = await importPage(fixture('apis/shop/sources', 'two-blocks.md'));
     expect(diagnostics).toEqual([]);
     const schemas = (fragment?.components as JsonObject).schemas as JsonObject;
     expect(Object.keys(schemas)).toEqual(['Store']);
