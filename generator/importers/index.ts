@@ -1,10 +1,11 @@
 // The table of page formats. Adding a format is one new importer file and one row here.
 import { error, type Diagnostic } from '../diagnostics.js';
+import { bumpMarkdownImporter } from './bump-markdown.js';
 import type { Importer, ImportResult, Page } from './importer.js';
 import { openapiInMarkdownImporter } from './openapi-in-markdown.js';
 import { openapiImporter } from './openapi.js';
 
-export const importers: readonly Importer[] = [openapiImporter, openapiInMarkdownImporter];
+export const importers: readonly Importer[] = [openapiImporter, openapiInMarkdownImporter, bumpMarkdownImporter];
 
 export const formatNames: readonly string[] = importers.map((i) => i.name);
 

@@ -96,14 +96,15 @@ export function readOperationPage(page: Page): ImportResult {
   }
   if (parts.responses) op.responses = parts.responses;
   else warnAt(reader, 'no `## Responses` section: the operation has no documented response', operation.at);
-  if (parts.security) op.security = parts.security.requirements;
+  // An empty list would declare the operation public; a section we could not read says nothing of the kind.
+  if (parts.security && parts.security.requirements.length > 0) op.security = parts.security.requirements;
   const source = operation.titleAt ?? operation.at;
   const { line, column } = reader.locate(source.offset);
   op[SOURCE_EXTENSION] = sourceRef(page.path, line, column);
 
-  // The page names an operation, not its API: an empty title lets the merge take the API's name from
-  // another page or `--title`. It shows no version either, hence the placeholder.
-  const fragment: OpenApiDocument = { openapi: '3.1.0', info: { title: '', version: '0.0.0' } };
+  // The page names an operation, not its API, and shows no version: empty values let the merge take
+  // them from another page or the config (the normalizer fills what no page gives).
+  const fragment: OpenApiDocument = { openapi: '3.1.0', info: { title: '', version: '' } };
   if (parts.servers && parts.servers.length > 0) fragment.servers = parts.servers;
   fragment.paths = { [operation.path]: { [operation.method]: op } };
   if (parts.security && Object.keys(parts.security.schemes).length > 0) fragment.components = { securitySchemes: parts.security.schemes };

@@ -53,7 +53,7 @@ function memberSchema(member: string, unknown: string[], depth: number): JsonObj
   if (base && PRIMITIVES.has(base)) schema.type = base;
   else if (base === 'file' || base === 'binary') Object.assign(schema, { type: 'string', format: 'binary' });
   else if (base !== 'any') unknown.push(member);
-  if (format && schema.format === undefined) schema.format = format;
+  if (format && schema.type !== undefined && schema.format === undefined) schema.format = format;
   return schema;
 }
 
