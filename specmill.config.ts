@@ -6,5 +6,6 @@ export default defineConfig({
   output: { dir: 'generated', packageName: 'specmill-clients' },
   apis: {
     'softwareone-marketplace': { title: 'SoftwareOne Marketplace API' },
+    'elastic-cloud': { title: 'Elastic Cloud API' },
   },
 });

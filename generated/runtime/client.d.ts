@@ -11,6 +11,8 @@ export interface OperationSpec {
   errors: readonly string[];
   /** Responses whose documented body is JSON; other bodies are returned as text or undefined. */
   json: readonly string[];
+  /** The response headers the spec documents, by response (`201`, `4XX`, `default`). */
+  headers?: Readonly<Record<string, readonly string[]>>;
   /** The request body's media type, when the operation takes one. */
   bodyMediaType?: string;
 }
@@ -48,10 +50,13 @@ export interface CallOptions {
   headers?: Record<string, string>;
   signal?: AbortSignal;
 }
-export interface ApiResponse<TData> {
+export type DocumentedHeaders = Record<string, string | undefined>;
+export interface ApiResponse<TData, THeaders = DocumentedHeaders> {
   data: TData;
   status: number;
-  headers: Headers;
+  /** The response headers the spec documents, by the names it gives them. */
+  headers: THeaders;
+  /** The response itself (its body already read), for anything the spec does not document. */
   response: Response;
 }
 /**
@@ -59,9 +64,9 @@ export interface ApiResponse<TData> {
  * `await client.op(...)` is the data, `await client.op(...).withResponse()` adds status and headers.
  * The request starts at once, whichever of the two the caller awaits.
  */
-export declare class ApiPromise<TData> implements PromiseLike<TData> {
+export declare class ApiPromise<TData, THeaders = DocumentedHeaders> implements PromiseLike<TData> {
   #private;
-  constructor(response: Promise<ApiResponse<TData>>);
+  constructor(response: Promise<ApiResponse<TData, THeaders>>);
   then<TResult1 = TData, TResult2 = never>(
     onfulfilled?: ((value: TData) => TResult1 | PromiseLike<TResult1>) | null,
     onrejected?: ((reason: unknown) => TResult2 | PromiseLike<TResult2>) | null,
@@ -70,11 +75,15 @@ export declare class ApiPromise<TData> implements PromiseLike<TData> {
     onrejected?: ((reason: unknown) => TResult | PromiseLike<TResult>) | null,
   ): Promise<TData | TResult>;
   finally(onfinally?: (() => void) | null): Promise<TData>;
-  withResponse(): Promise<ApiResponse<TData>>;
+  withResponse(): Promise<ApiResponse<TData, THeaders>>;
 }
 export interface Runtime {
   readonly baseUrl: string;
-  call<TData>(operation: OperationSpec, parts: RequestParts, options?: CallOptions): ApiPromise<TData>;
+  call<TData, THeaders = DocumentedHeaders>(
+    operation: OperationSpec,
+    parts: RequestParts,
+    options?: CallOptions,
+  ): ApiPromise<TData, THeaders>;
 }
 export declare function resolveBaseUrl(
   options: ClientOptions,
@@ -86,5 +95,7 @@ export declare function createRuntime(
   servers: readonly ServerSpec[],
   apiTitle: string,
 ): Runtime;
+/** The documented response that a status falls under: the exact code, else its range, else `default`. */
+export declare function responseKey(statuses: Iterable<string>, status: number): string | undefined;
 /** Whether a status is among responses written as `200`, `2XX` or `default`. */
 export declare function matchesStatus(statuses: readonly string[], status: number): boolean;

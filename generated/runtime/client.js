@@ -91,7 +91,8 @@ export function createRuntime(options, servers, apiTitle) {
         operationId: operation.operationId,
         status: response.status,
         body: raw,
-        headers: response.headers,
+        headers: documentedHeaders(operation, response),
+        response,
         rawText,
         documented: matchesStatus(operation.errors, response.status),
         method: operation.method,
@@ -100,17 +101,31 @@ export function createRuntime(options, servers, apiTitle) {
     }
     const text = typeof result.data === 'string' ? result.data : '';
     const expectsJson = matchesStatus(operation.json, response.status);
-    return {
-      data: expectsJson ? parseJson(text, response) : text || undefined,
-      status: response.status,
-      headers: response.headers,
-      response,
-    };
+    const data = expectsJson ? parseJson(text, response) : text || undefined;
+    return { data, status: response.status, headers: documentedHeaders(operation, response), response };
   }
   return {
     baseUrl,
     call: (operation, parts, callOptions = {}) => new ApiPromise(send(operation, parts, callOptions)),
   };
+}
+/** The documented response that a status falls under: the exact code, else its range, else `default`. */
+export function responseKey(statuses, status) {
+  const list = [...statuses];
+  const text = String(status);
+  return list.find((s) => s === text) ?? list.find((s) => s === `${text[0]}XX`) ?? list.find((s) => s === 'default');
+}
+/** Reads the headers the spec documents for the response's status into a plain object. */
+function documentedHeaders(operation, response) {
+  const key = operation.headers ? responseKey(Object.keys(operation.headers), response.status) : undefined;
+  const out = {};
+  for (const name of (key && operation.headers?.[key]) || []) {
+    const value = response.headers.get(name);
+    // defineProperty, so that a header documented as `__proto__` is just a key.
+    if (value !== null)
+      Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
 }
 /** Whether a status is among responses written as `200`, `2XX` or `default`. */
 export function matchesStatus(statuses, status) {

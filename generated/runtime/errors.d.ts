@@ -4,13 +4,17 @@ export declare class ApiError<
   TOperation extends string = string,
   TStatus extends number = number,
   TBody = unknown,
+  THeaders = Record<string, string | undefined>,
 > extends Error {
   readonly name = 'ApiError';
   readonly operationId: TOperation;
   readonly status: TStatus;
   /** The parsed body: JSON when the response said so and it parsed, else the raw text. */
   readonly body: TBody;
-  readonly headers: Headers;
+  /** The response headers the spec documents for this status, by the names it gives them. */
+  readonly headers: THeaders;
+  /** The response itself (its body already read), for anything the spec does not document. */
+  readonly response: Response;
   /** The body exactly as received. */
   readonly rawText: string;
   /** Whether the spec documents this status for the operation (or has a `default` response). */
@@ -21,7 +25,8 @@ export declare class ApiError<
     operationId: TOperation;
     status: TStatus;
     body: TBody;
-    headers: Headers;
+    headers: THeaders;
+    response: Response;
     rawText: string;
     documented: boolean;
     method: string;

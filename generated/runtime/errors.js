@@ -8,7 +8,10 @@ export class ApiError extends Error {
   status;
   /** The parsed body: JSON when the response said so and it parsed, else the raw text. */
   body;
+  /** The response headers the spec documents for this status, by the names it gives them. */
   headers;
+  /** The response itself (its body already read), for anything the spec does not document. */
+  response;
   /** The body exactly as received. */
   rawText;
   /** Whether the spec documents this status for the operation (or has a `default` response). */
@@ -23,6 +26,7 @@ export class ApiError extends Error {
     this.status = init.status;
     this.body = init.body;
     this.headers = init.headers;
+    this.response = init.response;
     this.rawText = init.rawText;
     this.documented = init.documented;
     this.method = init.method;

@@ -4,6 +4,7 @@ export type {
   ApiResponse,
   CallOptions,
   ClientOptions,
+  DocumentedHeaders,
   HttpMethod,
   OperationSpec,
   RequestParts,

@@ -11,6 +11,8 @@ export interface ListExtensionInstanceRequest {
 /** What `listExtensionInstance` resolves to. */
 export type ListExtensionInstanceResponse =
   operations['listExtensionInstance']['responses'][200]['content']['application/json'];
+/** The documented headers of `listExtensionInstance`'s response, from `.withResponse()`. */
+export interface ListExtensionInstanceResponseHeaders {}
 /** The documented errors of `listExtensionInstance` ("listExtensionInstance"); `status` narrows `body`. */
 export type ListExtensionInstanceError = never;
 /** What `createExtensionInstance` sends. */
@@ -22,11 +24,14 @@ export interface CreateExtensionInstanceRequest {
 /** What `createExtensionInstance` resolves to. */
 export type CreateExtensionInstanceResponse =
   operations['createExtensionInstance']['responses'][201]['content']['application/json'];
+/** The documented headers of `createExtensionInstance`'s response, from `.withResponse()`. */
+export interface CreateExtensionInstanceResponseHeaders {}
 /** The documented errors of `createExtensionInstance` ("createExtensionInstance"); `status` narrows `body`. */
 export type CreateExtensionInstanceError = ApiError<
   'createExtensionInstance',
   400,
-  operations['createExtensionInstance']['responses'][400]['content']['application/json']
+  operations['createExtensionInstance']['responses'][400]['content']['application/json'],
+  {}
 >;
 /** The documented errors of each operation, by operationId. */
 export interface SoftwareoneMarketplaceErrors {
@@ -46,7 +51,7 @@ export interface SoftwareoneMarketplaceClient {
   listExtensionInstance(
     request: ListExtensionInstanceRequest,
     options?: CallOptions,
-  ): ApiPromise<ListExtensionInstanceResponse>;
+  ): ApiPromise<ListExtensionInstanceResponse, ListExtensionInstanceResponseHeaders>;
   /**
    * Create Extension Instance
    *
@@ -57,7 +62,7 @@ export interface SoftwareoneMarketplaceClient {
   createExtensionInstance(
     request: CreateExtensionInstanceRequest,
     options?: CallOptions,
-  ): ApiPromise<CreateExtensionInstanceResponse>;
+  ): ApiPromise<CreateExtensionInstanceResponse, CreateExtensionInstanceResponseHeaders>;
   /** Whether `error` is a documented error of `operation`; narrows `status` and `body`. */
   isError<K extends keyof SoftwareoneMarketplaceErrors>(
     error: unknown,

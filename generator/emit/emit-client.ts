@@ -67,7 +67,9 @@ function methodDocs({ model }: PlannedOperation): string {
   for (const response of model.responses) {
     if (!isError(response.status)) continue;
     const description = response.description ? `: ${lineComment(response.description)}` : '';
-    lines.push(`@throws {ApiError} ${docText(`${response.status}${description}`)}`);
+    const codes = response.errorCodes.length > 0 ? ` Error codes: ${response.errorCodes.map((c) => `\`${lineComment(c)}\``).join(', ')}.` : '';
+    const headers = response.headers.length > 0 ? ` Headers: ${response.headers.map((h) => `\`${lineComment(h.name)}\``).join(', ')}.` : '';
+    lines.push(`@throws {ApiError} ${docText(`${response.status}${description}${codes}${headers}`)}`);
   }
   if (model.source) lines.push(`@see ${docText(lineComment(model.source))}`);
   if (model.deprecated) lines.push('@deprecated');
@@ -80,13 +82,41 @@ function errorUnion(planned: PlannedOperation): string {
     .filter((r) => isError(r.status))
     .map((r) => {
       const status = /^\d+$/.test(r.status) ? r.status : 'number';
-      return `ApiError<${stringLiteral(model.operationId)}, ${status}, ${r.mediaType ? bodyType(model.operationId, r) : 'unknown'}>`;
+      return `ApiError<${stringLiteral(model.operationId)}, ${status}, ${r.mediaType ? bodyType(model.operationId, r) : 'unknown'}, ${headersLiteral([r])}>`;
     });
   return variants.length > 0 ? variants.join(' | ') : 'never';
 }
 
+/** A type literal of documented headers: required only where every response requires it. */
+function headersLiteral(responses: readonly ResponseModel[]): string {
+  const names = [...new Set(responses.flatMap((r) => r.headers.map((h) => h.name)))];
+  if (names.length === 0) return '{}';
+  const fields = names.map((name) => {
+    const required = responses.every((r) => r.headers.some((h) => h.name === name && h.required));
+    return `${propertyKey(name)}${required ? '' : '?'}: string`;
+  });
+  return `{ ${fields.join('; ')} }`;
+}
+
+function successResponses({ model }: PlannedOperation): ResponseModel[] {
+  return model.responses.filter((r) => isSuccess(r.status));
+}
+
+function responseHeaderProperties(planned: PlannedOperation): OptionalKind<PropertySignatureStructure>[] {
+  const responses = successResponses(planned);
+  const seen = new Set<string>();
+  return responses.flatMap((r) =>
+    r.headers.flatMap((h) => {
+      if (seen.has(h.name)) return [];
+      seen.add(h.name);
+      const required = responses.every((x) => x.headers.some((y) => y.name === h.name && y.required));
+      return [{ name: propertyKey(h.name), type: 'string', hasQuestionToken: !required, ...(h.description ? { docs: [docText(h.description)] } : {}) }];
+    }),
+  );
+}
+
 function successUnion({ model }: PlannedOperation): string {
-  const success = model.responses.filter((r) => isSuccess(r.status));
+  const success = successResponses({ model } as PlannedOperation);
   const types = [...new Set(success.map((r) => bodyType(model.operationId, r)))];
   return types.length > 0 ? types.join(' | ') : 'unknown';
 }
@@ -102,6 +132,8 @@ function operationSpec({ model }: PlannedOperation): string {
     `json: [${json.join(', ')}]`,
   ];
   if (model.body) fields.push(`bodyMediaType: ${stringLiteral(model.body.mediaType)}`);
+  const headers = model.responses.filter((r) => r.headers.length > 0).map((r) => `${stringLiteral(r.status)}: [${r.headers.map((h) => stringLiteral(h.name)).join(', ')}]`);
+  if (headers.length > 0) fields.push(`headers: { ${headers.join(', ')} }`);
   return `{ ${fields.join(', ')} }`;
 }
 
@@ -151,6 +183,13 @@ export function emitClient(model: ClientModel, plan: ClientPlan): SourceFileStru
         type: successUnion(planned),
       },
       {
+        kind: StructureKind.Interface,
+        name: planned.responseHeadersType,
+        isExported: true,
+        docs: [docText(`The documented headers of \`${planned.methodName}\`'s response, from \`.withResponse()\`.`)],
+        properties: responseHeaderProperties(planned),
+      },
+      {
         kind: StructureKind.TypeAlias,
         name: planned.errorType,
         isExported: true,
@@ -182,7 +221,7 @@ export function emitClient(model: ClientModel, plan: ClientPlan): SourceFileStru
             { name: 'request', type: p.requestType, hasQuestionToken: !hasRequiredInput(p) },
             { name: 'options', type: 'CallOptions', hasQuestionToken: true },
           ],
-          returnType: `ApiPromise<${p.responseType}>`,
+          returnType: `ApiPromise<${p.responseType}, ${p.responseHeadersType}>`,
         })),
         {
           name: 'isError',

@@ -25,7 +25,7 @@ export const jsonSamplesImporter: Importer = {
     if (RETURNS_LINE.test(text) || noBody) score += 0.2;
     if (METHOD_URL.test(text)) score += 0.2;
     if (PORTAL_WORDS.test(text)) score += 0.05;
-    return score;
+    return Math.round(score * 100) / 100;
   },
   importPage,
 };

@@ -1,7 +1,7 @@
 // The client model: what the emitters read instead of raw OpenAPI. Operations with parameters
 // grouped by location, the request body, responses by status, servers, security and docs.
 // Schema types stay openapi-typescript's: the model only says where to index into them.
-import { HTTP_METHODS, isObject, SOURCE_EXTENSION, type HttpMethod, type JsonObject, type OpenApiDocument } from '../openapi-types.js';
+import { ERROR_CODES_EXTENSION, HTTP_METHODS, isObject, SOURCE_EXTENSION, type HttpMethod, type JsonObject, type OpenApiDocument } from '../openapi-types.js';
 
 export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
 
@@ -20,6 +20,8 @@ export interface ResponseModel {
   mediaType?: string;
   isJson: boolean;
   headers: { name: string; required: boolean; description?: string }[];
+  /** Documented error codes (`x-error-codes`). */
+  errorCodes: string[];
 }
 
 export interface OperationModel {
@@ -123,7 +125,9 @@ function buildResponses(doc: OpenApiDocument, responses: unknown): ResponseModel
       return [{ name, required: header.required === true, ...(description ? { description } : {}) }];
     });
     const description = text(response.description);
-    return [{ status, ...(description ? { description } : {}), ...pickMediaType(response.content), headers }];
+    const codes = response[ERROR_CODES_EXTENSION];
+    const errorCodes = Array.isArray(codes) ? codes.filter((c): c is string => typeof c === 'string') : [];
+    return [{ status, ...(description ? { description } : {}), ...pickMediaType(response.content), headers, errorCodes }];
   });
 }
 

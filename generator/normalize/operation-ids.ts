@@ -49,9 +49,16 @@ function uniqueId(base: string, used: Set<string>): string {
   for (let n = 2; ; n++) if (!used.has(`${base}${n}`)) return `${base}${n}`;
 }
 
-/** "List extension-instances (v2)" -> "listExtensionInstancesV2"; ASCII letters and digits only. */
+const ARTICLES = new Set(['a', 'an', 'the']);
+
+/**
+ * "List extension-instances (v2)" -> "listExtensionInstancesV2", "Create an extension" ->
+ * "createExtension": ASCII letters and digits only, articles dropped.
+ */
 export function camelCase(text: string): string {
-  const id = words(text)
+  const all = words(text);
+  const meaningful = all.filter((w) => !ARTICLES.has(w.toLowerCase()));
+  const id = (meaningful.length > 0 ? meaningful : all)
     .map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase()))
     .join('');
   return /^[0-9]/.test(id) ? `op${id}` : id;

@@ -9,6 +9,8 @@ export interface PlannedOperation {
   methodName: string;
   requestType: string;
   responseType: string;
+  /** The documented headers of its success responses. */
+  responseHeadersType: string;
   errorType: string;
 }
 
@@ -35,6 +37,7 @@ export const OUTPUT_NAMES = [
   'CallOptions',
   'ClientOptions',
   'ConnectionError',
+  'DocumentedHeaders',
   'OperationSpec',
   'RequestError',
   'ResponseParseError',
@@ -72,6 +75,7 @@ export function planClient(model: ClientModel, folder: string): ClientPlan {
       methodName,
       requestType: types.claim(`${stem}Request`),
       responseType: types.claim(`${stem}Response`),
+      responseHeadersType: types.claim(`${stem}ResponseHeaders`),
       errorType: types.claim(`${stem}Error`),
     };
   });

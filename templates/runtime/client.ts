@@ -17,6 +17,8 @@ export interface OperationSpec {
   errors: readonly string[];
   /** Responses whose documented body is JSON; other bodies are returned as text or undefined. */
   json: readonly string[];
+  /** The response headers the spec documents, by response (`201`, `4XX`, `default`). */
+  headers?: Readonly<Record<string, readonly string[]>>;
   /** The request body's media type, when the operation takes one. */
   bodyMediaType?: string;
 }
@@ -53,10 +55,14 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-export interface ApiResponse<TData> {
+export type DocumentedHeaders = Record<string, string | undefined>;
+
+export interface ApiResponse<TData, THeaders = DocumentedHeaders> {
   data: TData;
   status: number;
-  headers: Headers;
+  /** The response headers the spec documents, by the names it gives them. */
+  headers: THeaders;
+  /** The response itself (its body already read), for anything the spec does not document. */
   response: Response;
 }
 
@@ -65,12 +71,12 @@ export interface ApiResponse<TData> {
  * `await client.op(...)` is the data, `await client.op(...).withResponse()` adds status and headers.
  * The request starts at once, whichever of the two the caller awaits.
  */
-export class ApiPromise<TData> implements PromiseLike<TData> {
-  readonly #response: Promise<ApiResponse<TData>>;
+export class ApiPromise<TData, THeaders = DocumentedHeaders> implements PromiseLike<TData> {
+  readonly #response: Promise<ApiResponse<TData, THeaders>>;
   // Made on first use, so that awaiting only withResponse() leaves no unhandled rejection behind.
   #data: Promise<TData> | undefined;
 
-  constructor(response: Promise<ApiResponse<TData>>) {
+  constructor(response: Promise<ApiResponse<TData, THeaders>>) {
     this.#response = response;
   }
 
@@ -93,14 +99,14 @@ export class ApiPromise<TData> implements PromiseLike<TData> {
     return this.#body().finally(onfinally);
   }
 
-  withResponse(): Promise<ApiResponse<TData>> {
+  withResponse(): Promise<ApiResponse<TData, THeaders>> {
     return this.#response;
   }
 }
 
 export interface Runtime {
   readonly baseUrl: string;
-  call<TData>(operation: OperationSpec, parts: RequestParts, options?: CallOptions): ApiPromise<TData>;
+  call<TData, THeaders = DocumentedHeaders>(operation: OperationSpec, parts: RequestParts, options?: CallOptions): ApiPromise<TData, THeaders>;
 }
 
 export function resolveBaseUrl(options: ClientOptions, servers: readonly ServerSpec[], apiTitle: string): string {
@@ -129,7 +135,7 @@ export function createRuntime(options: ClientOptions, servers: readonly ServerSp
   });
   if (options.middleware?.length) client.use(...options.middleware);
 
-  async function send<TData>(operation: OperationSpec, parts: RequestParts, callOptions: CallOptions): Promise<ApiResponse<TData>> {
+  async function send<TData, THeaders>(operation: OperationSpec, parts: RequestParts, callOptions: CallOptions): Promise<ApiResponse<TData, THeaders>> {
     const path = expandPath(operation.path, parts.path as Record<string, unknown> | undefined);
     const headers = { ...callOptions.headers };
     for (const [name, value] of Object.entries(parts.header ?? {})) {
@@ -161,7 +167,8 @@ export function createRuntime(options: ClientOptions, servers: readonly ServerSp
         operationId: operation.operationId,
         status: response.status,
         body: raw,
-        headers: response.headers,
+        headers: documentedHeaders(operation, response),
+        response,
         rawText,
         documented: matchesStatus(operation.errors, response.status),
         method: operation.method,
@@ -170,13 +177,34 @@ export function createRuntime(options: ClientOptions, servers: readonly ServerSp
     }
     const text = typeof result.data === 'string' ? result.data : '';
     const expectsJson = matchesStatus(operation.json, response.status);
-    return { data: (expectsJson ? parseJson(text, response) : text || undefined) as TData, status: response.status, headers: response.headers, response };
+    const data = (expectsJson ? parseJson(text, response) : text || undefined) as TData;
+    return { data, status: response.status, headers: documentedHeaders(operation, response) as THeaders, response };
   }
 
   return {
     baseUrl,
-    call: (operation, parts, callOptions = {}) => new ApiPromise(send(operation, parts, callOptions)),
+    call: <TData, THeaders>(operation: OperationSpec, parts: RequestParts, callOptions: CallOptions = {}) =>
+      new ApiPromise<TData, THeaders>(send<TData, THeaders>(operation, parts, callOptions)),
   };
+}
+
+/** The documented response that a status falls under: the exact code, else its range, else `default`. */
+export function responseKey(statuses: Iterable<string>, status: number): string | undefined {
+  const list = [...statuses];
+  const text = String(status);
+  return list.find((s) => s === text) ?? list.find((s) => s === `${text[0]}XX`) ?? list.find((s) => s === 'default');
+}
+
+/** Reads the headers the spec documents for the response's status into a plain object. */
+function documentedHeaders(operation: OperationSpec, response: Response): DocumentedHeaders {
+  const key = operation.headers ? responseKey(Object.keys(operation.headers), response.status) : undefined;
+  const out: DocumentedHeaders = {};
+  for (const name of (key && operation.headers?.[key]) || []) {
+    const value = response.headers.get(name);
+    // defineProperty, so that a header documented as `__proto__` is just a key.
+    if (value !== null) Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
 }
 
 /** Whether a status is among responses written as `200`, `2XX` or `default`. */

@@ -2,13 +2,21 @@
 // documented API error (typed body) from a broken response or a network failure.
 
 /** A non-2xx response. `status` narrows `body` to the operation's documented error body. */
-export class ApiError<TOperation extends string = string, TStatus extends number = number, TBody = unknown> extends Error {
+export class ApiError<
+  TOperation extends string = string,
+  TStatus extends number = number,
+  TBody = unknown,
+  THeaders = Record<string, string | undefined>,
+> extends Error {
   override readonly name = 'ApiError';
   readonly operationId: TOperation;
   readonly status: TStatus;
   /** The parsed body: JSON when the response said so and it parsed, else the raw text. */
   readonly body: TBody;
-  readonly headers: Headers;
+  /** The response headers the spec documents for this status, by the names it gives them. */
+  readonly headers: THeaders;
+  /** The response itself (its body already read), for anything the spec does not document. */
+  readonly response: Response;
   /** The body exactly as received. */
   readonly rawText: string;
   /** Whether the spec documents this status for the operation (or has a `default` response). */
@@ -20,7 +28,8 @@ export class ApiError<TOperation extends string = string, TStatus extends number
     operationId: TOperation;
     status: TStatus;
     body: TBody;
-    headers: Headers;
+    headers: THeaders;
+    response: Response;
     rawText: string;
     documented: boolean;
     method: string;
@@ -31,6 +40,7 @@ export class ApiError<TOperation extends string = string, TStatus extends number
     this.status = init.status;
     this.body = init.body;
     this.headers = init.headers;
+    this.response = init.response;
     this.rawText = init.rawText;
     this.documented = init.documented;
     this.method = init.method;

@@ -45,9 +45,9 @@ describe('softwareone-marketplace client', () => {
     const page = { $meta: { pagination: { offset: 0, limit: 10, total: 1 } }, data: [instance] };
     server.reply(json(200, page, { 'x-trace': 't-1' }));
     const client = api.createSoftwareoneMarketplaceClient({ baseUrl: server.url });
-    const { data, status, headers } = await client.listExtensionInstance({ path: { extensionId: 'EXT-1' } }).withResponse();
+    const { data, status, response } = await client.listExtensionInstance({ path: { extensionId: 'EXT-1' } }).withResponse();
     expect(status).toBe(200);
-    expect(headers.get('x-trace')).toBe('t-1');
+    expect(response.headers.get('x-trace')).toBe('t-1');
     expect(data.data?.[0]?.status).toBe('Running');
     expect(server.requests.at(-1)).toMatchObject({ method: 'GET', url: '/public/v1/integration/extensions/EXT-1/instances' });
   });

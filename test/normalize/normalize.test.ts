@@ -137,6 +137,8 @@ describe('normalizeApi', () => {
     ['List extension-instances (v2)', 'listExtensionInstancesV2'],
     ['Créer une instance', 'creerUneInstance'],
     ['2FA setup', 'op2FaSetup'],
+    ['Create an extension', 'createExtension'],
+    ['Get the list of a thing', 'getListOfThing'],
     ['', ''],
   ])('camelCase(%j) is %j', (given, want) => {
     expect(camelCase(given)).toBe(want);

@@ -16,15 +16,34 @@ const TSCONFIG = JSON.stringify({
 const CONSUMER = `
 import { createSoftwareoneMarketplaceClient, ApiError, type Instance, type ProblemDetails, type CreateExtensionInstanceError } from 'specmill-clients/softwareone-marketplace';
 
+import { createElasticCloudClient } from 'specmill-clients/elastic-cloud';
+
 const client = createSoftwareoneMarketplaceClient({ baseUrl: 'http://127.0.0.1:1' });
+const elastic = createElasticCloudClient();
+
+export async function headers(): Promise<void> {
+  const { headers } = await elastic.createExtension({ body: { name: 'n' } }).withResponse();
+  const version: string | undefined = headers['x-cloud-resource-version'];
+  void version;
+  // @ts-expect-error: only documented headers are typed
+  void headers['x-other'];
+  try {
+    await elastic.createExtension();
+  } catch (error) {
+    if (elastic.isError(error, 'createExtension') && error.status === 409) {
+      const codes: string | undefined = error.headers['x-cloud-error-codes'];
+      void codes;
+    }
+  }
+}
 
 export async function use(): Promise<void> {
   const created: Instance = await client.createExtensionInstance({ path: { extensionId: 'x' }, body: { externalId: 'e', meta: { id: 'm' } } });
   const status: 'Connecting' | 'Disconnected' | 'Running' | 'Deleted' | undefined = created.status;
   const page = await client.listExtensionInstance({ path: { extensionId: 'x' } });
   const total: number | null | undefined = page.$meta?.pagination?.total;
-  const { headers } = await client.listExtensionInstance({ path: { extensionId: 'x' } }).withResponse();
-  headers.get('etag');
+  const { response } = await client.listExtensionInstance({ path: { extensionId: 'x' } }).withResponse();
+  response.headers.get('etag');
   void status; void total;
 
   try {

@@ -103,8 +103,10 @@ export function readPage(index: PageIndex, file: string, diagnostics: Diagnostic
   const copy = COPY_BUTTON.exec(text.slice(bodyStart, bodyStart + 5));
   if (copy) bodyStart += copy[0].length;
 
-  const { anchors, cursor, sampleRanges } = scanAnchors(index, bodyStart, file, diagnostics);
-  const { curl, contentEnd } = findContentEnd(text, cursor);
+  // Found up front: anchors printed in a sidebar must not be read as the operation's.
+  const sidebar = sidebarStart(text, bodyStart);
+  const { anchors, cursor, sampleRanges } = scanAnchors(index, { from: bodyStart, to: sidebar ?? text.length }, file, diagnostics);
+  const { curl, contentEnd } = findContentEnd(text, cursor, sidebar);
   const outside = (found: Found | undefined): boolean => !!found && !sampleRanges.some(([s, e]) => found.start >= s && found.start < e);
   const firstLabel = (regex: RegExp, from: number, to: number): Found | undefined =>
     findAll(text, regex, from, to).find((f) => outside(f));
@@ -199,7 +201,7 @@ function firstMatch(text: string, regex: RegExp): Found | undefined {
  * Walks the anchors in page order, reading each one's labels and samples, so that nothing inside a
  * sample is ever taken for a landmark. Stops at the code samples.
  */
-function scanAnchors(index: PageIndex, from: number, file: string, diagnostics: Diagnostic[]) {
+function scanAnchors(index: PageIndex, { from, to }: { from: number; to: number }, file: string, diagnostics: Diagnostic[]) {
   const text = index.text;
   const anchors: Anchor[] = [];
   const sampleRanges: [number, number][] = [];
@@ -209,7 +211,7 @@ function scanAnchors(index: PageIndex, from: number, file: string, diagnostics: 
   for (;;) {
     const found = anchorFinder.next(cursor);
     const code = codeFinder.next(cursor);
-    if (!found || (code && code.start < found.start)) break;
+    if (!found || found.start >= to || (code && code.start < found.start)) break;
     const m = found.match;
     cursor = found.end;
     if (m[5]) {
@@ -228,9 +230,12 @@ function scanAnchors(index: PageIndex, from: number, file: string, diagnostics: 
       samples: [],
       properties: [],
     };
-    cursor = readBodyTail(index, body, cursor, isRequest ? 2 : 1, file, diagnostics);
+    const limit = Math.min(anchorFinder.next(found.end)?.start ?? to, codeFinder.next(found.end)?.start ?? to, to);
+    cursor = readBodyTail(index, body, { from: cursor, limit, maxSamples: isRequest ? 2 : 1 }, file, diagnostics);
     for (const sample of body.samples) sampleRanges.push([sample.start, sample.end]);
-    if (body.samples.length === 0 && body.media.some(isJsonMedia)) {
+    const attempted = '{['.includes(text[skipSpace(text, cursor)] ?? ' ');
+    // A broken sample has been reported already; a missing one has not.
+    if (body.samples.length === 0 && !attempted && body.media.some(isJsonMedia)) {
       diagnostics.push(
         warning(`expected a JSON sample after \`${collapse(text.slice(found.start, found.end))}\``, { file, ...index.position(found.start) }),
       );
@@ -245,7 +250,13 @@ export function isJsonMedia(media: string): boolean {
 }
 
 /** Reads `Required`, `Show optional properties`, a composition line and up to `maxSamples` samples. */
-function readBodyTail(index: PageIndex, body: BodyModel, from: number, maxSamples: number, file: string, diagnostics: Diagnostic[]): number {
+function readBodyTail(
+  index: PageIndex,
+  body: BodyModel,
+  { from, limit, maxSamples }: { from: number; limit: number; maxSamples: number },
+  file: string,
+  diagnostics: Diagnostic[],
+): number {
   const text = index.text;
   let cursor = from;
   for (;;) {
@@ -270,7 +281,7 @@ function readBodyTail(index: PageIndex, body: BodyModel, from: number, maxSample
   while (body.samples.length < maxSamples) {
     const at = skipSpace(text, cursor);
     if (text[at] !== '{' && text[at] !== '[') break;
-    const sample = readSample(index, at, file, diagnostics);
+    const sample = readSample(index, { start: at, limit }, file, diagnostics);
     if (!sample) break;
     body.samples.push(sample);
     cursor = sample.end;
@@ -280,23 +291,23 @@ function readBodyTail(index: PageIndex, body: BodyModel, from: number, maxSample
 
 /**
  * Where the operation's text ends: at the code samples, and past the curl command; whatever comes
- * after (a sidebar of other operations) is not read. Without either, a run of method words marks
- * the sidebar.
+ * after (a sidebar of other operations) is not read. Without code samples, at the sidebar.
  */
-function findContentEnd(text: string, from: number): { curl?: CurlCommand; contentEnd: number } {
+function findContentEnd(text: string, from: number, sidebar: number | undefined): { curl?: CurlCommand; contentEnd: number } {
+  const limit = sidebar ?? text.length;
   CODE_SAMPLES.lastIndex = from;
-  const code = CODE_SAMPLES.exec(text);
+  const codeMatch = CODE_SAMPLES.exec(text);
+  const code = codeMatch && codeMatch.index < limit ? codeMatch : undefined;
   CURL.lastIndex = code ? code.index : from;
   const curlMatch = CURL.exec(text);
-  if (curlMatch && (code || !sidebarBefore(text, from, curlMatch.index))) {
-    return { curl: readCurl(text, curlMatch.index), contentEnd: code ? code.index : curlMatch.index };
-  }
-  if (code) return { contentEnd: code.index };
-  return { contentEnd: sidebarBefore(text, from, text.length) ?? text.length };
+  // Under a `Code Samples` label the curl is trusted even where its `-X GET` looks like a sidebar.
+  const curl = curlMatch && (code || curlMatch.index < limit) ? readCurl(text, curlMatch.index) : undefined;
+  return { ...(curl ? { curl } : {}), contentEnd: code?.index ?? curlMatch?.index ?? limit };
 }
 
-function sidebarBefore(text: string, from: number, to: number): number | undefined {
-  const methods = findAll(text, SIDEBAR_METHOD, from, to);
+/** The first run of method words close together after `from`: a sidebar listing other operations. */
+function sidebarStart(text: string, from: number): number | undefined {
+  const methods = findAll(text, SIDEBAR_METHOD, from, text.length);
   for (let i = 0; i + SIDEBAR_RUN - 1 < methods.length; i++) {
     let run = true;
     for (let j = i + 1; j < i + SIDEBAR_RUN && run; j++) {
@@ -331,6 +342,27 @@ function readParameters(text: string, from: number, to: number): ParameterModel[
   );
 }
 
+const ARTICLES = new Set(['a', 'an', 'the']);
+
+/**
+ * How many leading words restate the title in sentence case (`Create Service Instance` -> `Create a
+ * service instance`): the portal prints the operation's summary there, which the title already is.
+ */
+function restatedTitle(title: string[], words: string[]): number {
+  const norm = (w: string) => w.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const wanted = title.map(norm).filter((w) => !ARTICLES.has(w));
+  let i = 0;
+  let j = 0;
+  while (i < wanted.length && j < words.length) {
+    const word = norm(words[j] as string);
+    j++;
+    if (ARTICLES.has(word)) continue;
+    if (word !== wanted[i]) return 0;
+    i++;
+  }
+  return i === wanted.length ? j : 0;
+}
+
 /**
  * The title is printed twice (breadcrumb, then heading), which also finds it on a flattened page;
  * failing that, the first line. The prose after it is the description, up to the `Request`/`URI`
@@ -358,6 +390,7 @@ function readHead(text: string, end: number): { title?: Located; description?: s
       skip = titleWords;
     }
   }
+  if (titleWords > 0) skip += restatedTitle(words.slice(0, titleWords).map((w) => w.text), words.slice(skip).map((w) => w.text));
   const result: { title?: Located; description?: string } = {};
   if (titleWords > 0) {
     result.title = { text: words.slice(0, titleWords).map((w) => w.text).join(' '), offset: words[0]?.offset ?? 0 };

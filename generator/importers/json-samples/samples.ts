@@ -14,12 +14,13 @@ export interface Sample {
 }
 
 /**
- * Reads the sample that opens at `start` (a `{` or `[`). Returns undefined when the brackets never
- * balance: then nothing after `start` can be trusted to be the sample's end.
+ * Reads the sample that opens at `start` (a `{` or `[`) and must close before `limit` (the next
+ * landmark: a sample never spans one, and bounding the search keeps broken pages linear). Returns
+ * undefined when the brackets do not balance: then nothing can be trusted to be the sample's end.
  */
-export function readSample(index: PageIndex, start: number, file: string, diagnostics: Diagnostic[]): Sample | undefined {
+export function readSample(index: PageIndex, { start, limit }: { start: number; limit: number }, file: string, diagnostics: Diagnostic[]): Sample | undefined {
   const text = index.text;
-  const end = balancedEnd(text, start);
+  const { end, depth } = balancedEnd(text, start, limit);
   const at = index.position(start);
   if (end === undefined) {
     const open = text[start];
@@ -27,6 +28,11 @@ export function readSample(index: PageIndex, start: number, file: string, diagno
       error(`expected the JSON sample opened by \`${open}\` here to close with \`${open === '{' ? '}' : ']'}\``, { file, ...at }),
     );
     return undefined;
+  }
+  if (depth > MAX_DEPTH) {
+    // The YAML parser recurses per level, and a stack overflow deep inside it is not always catchable.
+    diagnostics.push(error(`expected a JSON sample nested at most ${MAX_DEPTH} levels deep, not ${depth}`, { file, ...at }));
+    return { start, end };
   }
   const parsed = parseStructured(text.slice(start, end), { file, startLine: at.line, startColumn: at.column });
   if (!parsed.result) {
@@ -36,11 +42,15 @@ export function readSample(index: PageIndex, start: number, file: string, diagno
   return { start, end, value: parsed.result.value };
 }
 
+/** No real sample comes near this; a hostile one is refused before it reaches the parser. */
+const MAX_DEPTH = 200;
+
 /** One past the bracket that closes the one at `start`, skipping brackets inside strings. */
-function balancedEnd(text: string, start: number): number | undefined {
+function balancedEnd(text: string, start: number, limit: number): { end?: number; depth: number } {
   let depth = 0;
+  let deepest = 0;
   let inString = false;
-  for (let i = start; i < text.length; i++) {
+  for (let i = start; i < limit; i++) {
     const c = text[i];
     if (inString) {
       if (c === '\\') i++;
@@ -48,11 +58,11 @@ function balancedEnd(text: string, start: number): number | undefined {
       continue;
     }
     if (c === '"') inString = true;
-    else if (c === '{' || c === '[') depth++;
+    else if (c === '{' || c === '[') deepest = Math.max(deepest, ++depth);
     else if (c === '}' || c === ']') {
       depth--;
-      if (depth === 0) return i + 1;
+      if (depth === 0) return { end: i + 1, depth: deepest };
     }
   }
-  return undefined;
+  return { depth: deepest };
 }

@@ -10,6 +10,8 @@ export interface GetStoreRequest {
 }
 /** What `getStore` resolves to. */
 export type GetStoreResponse = operations['getStore']['responses'][200]['content']['application/json'];
+/** The documented headers of `getStore`'s response, from `.withResponse()`. */
+export interface GetStoreResponseHeaders {}
 /** The documented errors of `getStore` ("getStore"); `status` narrows `body`. */
 export type GetStoreError = never;
 /** What `listOrders` sends. */
@@ -27,11 +29,14 @@ export interface ListOrdersRequest {
 }
 /** What `listOrders` resolves to. */
 export type ListOrdersResponse = operations['listOrders']['responses'][200]['content']['application/json'];
+/** The documented headers of `listOrders`'s response, from `.withResponse()`. */
+export interface ListOrdersResponseHeaders {}
 /** The documented errors of `listOrders` ("listOrders"); `status` narrows `body`. */
 export type ListOrdersError = ApiError<
   'listOrders',
   404,
-  operations['listOrders']['responses'][404]['content']['application/json']
+  operations['listOrders']['responses'][404]['content']['application/json'],
+  {}
 >;
 /** What `deleteOrder` sends. */
 export interface DeleteOrderRequest {
@@ -43,11 +48,14 @@ export interface DeleteOrderRequest {
 }
 /** What `deleteOrder` resolves to. */
 export type DeleteOrderResponse = undefined;
+/** The documented headers of `deleteOrder`'s response, from `.withResponse()`. */
+export interface DeleteOrderResponseHeaders {}
 /** The documented errors of `deleteOrder` ("deleteOrder"); `status` narrows `body`. */
 export type DeleteOrderError = ApiError<
   'deleteOrder',
   404,
-  operations['deleteOrder']['responses'][404]['content']['application/json']
+  operations['deleteOrder']['responses'][404]['content']['application/json'],
+  {}
 >;
 /** The documented errors of each operation, by operationId. */
 export interface ShopErrors {
@@ -67,7 +75,7 @@ export interface ShopClient {
    * `GET /v2/stores/{storeId}`
    * @see shop/sources/two-blocks.md:8:95
    */
-  getStore(request: GetStoreRequest, options?: CallOptions): ApiPromise<GetStoreResponse>;
+  getStore(request: GetStoreRequest, options?: CallOptions): ApiPromise<GetStoreResponse, GetStoreResponseHeaders>;
   /**
    * List Orders
    *
@@ -79,7 +87,10 @@ export interface ShopClient {
    * @throws {ApiError} 404: No such store
    * @see shop/sources/query-enum-get.md:18:7
    */
-  listOrders(request: ListOrdersRequest, options?: CallOptions): ApiPromise<ListOrdersResponse>;
+  listOrders(
+    request: ListOrdersRequest,
+    options?: CallOptions,
+  ): ApiPromise<ListOrdersResponse, ListOrdersResponseHeaders>;
   /**
    * Delete Order
    *
@@ -87,7 +98,10 @@ export interface ShopClient {
    * @throws {ApiError} 404: No such order
    * @see shop/sources/delete-no-body.md:17:5
    */
-  deleteOrder(request: DeleteOrderRequest, options?: CallOptions): ApiPromise<DeleteOrderResponse>;
+  deleteOrder(
+    request: DeleteOrderRequest,
+    options?: CallOptions,
+  ): ApiPromise<DeleteOrderResponse, DeleteOrderResponseHeaders>;
   /** Whether `error` is a documented error of `operation`; narrows `status` and `body`. */
   isError<K extends keyof ShopErrors>(error: unknown, operation: K): error is ShopErrors[K];
 }

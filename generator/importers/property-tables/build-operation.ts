@@ -1,0 +1,310 @@
+// Turns the page model into an OpenAPI 3.1 fragment: one operation, its parameters, body and
+// responses as inline schemas, and components only for the schemas the page names.
+import { STATUS_CODES } from 'node:http';
+import { warning, type Diagnostic } from '../../diagnostics.js';
+import { FROM_PROSE_EXTENSION, SOURCE_EXTENSION, isObject, type JsonObject, type JsonValue, type OpenApiDocument } from '../../openapi-types.js';
+import { sourceRef } from '../importer.js';
+import type { Position } from './blocks.js';
+import type { FieldRow, PageModel, Parameter, Payload, ResponseModel } from './page-model.js';
+import { readProseKeywords, type ProseKeyword } from './prose-keywords.js';
+import type { TypeExpr } from './type-expression.js';
+
+const DEFAULT_MEDIA_TYPE = 'application/json';
+
+export function buildFragment(model: PageModel, page: string): { fragment: OpenApiDocument; diagnostics: Diagnostic[] } {
+  const builder = new SchemaBuilder(page);
+  const operation: JsonObject = {};
+  if (model.title) operation.summary = model.title;
+  if (model.description) operation.description = model.description;
+  if (model.operationId) operation.operationId = model.operationId;
+  const parameters = buildParameters(model, builder);
+  if (parameters.length > 0) operation.parameters = parameters;
+  const body = model.body && buildRequestBody(model.body, builder);
+  if (body) operation.requestBody = body;
+  if (model.responses.length > 0) {
+    operation.responses = Object.fromEntries(model.responses.map((response) => [response.status, buildResponse(response, builder)]));
+  } else {
+    builder.warn('the page describes no response status (such as `200 - OK`)', model.at);
+  }
+  operation[SOURCE_EXTENSION] = sourceRef(page, model.at.line, model.at.column);
+
+  const fragment: OpenApiDocument = {
+    openapi: '3.1.0',
+    // A reference page names an operation, not its API, and rarely a version: the page title
+    // stands in, and '0.0.0' says that no version was given.
+    info: { title: model.title ?? page, version: model.version ?? '0.0.0' },
+  };
+  if (model.server) fragment.servers = [{ url: model.server }];
+  fragment.paths = { [model.path]: { [model.method]: operation } };
+  const schemas = builder.components();
+  if (Object.keys(schemas).length > 0) fragment.components = { schemas };
+  return { fragment, diagnostics: builder.diagnostics };
+}
+
+function buildParameters(model: PageModel, builder: SchemaBuilder): JsonObject[] {
+  const templated = [...model.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+  const parameters: JsonObject[] = [];
+  for (const name of templated) {
+    if (model.parameters.some((p) => p.in === 'path' && p.name === name)) continue;
+    builder.warn(`path parameter "${name}" is not described on the page; it is typed as a string`, model.at);
+    parameters.push({ name, in: 'path', required: true, schema: { type: 'string' } });
+  }
+  for (const parameter of model.parameters) {
+    if (parameter.in === 'path' && !templated.includes(parameter.name)) {
+      builder.warn(`path parameter "${parameter.name}" does not appear in the path ${model.path}`, parameter.at);
+    }
+    parameters.push(buildParameter(parameter, builder));
+  }
+  // The path's own order first, as a reader of the path expects.
+  return parameters.sort((a, b) => Number(b.in === 'path') - Number(a.in === 'path'));
+}
+
+function buildParameter(parameter: Parameter, builder: SchemaBuilder): JsonObject {
+  const built: JsonObject = { name: parameter.name, in: parameter.in };
+  if (parameter.description) built.description = parameter.description;
+  // Path parameters are always required, whatever the table's column says.
+  if (parameter.required || parameter.in === 'path') built.required = true;
+  built.schema = builder.fieldSchema(parameter, { withDescription: false });
+  return built;
+}
+
+function buildRequestBody(body: Payload, builder: SchemaBuilder): JsonObject | undefined {
+  if (body.noBody || (body.rows.length === 0 && !body.type)) return undefined;
+  const built: JsonObject = {};
+  if (body.description) built.description = body.description;
+  // A body whose fields are required cannot be left out.
+  if (body.rows.some((row) => row.required)) built.required = true;
+  built.content = { [body.mediaType ?? DEFAULT_MEDIA_TYPE]: { schema: builder.payloadSchema(body) } };
+  return built;
+}
+
+function buildResponse(response: ResponseModel, builder: SchemaBuilder): JsonObject {
+  const built: JsonObject = { description: response.description || STATUS_CODES[response.status] || 'Response' };
+  if (response.headers.length > 0) {
+    built.headers = Object.fromEntries(
+      response.headers.map((header) => {
+        const object: JsonObject = {};
+        if (header.description) object.description = header.description;
+        if (header.required) object.required = true;
+        object.schema = builder.fieldSchema(header, { withDescription: false });
+        return [header.name, object];
+      }),
+    );
+  }
+  if (!response.noBody && (response.rows.length > 0 || response.type)) {
+    built.content = { [response.mediaType ?? DEFAULT_MEDIA_TYPE]: { schema: builder.payloadSchema(response) } };
+  }
+  return built;
+}
+
+interface Fields {
+  rows: readonly FieldRow[];
+  at: Position;
+}
+
+class SchemaBuilder {
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly described = new Map<string, JsonObject>();
+  private readonly named = new Map<string, Position>();
+
+  constructor(private readonly page: string) {}
+
+  warn(message: string, at: Position): void {
+    this.diagnostics.push(warning(message, { file: this.page, line: at.line, column: at.column }));
+  }
+
+  /** Every schema the page names; one it names but never describes is an empty schema. */
+  components(): JsonObject {
+    const schemas: JsonObject = {};
+    for (const [name, at] of this.named) {
+      const schema = this.described.get(name);
+      if (!schema) this.warn(`the page names the schema "${name}" but shows none of its fields`, at);
+      schemas[name] = schema ?? { [SOURCE_EXTENSION]: sourceRef(this.page, at.line, at.column) };
+    }
+    return schemas;
+  }
+
+  payloadSchema(payload: Payload): JsonObject {
+    const fields = { rows: payload.rows, at: payload.rows[0]?.at ?? payload.at };
+    if (payload.type) return this.typeSchema(payload.type, fields, payload.at);
+    return this.objectSchema(fields.rows);
+  }
+
+  objectSchema(rows: readonly FieldRow[]): JsonObject {
+    const schema: JsonObject = { type: 'object' };
+    if (rows.length === 0) return schema;
+    schema.properties = Object.fromEntries(rows.map((row) => [row.name, this.fieldSchema(row, { withDescription: true })]));
+    const required = [...new Set(rows.filter((row) => row.required).map((row) => row.name))];
+    if (required.length > 0) schema.required = required;
+    return schema;
+  }
+
+  fieldSchema(row: FieldRow, options: { withDescription: boolean }): JsonObject {
+    const fields: Fields | undefined = row.children.length > 0 ? { rows: row.children, at: row.childrenAt ?? row.at } : undefined;
+    const built = row.type ? this.typeSchema(row.type, fields, row.at) : fields ? this.objectSchema(fields.rows) : {};
+    const { type, format, ...rest } = built;
+    const schema: JsonObject = {};
+    if (type !== undefined) schema.type = type;
+    if (format !== undefined) schema.format = format;
+    if (options.withDescription && row.description) schema.description = row.description;
+    Object.assign(schema, rest);
+    if (row.default) setDefault(schema, row.default);
+    this.applyProse(schema, row);
+    return schema;
+  }
+
+  private typeSchema(type: TypeExpr, fields: Fields | undefined, at: Position): JsonObject {
+    const holder = fields ? fieldHolder(type) : undefined;
+    if (fields && !holder) this.warn('a nested table describes fields of a value whose type holds none; the fields are left out', fields.at);
+    return this.schemaOf(type, holder === undefined ? undefined : { holder, fields: fields! }, at);
+  }
+
+  private schemaOf(type: TypeExpr, nested: { holder: TypeExpr; fields: Fields } | undefined, at: Position): JsonObject {
+    const fields = nested && nested.holder === type ? nested.fields : undefined;
+    switch (type.kind) {
+      case 'primitive':
+        if (fields) {
+          const object = this.objectSchema(fields.rows);
+          return type.name === 'array' ? { type: 'array', items: object } : object;
+        }
+        if (type.name === 'any') return {};
+        return type.format ? { type: type.name, format: type.format } : { type: type.name };
+      case 'array':
+        return { type: 'array', items: this.schemaOf(type.items, nested, at) };
+      case 'named':
+        this.named.set(type.name, this.named.get(type.name) ?? at);
+        if (fields) this.describe(type.name, fields);
+        return { $ref: `#/components/schemas/${type.name}` };
+      case 'union': {
+        const members = type.members.filter((member) => !(member.kind === 'primitive' && member.name === 'null'));
+        const nullable = members.length < type.members.length;
+        const schemas = members.map((member) => this.schemaOf(member, nested, at));
+        if (schemas.length === 0) return { type: 'null' };
+        if (schemas.length === 1) return nullable ? withNull(schemas[0]!) : schemas[0]!;
+        if (schemas.every((schema) => Object.keys(schema).length === 1 && typeof schema.type === 'string')) {
+          return { type: [...new Set(schemas.map((schema) => schema.type as string)), ...(nullable ? ['null'] : [])] };
+        }
+        return { anyOf: nullable ? [...schemas, { type: 'null' }] : schemas };
+      }
+    }
+  }
+
+  private describe(name: string, fields: Fields): void {
+    const schema = this.objectSchema(fields.rows);
+    schema[SOURCE_EXTENSION] = sourceRef(this.page, fields.at.line, fields.at.column);
+    const earlier = this.described.get(name);
+    if (!earlier) {
+      this.described.set(name, schema);
+      return;
+    }
+    const strip = ({ [SOURCE_EXTENSION]: _, ...rest }: JsonObject) => JSON.stringify(rest);
+    if (strip(earlier) !== strip(schema)) this.warn(`the schema "${name}" is described twice with different fields; the first is kept`, fields.at);
+  }
+
+  /** Keywords the description states, each on the schema it constrains, listed in FROM_PROSE_EXTENSION. */
+  private applyProse(schema: JsonObject, row: FieldRow): void {
+    const keywords = readProseKeywords(row.description);
+    const scalar = hasType(schema, 'array') && isObject(schema.items) ? schema.items : schema;
+    if (isEnumType(row.type) && !keywords.some((k) => k.keyword === 'enum')) {
+      this.warn(`"${row.name}" is an enum but its description lists no values (such as "One of: a, b")`, row.at);
+    }
+    const touched = new Map<JsonObject, string[]>();
+    for (const keyword of keywords) {
+      const placed = place(keyword, schema, scalar);
+      if (!placed || placed.target[placed.keyword] !== undefined) continue;
+      placed.target[placed.keyword] = placed.value;
+      touched.set(placed.target, [...(touched.get(placed.target) ?? []), placed.keyword]);
+    }
+    for (const [target, names] of touched) target[FROM_PROSE_EXTENSION] = names;
+  }
+}
+
+/** Which schema a prose keyword goes on, under which name and with which value; undefined when none fits. */
+function place(keyword: ProseKeyword, schema: JsonObject, scalar: JsonObject): { target: JsonObject; keyword: string; value: JsonValue } | undefined {
+  const numeric = hasType(scalar, 'number') || hasType(scalar, 'integer');
+  switch (keyword.target) {
+    case 'schema':
+      return { target: schema, keyword: keyword.keyword, value: keyword.value };
+    case 'array':
+      if (hasType(schema, 'array')) return { target: schema, keyword: keyword.keyword, value: keyword.value };
+      return numeric && keyword.numericKeyword ? { target: scalar, keyword: keyword.numericKeyword, value: keyword.value } : undefined;
+    case 'string':
+      if (!hasType(scalar, 'string') || (keyword.keyword === 'format' && scalar.format !== undefined)) return undefined;
+      return { target: scalar, keyword: keyword.keyword, value: keyword.value };
+    case 'number':
+      return numeric ? { target: scalar, keyword: keyword.keyword, value: keyword.value } : undefined;
+    case 'value': {
+      if (scalar.$ref !== undefined || scalar.anyOf !== undefined || hasType(scalar, 'object') || hasType(scalar, 'array')) return undefined;
+      const value = keyword.keyword === 'enum' ? enumValues(keyword.value, scalar) : defaultValue(keyword.value, scalar);
+      return value === undefined ? undefined : { target: scalar, keyword: keyword.keyword, value };
+    }
+  }
+}
+
+/** Values read as the schema's type; a nullable schema's enum must list null to accept it. */
+function enumValues(value: JsonValue, scalar: JsonObject): JsonValue[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const words = value.map(String);
+  let typed: JsonValue[] = words;
+  if (hasType(scalar, 'integer') || hasType(scalar, 'number')) {
+    if (!words.every((word) => /^-?\d+(?:\.\d+)?$/.test(word))) return undefined;
+    typed = words.map(Number);
+  } else if (hasType(scalar, 'boolean')) {
+    if (!words.every((word) => word === 'true' || word === 'false')) return undefined;
+    typed = words.map((word) => word === 'true');
+  }
+  return hasType(scalar, 'null') ? [...typed, null] : typed;
+}
+
+/** A default said in prose, kept only when it fits the schema (a word must be one of its enum values). */
+function defaultValue(value: JsonValue, scalar: JsonObject): JsonValue | undefined {
+  if (typeof value === 'number') return hasType(scalar, 'integer') || hasType(scalar, 'number') ? value : undefined;
+  if (typeof value === 'boolean') return hasType(scalar, 'boolean') ? value : undefined;
+  return Array.isArray(scalar.enum) && scalar.enum.includes(value) ? value : undefined;
+}
+
+function setDefault(schema: JsonObject, text: string): void {
+  const scalar = hasType(schema, 'array') && isObject(schema.items) ? schema.items : schema;
+  const literal = text.replace(/^["'`]|["'`]$/g, '');
+  if (/^-?\d+(?:\.\d+)?$/.test(literal) && (hasType(scalar, 'integer') || hasType(scalar, 'number'))) schema.default = Number(literal);
+  else if ((literal === 'true' || literal === 'false') && hasType(scalar, 'boolean')) schema.default = literal === 'true';
+  else if (hasType(scalar, 'string') && literal !== '-') schema.default = literal;
+}
+
+function hasType(schema: JsonObject, name: string): boolean {
+  return schema.type === name || (Array.isArray(schema.type) && schema.type.includes(name));
+}
+
+function withNull(schema: JsonObject): JsonObject {
+  if (typeof schema.type === 'string') return { ...schema, type: [schema.type, 'null'] };
+  if (Array.isArray(schema.type)) return schema.type.includes('null') ? schema : { ...schema, type: [...schema.type, 'null'] };
+  // `{}` already admits null; a reference or a union does not.
+  if (Object.keys(schema).length === 0) return schema;
+  return { anyOf: [schema, { type: 'null' }] };
+}
+
+/** The part of a type that a nested table describes: the first object, array of objects or schema name. */
+function fieldHolder(type: TypeExpr): TypeExpr | undefined {
+  switch (type.kind) {
+    case 'primitive':
+      return type.name === 'object' || type.name === 'array' || type.name === 'any' ? type : undefined;
+    case 'named':
+      return type;
+    case 'array':
+      return fieldHolder(type.items);
+    case 'union':
+      for (const member of type.members) {
+        const holder = fieldHolder(member);
+        if (holder) return holder;
+      }
+      return undefined;
+  }
+}
+
+function isEnumType(type: TypeExpr | undefined): boolean {
+  if (!type) return false;
+  if (type.kind === 'primitive') return type.isEnum === true;
+  if (type.kind === 'array') return isEnumType(type.items);
+  if (type.kind === 'union') return type.members.some(isEnumType);
+  return false;
+}
