@@ -1,6 +1,5 @@
-// `json-samples`: developer-portal reference pages that show bodies as JSON samples instead of
-// schemas (`Returns X of type(s) application/json` + a sample), with or without their line breaks.
-// Schemas are inferred from the samples; see json-samples/ for the reader, inferrer and builder.
+// `json-samples`: developer-portal pages that show bodies as JSON samples instead of schemas
+// (`Returns X of type(s) application/json` + a sample), flattened or not. Parts in json-samples/.
 import { error, type Diagnostic } from '../diagnostics.js';
 import type { Importer, ImportResult, Page } from './importer.js';
 import { buildFragment } from './json-samples/build-fragment.js';

@@ -1,6 +1,5 @@
-// Turns a read portal page into an OpenAPI 3.1 fragment: bodies become component schemas named
-// from the page (one component per shape, however many statuses return it), the curl sample's
-// host placeholder becomes a server variable and its Authorization header a security scheme.
+// Turns a read portal page into an OpenAPI 3.1 fragment: one component schema per body shape, named
+// from the page; the curl sample's host placeholder and Authorization header become server and security.
 import { warning, type Diagnostic } from '../../diagnostics.js';
 import { isObject, SOURCE_EXTENSION, type JsonObject, type JsonValue, type OpenApiDocument } from '../../openapi-types.js';
 import { sourceRef } from '../importer.js';
@@ -72,6 +71,14 @@ export function buildFragment(model: PageModel, context: BuildContext): OpenApiD
 
   const security = buildSecurity(model);
   if (security) operation.security = [{ [security.name]: [] }];
+  else if (model.authentication !== undefined) {
+    context.diagnostics.push(
+      warning(
+        'the page has an Authentication section but names no method, and no curl sample sends an Authorization header; the operation gets no security',
+        locate(context, model.method.offset),
+      ),
+    );
+  }
   const at = context.index.position(model.method.offset);
   operation[SOURCE_EXTENSION] = sourceRef(context.file, at.line, at.column);
 
@@ -404,13 +411,14 @@ function refineType(schema: JsonObject, block: PropertyBlock): JsonObject {
 }
 
 /**
- * The Authorization header of the curl sample (or an Authentication section that says `bearer`)
- * becomes one security scheme: HTTP bearer or basic when the page says so, else an API key sent
- * in that header.
+ * The Authorization header of the curl sample or of the header parameters (or an Authentication
+ * section that says `bearer`) becomes one security scheme: HTTP bearer or basic when the page says
+ * so, else an API key sent in that header.
  */
 function buildSecurity(model: PageModel): { name: string; scheme: JsonObject } | undefined {
   const headers = model.curl?.headers ?? [];
-  const authorization = headers.find((h) => h.name.toLowerCase() === 'authorization');
+  const parameter = model.parameters.find((p) => p.in === 'header' && p.name.toLowerCase() === 'authorization');
+  const authorization = headers.find((h) => h.name.toLowerCase() === 'authorization') ?? (parameter && { value: parameter.description ?? '' });
   const said = `${authorization?.value ?? ''} ${model.authentication ?? ''}`;
   if (/\bbearer\b/i.test(said)) return { name: 'bearer', scheme: { type: 'http', scheme: 'bearer' } };
   if (/\bbasic\b/i.test(said)) return { name: 'basic', scheme: { type: 'http', scheme: 'basic' } };

@@ -1,6 +1,5 @@
-// Infers a JSON Schema from the placeholder samples reference portals print instead of a schema
-// (`"string"`, `0`, `true`, `{}`, `["string"]`), and reads required properties off a second,
-// required-only sample. Values are placeholders for types, never enums or literal constraints.
+// Infers a JSON Schema from a portal's placeholder samples (`"string"`, `0`, `{}`, `["string"]`: types,
+// never enums), reading required properties off a second, required-only sample.
 import { isObject, type JsonObject, type JsonValue } from '../../openapi-types.js';
 
 export interface InferOptions {

@@ -1,12 +1,11 @@
-// The portal's property listings: `TYPE NAME Required|Optional DESCRIPTION` for parameters and body
-// properties, `TYPE NAME DESCRIPTION` for response headers, with types such as `array of object`,
-// `string of array` or `integer As int64`, and enums written in prose (`Possible values are : a, b,`).
+// The portal's property listings (`TYPE NAME Required|Optional DESCRIPTION`, headers without the
+// marker): types such as `string of array` or `integer As int64`, enums in prose (`Possible values are : a, b,`).
 import { FROM_PROSE_EXTENSION, type JsonObject } from '../../openapi-types.js';
 import { collapse, findAll } from './page-text.js';
 
 export interface PropertyBlock {
   name: string;
-  /** The type as printed, collapsed: `array of object`, `string of array`. Absent when the page printed none. */
+  /** The type as printed, collapsed: `array of object`, `string of array`. */
   type?: string;
   /** True for `Required`, false for `Optional`, undefined when the block says neither (headers). */
   required?: boolean;
@@ -21,13 +20,15 @@ const PRIMITIVE = 'string|integer|number|boolean|object|array|file';
 /** `array of X`, `X of array` (the portal's spelling for array parameters), `X As format`. */
 const TYPE = `(?:array\\s+of\\s+)*(?:${PRIMITIVE}|[A-Z][A-Za-z0-9_]*)(?:\\s+of\\s+array)*(?:\\s+As\\s+[\\w-]+)*`;
 const PRIMITIVE_TYPE = `(?:array\\s+of\\s+)*(?:${PRIMITIVE})(?:\\s+of\\s+array)*(?:\\s+As\\s+[\\w-]+)*`;
-const NAME = '[A-Za-z_$@][\\w.$@\\[\\]-]*';
+/** A property or parameter name; never ending in sentence punctuation, so prose does not read as one. */
+const NAME = '[A-Za-z_$@](?:[\\w.$@\\[\\]-]*[\\w$@\\]])?';
 
 /**
  * A block starts where a type, a name and a required marker follow one another, each a whole word;
- * the description runs to the next block, which is all a flattened page lets one tell.
+ * the description runs to the next block, which is all a flattened page lets one tell. The type is
+ * demanded: without it, any word before a sentence opening with "Required" would start a block.
  */
-const PROPERTY_BLOCK = new RegExp(`(?<!\\S)(?:(${TYPE})\\s+)?(${NAME})\\s+(Required|Optional)(?!\\S)`, 'g');
+const PROPERTY_BLOCK = new RegExp(`(?<!\\S)(${TYPE})\\s+(${NAME})\\s+(Required|Optional)(?!\\S)`, 'g');
 /** Header names look like headers (`Location`, `X-Request-Id`), which keeps prose from reading as one. */
 const HEADER_BLOCK = new RegExp(`(?<!\\S)(${PRIMITIVE_TYPE})\\s+([A-Z][A-Za-z0-9-]*|[a-z][a-z0-9]*-[A-Za-z0-9-]+)(?:\\s+(Required|Optional))?(?!\\S)`, 'g');
 const POSSIBLE_VALUES = /Possible\s+values\s+are\s*:?/i;

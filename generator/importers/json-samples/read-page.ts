@@ -1,7 +1,5 @@
-// Reads a developer-portal page into a small model with page offsets: title, method and URL,
-// parameters, request body, responses, authentication and the curl sample. One reader serves pages
-// that kept their line breaks and pages flattened onto one line: it matches landmarks (`Returns X
-// of type(s) ...`, status codes, `Code Samples`) with whitespace of any kind between words.
+// Reads a portal page into a small model with page offsets. One reader for pages with and without
+// line breaks: landmarks (`Returns X of type(s) ...`, status codes, labels) match across any whitespace.
 import { warning, type Diagnostic } from '../../diagnostics.js';
 import type { HttpMethod } from '../../openapi-types.js';
 import { readCurl, type CurlCommand } from './curl.js';
@@ -97,8 +95,9 @@ export function readPage(index: PageIndex, file: string, diagnostics: Diagnostic
   const operation = firstMatch(text, METHOD_URL) ?? firstMatch(text, METHOD_PATH);
   if (!operation) return undefined;
   const method = { value: (operation.match[1] as string).toLowerCase() as HttpMethod, offset: operation.start };
-  const urlText = operation.match[2] as string;
-  const url = { text: urlText, offset: operation.end - urlText.length };
+  // Text extraction sometimes glues the copy button's label to the URL.
+  const urlText = (operation.match[2] as string).replace(/(?<=.)COPY$/, '');
+  const url = { text: urlText, offset: operation.end - (operation.match[2] as string).length };
   let bodyStart = skipSpace(text, operation.end);
   const copy = COPY_BUTTON.exec(text.slice(bodyStart, bodyStart + 5));
   if (copy) bodyStart += copy[0].length;
@@ -118,18 +117,7 @@ export function readPage(index: PageIndex, file: string, diagnostics: Diagnostic
   const responsesLabel = firstLabel(RESPONSES_LABEL, requestEnd, firstResponse?.start ?? contentEnd);
   const authLabel = firstLabel(AUTHENTICATION_LABEL, requestEnd, responsesLabel?.start ?? firstResponse?.start ?? contentEnd);
 
-  const responses: ResponseModel[] = [];
-  const statuses: (Found | undefined)[] = [];
-  let regionStart = responsesLabel?.end ?? Math.max(requestEnd, authLabel?.end ?? 0);
-  for (const anchor of responseAnchors) {
-    const status = findAll(text, STATUS, regionStart, anchor.start).pop();
-    if (!status) {
-      const at = index.position(anchor.start);
-      diagnostics.push(warning('expected a status code (e.g. `200`) before this response; it is left out', { file, ...at }));
-    }
-    statuses.push(status);
-    regionStart = anchor.tailEnd;
-  }
+  const statuses = findStatuses(index, responseAnchors, responsesLabel?.end ?? Math.max(requestEnd, authLabel?.end ?? 0), { file, diagnostics });
   const firstStatus = statuses.find((s) => s !== undefined);
 
   // Everything between the URL and the first of these is parameters.
@@ -154,33 +142,12 @@ export function readPage(index: PageIndex, file: string, diagnostics: Diagnostic
     const propertiesEnd = Math.min(authLabel?.start ?? contentEnd, responsesLabel?.start ?? contentEnd, firstStatus?.start ?? contentEnd);
     requestBody.properties = readPropertyBlocks(text, requestAnchor.tailEnd, Math.max(requestAnchor.tailEnd, propertiesEnd));
   }
-
-  responseAnchors.forEach((anchor, i) => {
-    const status = statuses[i];
-    if (!status) return;
-    const nextStatus = statuses.slice(i + 1).find((s) => s !== undefined);
-    const segmentEnd = nextStatus?.start ?? contentEnd;
-    const headersLabel = firstLabel(RESPONSE_HEADERS_LABEL, status.end, segmentEnd);
-    const response: ResponseModel = { status: { text: status.match[1] as string, offset: status.start }, headers: [] };
-    const descriptionEnd = headersLabel && headersLabel.start < anchor.start ? headersLabel.start : anchor.start;
-    const description = collapse(text.slice(status.end, descriptionEnd));
-    if (description) response.description = description;
-    let propertiesEnd = segmentEnd;
-    if (headersLabel) {
-      const headersEnd = headersLabel.start < anchor.start ? anchor.start : segmentEnd;
-      response.headers = readHeaderBlocks(text, headersLabel.end, headersEnd);
-      if (headersLabel.start >= anchor.tailEnd) propertiesEnd = headersLabel.start;
-    }
-    if (anchor.body) {
-      anchor.body.properties = readPropertyBlocks(text, anchor.tailEnd, Math.max(anchor.tailEnd, propertiesEnd));
-      response.body = anchor.body;
-    }
-    responses.push(response);
-  });
+  const responses = readResponses(text, { anchors: responseAnchors, statuses, contentEnd, firstLabel });
 
   const model: PageModel = { method, url, parameters, responses };
   const head = readHead(text, operation.start);
   if (head.title) model.title = head.title;
+  else diagnostics.push(warning('expected the page title before the method and URL; the operation has no summary', { file, line: 1, column: 1 }));
   if (head.description) model.description = head.description;
   if (requestBody) model.requestBody = requestBody;
   if (authLabel) {
@@ -189,6 +156,60 @@ export function readPage(index: PageIndex, file: string, diagnostics: Diagnostic
   }
   if (curl) model.curl = curl;
   return model;
+}
+
+/**
+ * The status of each response is the last status-like word before its anchor: the words before it
+ * belong to the previous response (descriptions may hold numbers), the response's own description
+ * follows the status.
+ */
+function findStatuses(index: PageIndex, anchors: Anchor[], firstRegionStart: number, { file, diagnostics }: { file: string; diagnostics: Diagnostic[] }) {
+  const statuses: (Found | undefined)[] = [];
+  let regionStart = firstRegionStart;
+  for (const anchor of anchors) {
+    const status = findAll(index.text, STATUS, regionStart, anchor.start).pop();
+    if (!status) {
+      diagnostics.push(warning('expected a status code (e.g. `200`) before this response; it is left out', { file, ...index.position(anchor.start) }));
+    }
+    statuses.push(status);
+    regionStart = anchor.tailEnd;
+  }
+  return statuses;
+}
+
+interface ResponseLayout {
+  anchors: Anchor[];
+  statuses: (Found | undefined)[];
+  contentEnd: number;
+  firstLabel: (regex: RegExp, from: number, to: number) => Found | undefined;
+}
+
+/** Each response runs from its status to the next one: description, headers, body, property blocks. */
+function readResponses(text: string, { anchors, statuses, contentEnd, firstLabel }: ResponseLayout): ResponseModel[] {
+  const responses: ResponseModel[] = [];
+  anchors.forEach((anchor, i) => {
+    const status = statuses[i];
+    if (!status) return;
+    const nextStatus = statuses.slice(i + 1).find((s) => s !== undefined);
+    const segmentEnd = nextStatus?.start ?? contentEnd;
+    const headersLabel = firstLabel(RESPONSE_HEADERS_LABEL, status.end, segmentEnd);
+    const response: ResponseModel = { status: { text: status.match[1] as string, offset: status.start }, headers: [] };
+    // The portal may print the headers before the body or after it.
+    const headersFirst = headersLabel !== undefined && headersLabel.start < anchor.start;
+    const description = collapse(text.slice(status.end, headersFirst ? headersLabel.start : anchor.start));
+    if (description) response.description = description;
+    let propertiesEnd = segmentEnd;
+    if (headersLabel) {
+      response.headers = readHeaderBlocks(text, headersLabel.end, headersFirst ? anchor.start : segmentEnd);
+      if (headersLabel.start >= anchor.tailEnd) propertiesEnd = headersLabel.start;
+    }
+    if (anchor.body) {
+      anchor.body.properties = readPropertyBlocks(text, anchor.tailEnd, Math.max(anchor.tailEnd, propertiesEnd));
+      response.body = anchor.body;
+    }
+    responses.push(response);
+  });
+  return responses;
 }
 
 function firstMatch(text: string, regex: RegExp): Found | undefined {
@@ -347,6 +368,8 @@ const ARTICLES = new Set(['a', 'an', 'the']);
 /**
  * How many leading words restate the title in sentence case (`Create Service Instance` -> `Create a
  * service instance`): the portal prints the operation's summary there, which the title already is.
+ * Only a whole restatement counts, one the next sentence follows with a capital; a flattened page
+ * shows no other end to it.
  */
 function restatedTitle(title: string[], words: string[]): number {
   const norm = (w: string) => w.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -360,7 +383,9 @@ function restatedTitle(title: string[], words: string[]): number {
     if (word !== wanted[i]) return 0;
     i++;
   }
-  return i === wanted.length ? j : 0;
+  if (i < wanted.length) return 0;
+  const next = words[j];
+  return next === undefined || /^[A-Z]/.test(next) ? j : 0;
 }
 
 /**

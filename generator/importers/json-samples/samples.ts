@@ -1,6 +1,5 @@
-// Cuts a JSON sample out of running page text (where it may share a line with prose, as on a
-// flattened page) and parses it with positions, so a broken sample is reported at the page's line
-// and column.
+// Cuts a JSON sample out of running page text (on a flattened page it shares the line with prose)
+// and parses it with positions, so a broken sample is reported at the page's line and column.
 import { error, type Diagnostic } from '../../diagnostics.js';
 import { parseStructured } from '../../structured-text.js';
 import type { PageIndex } from './page-text.js';
