@@ -7,5 +7,6 @@ export default defineConfig({
   apis: {
     'softwareone-marketplace': { title: 'SoftwareOne Marketplace API' },
     'elastic-cloud': { title: 'Elastic Cloud API' },
+    'cloud-foundry': { title: 'Cloud Foundry V3 API' },
   },
 });

@@ -32,3 +32,8 @@ export function isHttpMethod(value: string): value is HttpMethod {
 export const FROM_PROSE_EXTENSION = 'x-specmill-from-prose';
 /** On a response: the documented error codes (e.g. Bump.sh's `(code: \`extensions.no_user_id\`)`). */
 export const ERROR_CODES_EXTENSION = 'x-error-codes';
+/**
+ * On an operation: how its list pages (see templates/runtime/pagination.ts for the fields). The
+ * normalizer writes it where the docs show paging plainly; users declare it elsewhere (overlays).
+ */
+export const PAGINATION_EXTENSION = 'x-pagination';

@@ -3,6 +3,12 @@ import { ApiError, type ApiPromise, type CallOptions, type ClientOptions, type S
 import type { operations } from './schema.js';
 /** The servers the spec names; the first is the default base URL. */
 export declare const servers: readonly ServerSpec[];
+/** Credentials for the security schemes the spec declares, by scheme name. */
+export interface ElasticCloudAuth {}
+/** Options of createElasticCloudClient: the runtime's, with credentials typed by scheme. */
+export interface ElasticCloudClientOptions extends Omit<ClientOptions, 'auth'> {
+  auth?: ElasticCloudAuth;
+}
 /** What `createExtension` sends. */
 export interface CreateExtensionRequest {
   /** the data that creates the extension */
@@ -72,4 +78,4 @@ export interface ElasticCloudClient {
   isError<K extends keyof ElasticCloudErrors>(error: unknown, operation: K): error is ElasticCloudErrors[K];
 }
 /** Creates a client for Elastic Cloud API. */
-export declare function createElasticCloudClient(options?: ClientOptions): ElasticCloudClient;
+export declare function createElasticCloudClient(options?: ElasticCloudClientOptions): ElasticCloudClient;

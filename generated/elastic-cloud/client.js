@@ -2,6 +2,7 @@
 import { ApiError, createRuntime } from '../runtime/index.js';
 /** The servers the spec names; the first is the default base URL. */
 export const servers = [{ url: 'https://api.elastic-cloud.com/api/v1' }];
+const api = { title: 'Elastic Cloud API', servers, securitySchemes: {} };
 const specs = {
   createExtension: {
     operationId: 'createExtension',
@@ -20,7 +21,7 @@ const specs = {
 };
 /** Creates a client for Elastic Cloud API. */
 export function createElasticCloudClient(options = {}) {
-  const runtime = createRuntime(options, servers, 'Elastic Cloud API');
+  const runtime = createRuntime(options, api);
   return {
     baseUrl: runtime.baseUrl,
     createExtension: (request = {}, callOptions) => runtime.call(specs['createExtension'], request, callOptions),

@@ -2,5 +2,20 @@
 export * from './client.js';
 export type * from './models.js';
 export type { components, operations, paths } from './schema.js';
-export { ApiError, ApiPromise, ConnectionError, RequestError, ResponseParseError } from '../runtime/index.js';
-export type { ApiResponse, CallOptions, ClientOptions } from '../runtime/index.js';
+export {
+  ApiError,
+  ApiPromise,
+  ConnectionError,
+  PagedPromise,
+  RequestError,
+  ResponseParseError,
+  TimeoutError,
+} from '../runtime/index.js';
+export type {
+  ApiResponse,
+  BasicCredentials,
+  CallOptions,
+  ClientOptions,
+  Credential,
+  RetryOptions,
+} from '../runtime/index.js';

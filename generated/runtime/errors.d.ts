@@ -62,5 +62,9 @@ export declare class ConnectionError extends Error {
     },
   );
 }
-/** Query strings may carry credentials (`?api_key=`): messages never show them. */
+/** An attempt that took longer than its time limit. */
+export declare class TimeoutError extends Error {
+  readonly name = 'TimeoutError';
+}
+/** URLs may carry credentials (`?api_key=`, `user:pass@`): messages never show them. */
 export declare function redactUrl(url: string): string;

@@ -57,8 +57,13 @@ export class ConnectionError extends Error {
     super(message, options);
   }
 }
-/** Query strings may carry credentials (`?api_key=`): messages never show them. */
+/** An attempt that took longer than its time limit. */
+export class TimeoutError extends Error {
+  name = 'TimeoutError';
+}
+/** URLs may carry credentials (`?api_key=`, `user:pass@`): messages never show them. */
 export function redactUrl(url) {
-  const q = url.indexOf('?');
-  return q === -1 ? url : `${url.slice(0, q)}?…`;
+  const q = url.search(/[?#]/);
+  const withoutQuery = q === -1 ? url : `${url.slice(0, q)}?…`;
+  return withoutQuery.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1…@');
 }

@@ -2,6 +2,7 @@
 import { ApiError, createRuntime } from '../runtime/index.js';
 /** The servers the spec names; the first is the default base URL. */
 export const servers = [{ url: 'https://api.platform.softwareone.com' }];
+const api = { title: 'SoftwareOne Marketplace API', servers, securitySchemes: {} };
 const specs = {
   listExtensionInstance: {
     operationId: 'listExtensionInstance',
@@ -9,6 +10,13 @@ const specs = {
     path: '/public/v1/integration/extensions/{extensionId}/instances',
     errors: [],
     json: ['200'],
+    pagination: {
+      style: 'offset',
+      items: '/data',
+      offsetParam: 'offset',
+      limitParam: 'limit',
+      total: '/$meta/pagination/total',
+    },
   },
   createExtensionInstance: {
     operationId: 'createExtensionInstance',
@@ -21,10 +29,11 @@ const specs = {
 };
 /** Creates a client for SoftwareOne Marketplace API. */
 export function createSoftwareoneMarketplaceClient(options = {}) {
-  const runtime = createRuntime(options, servers, 'SoftwareOne Marketplace API');
+  const runtime = createRuntime(options, api);
   return {
     baseUrl: runtime.baseUrl,
-    listExtensionInstance: (request, callOptions) => runtime.call(specs['listExtensionInstance'], request, callOptions),
+    listExtensionInstance: (request, callOptions) =>
+      runtime.paginate(specs['listExtensionInstance'], request, callOptions),
     createExtensionInstance: (request, callOptions) =>
       runtime.call(specs['createExtensionInstance'], request, callOptions),
     isError: (error, operation) => error instanceof ApiError && error.operationId === operation && error.documented,

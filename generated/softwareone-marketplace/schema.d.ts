@@ -118,7 +118,12 @@ export type $defs = Record<string, never>;
 export interface operations {
   listExtensionInstance: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Read from the response's pagination metadata (`$meta.pagination.offset`): the docs show paging but list no query parameters. */
+        offset?: number;
+        /** @description Read from the response's pagination metadata (`$meta.pagination.limit`): the docs show paging but list no query parameters. */
+        limit?: number;
+      };
       header?: never;
       path: {
         extensionId: string;

@@ -2,7 +2,7 @@
 // openapi-typescript's `operations`, the client interface with TSDoc, and the factory. Pure:
 // plan in, ts-morph structure out. Every spec string goes through ../plan/naming.ts.
 import { StructureKind, VariableDeclarationKind, type SourceFileStructure, type StatementStructures, type OptionalKind, type PropertySignatureStructure } from 'ts-morph';
-import type { ClientModel, ParameterLocation, ResponseModel } from '../model/client-model.js';
+import type { ClientModel, ParameterLocation, ResponseModel, SecuritySchemeModel } from '../model/client-model.js';
 import type { ClientPlan, PlannedOperation } from '../plan/plan-client.js';
 import { docText, lineComment, propertyKey, stringLiteral } from '../plan/naming.js';
 
@@ -134,6 +134,49 @@ function operationSpec({ model }: PlannedOperation): string {
   if (model.body) fields.push(`bodyMediaType: ${stringLiteral(model.body.mediaType)}`);
   const headers = model.responses.filter((r) => r.headers.length > 0).map((r) => `${stringLiteral(r.status)}: [${r.headers.map((h) => stringLiteral(h.name)).join(', ')}]`);
   if (headers.length > 0) fields.push(`headers: { ${headers.join(', ')} }`);
+  if (model.security) fields.push(`security: [${model.security.map((names) => `[${names.map(stringLiteral).join(', ')}]`).join(', ')}]`);
+  const styles = Object.entries(model.queryStyles).map(([name, style]) => `${propertyKey(name)}: ${objectLiteral(style)}`);
+  if (styles.length > 0) fields.push(`query: { ${styles.join(', ')} }`);
+  if (model.pagination) fields.push(`pagination: ${objectLiteral(model.pagination)}`);
+  return `{ ${fields.join(', ')} }`;
+}
+
+/** A flat object of strings, numbers and booleans as a literal; keys and strings quoted. */
+function objectLiteral(value: object): string {
+  const fields = Object.entries(value).map(([key, v]) => `${propertyKey(key)}: ${typeof v === 'string' ? stringLiteral(v) : typeof v === 'number' || typeof v === 'boolean' ? String(v) : 'undefined'}`);
+  return `{ ${fields.join(', ')} }`;
+}
+
+/** The element type of a paged operation's items, by indexed access along the items pointer. */
+function itemType(planned: PlannedOperation): string {
+  const pointer = planned.model.pagination?.items ?? '';
+  let type = planned.responseType;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+    type = `NonNullable<${type}>[${stringLiteral(key)}]`;
+  }
+  return `NonNullable<${type}>[number]`;
+}
+
+function authType(scheme: SecuritySchemeModel): string {
+  return scheme.kind === 'basic' ? 'Credential<BasicCredentials>' : 'Credential<string>';
+}
+
+function authDocs(scheme: SecuritySchemeModel): string {
+  const how =
+    scheme.kind === 'bearer'
+      ? 'A token, sent as `Authorization: Bearer <token>`.'
+      : scheme.kind === 'basic'
+        ? 'A username and password, sent as `Authorization: Basic ...`.'
+        : `A key, sent in the ${scheme.in} as \`${lineComment(scheme.parameterName ?? '')}\`.`;
+  return docText(`${how} A value, or a function called before each request.${scheme.description ? `\n\n${scheme.description}` : ''}`);
+}
+
+function securitySchemesLiteral(model: ClientModel): string {
+  const fields = model.securitySchemes.map((s) => {
+    const spec = s.kind === 'apiKey' ? { type: 'apiKey', in: s.in ?? 'header', name: s.parameterName ?? '' } : { type: s.kind };
+    return `${propertyKey(s.name)}: ${objectLiteral(spec)}`;
+  });
   return `{ ${fields.join(', ')} }`;
 }
 
@@ -142,7 +185,19 @@ export function emitClient(model: ClientModel, plan: ClientPlan): SourceFileStru
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: '../runtime/index.js',
-      namedImports: ['ApiError', 'createRuntime', 'type ApiPromise', 'type CallOptions', 'type ClientOptions', 'type OperationSpec', 'type ServerSpec'],
+      namedImports: [
+        'ApiError',
+        'createRuntime',
+        'type ApiDescription',
+        'type ApiPromise',
+        'type BasicCredentials',
+        'type CallOptions',
+        'type ClientOptions',
+        'type Credential',
+        'type OperationSpec',
+        'type PagedPromise',
+        'type ServerSpec',
+      ],
     },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './schema.js', isTypeOnly: true, namedImports: ['operations'] },
     {
@@ -165,8 +220,46 @@ export function emitClient(model: ClientModel, plan: ClientPlan): SourceFileStru
     },
   ];
 
+  statements.push(
+    {
+      kind: StructureKind.Interface,
+      name: plan.authType,
+      isExported: true,
+      docs: ['Credentials for the security schemes the spec declares, by scheme name.'],
+      properties: model.securitySchemes.map((s) => ({ name: propertyKey(s.name), type: authType(s), hasQuestionToken: true, docs: [authDocs(s)] })),
+    },
+    {
+      kind: StructureKind.Interface,
+      name: plan.optionsType,
+      isExported: true,
+      extends: ["Omit<ClientOptions, 'auth'>"],
+      docs: [docText(`Options of ${plan.factoryName}: the runtime's, with credentials typed by scheme.`)],
+      properties: [{ name: 'auth', type: plan.authType, hasQuestionToken: true }],
+    },
+    {
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [
+        {
+          name: 'api',
+          type: 'ApiDescription',
+          initializer: `{ title: ${stringLiteral(model.title)}, servers, securitySchemes: ${securitySchemesLiteral(model)} }`,
+        },
+      ],
+    },
+  );
+
   for (const planned of plan.operations) {
     const name = planned.model.operationId;
+    if (planned.model.pagination) {
+      statements.push({
+        kind: StructureKind.TypeAlias,
+        name: planned.itemType,
+        isExported: true,
+        docs: [docText(`One item of \`${planned.methodName}\`'s pages.`)],
+        type: itemType(planned),
+      });
+    }
     statements.push(
       {
         kind: StructureKind.Interface,
@@ -221,7 +314,9 @@ export function emitClient(model: ClientModel, plan: ClientPlan): SourceFileStru
             { name: 'request', type: p.requestType, hasQuestionToken: !hasRequiredInput(p) },
             { name: 'options', type: 'CallOptions', hasQuestionToken: true },
           ],
-          returnType: `ApiPromise<${p.responseType}, ${p.responseHeadersType}>`,
+          returnType: p.model.pagination
+            ? `PagedPromise<${p.responseType}, ${p.itemType}, ${p.responseHeadersType}>`
+            : `ApiPromise<${p.responseType}, ${p.responseHeadersType}>`,
         })),
         {
           name: 'isError',
@@ -250,14 +345,14 @@ export function emitClient(model: ClientModel, plan: ClientPlan): SourceFileStru
       name: plan.factoryName,
       isExported: true,
       docs: [docText(`Creates a client for ${model.title}.`)],
-      parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }],
+      parameters: [{ name: 'options', type: plan.optionsType, initializer: '{}' }],
       returnType: plan.clientType,
       statements: [
-        `const runtime = createRuntime(options, servers, ${stringLiteral(model.title)});`,
+        `const runtime = createRuntime(options, api);`,
         `return {
           baseUrl: runtime.baseUrl,
           ${plan.operations
-            .map((p) => `${p.methodName}: (request${hasRequiredInput(p) ? '' : ' = {}'}, callOptions) => runtime.call(specs[${stringLiteral(p.model.operationId)}], request, callOptions),`)
+            .map((p) => `${p.methodName}: (request${hasRequiredInput(p) ? '' : ' = {}'}, callOptions) => runtime.${p.model.pagination ? 'paginate' : 'call'}(specs[${stringLiteral(p.model.operationId)}], request, callOptions),`)
             .join('\n')}
           isError: <K extends keyof ${plan.errorsType}>(error: unknown, operation: K): error is ${plan.errorsType}[K] =>
             error instanceof ApiError && error.operationId === operation && error.documented,

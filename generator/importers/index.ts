@@ -2,10 +2,11 @@
 import { error, type Diagnostic } from '../diagnostics.js';
 import { bumpMarkdownImporter } from './bump-markdown.js';
 import type { Importer, ImportResult, Page } from './importer.js';
+import { jsonSamplesImporter } from './json-samples.js';
 import { openapiInMarkdownImporter } from './openapi-in-markdown.js';
 import { openapiImporter } from './openapi.js';
 
-export const importers: readonly Importer[] = [openapiImporter, openapiInMarkdownImporter, bumpMarkdownImporter];
+export const importers: readonly Importer[] = [openapiImporter, openapiInMarkdownImporter, bumpMarkdownImporter, jsonSamplesImporter];
 
 export const formatNames: readonly string[] = importers.map((i) => i.name);
 

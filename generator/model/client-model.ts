@@ -1,7 +1,7 @@
 // The client model: what the emitters read instead of raw OpenAPI. Operations with parameters
 // grouped by location, the request body, responses by status, servers, security and docs.
 // Schema types stay openapi-typescript's: the model only says where to index into them.
-import { ERROR_CODES_EXTENSION, HTTP_METHODS, isObject, SOURCE_EXTENSION, type HttpMethod, type JsonObject, type OpenApiDocument } from '../openapi-types.js';
+import { ERROR_CODES_EXTENSION, HTTP_METHODS, isObject, PAGINATION_EXTENSION, SOURCE_EXTENSION, type HttpMethod, type JsonObject, type OpenApiDocument } from '../openapi-types.js';
 
 export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
 
@@ -24,6 +24,27 @@ export interface ResponseModel {
   errorCodes: string[];
 }
 
+export interface QueryStyleModel {
+  style?: 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
+  explode?: boolean;
+}
+
+/** `x-pagination`, checked: the runtime's PaginationSpec. */
+export type PaginationModel =
+  | { style: 'offset'; items: string; offsetParam: string; limitParam?: string; total?: string }
+  | { style: 'page'; items: string; pageParam: string; sizeParam?: string; totalPages?: string; firstPage?: number }
+  | { style: 'cursor'; items: string; cursorParam: string; nextCursor: string; hasMore?: string }
+  | { style: 'next-link'; items: string; nextLink?: string };
+
+export interface SecuritySchemeModel {
+  name: string;
+  kind: 'bearer' | 'basic' | 'apiKey';
+  /** For API keys: where the key goes and under which name. */
+  in?: 'header' | 'query' | 'cookie';
+  parameterName?: string;
+  description?: string;
+}
+
 export interface OperationModel {
   /** The key into openapi-typescript's `operations`. */
   operationId: string;
@@ -37,6 +58,11 @@ export interface OperationModel {
   parameters: Record<ParameterLocation, ParameterModel[]>;
   body?: { required: boolean; mediaType: string; description?: string };
   responses: ResponseModel[];
+  /** Alternatives of scheme names; undefined when neither the operation nor the API asks for any. */
+  security?: string[][];
+  /** Query parameters whose documented style differs from the runtime's default. */
+  queryStyles: Record<string, QueryStyleModel>;
+  pagination?: PaginationModel;
 }
 
 export interface ServerModel {
@@ -55,6 +81,7 @@ export interface ClientModel {
   title: string;
   description?: string;
   servers: ServerModel[];
+  securitySchemes: SecuritySchemeModel[];
   operations: OperationModel[];
   schemas: SchemaModel[];
 }
@@ -131,6 +158,84 @@ function buildResponses(doc: OpenApiDocument, responses: unknown): ResponseModel
   });
 }
 
+function buildSecurity(value: unknown): string[][] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return value.filter(isObject).map((requirement) => Object.keys(requirement));
+}
+
+function buildSecuritySchemes(doc: OpenApiDocument): SecuritySchemeModel[] {
+  const schemes = isObject(doc.components) && isObject(doc.components.securitySchemes) ? doc.components.securitySchemes : {};
+  return Object.entries(schemes).flatMap(([name, raw]): SecuritySchemeModel[] => {
+    const scheme = resolve(doc, raw);
+    if (!scheme) return [];
+    const description = text(scheme.description);
+    const base = { name, ...(description ? { description } : {}) };
+    const httpScheme = typeof scheme.scheme === 'string' ? scheme.scheme.toLowerCase() : '';
+    if (scheme.type === 'http' && httpScheme === 'basic') return [{ ...base, kind: 'basic' }];
+    // OAuth 2 and OpenID Connect end in a bearer token; getting one is the caller's job.
+    if ((scheme.type === 'http' && httpScheme === 'bearer') || scheme.type === 'oauth2' || scheme.type === 'openIdConnect') return [{ ...base, kind: 'bearer' }];
+    if (scheme.type === 'apiKey' && typeof scheme.name === 'string' && (scheme.in === 'header' || scheme.in === 'query' || scheme.in === 'cookie')) {
+      return [{ ...base, kind: 'apiKey', in: scheme.in, parameterName: scheme.name }];
+    }
+    return []; // mutualTLS and other HTTP schemes are set up outside the client (fetch, agent)
+  });
+}
+
+const STYLES = new Set(['form', 'spaceDelimited', 'pipeDelimited', 'deepObject']);
+
+function buildQueryStyles(doc: OpenApiDocument, lists: unknown[]): Record<string, QueryStyleModel> {
+  const out: Record<string, QueryStyleModel> = {};
+  for (const list of lists) {
+    if (!Array.isArray(list)) continue;
+    for (const raw of list) {
+      const p = resolve(doc, raw);
+      if (!p || p.in !== 'query' || typeof p.name !== 'string') continue;
+      const style = typeof p.style === 'string' && STYLES.has(p.style) ? (p.style as QueryStyleModel['style']) : undefined;
+      const explode = typeof p.explode === 'boolean' ? p.explode : undefined;
+      // form + explode is the runtime's default for arrays; only say what differs.
+      if ((style === undefined || style === 'form') && explode !== false && style !== 'form') continue;
+      if (style === 'form' && explode !== false) {
+        const schema = resolve(doc, p.schema);
+        if (!schema || schema.type !== 'object') continue;
+      }
+      Object.defineProperty(out, p.name, { value: { ...(style ? { style } : {}), ...(explode !== undefined ? { explode } : {}) }, enumerable: true, writable: true, configurable: true });
+    }
+  }
+  return out;
+}
+
+function pointer(value: unknown): value is string {
+  return typeof value === 'string' && (value === '' || value.startsWith('/'));
+}
+
+function name(value: unknown): value is string {
+  return typeof value === 'string' && value !== '';
+}
+
+/** Checks a declared `x-pagination`; a malformed one is ignored rather than trusted. */
+export function readPagination(value: unknown): PaginationModel | undefined {
+  if (!isObject(value) || !pointer(value.items)) return undefined;
+  const items = value.items;
+  const opt = <K extends string>(key: K, ok: (v: unknown) => boolean): Partial<Record<K, string>> =>
+    ok(value[key]) ? ({ [key]: value[key] } as Record<K, string>) : {};
+  switch (value.style) {
+    case 'offset':
+      return name(value.offsetParam) ? { style: 'offset', items, offsetParam: value.offsetParam, ...opt('limitParam', name), ...opt('total', pointer) } : undefined;
+    case 'page':
+      return name(value.pageParam)
+        ? { style: 'page', items, pageParam: value.pageParam, ...opt('sizeParam', name), ...opt('totalPages', pointer), ...(typeof value.firstPage === 'number' ? { firstPage: value.firstPage } : {}) }
+        : undefined;
+    case 'cursor':
+      return name(value.cursorParam) && pointer(value.nextCursor)
+        ? { style: 'cursor', items, cursorParam: value.cursorParam, nextCursor: value.nextCursor, ...opt('hasMore', pointer) }
+        : undefined;
+    case 'next-link':
+      return { style: 'next-link', items, ...opt('nextLink', pointer) };
+    default:
+      return undefined;
+  }
+}
+
 export function buildClientModel(doc: OpenApiDocument): ClientModel {
   const info = isObject(doc.info) ? doc.info : {};
   const operations: OperationModel[] = [];
@@ -146,6 +251,8 @@ export function buildClientModel(doc: OpenApiDocument): ClientModel {
       const description = text(operation.description);
       const source = text(operation[SOURCE_EXTENSION]);
       const bodyDescription = requestBody ? text(requestBody.description) : undefined;
+      const security = buildSecurity(operation.security ?? doc.security);
+      const pagination = readPagination(operation[PAGINATION_EXTENSION]);
       operations.push({
         operationId: operation.operationId,
         method,
@@ -160,6 +267,9 @@ export function buildClientModel(doc: OpenApiDocument): ClientModel {
           ? { body: { required: requestBody.required === true, mediaType: bodyMedia.mediaType, ...(bodyDescription ? { description: bodyDescription } : {}) } }
           : {}),
         responses: buildResponses(doc, operation.responses),
+        ...(security ? { security } : {}),
+        queryStyles: buildQueryStyles(doc, [item.parameters, operation.parameters]),
+        ...(pagination ? { pagination } : {}),
       });
     }
   }
@@ -179,5 +289,5 @@ export function buildClientModel(doc: OpenApiDocument): ClientModel {
     return { name, ...(description ? { description } : {}) };
   });
   const description = text(info.description);
-  return { title: text(info.title) ?? 'API', ...(description ? { description } : {}), servers, operations, schemas };
+  return { title: text(info.title) ?? 'API', ...(description ? { description } : {}), servers, securitySchemes: buildSecuritySchemes(doc), operations, schemas };
 }

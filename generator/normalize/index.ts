@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { compareNatural } from '../natural-order.js';
 import { HTTP_METHODS, isObject, type JsonObject, type OpenApiDocument } from '../openapi-types.js';
 import { orderDocument } from './canonical-order.js';
+import { inferPagination } from './infer-pagination.js';
 import { mergeFragments, type SourcedFragment } from './merge-fragments.js';
 import { assignOperationIds } from './operation-ids.js';
 import { upgradeDocument } from './upgrade-to-3-1.js';
@@ -29,6 +30,7 @@ export function normalizeApi(fragments: readonly SourcedFragment[], options: Nor
   if (!info.title) info.title = 'API';
   if (!info.version) info.version = '0.0.0';
   diagnostics.push(...assignOperationIds(document));
+  inferPagination(document);
   declareTags(document);
   return { document: orderDocument(document), diagnostics };
 }

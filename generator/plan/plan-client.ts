@@ -11,6 +11,8 @@ export interface PlannedOperation {
   responseType: string;
   /** The documented headers of its success responses. */
   responseHeadersType: string;
+  /** One item of its pages (used when it pages). */
+  itemType: string;
   errorType: string;
 }
 
@@ -25,13 +27,21 @@ export interface ClientPlan {
   factoryName: string;
   clientType: string;
   errorsType: string;
+  authType: string;
+  optionsType: string;
   operations: PlannedOperation[];
   schemas: PlannedSchema[];
 }
 
 /** Names the output itself declares or imports into the client and index modules. */
 export const OUTPUT_NAMES = [
+  'ApiDescription',
   'ApiError',
+  'BasicCredentials',
+  'Credential',
+  'PagedPromise',
+  'TimeoutError',
+  'api',
   'ApiPromise',
   'ApiResponse',
   'CallOptions',
@@ -64,6 +74,8 @@ export function planClient(model: ClientModel, folder: string): ClientPlan {
   const factoryName = types.claim(`create${base}Client`);
   const clientType = types.claim(`${base}Client`);
   const errorsType = types.claim(`${base}Errors`);
+  const authType = types.claim(`${base}Auth`);
+  const optionsType = types.claim(`${base}ClientOptions`);
   // Model types get their names before the per-operation helper types: they are what users read.
   const schemas = model.schemas.map((schema) => ({ model: schema, typeName: types.claim(identifier(schema.name, 'pascal', 'Schema')) }));
   const methods = new NameScope(['isError', 'baseUrl']);
@@ -76,8 +88,9 @@ export function planClient(model: ClientModel, folder: string): ClientPlan {
       requestType: types.claim(`${stem}Request`),
       responseType: types.claim(`${stem}Response`),
       responseHeadersType: types.claim(`${stem}ResponseHeaders`),
+      itemType: operation.pagination ? types.claim(`${stem}Item`) : '',
       errorType: types.claim(`${stem}Error`),
     };
   });
-  return { folder, factoryName, clientType, errorsType, operations, schemas };
+  return { folder, factoryName, clientType, errorsType, authType, optionsType, operations, schemas };
 }

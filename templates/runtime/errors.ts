@@ -75,8 +75,14 @@ export class ConnectionError extends Error {
   }
 }
 
-/** Query strings may carry credentials (`?api_key=`): messages never show them. */
+/** An attempt that took longer than its time limit. */
+export class TimeoutError extends Error {
+  override readonly name = 'TimeoutError';
+}
+
+/** URLs may carry credentials (`?api_key=`, `user:pass@`): messages never show them. */
 export function redactUrl(url: string): string {
-  const q = url.indexOf('?');
-  return q === -1 ? url : `${url.slice(0, q)}?…`;
+  const q = url.search(/[?#]/);
+  const withoutQuery = q === -1 ? url : `${url.slice(0, q)}?…`;
+  return withoutQuery.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1…@');
 }

@@ -3,6 +3,12 @@ import { ApiError, type ApiPromise, type CallOptions, type ClientOptions, type S
 import type { operations } from './schema.js';
 /** The servers the spec names; the first is the default base URL. */
 export declare const servers: readonly ServerSpec[];
+/** Credentials for the security schemes the spec declares, by scheme name. */
+export interface ShopAuth {}
+/** Options of createShopClient: the runtime's, with credentials typed by scheme. */
+export interface ShopClientOptions extends Omit<ClientOptions, 'auth'> {
+  auth?: ShopAuth;
+}
 /** What `getStore` sends. */
 export interface GetStoreRequest {
   /** `storeId` (required) */
@@ -106,4 +112,4 @@ export interface ShopClient {
   isError<K extends keyof ShopErrors>(error: unknown, operation: K): error is ShopErrors[K];
 }
 /** Creates a client for Shop API. */
-export declare function createShopClient(options?: ClientOptions): ShopClient;
+export declare function createShopClient(options?: ShopClientOptions): ShopClient;

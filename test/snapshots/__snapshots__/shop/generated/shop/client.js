@@ -2,6 +2,7 @@
 import { ApiError, createRuntime } from '../runtime/index.js';
 /** The servers the spec names; the first is the default base URL. */
 export const servers = [{ url: 'https://shop.example.test/api' }];
+const api = { title: 'Shop API', servers, securitySchemes: {} };
 const specs = {
   getStore: { operationId: 'getStore', method: 'get', path: '/v2/stores/{storeId}', errors: [], json: ['200'] },
   listOrders: {
@@ -21,7 +22,7 @@ const specs = {
 };
 /** Creates a client for Shop API. */
 export function createShopClient(options = {}) {
-  const runtime = createRuntime(options, servers, 'Shop API');
+  const runtime = createRuntime(options, api);
   return {
     baseUrl: runtime.baseUrl,
     getStore: (request, callOptions) => runtime.call(specs['getStore'], request, callOptions),
