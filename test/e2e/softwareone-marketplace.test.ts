@@ -83,6 +83,23 @@ describe('softwareone-marketplace client', () => {
     expect(server.requests.length).toBe(before);
   });
 
+  it('pages through a list by offset, the page size kept, until the total', async () => {
+    const page = (offset: number, n: number) => ({
+      $meta: { pagination: { offset, limit: 2, total: 5 } },
+      data: Array.from({ length: n }, (_, i) => ({ ...instance, id: `INS-${offset + i}` })),
+    });
+    server.reply(json(200, page(0, 2)), json(200, page(2, 2)), json(200, page(4, 1)));
+    const client = api.createSoftwareoneMarketplaceClient({ baseUrl: server.url });
+    const ids: (string | undefined)[] = [];
+    for await (const item of client.listExtensionInstance({ path: { extensionId: 'EXT-1' }, query: { limit: 2 } })) ids.push(item.id);
+    expect(ids).toEqual(['INS-0', 'INS-1', 'INS-2', 'INS-3', 'INS-4']);
+    expect(server.requests.slice(-3).map((r) => r.url)).toEqual([
+      '/public/v1/integration/extensions/EXT-1/instances?limit=2',
+      '/public/v1/integration/extensions/EXT-1/instances?limit=2&offset=2',
+      '/public/v1/integration/extensions/EXT-1/instances?limit=2&offset=4',
+    ]);
+  });
+
   it('defaults to the server the pages name', () => {
     expect(api.createSoftwareoneMarketplaceClient().baseUrl).toBe('https://api.platform.softwareone.com');
   });

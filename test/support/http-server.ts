@@ -15,6 +15,10 @@ export interface Reply {
   status: number;
   headers?: Record<string, string>;
   body?: string;
+  /** Waits this long before answering. */
+  delayMs?: number;
+  /** Drops the connection instead of answering. */
+  reset?: boolean;
 }
 
 export interface TestServer {
@@ -34,8 +38,17 @@ export async function startServer(): Promise<TestServer> {
     req.on('end', () => {
       requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
       const reply = queue.length > 1 ? queue.shift()! : queue[0]!;
-      res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
-      res.end(reply.body ?? '');
+      const answer = () => {
+        if (reply.reset) {
+          req.socket.destroy();
+          return;
+        }
+        if (res.destroyed) return;
+        res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+        res.end(reply.body ?? '');
+      };
+      if (reply.delayMs) setTimeout(answer, reply.delayMs).unref();
+      else answer();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -46,7 +59,11 @@ export async function startServer(): Promise<TestServer> {
     reply: (...replies) => {
       queue = replies;
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

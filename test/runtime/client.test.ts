@@ -1,0 +1,323 @@
+// The runtime against a real server on 127.0.0.1: every feature has a test that fails without it.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createRuntime, type ClientOptions, type OperationSpec } from '../../templates/runtime/client.js';
+import { ApiError, ConnectionError, RequestError, ResponseParseError, TimeoutError } from '../../templates/runtime/errors.js';
+import { json, startServer, type TestServer } from '../support/http-server.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.requests.length = 0;
+});
+
+const getItem: OperationSpec = { operationId: 'getItem', method: 'get', path: '/items/{id}', errors: ['404'], json: ['200', '404'] };
+const listItems: OperationSpec = { operationId: 'listItems', method: 'get', path: '/items', errors: [], json: ['200'] };
+const createItem: OperationSpec = { operationId: 'createItem', method: 'post', path: '/items', errors: [], json: ['201'], bodyMediaType: 'application/json' };
+
+const fast = { retry: { initialDelayMs: 1, maxDelayMs: 50 } } satisfies ClientOptions;
+
+function runtime(options: ClientOptions = {}, securitySchemes = {}) {
+  return createRuntime({ baseUrl: server.url, ...fast, ...options }, { title: 'Test API', servers: [], securitySchemes });
+}
+
+describe('safe URLs', () => {
+  it.each([
+    ['a/b', '/items/a%2Fb'],
+    ['%2e%2e', '/items/%252e%252e'],
+    ['?x=1', '/items/%3Fx%3D1'],
+    ['#frag', '/items/%23frag'],
+    ['a b', '/items/a%20b'],
+    ["it's (1)*", '/items/it%27s%20%281%29%2A'],
+    ['..a', '/items/..a'],
+  ])('keeps %j in its segment', async (id, want) => {
+    server.reply(json(200, {}));
+    await runtime().call(getItem, { path: { id } });
+    expect(server.requests.at(-1)!.url).toBe(want);
+  });
+
+  it.each(['..', '.', ''])('refuses %j before any request', async (id) => {
+    await expect(runtime().call(getItem, { path: { id } })).rejects.toBeInstanceOf(RequestError);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('refuses a missing required path parameter before any request', async () => {
+    await expect(runtime().call(getItem, {})).rejects.toThrow('missing path parameter "id" for /items/{id}');
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('encodes query names, values and deepObject keys so none can add a parameter', async () => {
+    server.reply(json(200, []));
+    await runtime().call(listItems, { query: { 'a&admin=1': 'x&y=2', filter: { 'k]&admin=1&z[': 'v#' }, tags: ['a', 'b&c'] } });
+    const url = new URL(server.requests.at(-1)!.url, server.url);
+    expect([...url.searchParams.keys()]).toEqual(['a&admin=1', 'filter[k]&admin=1&z[]', 'tags', 'tags']);
+    expect(url.searchParams.get('a&admin=1')).toBe('x&y=2');
+    expect(url.searchParams.getAll('tags')).toEqual(['a', 'b&c']);
+  });
+
+  it('fills server variables in the server part only', () => {
+    const servers = [{ url: 'https://{host}/v3', variables: { host: { default: 'api.example.test' } } }];
+    const api = { title: 'T', servers, securitySchemes: {} };
+    expect(createRuntime({}, api).baseUrl).toBe('https://api.example.test/v3');
+    expect(createRuntime({ serverVariables: { host: 'cf.example.test:8443' } }, api).baseUrl).toBe('https://cf.example.test:8443/v3');
+    for (const host of ['evil.test/x', 'evil.test?', 'user@evil.test', 'a#b']) {
+      expect(() => createRuntime({ serverVariables: { host } }, api)).toThrow(RequestError);
+    }
+    expect(() => createRuntime({}, { title: 'T', servers: [], securitySchemes: {} })).toThrow('T: the spec names no server, so pass { baseUrl } when creating the client');
+  });
+
+  it('refuses header values with CR or LF before sending', async () => {
+    await expect(runtime().call(getItem, { path: { id: '1' }, header: { 'X-Trace': 'a\r\nInjected: 1' } })).rejects.toBeInstanceOf(RequestError);
+    await expect(runtime().call(getItem, { path: { id: '1' } }, { headers: { 'X-Trace': 'a\nb' } })).rejects.toBeInstanceOf(RequestError);
+    expect(() => runtime({ headers: { 'X-Trace': 'a\rb' } })).toThrow(RequestError);
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('retries', () => {
+  it('retries a 503, waiting as Retry-After (seconds) says', async () => {
+    server.reply({ status: 503, headers: { 'retry-after': '1' }, body: 'busy' }, json(200, { id: '1' }));
+    const started = Date.now();
+    const data = await runtime({ retry: { maxDelayMs: 60_000 } }).call(getItem, { path: { id: '1' } });
+    expect(data).toEqual({ id: '1' });
+    expect(server.requests).toHaveLength(2);
+    // A lower bound only: the client waited at least what the server asked.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+  });
+
+  it('retries a 429, waiting until the Retry-After HTTP date', async () => {
+    const at = new Date(Date.now() + 1500);
+    server.reply({ status: 429, headers: { 'retry-after': at.toUTCString() } }, json(200, { id: '1' }));
+    const started = Date.now();
+    await runtime({ retry: { maxDelayMs: 60_000 } }).call(getItem, { path: { id: '1' } });
+    expect(server.requests).toHaveLength(2);
+    // HTTP dates have whole seconds: the wait is at least what is left of the date's second.
+    expect(Date.now()).toBeGreaterThanOrEqual(Math.floor(at.getTime() / 1000) * 1000 - 50);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('caps Retry-After at maxDelayMs', async () => {
+    server.reply({ status: 503, headers: { 'retry-after': '3600' } }, json(200, {}));
+    const started = Date.now();
+    await runtime({ retry: { maxDelayMs: 100 } }).call(getItem, { path: { id: '1' } });
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('gives up after 2 retries by default and raises the last error', async () => {
+    server.reply({ status: 500, body: 'down' });
+    const error = await runtime().call(getItem, { path: { id: '1' } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(500);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it.each([
+    [501, 1],
+    [400, 1],
+    [404, 1],
+    [408, 3],
+    [502, 3],
+  ])('status %i is tried %i time(s)', async (status, tries) => {
+    server.reply({ status, body: '{}' });
+    await runtime().call(getItem, { path: { id: '1' } }).catch(() => undefined);
+    expect(server.requests).toHaveLength(tries);
+  });
+
+  it('does not retry a POST without an idempotency key', async () => {
+    server.reply({ status: 503 }, json(201, { id: '1' }));
+    await expect(runtime().call(createItem, { body: { name: 'a' } })).rejects.toBeInstanceOf(ApiError);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('retries a POST with an idempotency key, the same key and body on every try', async () => {
+    server.reply({ status: 503 }, { status: 502 }, json(201, { id: '1' }));
+    const data = await runtime().call(createItem, { body: { name: 'a', tags: ['x'] } }, { idempotencyKey: true });
+    expect(data).toEqual({ id: '1' });
+    expect(server.requests).toHaveLength(3);
+    const keys = server.requests.map((r) => r.headers['idempotency-key']);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(new Set(keys).size).toBe(1);
+    expect(server.requests.map((r) => r.body)).toEqual(Array(3).fill('{"name":"a","tags":["x"]}'));
+  });
+
+  it('sends a caller key under the configured header name', async () => {
+    server.reply(json(201, {}));
+    await runtime({ idempotencyHeader: 'X-Request-Key' }).call(createItem, { body: {} }, { idempotencyKey: 'k-1' });
+    expect(server.requests[0]!.headers['x-request-key']).toBe('k-1');
+  });
+
+  it('retries a reset connection and reports a ConnectionError when it persists', async () => {
+    server.reply({ status: 0, reset: true }, json(200, { id: '1' }));
+    expect(await runtime().call(getItem, { path: { id: '1' } })).toEqual({ id: '1' });
+    server.reply({ status: 0, reset: true });
+    const error = await runtime().call(getItem, { path: { id: '1' } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+  });
+
+  it('can be turned off per client and per call', async () => {
+    server.reply({ status: 503 });
+    await runtime({ retry: false }).call(getItem, { path: { id: '1' } }).catch(() => undefined);
+    expect(server.requests).toHaveLength(1);
+    await runtime().call(getItem, { path: { id: '1' } }, { retry: false }).catch(() => undefined);
+    expect(server.requests).toHaveLength(2);
+  });
+});
+
+describe('timeouts and cancellation', () => {
+  it('raises a TimeoutError when an attempt is too slow', async () => {
+    server.reply({ ...json(200, {}), delayMs: 1000 });
+    const error = await runtime({ timeoutMs: 100, retry: false }).call(getItem, { path: { id: '1' } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as Error).message).toBe('GET /items/1 took longer than 100 ms');
+  });
+
+  it('retries a timed-out idempotent call, with a per-call timeout', async () => {
+    server.reply({ ...json(200, { slow: true }), delayMs: 1000 }, json(200, { slow: false }));
+    expect(await runtime().call(getItem, { path: { id: '1' } }, { timeoutMs: 100 })).toEqual({ slow: false });
+  });
+
+  it("honours the caller's signal", async () => {
+    server.reply({ ...json(200, {}), delayMs: 1000 });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error('stopped by caller')), 50);
+    await expect(runtime().call(getItem, { path: { id: '1' } }, { signal: controller.signal })).rejects.toThrow('stopped by caller');
+  });
+
+  it('stops waiting to retry when the caller aborts during the backoff', async () => {
+    server.reply({ status: 503, headers: { 'retry-after': '30' } });
+    const controller = new AbortController();
+    const started = Date.now();
+    setTimeout(() => controller.abort(new Error('aborted in backoff')), 100);
+    await expect(runtime({ retry: { maxDelayMs: 60_000 } }).call(getItem, { path: { id: '1' } }, { signal: controller.signal })).rejects.toThrow('aborted in backoff');
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe('errors', () => {
+  it.each([
+    ['invalid JSON', { status: 200, body: '{"id":' }, /expected a JSON body with status 200, got application\/json: \{"id":/],
+    ['HTML', { status: 200, body: '<html>Sign in</html>', headers: { 'content-type': 'text/html' } }, /got text\/html: <html>Sign in/],
+    ['an empty body', { status: 200, body: '' }, /got an empty body/],
+  ])('a 2xx with %s raises ResponseParseError with the raw text', async (_name, reply, message) => {
+    server.reply(reply);
+    const error = await runtime().call(getItem, { path: { id: '1' } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseParseError);
+    expect((error as ResponseParseError).message).toMatch(message);
+    expect((error as ResponseParseError).rawText).toBe(reply.body);
+  });
+
+  it('keeps status, parsed body, raw text and headers on an ApiError, and no credentials in its message', async () => {
+    server.reply(json(404, { message: 'no such item' }, { 'x-request-id': 'r-1' }));
+    const schemes = { key: { type: 'apiKey', in: 'query', name: 'api_key' } } as const;
+    const error = (await runtime({ auth: { key: 'secret-key' } }, schemes)
+      .call({ ...getItem, security: [['key']] }, { path: { id: '1' } })
+      .catch((e: unknown) => e)) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.status).toBe(404);
+    expect(error.body).toEqual({ message: 'no such item' });
+    expect(error.rawText).toBe('{"message":"no such item"}');
+    expect(error.documented).toBe(true);
+    expect(error.response.headers.get('x-request-id')).toBe('r-1');
+    expect(server.requests[0]!.url).toContain('api_key=secret-key');
+    expect(error.message).not.toContain('secret-key');
+    expect(String(error.stack)).not.toContain('secret-key');
+  });
+});
+
+describe('auth', () => {
+  const schemes = {
+    bearer: { type: 'bearer' },
+    basic: { type: 'basic' },
+    headerKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
+    queryKey: { type: 'apiKey', in: 'query', name: 'key' },
+    cookieKey: { type: 'apiKey', in: 'cookie', name: 'session' },
+  } as const;
+
+  it.each([
+    ['bearer', 'tok', (r: { headers: Record<string, unknown>; url: string }) => r.headers.authorization === 'Bearer tok'],
+    ['basic', { username: 'ann', password: 'p:ss é' }, (r: { headers: Record<string, unknown> }) => r.headers.authorization === `Basic ${Buffer.from('ann:p:ss é').toString('base64')}`],
+    ['headerKey', 'k1', (r: { headers: Record<string, unknown> }) => r.headers['x-api-key'] === 'k1'],
+    ['queryKey', 'k&2', (r: { url: string }) => r.url === '/items/1?key=k%262'],
+    ['cookieKey', 's 3', (r: { headers: Record<string, unknown> }) => r.headers.cookie === 'session=s%203'],
+  ] as const)('sends %s credentials', async (scheme, credential, check) => {
+    server.reply(json(200, {}));
+    await runtime({ auth: { [scheme]: credential } }, schemes).call({ ...getItem, security: [[scheme]] }, { path: { id: '1' } });
+    expect(check(server.requests[0] as never)).toBe(true);
+  });
+
+  it('calls an async provider for every request', async () => {
+    server.reply(json(200, {}));
+    let n = 0;
+    const client = runtime({ auth: { bearer: async () => `t${++n}` } }, schemes);
+    await client.call({ ...getItem, security: [['bearer']] }, { path: { id: '1' } });
+    await client.call({ ...getItem, security: [['bearer']] }, { path: { id: '1' } });
+    expect(server.requests.map((r) => r.headers.authorization)).toEqual(['Bearer t1', 'Bearer t2']);
+  });
+
+  it('uses the first alternative that has credentials, and sends none when the operation needs none', async () => {
+    server.reply(json(200, {}));
+    const client = runtime({ auth: { headerKey: 'k' } }, schemes);
+    await client.call({ ...getItem, security: [['bearer'], ['headerKey']] }, { path: { id: '1' } });
+    await client.call({ ...getItem, security: [[]] }, { path: { id: '1' } });
+    expect(server.requests.map((r) => r.headers['x-api-key'])).toEqual(['k', undefined]);
+  });
+});
+
+describe('pagination', () => {
+  const items = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ id: from + i }));
+
+  it('walks offset pages until the total', async () => {
+    const op: OperationSpec = { ...listItems, pagination: { style: 'offset', items: '/data', offsetParam: 'offset', limitParam: 'limit', total: '/$meta/pagination/total' } };
+    server.reply(
+      json(200, { $meta: { pagination: { offset: 0, limit: 2, total: 5 } }, data: items(0, 2) }),
+      json(200, { $meta: { pagination: { offset: 2, limit: 2, total: 5 } }, data: items(2, 2) }),
+      json(200, { $meta: { pagination: { offset: 4, limit: 2, total: 5 } }, data: items(4, 1) }),
+    );
+    const seen: unknown[] = [];
+    for await (const item of runtime().paginate(op, { query: { limit: 2, status: 'x' } })) seen.push(item);
+    expect(seen).toEqual(items(0, 5));
+    expect(server.requests.map((r) => r.url)).toEqual(['/items?limit=2&status=x', '/items?limit=2&status=x&offset=2', '/items?limit=2&status=x&offset=4']);
+  });
+
+  it('walks cursor pages until has_more is false, page by page', async () => {
+    const op: OperationSpec = { ...listItems, pagination: { style: 'cursor', items: '/items', cursorParam: 'after', nextCursor: '/next', hasMore: '/has_more' } };
+    server.reply(json(200, { items: items(0, 1), next: 'c1', has_more: true }), json(200, { items: items(1, 1), next: 'c2', has_more: true }), json(200, { items: items(2, 1), next: 'c3', has_more: false }));
+    const pages: unknown[] = [];
+    for await (const page of runtime().paginate(op, {}).pages()) pages.push(page);
+    expect(pages).toHaveLength(3);
+    expect(server.requests.map((r) => r.url)).toEqual(['/items', '/items?after=c1', '/items?after=c2']);
+  });
+
+  it('walks page numbers until an empty page', async () => {
+    const op: OperationSpec = { ...listItems, pagination: { style: 'page', items: '/results', pageParam: 'page' } };
+    server.reply(json(200, { results: items(0, 2) }), json(200, { results: items(2, 2) }), json(200, { results: [] }));
+    const seen: unknown[] = [];
+    for await (const item of runtime().paginate(op, {})) seen.push(item);
+    expect(seen).toHaveLength(4);
+    expect(server.requests.map((r) => r.url)).toEqual(['/items', '/items?page=2', '/items?page=3']);
+  });
+
+  it('follows next links under the base URL and refuses others', async () => {
+    const op: OperationSpec = { ...listItems, pagination: { style: 'next-link', items: '/data', nextLink: '/links/next' } };
+    server.reply(json(200, { data: items(0, 1), links: { next: `${server.url}/items?cursor=b` } }), json(200, { data: items(1, 1), links: { next: null } }));
+    const seen: unknown[] = [];
+    for await (const item of runtime().paginate(op, {})) seen.push(item);
+    expect(seen).toHaveLength(2);
+    expect(server.requests.map((r) => r.url)).toEqual(['/items', '/items?cursor=b']);
+
+    server.reply(json(200, { data: items(0, 1), links: { next: 'https://elsewhere.example.test/items?cursor=b' } }));
+    const walk = async () => {
+      for await (const item of runtime().paginate(op, {})) void item;
+    };
+    await expect(walk()).rejects.toThrow(/not under/);
+  });
+
+  it('awaits to the first page', async () => {
+    const op: OperationSpec = { ...listItems, pagination: { style: 'page', items: '/results', pageParam: 'page' } };
+    server.reply(json(200, { results: items(0, 2) }));
+    expect(await runtime().paginate(op, {})).toEqual({ results: items(0, 2) });
+  });
+});
