@@ -31,7 +31,7 @@ function detect(page: Page): number {
   if (tables > 0 && blocks.some((block) => block.kind === 'open')) score += 0.05;
   // A page that embeds an OpenAPI document is better read from that document.
   if (/["']?(?:openapi|swagger)["']?\s*:\s*["']?\d/.test(page.text)) score = Math.min(score, 0.2);
-  return score;
+  return Math.round(score * 100) / 100;
 }
 
 function inPageOrder(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
+import { seedPath } from '../helpers.js';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import type { Diagnostic } from '../../generator/diagnostics.js';
@@ -13,7 +14,6 @@ import { ERROR_CODES_EXTENSION, isObject, SOURCE_EXTENSION, type JsonObject, typ
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixtures = join(here, '..', 'fixtures', 'bump-markdown');
-const seeds = join(here, '..', '..', '..', 'shared', 'seeds');
 
 function fixture(name: string): Page {
   return { text: readFileSync(join(fixtures, name), 'utf8'), path: name };
@@ -74,7 +74,7 @@ describe('bump-markdown fixtures', () => {
 
 describe('the seed page (Elastic Cloud, POST /deployments/extensions, flattened)', () => {
   it('shows every fact the official operation has on the page', async () => {
-    const result = await read({ text: readFileSync(join(seeds, '002_2aaea495d352ef51.txt'), 'utf8'), path: 'sources/create-extension.md' });
+    const result = await read({ text: readFileSync(seedPath('002_2aaea495d352ef51.txt'), 'utf8'), path: 'sources/create-extension.md' });
     expect(result.diagnostics).toEqual([]);
     expect(result.fragment?.servers).toEqual([{ url: 'https://api.elastic-cloud.com/api/v1' }]);
     const operation = operationOf(result, '/deployments/extensions', 'post');
@@ -231,7 +231,7 @@ describe('detect', () => {
     ['004_68b5ddc88128bc58.txt', true],
   ];
   it.each(pages)('seed %s', (file, low) => {
-    const score = bumpMarkdownImporter.detect({ text: readFileSync(join(seeds, file), 'utf8'), path: file });
+    const score = bumpMarkdownImporter.detect({ text: readFileSync(seedPath(file), 'utf8'), path: file });
     if (low) expect(score).toBeLessThan(0.5);
     else expect(score).toBeGreaterThanOrEqual(0.9);
   });

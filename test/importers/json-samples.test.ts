@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
+import { seedPath } from '../helpers.js';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import type { Diagnostic } from '../../generator/diagnostics.js';
@@ -14,7 +15,6 @@ import { isObject, SOURCE_EXTENSION, type JsonObject, type JsonValue } from '../
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixtures = join(here, '..', 'fixtures', 'json-samples');
-const seeds = join(here, '..', '..', '..', 'shared', 'seeds');
 const SEED = '004_68b5ddc88128bc58.txt';
 
 function fixture(name: string): Page {
@@ -22,7 +22,7 @@ function fixture(name: string): Page {
 }
 
 function seedPage(): Page {
-  return { text: readFileSync(join(seeds, SEED), 'utf8'), path: 'sources/create-service-instance.txt' };
+  return { text: readFileSync(seedPath(SEED), 'utf8'), path: 'sources/create-service-instance.txt' };
 }
 
 function read(page: Page): ImportResult {
@@ -401,7 +401,7 @@ describe('pages it cannot fully read', () => {
 
 describe('detect', () => {
   it.each(['000_8b16e981a714adc2.txt', '001_8aa89d55e2f4932d.txt', '002_2aaea495d352ef51.txt', '003_ebfbe447b3948f37.txt'])('is unsure of seed %s', (seed) => {
-    expect(jsonSamplesImporter.detect({ text: readFileSync(join(seeds, seed), 'utf8'), path: seed })).toBeLessThan(0.5);
+    expect(jsonSamplesImporter.detect({ text: readFileSync(seedPath(seed), 'utf8'), path: seed })).toBeLessThan(0.5);
   });
 
   it('is sure of the seed and of every fixture, flattened or not', () => {

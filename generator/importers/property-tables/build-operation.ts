@@ -142,8 +142,9 @@ class SchemaBuilder {
   fieldSchema(row: FieldRow, options: { withDescription: boolean }): JsonObject {
     const fields: Fields | undefined = row.children.length > 0 ? { rows: row.children, at: row.childrenAt ?? row.at } : undefined;
     const built = row.type ? this.typeSchema(row.type, fields, row.at) : fields ? this.objectSchema(fields.rows) : {};
-    const { type, format, ...rest } = built;
+    const { $ref, type, format, ...rest } = built;
     const schema: JsonObject = {};
+    if ($ref !== undefined) schema.$ref = $ref;
     if (type !== undefined) schema.type = type;
     if (format !== undefined) schema.format = format;
     if (options.withDescription && row.description) schema.description = row.description;

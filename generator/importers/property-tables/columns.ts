@@ -85,6 +85,8 @@ const RUN_TOGETHER_REQUIRED = ['required', 'Required', 'optional', 'Optional', '
 const LOCATIONS = ['path', 'query', 'header', 'cookie'];
 const NAME_CHAR = /[A-Za-z0-9_@$.\-[\]:#]/;
 const MAX_NAME_LENGTH = 128;
+const MAX_TYPE_CELLS = 8;
+const MIN_SCORE = -0.5;
 
 export interface SplitFailure {
   /** 0-based offset where the row stopped making sense. */
@@ -98,10 +100,10 @@ export interface SplitFailure {
  */
 export function splitRunTogetherRow(line: string, columns: readonly ColumnKind[]): RowCells | SplitFailure {
   let best: { score: number; cells: RowCells } | undefined;
-  let furthest = 0;
+  /** Where the text after the furthest vocabulary type starts, for the diagnostic. */
+  let furthest = -1;
   const search = (index: number, at: number, score: number, cells: RowCells): void => {
     const start = skipSpaces(line, at);
-    furthest = Math.max(furthest, start);
     const column = columns[index];
     if (column === undefined) {
       if (start === line.length && (!best || score > best.score)) best = { score, cells };
@@ -125,6 +127,7 @@ export function splitRunTogetherRow(line: string, columns: readonly ColumnKind[]
         return;
       case 'type':
         for (const match of matchTypePrefix(line, start, { allowNamed: true, namedEndsAt: (at) => endsNamedType(line, at) })) {
+          if (match.expr.kind !== 'named') furthest = Math.max(furthest, skipSpaces(line, match.end));
           take(match.end, 0.01 * (match.end - start) - match.penalty);
         }
         return;
@@ -140,8 +143,12 @@ export function splitRunTogetherRow(line: string, columns: readonly ColumnKind[]
     }
   };
   search(0, 0, 0, {});
-  if (best) return best.cells;
-  return { offset: furthest, expected: `cells for ${columns.join(', ')} (a name, then a type such as string, integer, object[], string | null)` };
+  // A reading that needs a schema name and a description starting with punctuation is no reading.
+  if (best && best.score > MIN_SCORE) return best.cells;
+  if (furthest === -1) {
+    return { offset: skipSpaces(line, 0), expected: 'a name followed by a type such as string, integer, boolean, object[] or string | null' };
+  }
+  return { offset: furthest, expected: 'a required marker (required, optional, yes, no, -) or a description after the type' };
 }
 
 /** Where a schema name printed as a type can end when nothing separates it from the next cell. */
@@ -172,7 +179,8 @@ export function fitCells(cells: readonly Cell[], columns: readonly ColumnKind[])
   const typeIndex = columns.indexOf('type');
   const spare = Math.max(0, cells.length - columns.length);
   let best: { score: number; cells: RowCells } | undefined;
-  for (let typeWidth = 1; typeWidth <= spare + 2; typeWidth++) {
+  // A union type has a handful of members at most: wider groups are never the type.
+  for (let typeWidth = 1; typeWidth <= Math.min(spare + 2, MAX_TYPE_CELLS); typeWidth++) {
     if (typeIndex === -1 && typeWidth > 1) break;
     const fitted: RowCells = {};
     let score = 0;
@@ -250,8 +258,4 @@ export function splitPipeRow(line: string): Cell[] {
 
 export function isDelimiterRow(line: string): boolean {
   return /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/.test(line);
-}
-
-export function hasPipeCells(line: string): boolean {
-  return splitPipeRow(line).length > 1;
 }

@@ -23,6 +23,9 @@ import {
 } from './page-vocabulary.js';
 import { parseTypeExpression, type TypeExpr } from './type-expression.js';
 
+/** Deeper nesting is no real page's; bounding it keeps every later recursion shallow. */
+const MAX_NESTING = 32;
+
 export interface FieldRow {
   name: string;
   /** Undefined when the page gives no type, or one that could not be read (reported). */
@@ -110,8 +113,11 @@ class PageAssembler {
   private section: Section = { kind: 'intro' };
   private frames: Frame[] = [];
   private readonly parameters: Parameter[] = [];
+  private readonly parameterKeys = new Set<string>();
   private body: Payload | undefined;
   private readonly responses: ResponseModel[] = [];
+  /** Nested tables that only a toggle line opens: text renderings do not show where they end. */
+  private readonly unmarkedEnds: Position[] = [];
   /** Set at a second operation line: one page, one operation. */
   private done = false;
 
@@ -147,6 +153,15 @@ class PageAssembler {
       );
       return { diagnostics: this.diagnostics };
     }
+    const [first, ...others] = this.unmarkedEnds;
+    if (first) {
+      const lines = others.length > 0 ? ` (and those at lines ${others.map((at) => at.line).join(', ')})` : '';
+      this.warn(
+        `this rendering does not mark where a nested table ends: every row after its header${lines} is read as a field of the nested object; ` +
+          "the page's Markdown export or HTML tells apart rows that belong to the enclosing table",
+        first,
+      );
+    }
     const title = this.titleHeading ?? this.lastText;
     const model: PageModel = {
       description: this.description.join('\n\n'),
@@ -165,7 +180,7 @@ class PageAssembler {
   }
 
   private readLine(raw: string, at: Position, headingDepth: number | undefined): void {
-    const text = raw.trim();
+    const text = raw.replace(/[ \t]+/g, ' ').trim();
     if (!text) return;
     if (!this.operation) {
       this.readHead(text, at, headingDepth);
@@ -185,8 +200,10 @@ class PageAssembler {
     if (this.readFact(text)) return;
     if (isChrome(text)) return;
     if (headingDepth !== undefined) {
+      // Some pages print the method badge above the page's title.
+      if (headingDepth === 1 && this.section.kind === 'intro') this.titleHeading ??= text;
       // An unknown heading (`Example`, `Authorizations`) ends the section: its tables are not ours.
-      if (this.section.kind !== 'intro') this.enter({ kind: 'other' });
+      else if (this.section.kind !== 'intro') this.enter({ kind: 'other' });
       return;
     }
     this.addProse(text);
@@ -354,10 +371,12 @@ class PageAssembler {
       if (written === 'path' || written === 'query' || written === 'header' || written === 'cookie') location = written;
       else if (written) this.warn(`unknown parameter location "${row.in}": expected path, query, header or cookie`, row.at);
       location ??= path.includes(`{${row.name}}`) ? 'path' : 'query';
-      if (this.parameters.some((p) => p.name === row.name && p.in === location)) {
+      const key = `${location} ${row.name}`;
+      if (this.parameterKeys.has(key)) {
         this.warn(`parameter "${row.name}" (${location}) is described twice; the first description is kept`, row.at);
         continue;
       }
+      this.parameterKeys.add(key);
       this.parameters.push({ ...this.field(row), in: location });
     }
   }
@@ -368,14 +387,7 @@ class PageAssembler {
     const frame = this.top();
     frame.filled = true;
     if (frame.owner) frame.owner.childrenAt ??= at;
-    const last = rows.at(-1);
-    if (frame.owner && !frame.explicit && last) {
-      this.warn(
-        `nothing on the page marks where the table nested under "${frame.owner.name}" ends: its rows up to line ${last.at.line} are read as its fields; ` +
-          "the page's Markdown or HTML rendering tells apart rows that belong to the enclosing table",
-        at,
-      );
-    }
+    if (frame.owner && !frame.explicit && rows.length > 0) this.unmarkedEnds.push(at);
     for (const row of rows) {
       const depth = this.frames.length;
       if (row.name) addRow(frame.rows, this.field(row));
@@ -387,6 +399,11 @@ class PageAssembler {
   private open(label: string, explicit: boolean, at: Position): void {
     if (this.section.kind !== 'body' && this.section.kind !== 'response') {
       if (this.section.kind === 'parameters') this.warn('nested parameter tables are not read yet; this one is skipped', at);
+      this.frames.push({ rows: [], explicit, filled: false });
+      return;
+    }
+    if (this.frames.length > MAX_NESTING) {
+      this.warn(`tables nested more than ${MAX_NESTING} deep are not read; this one is skipped`, at);
       this.frames.push({ rows: [], explicit, filled: false });
       return;
     }
@@ -481,7 +498,7 @@ function holdsFields(type: TypeExpr | undefined): boolean {
 /** Appends a row, under its parent when its name is a path (`violations[].code`, `meta.total`). */
 function addRow(rows: FieldRow[], row: FieldRow): void {
   const segments = row.name.split('.').map((segment) => segment.replace(/\[\d*\]$/, ''));
-  if (segments.length > 1 && segments.every((s) => s !== '')) {
+  if (segments.length > 1 && segments.length <= MAX_NESTING && segments.every((s) => s !== '')) {
     let siblings = rows;
     let parent: FieldRow | undefined;
     for (const segment of segments.slice(0, -1)) {

@@ -19,7 +19,7 @@ const OPERATION_LINE = new RegExp(
 
 /** `post /api/x`, `GET https://api.example.com/v1/x`, `DELETE/x` (cells that ran together). */
 export function matchOperationLine(text: string): OperationLine | undefined {
-  const match = OPERATION_LINE.exec(text.trim());
+  const match = OPERATION_LINE.exec(words(text));
   if (!match?.[1] || !match[2]) return undefined;
   let target = match[2];
   let server: string | undefined;
@@ -59,9 +59,9 @@ const SECTIONS: [RegExp, (match: RegExpExecArray) => SectionTitle][] = [
 
 /** A section title (`Path parameters`, `Request body`, `Errors`...), ignoring case and a colon. */
 export function matchSectionTitle(text: string): SectionTitle | undefined {
-  const words = text.trim().replace(/:$/, '').replace(/\s+/g, ' ').toLowerCase();
+  const title = words(text).replace(/:$/, '').toLowerCase();
   for (const [pattern, read] of SECTIONS) {
-    const match = pattern.exec(words);
+    const match = pattern.exec(title);
     if (match) return read(match);
   }
   return undefined;
@@ -80,7 +80,7 @@ const STATUS_WITH_SEPARATOR = /^(?:status\s+|http\s+)?([1-5]\d\d|[1-5]xx)\s*[-â€
  * only the form with a separator counts: a bare number may open a sentence of prose.
  */
 export function matchStatusLine(text: string, inResponses: boolean): StatusLine | undefined {
-  const trimmed = text.trim();
+  const trimmed = words(text);
   if (!inResponses && !STATUS_WITH_SEPARATOR.test(trimmed)) return undefined;
   const match = STATUS_LINE.exec(trimmed);
   if (!match?.[1]) return undefined;
@@ -94,7 +94,7 @@ const SHOW_FIELDS = /^(?:show|hide|view|expand|collapse)\s+(?:(\S+)\s+)?(?:child
  * that names no row (`Show child attributes`); undefined for any other text.
  */
 export function matchShowFields(text: string): string | undefined {
-  const match = SHOW_FIELDS.exec(text.trim());
+  const match = SHOW_FIELDS.exec(words(text));
   if (!match) return undefined;
   const name = match[1] ?? '';
   return name.toLowerCase() === 'child' ? '' : name;
@@ -104,30 +104,31 @@ export function matchShowFields(text: string): string | undefined {
 export function labelOfSummary(text: string): string {
   const shown = matchShowFields(text);
   if (shown !== undefined) return shown;
-  const trimmed = text.trim();
+  const trimmed = words(text);
   return /^\S+$/.test(trimmed) ? trimmed : '';
 }
 
+const MEDIA_TYPE_LINE = new RegExp(`^(?:content[- ]type: ?)?${MEDIA_TYPE}$`, 'i');
 const NO_BODY = /^(?:no (?:response |request )?body|no content|empty (?:response )?body|this (?:response|request) has no body|none)\.?$/i;
 
 export function isNoBody(text: string): boolean {
-  return NO_BODY.test(text.trim());
+  return NO_BODY.test(words(text));
 }
 
 export function matchMediaType(text: string): string | undefined {
-  return new RegExp(`^(?:content[- ]type:\\s*)?${MEDIA_TYPE}$`, 'i').exec(text.trim())?.[1]?.toLowerCase();
+  return MEDIA_TYPE_LINE.exec(words(text))?.[1]?.toLowerCase();
 }
 
 export function matchOperationId(text: string): string | undefined {
-  return /^operation\s*id\s*:?\s*([A-Za-z_][\w.-]*)$/i.exec(text.trim())?.[1];
+  return /^operation ?id ?:? ?([A-Za-z_][\w.-]*)$/i.exec(words(text))?.[1];
 }
 
 export function matchVersion(text: string): string | undefined {
-  return /^(?:api\s+)?version\s*:?\s*(v?\d[\w.-]*)$/i.exec(text.trim())?.[1];
+  return /^(?:api )?version ?:? ?(v?\d[\w.-]*)$/i.exec(words(text))?.[1];
 }
 
 export function matchServer(text: string): string | undefined {
-  return /^(?:base url|server|servers|host|api base url)\s*:?\s*(https?:\/\/\S+?)\/?$/i.exec(text.trim())?.[1];
+  return /^(?:base url|server|servers|host|api base url) ?:? ?(https?:\/\/\S+?)\/?$/i.exec(words(text))?.[1];
 }
 
 /**
@@ -135,8 +136,8 @@ export function matchServer(text: string): string | undefined {
  * above a body's table to say what the table describes.
  */
 export function matchTypeLine(text: string): TypeExpr | undefined {
-  const trimmed = text.trim();
-  const labelled = /^(?:type|schema)\s*:\s*(.+)$/i.exec(trimmed);
+  const trimmed = words(text);
+  const labelled = /^(?:type|schema) ?: ?(.+)$/i.exec(trimmed);
   if (labelled?.[1]) return parseTypeExpression(labelled[1]);
   if (!/^(?:array\b|object\b|[\w]+\[\])/i.test(trimmed)) return undefined;
   const type = parseTypeExpression(trimmed);
@@ -166,25 +167,27 @@ const CHROME = new Set([
 ]);
 
 export function isChrome(text: string): boolean {
-  const words = text.trim().toLowerCase().replace(/\s+/g, ' ');
-  return CHROME.has(words) || /^(?:view|open|copy) (?:as|in) \S+$/.test(words);
+  const phrase = words(text).toLowerCase();
+  return CHROME.has(phrase) || /^(?:view|open|copy) (?:as|in) \S+$/.test(phrase);
 }
 
 const CALLOUT = /^\[?!?(note|warning|tip|info|important|caution|danger|attention)\]?\s*:?\s*(.*)$/is;
 
 /** `Note` / `[!NOTE] text` / `Warning: text` â†’ the label and what follows it. */
 export function matchCallout(text: string): { label: string; rest: string } | undefined {
-  const match = CALLOUT.exec(text.trim());
+  const line = words(text);
+  const match = CALLOUT.exec(line);
   if (!match?.[1]) return undefined;
   const label = match[1][0]!.toUpperCase() + match[1].slice(1).toLowerCase();
   const rest = match[2] ?? '';
   // `Note that ...` is a sentence, not a callout: a label stands alone or before a colon or a bracket.
-  if (rest && !/^\[?!?\w+\]?\s*:|^\[!/i.test(text.trim())) return undefined;
+  if (rest && !/^\[?!?\w+\]? ?:|^\[!/i.test(line)) return undefined;
   return { label, rest };
 }
 
 /** Lines that end a table whose rows ran together: they belong to the page, not to a row. */
-export function isStructuralLine(text: string): boolean {
+export function isStructuralLine(raw: string): boolean {
+  const text = words(raw);
   return (
     matchOperationLine(text) !== undefined ||
     matchSectionTitle(text) !== undefined ||
@@ -193,4 +196,9 @@ export function isStructuralLine(text: string): boolean {
     isNoBody(text) ||
     matchMediaType(text) !== undefined
   );
+}
+
+/** Text with runs of whitespace made one space, so that no pattern here meets a long run of them. */
+function words(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }

@@ -33,13 +33,13 @@ const COMPARISON = new RegExp(String.raw`\b(greater|more|less|fewer|higher|lower
 const ENUM_LEAD =
   /\b(?:(?:must be|can be|is|either)\s+)?(?:one of|possible values(?: are| include)?|allowed values(?: are)?|valid values(?: are)?|accepted values(?: are)?|supported values(?: are)?|available values(?: are)?|enum(?:eration)?(?: values)?)\s*:?\s*/gi;
 const ENUM_ITEM = /^[\w.:+@#*/-]+$/;
-const NOT_VALUES = new Set(['the', 'these', 'those', 'following', 'several', 'many', 'a', 'an', 'two', 'three']);
+const NOT_VALUES = new Set(['the', 'these', 'those', 'following', 'several', 'many', 'below', 'above']);
 
 /** All keywords the description states, in the order of the keyword list below. */
 export function readProseKeywords(description: string): ProseKeyword[] {
   if (!description.trim()) return [];
   // Bounded: descriptions are sentences; a pasted page in a cell is not worth reading for limits.
-  const text = description.slice(0, 4000);
+  const text = description.replace(/\s+/g, ' ').slice(0, 4000);
   const found: ProseKeyword[] = [];
   const add = (keyword: ProseKeyword) => {
     if (!found.some((k) => k.keyword === keyword.keyword)) found.push(keyword);

@@ -154,10 +154,17 @@ class HtmlReader {
   private readCell(cell: Element, depth: number): { text: string; at: Position; nested: Block[] } {
     const nested: Block[] = [];
     const prose: Block[] = [];
+    let run: AnyNode[] = [];
     for (const child of cell.children) {
-      if (isElement(child) && (child.name === 'details' || child.name === 'table' || hasTableInside(child))) this.readNodes([child], nested, depth);
-      else this.readNodes([child], prose, depth);
+      if (isElement(child) && (child.name === 'details' || child.name === 'table' || hasTableInside(child))) {
+        this.readNodes(run, prose, depth);
+        run = [];
+        this.readNodes([child], nested, depth);
+      } else {
+        run.push(child);
+      }
     }
+    this.readNodes(run, prose, depth);
     const text = prose
       .filter((block) => block.kind === 'text')
       .map((block) => block.text)

@@ -7,7 +7,7 @@ import { readText } from './read-text.js';
 
 export type Rendering = 'html' | 'markdown' | 'text';
 
-export function renderingOf(text: string): Rendering {
+function renderingOf(text: string): Rendering {
   const start = text.replace(/^\uFEFF/, '').trimStart();
   if (/^<!doctype html|^<html\b|^<head\b|^<body\b/i.test(start)) return 'html';
   if (start.startsWith('<') && /<\/(?:main|article|section|div|table|p|h[1-6])>/i.test(text)) return 'html';

@@ -12,6 +12,7 @@ import {
   type Cell,
   type ColumnKind,
   type RowCells,
+  type SplitFailure,
 } from './columns.js';
 import { isStructuralLine } from './page-vocabulary.js';
 
@@ -69,7 +70,7 @@ function readHeader(line: string): { style: TableStyle; columns: ColumnKind[] } 
 }
 
 /** The row's cells, `'end'` when the line is no row (the table is over), or why it cannot be cut. */
-function cutRow(line: string, style: TableStyle, columns: ColumnKind[]): RowCells | { offset: number; expected: string } | 'end' {
+function cutRow(line: string, style: TableStyle, columns: ColumnKind[]): RowCells | SplitFailure | 'end' {
   switch (style) {
     case 'pipe':
       return line.includes('|') ? fitCells(splitPipeRow(line), columns) : 'end';

@@ -53,11 +53,13 @@ const FORMAT_SUFFIX = /^(?:<([a-z0-9][a-z0-9-]*)>|\s?\(([a-z0-9][a-z0-9-]*)\))/i
 const ARRAY_OF = /^(?:<|\[|\s+of\s+)/i;
 const UNION_SEPARATOR = /^\s*\|\s*|^\s+or\s+/i;
 const NAMED_TYPE = /^[A-Z][A-Za-z0-9_]*/;
+/** Bounds the work on text that is not a type at all; no real type cell comes near it. */
+const MAX_TYPE_LENGTH = 200;
 /** Bounds the work on text that is not a type at all. */
 const MAX_CANDIDATES = 64;
 const MAX_DEPTH = 4;
 
-/** Every way a type can start at `start` in `text`, shortest first. */
+/** Every reading of a type that starts at `start` in `text`; the caller picks by what follows it. */
 export function matchTypePrefix(text: string, start: number, options: TypeOptions): TypeMatch[] {
   return matchUnion(text, start, options, 0);
 }
@@ -72,20 +74,26 @@ export interface TypeOptions {
 /** Reads a whole type cell, or returns undefined when it is not a type. */
 export function parseTypeExpression(cell: string): TypeExpr | undefined {
   let text = cell.trim().replace(/^`(.*)`$/s, '$1').trim();
-  let nullable = false;
-  // `nullable string`, `string (nullable)`, `string, nullable`: a flag written next to the type.
-  const flagged = /^nullable\s+(.+)$/i.exec(text) ?? /^(.+?)[\s,]*\(?nullable\)?$/i.exec(text);
-  if (flagged?.[1]) {
-    text = flagged[1].trim();
-    nullable = true;
-  }
-  if (text.length === 0) return undefined;
+  if (text.length === 0 || text.length > MAX_TYPE_LENGTH) return undefined;
+  const nullable = readNullableFlag(text);
+  if (nullable !== undefined) text = nullable;
   let best: TypeMatch | undefined;
   for (const match of matchUnion(text, 0, { allowNamed: true }, 0)) {
     if (match.end === text.length && (!best || match.penalty < best.penalty)) best = match;
   }
   if (!best) return undefined;
-  return nullable ? { kind: 'union', members: [best.expr, { kind: 'primitive', name: 'null' }] } : best.expr;
+  return nullable !== undefined ? { kind: 'union', members: [best.expr, { kind: 'primitive', name: 'null' }] } : best.expr;
+}
+
+/** `nullable string`, `string (nullable)`, `string, nullable`: the type without its flag. */
+function readNullableFlag(text: string): string | undefined {
+  const lower = text.toLowerCase();
+  if (lower.startsWith('nullable ')) return text.slice('nullable '.length).trim();
+  const bare = lower.endsWith(')') ? lower.slice(0, -1) : lower;
+  if (!bare.endsWith('nullable')) return undefined;
+  let end = bare.length - 'nullable'.length;
+  while (end > 0 && /[\s,(]/.test(bare[end - 1]!)) end--;
+  return end > 0 && end < bare.length - 'nullable'.length ? text.slice(0, end) : undefined;
 }
 
 function matchUnion(text: string, start: number, options: TypeOptions, depth: number): TypeMatch[] {
