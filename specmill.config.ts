@@ -8,5 +8,6 @@ export default defineConfig({
     'softwareone-marketplace': { title: 'SoftwareOne Marketplace API' },
     'elastic-cloud': { title: 'Elastic Cloud API' },
     'cloud-foundry': { title: 'Cloud Foundry V3 API' },
+    flowkiwi: { title: 'Flowkiwi API' },
   },
 });

@@ -7,6 +7,8 @@ export async function emitSchemaTypes(doc: OpenApiDocument): Promise<string> {
     alphabetize: false,
     exportType: false,
     silent: true,
+    // `type: object` with no properties is free-form in JSON Schema, not `Record<string, never>`.
+    emptyObjectsUnknown: true,
   });
   return astToString(ast);
 }

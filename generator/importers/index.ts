@@ -5,8 +5,9 @@ import type { Importer, ImportResult, Page } from './importer.js';
 import { jsonSamplesImporter } from './json-samples.js';
 import { openapiInMarkdownImporter } from './openapi-in-markdown.js';
 import { openapiImporter } from './openapi.js';
+import { propertyTablesImporter } from './property-tables.js';
 
-export const importers: readonly Importer[] = [openapiImporter, openapiInMarkdownImporter, bumpMarkdownImporter, jsonSamplesImporter];
+export const importers: readonly Importer[] = [openapiImporter, openapiInMarkdownImporter, bumpMarkdownImporter, propertyTablesImporter, jsonSamplesImporter];
 
 export const formatNames: readonly string[] = importers.map((i) => i.name);
 

@@ -55,7 +55,7 @@ describe('elastic-cloud client', () => {
     const body = { errors: [{ code: 'extensions.id_already_exists', message: 'An extension already exists' }] };
     server.reply(json(409, body, { 'x-cloud-error-codes': 'extensions.id_already_exists' }));
     const client = api.createElasticCloudClient({ baseUrl: server.url });
-    const error: unknown = await client.createExtension({ body: { name: 'analysis' } }).catch((e: unknown) => e);
+    const error: unknown = await client.createExtension({ body: { name: 'analysis', extension_type: 'bundle', version: '8.*' } }).catch((e: unknown) => e);
     if (!client.isError(error, 'createExtension')) throw new Error(`expected the documented 409, got ${String(error)}`);
     expect(error.status).toBe(409);
     if (error.status === 409) {

@@ -60,6 +60,7 @@ describe('softwareone-marketplace client', () => {
     expect(error).toBeInstanceOf(api.ApiError);
     if (!client.isError(error, 'createExtensionInstance')) throw new Error('expected the documented 400');
     expect(error.status).toBe(400);
+    if (error.status !== 400) return;
     expect(error.body.title).toBe('Invalid version');
     expect(error.rawText).toBe(JSON.stringify(problem));
     expect(error.message).toBe(`POST ${server.url}/public/v1/integration/extensions/EXT-1/instances failed with status 400 (createExtensionInstance)`);

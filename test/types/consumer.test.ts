@@ -22,13 +22,13 @@ const client = createSoftwareoneMarketplaceClient({ baseUrl: 'http://127.0.0.1:1
 const elastic = createElasticCloudClient();
 
 export async function headers(): Promise<void> {
-  const { headers } = await elastic.createExtension({ body: { name: 'n' } }).withResponse();
+  const { headers } = await elastic.createExtension({ body: { name: 'n', extension_type: 'bundle', version: '8.*' } }).withResponse();
   const version: string | undefined = headers['x-cloud-resource-version'];
   void version;
   // @ts-expect-error: only documented headers are typed
   void headers['x-other'];
   try {
-    await elastic.createExtension();
+    await elastic.createExtension({ body: { name: 'n', extension_type: 'plugin', version: '8.*' } });
   } catch (error) {
     if (elastic.isError(error, 'createExtension') && error.status === 409) {
       const codes: string | undefined = error.headers['x-cloud-error-codes'];
