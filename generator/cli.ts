@@ -1,13 +1,16 @@
-// The `specmill` command: import, generate, lint, check. Errors are `file:line:col: message` on
+// The `specmill` command: import, generate, lint, check, diff. Errors are `file:line:col: message` on
 // stderr with exit 1; warnings go to stderr and do not fail the run.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { loadConfig, type ResolvedConfig } from './config.js';
 import { formatDiagnostic, hasErrors, SpecmillError, type Diagnostic } from './diagnostics.js';
+import { REPORT_FORMATS, type ReportFormat } from './diff/format-report.js';
+import { runDiff, summarizeSpecChanges } from './diff/run-diff.js';
 import { formatNames, importPage } from './importers/index.js';
 import { lintSpecs } from './lint.js';
 import { normalizeApi } from './normalize/index.js';
+import { listOverlayFiles } from './overlays/load-overlays.js';
 import { runPipeline } from './pipeline.js';
 import { printSpec } from './spec-file.js';
 import { findDrift, writeOutput } from './write-output.js';
@@ -16,8 +19,9 @@ function report(diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
 }
 
+/** Each API's spec and overlays: redocly lints Overlay 1.0 files too. */
 function relativeSpecFiles(config: ResolvedConfig): string[] {
-  return config.apis.map((a) => path.relative(config.root, a.specFile));
+  return config.apis.flatMap((a) => [a.specFile, ...listOverlayFiles(a.overlaysDir)].map((f) => path.relative(config.root, f)));
 }
 
 async function importCommand(pages: string[], options: { format?: string; out?: string; strict?: boolean }): Promise<number> {
@@ -48,14 +52,16 @@ async function importCommand(pages: string[], options: { format?: string; out?: 
   return 0;
 }
 
-async function generateCommand(options: { lint: boolean }): Promise<number> {
-  const config = await loadConfig(process.cwd());
+async function generateCommand(options: { lint: boolean; lenient?: boolean }): Promise<number> {
+  const config = { ...(await loadConfig(process.cwd())), lenient: options.lenient === true };
   const result = await runPipeline(config);
   report(result.diagnostics);
   if (hasErrors(result.diagnostics)) return 1;
   const layout = { root: config.root, outputDir: config.outputDir };
   let lintFailure: string | undefined;
+  const specChanges = summarizeSpecChanges(config, result.specs);
   writeOutput(layout, result.files);
+  for (const line of specChanges) process.stderr.write(`${line}\n`);
   if (options.lint) {
     const lint = await lintSpecs(config.root, relativeSpecFiles(config));
     if (!lint.ok) lintFailure = lint.output;
@@ -76,8 +82,8 @@ async function lintCommand(): Promise<number> {
   return lint.ok ? 0 : 1;
 }
 
-async function checkCommand(): Promise<number> {
-  const config = await loadConfig(process.cwd());
+async function checkCommand(options: { lenient?: boolean }): Promise<number> {
+  const config = { ...(await loadConfig(process.cwd())), lenient: options.lenient === true };
   const result = await runPipeline(config);
   report(result.diagnostics);
   if (hasErrors(result.diagnostics)) return 1;
@@ -89,6 +95,14 @@ async function checkCommand(): Promise<number> {
   }
   process.stderr.write(`specmill: specs/ or generated/ differ from what the sources produce; run \`npm run generate\`\n${stale.map((s) => `  ${s}\n`).join('')}`);
   return 1;
+}
+
+async function diffCommand(api: string | undefined, options: { base: string; format: ReportFormat; failOn?: string; lenient?: boolean }): Promise<number> {
+  const config = await loadConfig(process.cwd());
+  const run = await runDiff(config, api, { base: options.base, format: options.format, failOnBreaking: options.failOn === 'breaking', lenient: options.lenient === true });
+  report(run.diagnostics);
+  process.stdout.write(run.report);
+  return run.exitCode;
 }
 
 export function buildProgram(): Command {
@@ -110,7 +124,8 @@ export function buildProgram(): Command {
     .command('generate')
     .description('import every API of specmill.config.ts, write specs/<api>/openapi.yaml and the clients')
     .option('--no-lint', 'do not run redocly lint on the new specs')
-    .action(async (options: { lint: boolean }) => {
+    .option('--lenient', 'an overlay target that matches nothing is a warning, not an error')
+    .action(async (options: { lint: boolean; lenient?: boolean }) => {
       process.exitCode = await generateCommand(options);
     });
   program
@@ -122,8 +137,20 @@ export function buildProgram(): Command {
   program
     .command('check')
     .description('fail, listing the files, when specs/ or generated/ differ from what the sources produce')
-    .action(async () => {
-      process.exitCode = await checkCommand();
+    .option('--lenient', 'an overlay target that matches nothing is a warning, not an error')
+    .action(async (options: { lenient?: boolean }) => {
+      process.exitCode = await checkCommand(options);
+    });
+  program
+    .command('diff')
+    .description("compare each API's spec at a git revision with the one its pages and overlays produce now, and classify each change as breaking or not")
+    .argument('[api]', 'only this API (a key of apis in specmill.config.ts)')
+    .option('--base <rev>', 'the git revision to compare with', 'HEAD')
+    .addOption(new Option('--format <format>', 'how to print the report').choices([...REPORT_FORMATS]).default('text'))
+    .addOption(new Option('--fail-on <level>', 'exit 1 when a change is breaking').choices(['breaking']))
+    .option('--lenient', 'an overlay target that matches nothing is a warning, not an error')
+    .action(async (api: string | undefined, options: { base: string; format: ReportFormat; failOn?: string; lenient?: boolean }) => {
+      process.exitCode = await diffCommand(api, options);
     });
   return program;
 }

@@ -13,6 +13,8 @@ export interface ApiOptions {
   title?: string;
   /** Forces one page format for every page of this API instead of detecting it. */
   format?: string;
+  /** Folder of the API's Overlay 1.0 files, relative to the config file. Default: `specs/<api>/overlays`. */
+  overlays?: string;
 }
 
 export interface UserConfig {
@@ -38,6 +40,8 @@ export interface ResolvedApi {
   dir: string;
   sourcesDir: string;
   specFile: string;
+  /** Absolute folder of the API's overlays (it need not exist). */
+  overlaysDir: string;
   title?: string;
   format?: string;
 }
@@ -49,6 +53,8 @@ export interface ResolvedConfig {
   outputDir: string;
   packageName: string;
   strict: boolean;
+  /** Set by `--lenient`, never by the config file: an overlay target that matches nothing is a warning. */
+  lenient?: boolean;
 }
 
 export const CONFIG_FILE = 'specmill.config.ts';
@@ -80,8 +86,8 @@ export function resolveConfig(value: unknown, root: string, configFile: string):
   const apis = Object.entries(value.apis).map(([name, raw]): ResolvedApi => {
     if (fileName(name) !== name) fail(`apis.${name}`, `a folder name of lowercase words joined by "-" (e.g. "${fileName(name)}")`);
     const options = raw === undefined ? {} : isRecord(raw) ? raw : fail(`apis.${name}`, 'an object');
-    for (const key of Object.keys(options)) if (!['sources', 'title', 'format'].includes(key)) fail(`apis.${name}.${key}`, 'one of sources, title, format');
-    for (const key of ['sources', 'title', 'format'] as const) {
+    for (const key of Object.keys(options)) if (!['sources', 'title', 'format', 'overlays'].includes(key)) fail(`apis.${name}.${key}`, 'one of sources, title, format, overlays');
+    for (const key of ['sources', 'title', 'format', 'overlays'] as const) {
       if (options[key] !== undefined && typeof options[key] !== 'string') fail(`apis.${name}.${key}`, 'a string');
     }
     const dir = path.join(root, 'specs', name);
@@ -90,6 +96,7 @@ export function resolveConfig(value: unknown, root: string, configFile: string):
       dir,
       sourcesDir: typeof options.sources === 'string' ? path.resolve(root, options.sources) : path.join(dir, 'sources'),
       specFile: path.join(dir, 'openapi.yaml'),
+      overlaysDir: typeof options.overlays === 'string' ? path.resolve(root, options.overlays) : path.join(dir, 'overlays'),
       ...(typeof options.title === 'string' ? { title: options.title } : {}),
       ...(typeof options.format === 'string' ? { format: options.format } : {}),
     };

@@ -39,10 +39,18 @@ export function formatLocation(location: SourceLocation): string {
   return text;
 }
 
+/**
+ * Spec text quoted in a message must not drive the terminal that shows it: control characters
+ * (ANSI escapes, CR), line separators and bidi overrides are written as `\uXXXX`.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function formatDiagnostic(diagnostic: Diagnostic): string {
   const where = diagnostic.location ? `${formatLocation(diagnostic.location)}: ` : '';
   const pointer = diagnostic.location?.pointer ? ` (at ${diagnostic.location.pointer})` : '';
-  return `${where}${diagnostic.severity}: ${diagnostic.message}${pointer}`;
+  return terminalSafe(`${where}${diagnostic.severity}: ${diagnostic.message}${pointer}`);
 }
 
 export function error(message: string, location?: SourceLocation): Diagnostic {

@@ -1,6 +1,6 @@
 // The whole pipeline, top to bottom, one typed stage after another:
-//   pages --import--> fragments --normalize--> OpenAPI 3.1 --model--> client model --plan--> names
-//   --emit--> structures --print--> text --compile/format--> files (written by ./write-output.ts)
+//   pages --import--> fragments --normalize--> OpenAPI 3.1 --overlay--> the spec --model--> client model
+//   --plan--> names --emit--> structures --print--> text --compile/format--> files (written by ./write-output.ts)
 // Nothing here writes to disk: the result is the complete set of files a run produces.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -11,11 +11,13 @@ import { compileModule, formatCode, GENERATED_HEADER, printStructure } from './e
 import { emitClient } from './emit/emit-client.js';
 import { emitIndex, emitModels } from './emit/emit-models.js';
 import { emitPackageJson, emitPackageReadme } from './emit/emit-package.js';
-import { emitSchemaTypes } from './emit/emit-types.js';
+import { emitSchemaTypes, ThirdPartyError } from './emit/emit-types.js';
+import { checkReferences } from './guard/check-references.js';
 import { importPage } from './importers/index.js';
 import { buildClientModel } from './model/client-model.js';
 import { compareNatural } from './natural-order.js';
 import { normalizeApi, type SourcedFragment } from './normalize/index.js';
+import { overlayApi } from './overlays/apply-overlays.js';
 import type { OpenApiDocument } from './openapi-types.js';
 import { planClient } from './plan/plan-client.js';
 import { printSpec } from './spec-file.js';
@@ -88,7 +90,13 @@ export async function generateApi(api: ResolvedApi, config: ResolvedConfig, resu
   const normalized = await timed(timings, 'normalize', api.name, () => normalizeApi(fragments, { strict: config.strict, ...(api.title ? { title: api.title } : {}) }));
   diagnostics.push(...normalized.diagnostics);
   if (hasErrors(normalized.diagnostics)) return;
-  const spec = normalized.document;
+  const overlaid = await timed(timings, 'overlay', api.name, () => overlayApi(api, normalized.document, { root: config.root, lenient: config.lenient ?? false }));
+  diagnostics.push(...overlaid.diagnostics);
+  if (hasErrors(overlaid.diagnostics)) return;
+  const spec = overlaid.document;
+  const unsafe = checkReferences(spec, relative(config.root, api.specFile));
+  diagnostics.push(...unsafe);
+  if (hasErrors(unsafe)) return;
   result.specs.set(api.name, spec);
   files.set(relative(config.root, api.specFile), printSpec(spec));
 
@@ -96,7 +104,15 @@ export async function generateApi(api: ResolvedApi, config: ResolvedConfig, resu
   const plan = await timed(timings, 'plan', api.name, () => planClient(model, api.name));
   const outDir = `${relative(config.root, config.outputDir)}/${plan.folder}`;
   await timed(timings, 'emit', api.name, async () => {
-    files.set(`${outDir}/schema.d.ts`, await formatCode('x.d.ts', GENERATED_HEADER + (await emitSchemaTypes(spec))));
+    let types: string;
+    try {
+      types = await emitSchemaTypes(spec);
+    } catch (e) {
+      if (!(e instanceof ThirdPartyError)) throw e;
+      diagnostics.push(error(e.message, { file: relative(config.root, api.specFile) }));
+      return;
+    }
+    files.set(`${outDir}/schema.d.ts`, await formatCode('x.d.ts', GENERATED_HEADER + types));
     await addModule(files, outDir, 'models', printStructure('models.ts', emitModels(plan)));
     await addModule(files, outDir, 'client', printStructure('client.ts', emitClient(model, plan)));
     await addModule(files, outDir, 'index', printStructure('index.ts', emitIndex()));

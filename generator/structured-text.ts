@@ -19,12 +19,88 @@ export interface ParseOptions {
 }
 
 const MAX_ALIAS_COUNT = 100;
+/** Deeper than this is no API description; it is an attack on the parser's (or our) recursion. */
+export const MAX_DEPTH = 200;
+/** Values in one document (GitHub's 13 MB spec has about 1.5 million). */
+export const MAX_NODES = 20_000_000;
+
+/**
+ * Finds where flow nesting (`{` / `[` outside strings) or block indentation first goes past
+ * MAX_DEPTH, before the YAML parser recurses into it (3,000 levels can abort Node inside it).
+ */
+function findExcessiveNesting(text: string): number | undefined {
+  let depth = 0;
+  let quote: string | undefined;
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = undefined;
+      else if (c === '\n') quote = quote === '"' || quote === "'" ? quote : undefined;
+      continue;
+    }
+    if (c === '\n') {
+      lineStart = true;
+      indent = 0;
+      continue;
+    }
+    if (lineStart && (c === ' ' || c === '-')) {
+      // `- - - x` nests sequences as deeply as indentation does.
+      indent++;
+      if (indent > MAX_DEPTH * 2) return i;
+      continue;
+    }
+    lineStart = false;
+    // A quote opens a string only where a scalar can start (`don't` in plain text does not).
+    if ((c === '"' || c === "'") && /[\s:[{,]/.test(text[i - 1] ?? ' ')) quote = c;
+    else if (c === '{' || c === '[') {
+      if (++depth > MAX_DEPTH) return i;
+    } else if (c === '}' || c === ']') depth = Math.max(0, depth - 1);
+  }
+  return undefined;
+}
+
+/** Walks the parsed value without recursion, enforcing MAX_DEPTH and MAX_NODES. */
+function findBudgetProblem(value: unknown, yamlSource: boolean): { message: string; pointer: string } | undefined {
+  const stack: [unknown, number, string][] = [[value, 0, '']];
+  let nodes = 0;
+  while (stack.length > 0) {
+    const [node, depth, pointer] = stack.pop()!;
+    if (++nodes > MAX_NODES) return { message: `the document has more than ${MAX_NODES} values`, pointer };
+    if (depth > MAX_DEPTH) return { message: `the document nests deeper than ${MAX_DEPTH} levels`, pointer };
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) stack.push([node[i], depth + 1, `${pointer}/${i}`]);
+      continue;
+    }
+    for (const key of Object.keys(node)) {
+      if (key === '__proto__') {
+        return { message: 'the key "__proto__" is not accepted: JavaScript tools would read it as an object\'s prototype', pointer: `${pointer}/__proto__` };
+      }
+      if (yamlSource && key === '<<') {
+        return { message: 'YAML merge keys (<<) are not supported: write the merged keys out', pointer: `${pointer}/<<` };
+      }
+      stack.push([(node as Record<string, unknown>)[key], depth + 1, `${pointer}/${pointerSegment(key)}`]);
+    }
+  }
+  return undefined;
+}
 
 export function parseStructured(
   text: string,
   options: ParseOptions,
 ): { result?: StructuredText; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
+  const tooDeep = findExcessiveNesting(text);
+  if (tooDeep !== undefined) {
+    lineCounter.addNewLine(0);
+    for (let i = text.indexOf('\n'); i !== -1 && i < tooDeep; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+    const pos = lineCounter.linePos(tooDeep);
+    const line = pos.line + (options.startLine ?? 1) - 1;
+    return { diagnostics: [error(`the document nests deeper than ${MAX_DEPTH} levels`, { file: options.file, line, column: pos.line === 1 ? pos.col + (options.startColumn ?? 1) - 1 : pos.col })] };
+  }
   const doc = parseDocument(text, {
     lineCounter,
     uniqueKeys: true,
@@ -54,6 +130,7 @@ export function parseStructured(
   } catch (e) {
     return { diagnostics: [error(`cannot read the document: ${(e as Error).message}`, locateOffset(0))] };
   }
+  const budget = findBudgetProblem(value, !/^\s*[[{]/.test(text));
   const locate = (pointer: string): SourceLocation => {
     let node: Node | null | undefined = doc.contents as Node | null;
     let found = node;
@@ -75,6 +152,7 @@ export function parseStructured(
     const location = locateOffset(found?.range?.[0] ?? 0);
     return pointer ? { ...location, pointer } : location;
   };
+  if (budget) return { diagnostics: [error(budget.message, locate(budget.pointer))] };
   return { result: { value, locate }, diagnostics: [] };
 }
 

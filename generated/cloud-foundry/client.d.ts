@@ -12,8 +12,12 @@ import type { operations } from './schema.js';
 export declare const servers: readonly ServerSpec[];
 /** Credentials for the security schemes the spec declares, by scheme name. */
 export interface CloudFoundryAuth {
-  /** A key, sent in the header as `Authorization`. A value, or a function called before each request. */
-  Authorization?: Credential<string>;
+  /**
+   * A token, sent as `Authorization: Bearer <token>`. A value, or a function called before each request.
+   *
+   * A UAA access token (`cf oauth-token`), sent as `Authorization: bearer <token>`.
+   */
+  bearerAuth?: Credential<string>;
 }
 /** Options of createCloudFoundryClient: the runtime's, with credentials typed by scheme. */
 export interface CloudFoundryClientOptions extends Omit<ClientOptions, 'auth'> {

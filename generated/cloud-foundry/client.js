@@ -2,11 +2,7 @@
 import { ApiError, createRuntime } from '../runtime/index.js';
 /** The servers the spec names; the first is the default base URL. */
 export const servers = [{ url: 'https://{api_host}', variables: { api_host: { default: 'api.example.local' } } }];
-const api = {
-  title: 'Cloud Foundry V3 API',
-  servers,
-  securitySchemes: { Authorization: { type: 'apiKey', in: 'header', name: 'Authorization' } },
-};
+const api = { title: 'Cloud Foundry V3 API', servers, securitySchemes: { bearerAuth: { type: 'bearer' } } };
 const specs = {
   createServiceInstance: {
     operationId: 'createServiceInstance',
@@ -16,7 +12,7 @@ const specs = {
     json: ['201', '400', '401', '403', '409', '422', '500', '503'],
     bodyMediaType: 'application/json',
     headers: { 202: ['Location'] },
-    security: [['Authorization']],
+    security: [['bearerAuth']],
   },
 };
 /** Creates a client for Cloud Foundry V3 API. */

@@ -35,8 +35,8 @@ export interface components {
     ServiceInstanceCreateRequestBody: {
       type: string;
       name: string;
-      parameters?: Record<string, never>;
-      credentials?: Record<string, never>;
+      parameters?: Record<string, unknown>;
+      credentials?: Record<string, unknown>;
       tags?: string[];
       syslog_drain_url?: string;
       route_service_url?: string;

@@ -2,7 +2,11 @@
 import { ApiError, createRuntime } from '../runtime/index.js';
 /** The servers the spec names; the first is the default base URL. */
 export const servers = [{ url: 'https://api.elastic-cloud.com/api/v1' }];
-const api = { title: 'Elastic Cloud API', servers, securitySchemes: {} };
+const api = {
+  title: 'Elastic Cloud API',
+  servers,
+  securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: 'Authorization' } },
+};
 const specs = {
   createExtension: {
     operationId: 'createExtension',
@@ -17,6 +21,7 @@ const specs = {
       404: ['x-cloud-error-codes'],
       409: ['x-cloud-error-codes'],
     },
+    security: [['apiKey']],
   },
 };
 /** Creates a client for Elastic Cloud API. */
@@ -24,7 +29,7 @@ export function createElasticCloudClient(options = {}) {
   const runtime = createRuntime(options, api);
   return {
     baseUrl: runtime.baseUrl,
-    createExtension: (request = {}, callOptions) => runtime.call(specs['createExtension'], request, callOptions),
+    createExtension: (request, callOptions) => runtime.call(specs['createExtension'], request, callOptions),
     isError: (error, operation) => error instanceof ApiError && error.operationId === operation && error.documented,
   };
 }

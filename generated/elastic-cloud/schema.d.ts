@@ -40,19 +40,22 @@ export interface operations {
       cookie?: never;
     };
     /** @description the data that creates the extension */
-    requestBody?: {
+    requestBody: {
       content: {
         'application/json': {
           /** @description The extension name. Only ASCII alphanumeric and [_.-] characters allowed */
-          name?: string;
+          name: string;
           /** @description The extension description. */
           description?: string;
           /** @description The URL to download the extension archive. */
           download_url?: string;
-          /** @description The extension type. */
-          extension_type?: string;
+          /**
+           * @description The extension type.
+           * @enum {string}
+           */
+          extension_type: 'plugin' | 'bundle';
           /** @description The Elasticsearch version. */
-          version?: string;
+          version: string;
         };
       };
     };
@@ -71,22 +74,42 @@ export interface operations {
         content: {
           'application/json': {
             /** @description The extension ID */
-            id?: string;
+            id: string;
             /** @description The extension name. */
-            name?: string;
+            name: string;
             /** @description The extension description. */
             description?: string;
             /** @description The extension URL to be used in the plan. */
-            url?: string;
+            url: string;
             /** @description The download URL specified during extension creation. */
             download_url?: string;
-            /** @description The extension type. */
-            extension_type?: string;
+            /**
+             * @description The extension type.
+             * @enum {string}
+             */
+            extension_type: 'plugin' | 'bundle';
             /** @description The Elasticsearch version. */
-            version?: string;
+            version: string;
             /** @description List of deployments using this extension. Up to only 10000 deployments will be included in the list. */
             deployments?: string[];
-            file_metadata?: Record<string, never>;
+            /** @description The extension file metadata. */
+            file_metadata?: {
+              /**
+               * Format: date-time
+               * @description The date and time the extension was last modified.
+               */
+              last_modified_date?: string;
+              /**
+               * Format: int64
+               * @description The extension file size in bytes.
+               */
+              size?: number;
+              /**
+               * Format: uri
+               * @description The temporary URL to download the extension file. Usable for verification.
+               */
+              url?: string;
+            };
           };
         };
       };
@@ -100,7 +123,14 @@ export interface operations {
         content: {
           'application/json': {
             /** @description A list of errors that occurred in the failing request */
-            errors?: Record<string, never>[];
+            errors: {
+              /** @description A structured code representing the error type that occurred */
+              code: string;
+              /** @description A human readable message describing the error that occurred */
+              message: string;
+              /** @description If the error can be tied to a specific field or fields in the user request, this lists those fields */
+              fields?: string[];
+            }[];
           };
         };
       };
@@ -114,7 +144,14 @@ export interface operations {
         content: {
           'application/json': {
             /** @description A list of errors that occurred in the failing request */
-            errors?: Record<string, never>[];
+            errors: {
+              /** @description A structured code representing the error type that occurred */
+              code: string;
+              /** @description A human readable message describing the error that occurred */
+              message: string;
+              /** @description If the error can be tied to a specific field or fields in the user request, this lists those fields */
+              fields?: string[];
+            }[];
           };
         };
       };
@@ -128,7 +165,14 @@ export interface operations {
         content: {
           'application/json': {
             /** @description A list of errors that occurred in the failing request */
-            errors?: Record<string, never>[];
+            errors: {
+              /** @description A structured code representing the error type that occurred */
+              code: string;
+              /** @description A human readable message describing the error that occurred */
+              message: string;
+              /** @description If the error can be tied to a specific field or fields in the user request, this lists those fields */
+              fields?: string[];
+            }[];
           };
         };
       };

@@ -4,6 +4,7 @@ import {
   type ApiPromise,
   type CallOptions,
   type ClientOptions,
+  type Credential,
   type PagedPromise,
   type ServerSpec,
 } from '../runtime/index.js';
@@ -11,7 +12,14 @@ import type { operations } from './schema.js';
 /** The servers the spec names; the first is the default base URL. */
 export declare const servers: readonly ServerSpec[];
 /** Credentials for the security schemes the spec declares, by scheme name. */
-export interface SoftwareoneMarketplaceAuth {}
+export interface SoftwareoneMarketplaceAuth {
+  /**
+   * A token, sent as `Authorization: Bearer <token>`. A value, or a function called before each request.
+   *
+   * An API token of the Marketplace account, sent as `Authorization: Bearer <token>`.
+   */
+  bearerAuth?: Credential<string>;
+}
 /** Options of createSoftwareoneMarketplaceClient: the runtime's, with credentials typed by scheme. */
 export interface SoftwareoneMarketplaceClientOptions extends Omit<ClientOptions, 'auth'> {
   auth?: SoftwareoneMarketplaceAuth;
@@ -34,7 +42,7 @@ export type ListExtensionInstanceResponse =
 /** The documented headers of `listExtensionInstance`'s response, from `.withResponse()`. */
 export interface ListExtensionInstanceResponseHeaders {}
 /** The documented errors of `listExtensionInstance` ("listExtensionInstance"); `status` narrows `body`. */
-export type ListExtensionInstanceError = never;
+export type ListExtensionInstanceError = ApiError<'listExtensionInstance', 401, unknown, {}>;
 /** What `createExtensionInstance` sends. */
 export interface CreateExtensionInstanceRequest {
   /** `extensionId` (required) */
@@ -47,12 +55,14 @@ export type CreateExtensionInstanceResponse =
 /** The documented headers of `createExtensionInstance`'s response, from `.withResponse()`. */
 export interface CreateExtensionInstanceResponseHeaders {}
 /** The documented errors of `createExtensionInstance` ("createExtensionInstance"); `status` narrows `body`. */
-export type CreateExtensionInstanceError = ApiError<
-  'createExtensionInstance',
-  400,
-  operations['createExtensionInstance']['responses'][400]['content']['application/json'],
-  {}
->;
+export type CreateExtensionInstanceError =
+  | ApiError<
+      'createExtensionInstance',
+      400,
+      operations['createExtensionInstance']['responses'][400]['content']['application/json'],
+      {}
+    >
+  | ApiError<'createExtensionInstance', 401, unknown, {}>;
 /** The documented errors of each operation, by operationId. */
 export interface SoftwareoneMarketplaceErrors {
   listExtensionInstance: ListExtensionInstanceError;
@@ -66,6 +76,7 @@ export interface SoftwareoneMarketplaceClient {
    * List Extension Instance
    *
    * `GET /public/v1/integration/extensions/{extensionId}/instances`
+   * @throws {ApiError} 401: Unauthorized
    * @see specs/softwareone-marketplace/sources/list-extension-instances.md:8:215
    */
   listExtensionInstance(
@@ -77,6 +88,7 @@ export interface SoftwareoneMarketplaceClient {
    *
    * `POST /public/v1/integration/extensions/{extensionId}/instances`
    * @throws {ApiError} 400: Bad Request
+   * @throws {ApiError} 401: Unauthorized
    * @see specs/softwareone-marketplace/sources/create-extension-instance.md:8:215
    */
   createExtensionInstance(

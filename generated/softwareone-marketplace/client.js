@@ -2,14 +2,15 @@
 import { ApiError, createRuntime } from '../runtime/index.js';
 /** The servers the spec names; the first is the default base URL. */
 export const servers = [{ url: 'https://api.platform.softwareone.com' }];
-const api = { title: 'SoftwareOne Marketplace API', servers, securitySchemes: {} };
+const api = { title: 'SoftwareOne Marketplace API', servers, securitySchemes: { bearerAuth: { type: 'bearer' } } };
 const specs = {
   listExtensionInstance: {
     operationId: 'listExtensionInstance',
     method: 'get',
     path: '/public/v1/integration/extensions/{extensionId}/instances',
-    errors: [],
+    errors: ['401'],
     json: ['200'],
+    security: [['bearerAuth']],
     pagination: {
       style: 'offset',
       items: '/data',
@@ -22,9 +23,10 @@ const specs = {
     operationId: 'createExtensionInstance',
     method: 'post',
     path: '/public/v1/integration/extensions/{extensionId}/instances',
-    errors: ['400'],
+    errors: ['400', '401'],
     json: ['201', '400'],
     bodyMediaType: 'application/json',
+    security: [['bearerAuth']],
   },
 };
 /** Creates a client for SoftwareOne Marketplace API. */

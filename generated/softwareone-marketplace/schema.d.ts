@@ -141,6 +141,13 @@ export interface operations {
           'application/json': components['schemas']['InstanceListResponse'];
         };
       };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
     };
   };
   createExtensionInstance: {
@@ -177,6 +184,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['ProblemDetails'];
         };
+      };
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

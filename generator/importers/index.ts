@@ -1,5 +1,5 @@
 // The table of page formats. Adding a format is one new importer file and one row here.
-import { error, type Diagnostic } from '../diagnostics.js';
+import { error, positionOf, warning, type Diagnostic } from '../diagnostics.js';
 import { bumpMarkdownImporter } from './bump-markdown.js';
 import type { Importer, ImportResult, Page } from './importer.js';
 import { jsonSamplesImporter } from './json-samples.js';
@@ -43,6 +43,11 @@ export async function importPage(page: Page, format?: string): Promise<ImportRes
   }
   try {
     const result = await importer.importPage(page);
+    const proto = page.text.indexOf('__proto__');
+    if (proto !== -1 && result.fragment) {
+      // Text importers build objects from page words; a name `__proto__` cannot be an own key there.
+      result.diagnostics.push(warning('a name "__proto__" on this page is not supported and was left out', { file: page.path, ...positionOf(page.text, proto) }));
+    }
     return { ...result, format: importer.name };
   } catch (e) {
     // An importer that throws has a bug; report it against the page rather than crash the run.

@@ -17,8 +17,13 @@ function ordered(object: JsonObject, first: readonly string[], sortRest = true):
   const rest = Object.keys(object).filter((k) => !first.includes(k) && object[k] !== undefined);
   const plain = rest.filter((k) => !k.startsWith('x-'));
   const extensions = rest.filter((k) => k.startsWith('x-'));
-  for (const key of sortRest ? [...plain.sort(compareNatural), ...extensions.sort(compareNatural)] : [...plain, ...extensions]) out[key] = object[key];
+  for (const key of sortRest ? [...plain.sort(compareNatural), ...extensions.sort(compareNatural)] : [...plain, ...extensions]) put(out, key, object[key]);
   return out;
+}
+
+/** Keys come from pages and overlays: `__proto__` must stay a plain key, not set a prototype. */
+function put(object: JsonObject, key: string, value: JsonValue | undefined): void {
+  Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
 function mapValues(object: JsonValue | undefined, order: (value: JsonObject) => JsonObject, sortKeys = true): JsonValue | undefined {
@@ -27,7 +32,7 @@ function mapValues(object: JsonValue | undefined, order: (value: JsonObject) => 
   const keys = sortKeys ? Object.keys(object).sort(compareNatural) : Object.keys(object);
   for (const key of keys) {
     const value = object[key];
-    out[key] = isObject(value) ? order(value) : value;
+    put(out, key, isObject(value) ? order(value) : value);
   }
   return out;
 }
@@ -35,7 +40,7 @@ function mapValues(object: JsonValue | undefined, order: (value: JsonObject) => 
 function orderResponses(responses: JsonObject): JsonObject {
   const keys = Object.keys(responses).sort((a, b) => (a === 'default' ? 1 : b === 'default' ? -1 : compareNatural(a, b)));
   const out: JsonObject = {};
-  for (const key of keys) out[key] = responses[key];
+  for (const key of keys) put(out, key, responses[key]);
   return out;
 }
 

@@ -62,7 +62,7 @@ export function mergeFragments(fragments: readonly SourcedFragment[], options: M
       const into = (components[kind] ??= {});
       for (const [name, value] of Object.entries(section)) {
         if (!isObject(value)) continue;
-        const existing = into[name];
+        const existing = Object.hasOwn(into, name) ? into[name] : undefined;
         if (isObject(existing)) {
           addSource(existing, value);
         } else {
@@ -136,7 +136,8 @@ function planRenames(doc: OpenApiDocument, merged: Record<string, JsonObject>): 
       if (!isObject(section)) continue;
       for (const [name, value] of Object.entries(section)) {
         const key = `${kind}/${name}`;
-        const existing = merged[kind]?.[name];
+        const mergedSection = merged[kind];
+        const existing = mergedSection && Object.hasOwn(mergedSection, name) ? mergedSection[name] : undefined;
         if (renames.has(key) || existing === undefined) continue;
         const candidate = structuredClone(value);
         rewriteRefs(candidate, (ref) => renameRef(ref, renames));
@@ -210,14 +211,14 @@ function mergePaths(
   const paths = merged.paths as JsonObject;
   for (const [path, item] of Object.entries(doc.paths)) {
     if (!isObject(item)) continue;
-    const into = (paths[path] ??= {}) as JsonObject;
+    const into = (Object.hasOwn(paths, path) ? paths[path] : (paths[path] = {})) as JsonObject;
     for (const [key, value] of Object.entries(item)) {
       if (value === undefined) continue;
       if (!(HTTP_METHODS as readonly string[]).includes(key)) {
-        into[key] ??= value;
+        if (!Object.hasOwn(into, key)) into[key] = value;
         continue;
       }
-      const existing = into[key];
+      const existing = Object.hasOwn(into, key) ? into[key] : undefined;
       if (isObject(existing)) {
         const first = typeof existing[SOURCE_EXTENSION] === 'string' ? existing[SOURCE_EXTENSION] : 'another page';
         const operation = isObject(value) && typeof value[SOURCE_EXTENSION] === 'string' ? value[SOURCE_EXTENSION] : page;

@@ -17,9 +17,21 @@ const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u17b4\u17
 const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085]/g;
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
+/** Characters that must never appear raw in generated code: bidi controls, invisibles, separators. */
+const UNSAFE_IN_CODE = /[\u0080-\u009f\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8]/g;
+
+/**
+ * Writes those characters as `\uXXXX`. Inside string literals that is the same value; inside
+ * comments it is visible text. Safe over any TypeScript text that has no template literals or
+ * regular expressions (openapi-typescript's output, our emitted code).
+ */
+export function escapeInvisible(code: string): string {
+  return code.replace(UNSAFE_IN_CODE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** A TypeScript string literal holding `value` exactly (also safe inside a `//` line). */
 export function stringLiteral(value: string): string {
-  return JSON.stringify(value).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+  return escapeInvisible(JSON.stringify(value));
 }
 
 /** Whether `name` can be written bare as a property name. */

@@ -1,0 +1,617 @@
+// Compares two versions of one API's spec as a client's callers see them: what each change is,
+// where it is (JSON pointer, source page) and whether it breaks code written against the old one.
+// The rules, and where they differ from oasdiff's, are in docs/adr/0004-breaking-changes.md.
+import { compareNatural } from '../natural-order.js';
+import { HTTP_METHODS, isObject, SOURCE_EXTENSION, SOURCES_EXTENSION, type JsonObject, type JsonValue, type OpenApiDocument } from '../openapi-types.js';
+import { joinPointer, pointerSegment } from '../structured-text.js';
+
+export type ChangeKind =
+  | 'operation-added'
+  | 'operation-removed'
+  | 'operation-id-changed'
+  | 'parameter-added'
+  | 'parameter-removed'
+  | 'parameter-became-required'
+  | 'parameter-became-optional'
+  | 'request-body-added'
+  | 'request-body-removed'
+  | 'request-body-became-required'
+  | 'request-body-became-optional'
+  | 'media-type-added'
+  | 'media-type-removed'
+  | 'property-added'
+  | 'property-removed'
+  | 'property-became-required'
+  | 'property-became-optional'
+  | 'type-changed'
+  | 'enum-value-added'
+  | 'enum-value-removed'
+  | 'enum-added'
+  | 'enum-removed'
+  | 'status-added'
+  | 'status-removed'
+  | 'response-header-added'
+  | 'response-header-removed'
+  | 'security-added'
+  | 'security-removed'
+  | 'server-changed';
+
+/** Which way the changed data flows: what callers send, or what they receive. */
+export type Direction = 'request' | 'response';
+
+export interface SpecChange {
+  kind: ChangeKind;
+  breaking: boolean;
+  /** `POST /things/{id}`; absent for changes to the whole API (its default server). */
+  operation?: string;
+  operationId?: string;
+  direction?: Direction;
+  /** The changed node: in the new spec, or in the base spec for what was removed. */
+  pointer: string;
+  /** The page it came from (`page:line:column`) when the spec records one. */
+  source?: string;
+  message: string;
+  /** Why it does or does not break callers, in a few words. */
+  reason: string;
+}
+
+/** A node of one side, with where it is and which page it came from. */
+interface Located {
+  value: JsonValue | undefined;
+  pointer: string;
+  source: string | undefined;
+  /** The `$ref` it was reached through, for the cycle guard. */
+  ref?: string;
+}
+
+interface Context {
+  base: OpenApiDocument;
+  head: OpenApiDocument;
+  changes: SpecChange[];
+  operation?: string;
+  operationId?: string;
+}
+
+const MAX_REF_HOPS = 32;
+
+/** Changes from `base` to `head`; `base` undefined means the API is new. Sorted by operation, then pointer. */
+export function diffSpecs(base: OpenApiDocument | undefined, head: OpenApiDocument): SpecChange[] {
+  const ctx: Context = { base: base ?? { openapi: '3.1.0', info: {}, paths: {} }, head, changes: [] };
+  diffServers(ctx);
+  const before = collectOperations(ctx.base);
+  const after = collectOperations(head);
+  for (const key of [...new Set([...before.keys(), ...after.keys()])].sort(compareNatural)) {
+    const old = before.get(key);
+    const now = after.get(key);
+    if (old && now) diffOperation(ctx, old, now);
+    else if (now) {
+      const id = text(now.operation.operationId);
+      add({ ...ctx, operation: now.label, ...(id ? { operationId: id } : {}) }, now.pointer, now.source, 'operation-added', false, `added ${now.label}`, 'new calls break nothing');
+    } else if (old) {
+      const id = text(old.operation.operationId);
+      add({ ...ctx, operation: old.label, ...(id ? { operationId: id } : {}) }, old.pointer, old.source, 'operation-removed', true, `removed ${old.label}`, "callers of the operation's method no longer compile");
+    }
+  }
+  return dedupe(ctx.changes);
+}
+
+export function summarize(changes: readonly SpecChange[]): { total: number; breaking: number } {
+  return { total: changes.length, breaking: changes.filter((c) => c.breaking).length };
+}
+
+function add(ctx: Context, pointer: string, source: string | undefined, kind: ChangeKind, breaking: boolean, message: string, reason: string, direction?: Direction): void {
+  ctx.changes.push({
+    kind,
+    breaking,
+    ...(ctx.operation ? { operation: ctx.operation } : {}),
+    ...(ctx.operationId ? { operationId: ctx.operationId } : {}),
+    ...(direction ? { direction } : {}),
+    pointer,
+    ...(source ? { source } : {}),
+    message,
+    reason,
+  });
+}
+
+/** A component reached from several places of one operation is one change there, not several. */
+function dedupe(changes: SpecChange[]): SpecChange[] {
+  const seen = new Set<string>();
+  return changes.filter((c) => {
+    const key = `${c.operation ?? ''}\0${c.direction ?? ''}\0${c.kind}\0${c.pointer}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Operations
+
+interface OperationEntry {
+  /** `POST /things/{id}` as the spec writes it. */
+  label: string;
+  pointer: string;
+  source: string | undefined;
+  operation: JsonObject;
+  pathItem: JsonObject;
+  pathPointer: string;
+}
+
+/** Operations by method and path, with path parameter names blanked: a renamed `{id}` is the same URL. */
+function collectOperations(doc: OpenApiDocument): Map<string, OperationEntry> {
+  const out = new Map<string, OperationEntry>();
+  if (!isObject(doc.paths)) return out;
+  for (const route of Object.keys(doc.paths)) {
+    const item = doc.paths[route];
+    if (!isObject(item)) continue;
+    const pathPointer = joinPointer('paths', route);
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (!isObject(operation)) continue;
+      out.set(`${route.replace(/\{[^}]*\}/g, '{}')} ${method}`, {
+        label: `${method.toUpperCase()} ${route}`,
+        pointer: `${pathPointer}/${method}`,
+        source: sourceOf(operation),
+        operation,
+        pathItem: item,
+        pathPointer,
+      });
+    }
+  }
+  return out;
+}
+
+function diffOperation(outer: Context, old: OperationEntry, now: OperationEntry): void {
+  const id = text(now.operation.operationId) ?? text(old.operation.operationId);
+  const ctx: Context = { ...outer, operation: now.label, ...(id ? { operationId: id } : {}) };
+  const oldId = text(old.operation.operationId);
+  const newId = text(now.operation.operationId);
+  if (oldId !== newId) {
+    add(ctx, `${now.pointer}/operationId`, now.source, 'operation-id-changed', true, `operationId changed from ${oldId ?? '(none)'} to ${newId ?? '(none)'}`, "the client's method is named after it, so callers of the old name no longer compile");
+  }
+  diffSecurity(ctx, old, now);
+  diffParameters(ctx, old, now);
+  diffRequestBody(ctx, old, now);
+  diffResponses(ctx, old, now);
+}
+
+function diffServers(ctx: Context): void {
+  const url = (doc: OpenApiDocument) => (Array.isArray(doc.servers) && isObject(doc.servers[0]) ? text(doc.servers[0].url) : undefined);
+  const before = url(ctx.base);
+  const after = url(ctx.head);
+  if (before === after || before === undefined) return;
+  add(ctx, after === undefined ? '/servers' : '/servers/0/url', undefined, 'server-changed', true, after === undefined ? `the default server ${before} was removed` : `the default server changed from ${before} to ${after}`, "clients built without a baseUrl now call another server (or none)");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Security
+
+/** Each alternative as sorted scheme names; `''` is the empty alternative (no credentials needed). */
+function securityAlternatives(doc: OpenApiDocument, operation: JsonObject): string[] {
+  const list = Array.isArray(operation.security) ? operation.security : Array.isArray(doc.security) ? doc.security : [];
+  return list.filter(isObject).map((requirement) =>
+    Object.keys(requirement)
+      .sort(compareNatural)
+      .map((name) => {
+        const scopes = requirement[name];
+        return Array.isArray(scopes) && scopes.length > 0 ? `${name} (${scopes.map(String).sort(compareNatural).join(', ')})` : name;
+      })
+      .join(' + '),
+  );
+}
+
+function diffSecurity(ctx: Context, old: OperationEntry, now: OperationEntry): void {
+  const before = securityAlternatives(ctx.base, old.operation);
+  const after = securityAlternatives(ctx.head, now.operation);
+  const pointer = Array.isArray(now.operation.security) ? `${now.pointer}/security` : '/security';
+  const anonymousBefore = before.length === 0 || before.includes('');
+  const anonymousAfter = after.length === 0 || after.includes('');
+  for (const alternative of after.filter((a) => a !== '' && !before.includes(a))) {
+    const breaking = anonymousBefore && !anonymousAfter;
+    add(ctx, `${pointer}/${after.indexOf(alternative)}`, now.source, 'security-added', breaking, `now authenticates with ${alternative}`, breaking ? 'calls without credentials, valid before, are now refused' : 'another way to authenticate; the old ones still work');
+  }
+  for (const alternative of before.filter((a) => a !== '' && !after.includes(a))) {
+    add(ctx, `${Array.isArray(old.operation.security) ? `${old.pointer}/security` : '/security'}/${before.indexOf(alternative)}`, old.source, 'security-removed', !anonymousAfter, `no longer authenticates with ${alternative}`, anonymousAfter ? 'no credentials are needed any more' : 'callers authenticating that way are refused');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parameters
+
+interface ParameterEntry {
+  name: string;
+  in: string;
+  node: JsonObject;
+  pointer: string;
+  source: string | undefined;
+}
+
+/** Path-item and operation parameters (the operation's win), by location and name. */
+function collectParameters(doc: OpenApiDocument, entry: OperationEntry): Map<string, ParameterEntry> {
+  const out = new Map<string, ParameterEntry>();
+  const read = (list: JsonValue | undefined, pointer: string) => {
+    if (!Array.isArray(list)) return;
+    list.forEach((raw, index) => {
+      const found = resolve(doc, { value: raw, pointer: `${pointer}/${index}`, source: entry.source });
+      const node = found.value;
+      if (!isObject(node) || typeof node.name !== 'string' || typeof node.in !== 'string') return;
+      // Header names are case-insensitive on the wire.
+      const key = `${node.in}:${node.in === 'header' ? node.name.toLowerCase() : node.name}`;
+      out.set(key, { name: node.name, in: node.in, node, pointer: found.pointer, source: found.source });
+    });
+  };
+  read(entry.pathItem.parameters, `${entry.pathPointer}/parameters`);
+  read(entry.operation.parameters, `${entry.pointer}/parameters`);
+  return out;
+}
+
+function diffParameters(ctx: Context, old: OperationEntry, now: OperationEntry): void {
+  const before = collectParameters(ctx.base, old);
+  const after = collectParameters(ctx.head, now);
+  for (const key of [...new Set([...before.keys(), ...after.keys()])].sort(compareNatural)) {
+    const a = before.get(key);
+    const b = after.get(key);
+    if (b && !a) {
+      const required = isRequiredParameter(b.node);
+      add(ctx, b.pointer, b.source, 'parameter-added', required, `added ${required ? 'required' : 'optional'} ${b.in} parameter ${b.name}`, required ? 'calls without it no longer compile' : 'callers may leave it out', 'request');
+    } else if (a && !b) {
+      add(ctx, a.pointer, a.source, 'parameter-removed', true, `removed ${a.in} parameter ${a.name}`, 'calls that pass it no longer compile', 'request');
+    } else if (a && b) {
+      const was = isRequiredParameter(a.node);
+      const is = isRequiredParameter(b.node);
+      if (!was && is) add(ctx, `${b.pointer}/required`, b.source, 'parameter-became-required', true, `${b.in} parameter ${b.name} became required`, 'calls without it no longer compile', 'request');
+      if (was && !is) add(ctx, b.pointer, b.source, 'parameter-became-optional', false, `${b.in} parameter ${b.name} became optional`, 'callers may still pass it', 'request');
+      diffSchema(ctx, 'request', `${b.in} parameter ${b.name}`, '', at(a, 'schema'), at(b, 'schema'));
+    }
+  }
+}
+
+function isRequiredParameter(node: JsonObject): boolean {
+  return node.in === 'path' || node.required === true;
+}
+
+function at(entry: { node: JsonObject; pointer: string; source: string | undefined }, key: string): Located {
+  return { value: entry.node[key], pointer: `${entry.pointer}/${pointerSegment(key)}`, source: entry.source };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Request bodies and responses
+
+function diffRequestBody(ctx: Context, old: OperationEntry, now: OperationEntry): void {
+  const a = resolve(ctx.base, { value: old.operation.requestBody, pointer: `${old.pointer}/requestBody`, source: old.source });
+  const b = resolve(ctx.head, { value: now.operation.requestBody, pointer: `${now.pointer}/requestBody`, source: now.source });
+  if (!isObject(a.value) && !isObject(b.value)) return;
+  if (!isObject(a.value)) {
+    const required = isObject(b.value) && b.value.required === true;
+    add(ctx, b.pointer, b.source, 'request-body-added', required, `added ${required ? 'a required' : 'an optional'} request body`, required ? 'calls without a body no longer compile' : 'callers may leave it out', 'request');
+    return;
+  }
+  if (!isObject(b.value)) {
+    add(ctx, a.pointer, a.source, 'request-body-removed', true, 'removed the request body', 'calls that pass a body no longer compile', 'request');
+    return;
+  }
+  const was = a.value.required === true;
+  const is = b.value.required === true;
+  if (!was && is) add(ctx, `${b.pointer}/required`, b.source, 'request-body-became-required', true, 'the request body became required', 'calls without a body no longer compile', 'request');
+  if (was && !is) add(ctx, b.pointer, b.source, 'request-body-became-optional', false, 'the request body became optional', 'callers may still send one', 'request');
+  diffContent(ctx, 'request', 'request body', { ...a, value: a.value.content, pointer: `${a.pointer}/content` }, { ...b, value: b.value.content, pointer: `${b.pointer}/content` });
+}
+
+function diffResponses(ctx: Context, old: OperationEntry, now: OperationEntry): void {
+  const before = isObject(old.operation.responses) ? old.operation.responses : {};
+  const after = isObject(now.operation.responses) ? now.operation.responses : {};
+  const statuses = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort(compareNatural);
+  for (const status of statuses) {
+    const success = /^2/.test(status);
+    const a = resolve(ctx.base, { value: Object.hasOwn(before, status) ? before[status] : undefined, pointer: `${old.pointer}/responses/${pointerSegment(status)}`, source: old.source });
+    const b = resolve(ctx.head, { value: Object.hasOwn(after, status) ? after[status] : undefined, pointer: `${now.pointer}/responses/${pointerSegment(status)}`, source: now.source });
+    if (!isObject(a.value) && isObject(b.value)) {
+      add(ctx, b.pointer, b.source, 'status-added', false, `added response ${status}`, success ? 'the client resolves it like the documented success' : 'an undocumented status could always come; it was an ApiError then too', 'response');
+    } else if (isObject(a.value) && !isObject(b.value)) {
+      add(ctx, a.pointer, a.source, 'status-removed', true, `removed response ${status}`, success ? 'the result type of callers that rely on it changes' : "client.isError() no longer narrows to it, so code that checks for it no longer compiles", 'response');
+    } else if (isObject(a.value) && isObject(b.value)) {
+      const label = `response ${status}`;
+      diffHeaders(ctx, label, { ...a, value: a.value.headers, pointer: `${a.pointer}/headers` }, { ...b, value: b.value.headers, pointer: `${b.pointer}/headers` });
+      diffContent(ctx, 'response', `${label} body`, { ...a, value: a.value.content, pointer: `${a.pointer}/content` }, { ...b, value: b.value.content, pointer: `${b.pointer}/content` });
+    }
+  }
+}
+
+function diffHeaders(ctx: Context, label: string, a: Located, b: Located): void {
+  const before = isObject(a.value) ? a.value : {};
+  const after = isObject(b.value) ? b.value : {};
+  const lower = (o: JsonObject) => new Map(Object.keys(o).map((k) => [k.toLowerCase(), k]));
+  const was = lower(before);
+  const is = lower(after);
+  for (const name of [...new Set([...was.keys(), ...is.keys()])].sort(compareNatural)) {
+    const oldKey = was.get(name);
+    const newKey = is.get(name);
+    if (newKey !== undefined && oldKey === undefined) add(ctx, `${b.pointer}/${pointerSegment(newKey)}`, b.source, 'response-header-added', false, `${label} has a new header ${newKey}`, 'callers that do not read it are unaffected', 'response');
+    else if (oldKey !== undefined && newKey === undefined) add(ctx, `${a.pointer}/${pointerSegment(oldKey)}`, a.source, 'response-header-removed', true, `${label} no longer has header ${oldKey}`, 'code that reads it from withResponse() no longer compiles', 'response');
+    else if (oldKey !== undefined && newKey !== undefined) {
+      const ha = resolve(ctx.base, { value: before[oldKey], pointer: `${a.pointer}/${pointerSegment(oldKey)}`, source: a.source });
+      const hb = resolve(ctx.head, { value: after[newKey], pointer: `${b.pointer}/${pointerSegment(newKey)}`, source: b.source });
+      if (isObject(ha.value) && isObject(hb.value)) diffSchema(ctx, 'response', `${label} header ${newKey}`, '', { ...ha, value: ha.value.schema, pointer: `${ha.pointer}/schema` }, { ...hb, value: hb.value.schema, pointer: `${hb.pointer}/schema` });
+    }
+  }
+}
+
+/** JSON first, as the generated client sends and reads it; then any other type both sides share. */
+function primaryMediaType(types: readonly string[]): string | undefined {
+  return types.find((t) => t === 'application/json') ?? types.find((t) => /[/+]json\b/i.test(t)) ?? types[0];
+}
+
+function diffContent(ctx: Context, direction: Direction, label: string, a: Located, b: Located): void {
+  const before = isObject(a.value) ? Object.keys(a.value) : [];
+  const after = isObject(b.value) ? Object.keys(b.value) : [];
+  for (const type of after.filter((t) => !before.includes(t))) {
+    add(ctx, `${b.pointer}/${pointerSegment(type)}`, b.source, 'media-type-added', false, `${label} can be ${type}`, direction === 'request' ? 'the old media types are still accepted' : 'callers keep asking for the old one', direction);
+  }
+  for (const type of before.filter((t) => !after.includes(t))) {
+    add(ctx, `${a.pointer}/${pointerSegment(type)}`, a.source, 'media-type-removed', true, `${label} can no longer be ${type}`, direction === 'request' ? 'callers sending it are refused' : 'callers reading it get something else', direction);
+  }
+  // Comparing every shared media type would repeat each change once per type (application/json,
+  // text/json, application/*+json often carry one schema); the one the client uses is enough.
+  const shared = primaryMediaType(after.filter((t) => before.includes(t)));
+  if (shared === undefined || !isObject(a.value) || !isObject(b.value)) return;
+  const ma = a.value[shared];
+  const mb = b.value[shared];
+  if (!isObject(ma) || !isObject(mb)) return;
+  const segment = `/${pointerSegment(shared)}/schema`;
+  diffSchema(ctx, direction, label, '', { value: ma.schema, pointer: a.pointer + segment, source: a.source }, { value: mb.schema, pointer: b.pointer + segment, source: b.source });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schemas
+
+/**
+ * Compares two schemas structurally, `$ref`s resolved. `path` names the property inside the body
+ * (`meta.id`, `data[]`). Pairs of references already being compared up the stack are skipped, so
+ * recursive schemas end.
+ */
+function diffSchema(ctx: Context, direction: Direction, label: string, path: string, rawA: Located, rawB: Located, visiting: Set<string> = new Set()): void {
+  const a = unwrapNullable(ctx.base, resolve(ctx.base, rawA));
+  const b = unwrapNullable(ctx.head, resolve(ctx.head, rawB));
+  if (a.located.ref !== undefined || b.located.ref !== undefined) {
+    const key = `${a.located.ref ?? a.located.pointer}|${b.located.ref ?? b.located.pointer}`;
+    if (visiting.has(key)) return;
+    visiting = new Set(visiting).add(key);
+  }
+  const where = path ? `${label} property ${path}` : label;
+  const sa = isObject(a.located.value) ? a.located.value : {};
+  const sb = isObject(b.located.value) ? b.located.value : {};
+  if (a.located.value === undefined && b.located.value === undefined) return;
+
+  diffTypes(ctx, direction, where, a, b);
+  diffEnum(ctx, direction, where, a.located, b.located, sa, sb);
+
+  const shapeA = objectShape(ctx.base, a.located);
+  const shapeB = objectShape(ctx.head, b.located);
+  if (shapeA.properties.size > 0 || shapeB.properties.size > 0) diffProperties(ctx, direction, label, path, shapeA, shapeB, visiting);
+
+  if (sa.items !== undefined && sb.items !== undefined) {
+    diffSchema(ctx, direction, label, `${path}[]`, { ...a.located, value: sa.items, pointer: `${a.located.pointer}/items` }, { ...b.located, value: sb.items, pointer: `${b.located.pointer}/items` }, visiting);
+  }
+  for (const keyword of ['anyOf', 'oneOf'] as const) {
+    const la = Array.isArray(sa[keyword]) ? sa[keyword] : undefined;
+    const lb = Array.isArray(sb[keyword]) ? sb[keyword] : undefined;
+    if (!la && !lb) continue;
+    if (la && lb && la.length === lb.length) {
+      la.forEach((member, i) =>
+        diffSchema(ctx, direction, label, path, { ...a.located, value: member, pointer: `${a.located.pointer}/${keyword}/${i}` }, { ...b.located, value: lb[i], pointer: `${b.located.pointer}/${keyword}/${i}` }, visiting),
+      );
+    } else {
+      // Which alternative became which cannot be told apart reliably; say so rather than guess.
+      add(ctx, `${b.located.pointer}/${keyword}`, b.located.source, 'type-changed', true, `${where}: the ${keyword} alternatives changed (${la?.length ?? 0} -> ${lb?.length ?? 0})`, 'the union type callers handle or build is a different one', direction);
+    }
+  }
+}
+
+interface Unwrapped {
+  located: Located;
+  /** `anyOf: [X, {type: 'null'}]` (how 3.0's nullable is upgraded) seen as X that may be null. */
+  nullable: boolean;
+}
+
+function unwrapNullable(doc: OpenApiDocument, located: Located): Unwrapped {
+  const schema = located.value;
+  if (!isObject(schema)) return { located, nullable: false };
+  for (const keyword of ['anyOf', 'oneOf'] as const) {
+    const list = schema[keyword];
+    if (!Array.isArray(list) || list.length !== 2) continue;
+    const nullIndex = list.findIndex((m) => isObject(m) && m.type === 'null' && Object.keys(m).length === 1);
+    if (nullIndex === -1) continue;
+    const other = 1 - nullIndex;
+    const inner = resolve(doc, { ...located, value: list[other], pointer: `${located.pointer}/${keyword}/${other}` });
+    return { located: inner, nullable: true };
+  }
+  return { located, nullable: false };
+}
+
+/** The JSON types a schema allows, or undefined when it says nothing (any value). */
+function typesOf(unwrapped: Unwrapped): Set<string> | undefined {
+  const schema = unwrapped.located.value;
+  if (!isObject(schema)) return undefined;
+  let types: string[] | undefined;
+  if (typeof schema.type === 'string') types = [schema.type];
+  else if (Array.isArray(schema.type)) types = schema.type.filter((t): t is string => typeof t === 'string');
+  else if (isObject(schema.properties) || schema.allOf !== undefined) types = ['object'];
+  else if (schema.items !== undefined) types = ['array'];
+  if (!types) return undefined;
+  const set = new Set(types);
+  if (unwrapped.nullable) set.add('null');
+  return set;
+}
+
+/** Whether every value of type `t` is allowed by `set` (integer is a number). */
+function allows(set: Set<string> | undefined, t: string): boolean {
+  return set === undefined || set.has(t) || (t === 'integer' && set.has('number'));
+}
+
+function describeTypes(set: Set<string> | undefined): string {
+  return set === undefined ? 'any' : [...set].join(' | ');
+}
+
+function diffTypes(ctx: Context, direction: Direction, where: string, a: Unwrapped, b: Unwrapped): void {
+  const before = typesOf(a);
+  const after = typesOf(b);
+  if (before === undefined && after === undefined) return;
+  if (before && after && before.size === after.size && [...before].every((t) => after.has(t))) return;
+  // Widened: every value valid before is valid now. Narrowed: every value valid now was valid before.
+  const widened = before !== undefined && [...before].every((t) => allows(after, t));
+  const narrowed = after !== undefined && [...after].every((t) => allows(before, t));
+  const breaking = direction === 'request' ? !widened : !narrowed;
+  const withoutNull = (set: Set<string>) => describeTypes(new Set([...set].filter((t) => t !== 'null')));
+  const message =
+    before && after && withoutNull(before) === withoutNull(after)
+      ? `${where} ${after.has('null') ? 'became nullable' : 'is no longer nullable'}`
+      : `${where} changed type from ${describeTypes(before)} to ${describeTypes(after)}`;
+  const reason =
+    direction === 'request'
+      ? breaking
+        ? 'values callers could send before are refused now'
+        : 'everything callers sent before is still accepted'
+      : breaking
+        ? 'callers now receive values their code was not typed for'
+        : 'callers receive a subset of what they handled';
+  add(ctx, b.located.pointer, b.located.source, 'type-changed', breaking, message, reason, direction);
+}
+
+function diffEnum(ctx: Context, direction: Direction, where: string, a: Located, b: Located, sa: JsonObject, sb: JsonObject): void {
+  const before = Array.isArray(sa.enum) ? sa.enum : undefined;
+  const after = Array.isArray(sb.enum) ? sb.enum : undefined;
+  if (!before && !after) return;
+  const pointer = `${b.pointer}/enum`;
+  if (!before && after) {
+    const breaking = direction === 'request';
+    add(ctx, pointer, b.source, 'enum-added', breaking, `${where} is now limited to ${after.map(show).join(', ')}`, breaking ? 'other values callers sent before are refused' : 'callers receive a subset of what they handled', direction);
+    return;
+  }
+  if (before && !after) {
+    const breaking = direction === 'response';
+    add(ctx, `${a.pointer}/enum`, a.source, 'enum-removed', breaking, `${where} is no longer limited to ${before.map(show).join(', ')}`, breaking ? 'callers that switch over the values meet new ones' : 'callers may send any value now', direction);
+    return;
+  }
+  const was = new Set(before!.map((v) => JSON.stringify(v)));
+  const is = new Set(after!.map((v) => JSON.stringify(v)));
+  after!.forEach((value, index) => {
+    if (was.has(JSON.stringify(value))) return;
+    const breaking = direction === 'response';
+    add(ctx, `${pointer}/${index}`, b.source, 'enum-value-added', breaking, `${where} can be ${show(value)}`, breaking ? "an exhaustive switch over the values no longer covers them all (TypeScript's never check fails)" : 'callers may send it but need not', direction);
+  });
+  before!.forEach((value, index) => {
+    if (is.has(JSON.stringify(value))) return;
+    const breaking = direction === 'request';
+    add(ctx, `${a.pointer}/enum/${index}`, a.source, 'enum-value-removed', breaking, `${where} can no longer be ${show(value)}`, breaking ? 'callers that send it no longer compile (and are refused)' : 'callers simply stop receiving it', direction);
+  });
+}
+
+interface Shape {
+  properties: Map<string, Located>;
+  required: Set<string>;
+}
+
+/** Properties and required names of an object schema, `allOf` members merged in. */
+function objectShape(doc: OpenApiDocument, located: Located, depth = 0): Shape {
+  const shape: Shape = { properties: new Map(), required: new Set() };
+  const schema = located.value;
+  if (!isObject(schema) || depth > MAX_REF_HOPS) return shape;
+  if (Array.isArray(schema.allOf)) {
+    schema.allOf.forEach((member, i) => {
+      const inner = objectShape(doc, resolve(doc, { ...located, value: member, pointer: `${located.pointer}/allOf/${i}` }), depth + 1);
+      for (const [name, value] of inner.properties) shape.properties.set(name, value);
+      for (const name of inner.required) shape.required.add(name);
+    });
+  }
+  if (isObject(schema.properties)) {
+    for (const name of Object.keys(schema.properties)) {
+      shape.properties.set(name, { value: schema.properties[name], pointer: `${located.pointer}/properties/${pointerSegment(name)}`, source: located.source });
+    }
+  }
+  if (Array.isArray(schema.required)) for (const name of schema.required) if (typeof name === 'string') shape.required.add(name);
+  return shape;
+}
+
+function diffProperties(ctx: Context, direction: Direction, label: string, path: string, a: Shape, b: Shape, visiting: Set<string>): void {
+  const names = [...new Set([...a.properties.keys(), ...b.properties.keys()])];
+  for (const name of names) {
+    const child = path ? `${path}.${name}` : name;
+    const where = `${label} property ${child}`;
+    const pa = a.properties.get(name);
+    const pb = b.properties.get(name);
+    // A readOnly property never travels in a request, a writeOnly one never in a response.
+    const hidden = (p: Located | undefined, doc: OpenApiDocument) => {
+      const s = p ? resolve(doc, p).value : undefined;
+      return isObject(s) && (direction === 'request' ? s.readOnly === true : s.writeOnly === true);
+    };
+    if (pb && !pa) {
+      if (hidden(pb, ctx.head)) continue;
+      const required = b.required.has(name);
+      const breaking = direction === 'request' && required;
+      add(ctx, pb.pointer, pb.source, 'property-added', breaking, `added ${required ? 'required' : 'optional'} ${where}`, direction === 'request' ? (required ? 'calls without it no longer compile' : 'callers may leave it out') : 'callers that do not read it are unaffected', direction);
+    } else if (pa && !pb) {
+      if (hidden(pa, ctx.base)) continue;
+      add(ctx, pa.pointer, pa.source, 'property-removed', true, `removed ${where}`, direction === 'request' ? 'calls that set it no longer compile' : 'code that reads it no longer compiles', direction);
+    } else if (pa && pb) {
+      const was = a.required.has(name);
+      const is = b.required.has(name);
+      if (was !== is && !hidden(pb, ctx.head)) {
+        const breaking = direction === 'request' ? is : was;
+        add(ctx, pb.pointer, pb.source, is ? 'property-became-required' : 'property-became-optional', breaking, `${where} became ${is ? 'required' : 'optional'}`, direction === 'request' ? (is ? 'calls without it no longer compile' : 'callers may still send it') : is ? 'callers can rely on it being there' : 'its type gains undefined, which code reading it must now handle', direction);
+      }
+      diffSchema(ctx, direction, label, child, pa, pb, visiting);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// References and sources
+
+/** Follows local `$ref`s; the result is located at the component, with the component's page. */
+function resolve(doc: OpenApiDocument, located: Located): Located {
+  let current = located;
+  for (let hop = 0; hop < MAX_REF_HOPS; hop++) {
+    const value = current.value;
+    if (!isObject(value) || typeof value.$ref !== 'string' || !value.$ref.startsWith('#')) return current;
+    const ref = value.$ref;
+    const target = readPointer(doc, ref.slice(1));
+    if (target === undefined) return current;
+    current = { value: target, pointer: ref.slice(1), source: (isObject(target) ? sourceOf(target) : undefined) ?? current.source, ref };
+  }
+  return current;
+}
+
+function readPointer(doc: JsonValue, pointer: string): JsonValue | undefined {
+  let node: JsonValue | undefined = doc;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = decodeSegment(raw).replaceAll('~1', '/').replaceAll('~0', '~');
+    if (Array.isArray(node)) node = node[Number(key)];
+    else if (isObject(node) && Object.hasOwn(node, key)) node = node[key];
+    else return undefined;
+  }
+  return node;
+}
+
+/** `$ref` fragments may be percent-encoded; a malformed escape is read as written. */
+function decodeSegment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+function sourceOf(node: JsonObject): string | undefined {
+  const one = node[SOURCE_EXTENSION];
+  if (typeof one === 'string') return one;
+  const many = node[SOURCES_EXTENSION];
+  return Array.isArray(many) && typeof many[0] === 'string' ? many[0] : undefined;
+}
+
+function text(value: JsonValue | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function show(value: JsonValue): string {
+  return JSON.stringify(value);
+}
