@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { loadConfig, type ResolvedConfig } from './config.js';
-import { formatDiagnostic, hasErrors, SpecmillError, type Diagnostic } from './diagnostics.js';
+import { error, formatDiagnostic, hasErrors, SpecmillError, type Diagnostic } from './diagnostics.js';
 import { REPORT_FORMATS, type ReportFormat } from './diff/format-report.js';
 import { runDiff, summarizeSpecChanges } from './diff/run-diff.js';
 import { formatNames, importPage } from './importers/index.js';
@@ -12,8 +12,9 @@ import { lintSpecs } from './lint.js';
 import { normalizeApi } from './normalize/index.js';
 import { listOverlayFiles } from './overlays/load-overlays.js';
 import { runPipeline } from './pipeline.js';
+import { decodePage } from './read-page.js';
 import { printSpec } from './spec-file.js';
-import { findDrift, writeOutput } from './write-output.js';
+import { findDrift, writeFileAtomic, writeOutput } from './write-output.js';
 
 function report(diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
@@ -30,7 +31,9 @@ async function importCommand(pages: string[], options: { format?: string; out?: 
   for (const file of pages) {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      const decoded = decodePage(readFileSync(file), file);
+      diagnostics.push(...decoded.diagnostics);
+      text = decoded.text;
     } catch (e) {
       diagnostics.push({ severity: 'error', message: `cannot read the page: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, location: { file } });
       continue;
@@ -47,7 +50,7 @@ async function importCommand(pages: string[], options: { format?: string; out?: 
   report([...diagnostics, ...normalized.diagnostics]);
   if (hasErrors(normalized.diagnostics)) return 1;
   const text = printSpec(normalized.document);
-  if (options.out) writeOutput({ root: path.resolve(path.dirname(options.out)), outputDir: path.resolve(path.dirname(options.out), '.specmill-unused') }, new Map([[path.basename(options.out), text]]));
+  if (options.out) writeFileAtomic(options.out, text);
   else process.stdout.write(text);
   return 0;
 }
@@ -58,20 +61,26 @@ async function generateCommand(options: { lint: boolean; lenient?: boolean }): P
   report(result.diagnostics);
   if (hasErrors(result.diagnostics)) return 1;
   const layout = { root: config.root, outputDir: config.outputDir };
-  let lintFailure: string | undefined;
   const specChanges = summarizeSpecChanges(config, result.specs);
-  writeOutput(layout, result.files);
+  let lintFailure: string | undefined;
+  const written = await writeOutput(layout, result.files, {
+    // Lint sees the new specs under their temporary names; a failure leaves the disk untouched.
+    beforeCommit: async (readable) => {
+      if (!options.lint) return;
+      const specs = config.apis.map((a) => readable.get(path.relative(config.root, a.specFile).split(path.sep).join('/')) ?? a.specFile);
+      const lint = await lintSpecs(config.root, specs.map((f) => path.relative(config.root, f)));
+      if (!lint.ok) {
+        lintFailure = lint.output;
+        throw new SpecmillError(error('the new specs do not pass redocly lint (see above); nothing was written'));
+      }
+    },
+  }).catch((e: unknown) => {
+    if (lintFailure) process.stderr.write(`${lintFailure}\n`);
+    throw e;
+  });
   for (const line of specChanges) process.stderr.write(`${line}\n`);
-  if (options.lint) {
-    const lint = await lintSpecs(config.root, relativeSpecFiles(config));
-    if (!lint.ok) lintFailure = lint.output;
-  }
-  const count = result.files.size;
-  process.stderr.write(`specmill: ${config.apis.length} API(s), ${count} files written\n`);
-  if (lintFailure) {
-    process.stderr.write(`${lintFailure}\nspecmill: the specs were written but do not pass redocly lint\n`);
-    return 1;
-  }
+  const removed = written.removed.length > 0 ? `, ${written.removed.length} removed` : '';
+  process.stderr.write(`specmill: ${config.apis.length} API(s): ${written.written.length} files written, ${written.unchanged} unchanged${removed}\n`);
   return 0;
 }
 

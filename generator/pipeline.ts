@@ -20,6 +20,7 @@ import { normalizeApi, type SourcedFragment } from './normalize/index.js';
 import { overlayApi } from './overlays/apply-overlays.js';
 import type { OpenApiDocument } from './openapi-types.js';
 import { planClient } from './plan/plan-client.js';
+import { decodePage } from './read-page.js';
 import { printSpec } from './spec-file.js';
 
 /** Output files by path relative to the project root, with `/` separators. */
@@ -59,7 +60,9 @@ export async function importApi(api: ResolvedApi, root: string): Promise<{ fragm
   if (pages.length === 0) diagnostics.push(error(`no pages in ${relative(root, api.sourcesDir)}: expected the API's documentation pages there`, { file: relative(root, api.sourcesDir) }));
   for (const file of pages) {
     const page = relative(root, file);
-    const result = await importPage({ text: readFileSync(file, 'utf8'), path: page }, api.format);
+    const decoded = decodePage(readFileSync(file), page);
+    diagnostics.push(...decoded.diagnostics);
+    const result = await importPage({ text: decoded.text, path: page }, api.format);
     diagnostics.push(...result.diagnostics);
     if (result.fragment) fragments.push({ page, fragment: result.fragment });
   }

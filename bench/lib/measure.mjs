@@ -27,6 +27,36 @@ export const MEMORY_METHOD = HAS_GNU_TIME
     ? 'peak RSS = max over a /proc poll every 50 ms of each process\'s VmHWM and of the tree\'s summed VmRSS (no /usr/bin/time here)'
     : 'peak RSS unavailable (no /usr/bin/time, no /proc)';
 
+/** Busy and total CPU time of the whole machine so far, in clock ticks (from /proc/stat). */
+function cpuTicks() {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const idle = fields[3] + (fields[4] ?? 0);
+    const total = fields.slice(0, 8).reduce((a, b) => a + b, 0);
+    return { busy: total - idle, total };
+  } catch {
+    return undefined;
+  }
+}
+const TICKS_PER_SECOND = 100;
+
+/**
+ * Waits (at most `maxWaitMs`) until the machine is quiet: other sessions share it, and a run
+ * that starts while another process hogs a core measures that process too. Resolves to the
+ * milliseconds waited.
+ */
+export async function waitForQuiet({ busyShare = 0.25, windowMs = 1000, maxWaitMs = 120_000 } = {}) {
+  const start = performance.now();
+  while (performance.now() - start < maxWaitMs) {
+    const before = cpuTicks();
+    await new Promise((r) => setTimeout(r, windowMs));
+    const after = cpuTicks();
+    if (!before || !after || after.total === before.total) return 0;
+    if ((after.busy - before.busy) / (after.total - before.total) <= busyShare) break;
+  }
+  return performance.now() - start;
+}
+
 /** Parent pid of every live process, from /proc/<pid>/stat. */
 function processTable() {
   const table = new Map();
@@ -78,8 +108,9 @@ function memoryOf(pid) {
 export function measure(command, args, { cwd, env, timeoutMs = 30 * 60_000, input } = {}) {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'specmill-bench-time-'));
   const timeFile = path.join(scratch, 'time.txt');
-  const [cmd, argv] = HAS_GNU_TIME ? [GNU_TIME, ['-f', '%M', '-o', timeFile, command, ...args]] : [command, args];
+  const [cmd, argv] = HAS_GNU_TIME ? [GNU_TIME, ['-f', '%M %U %S', '-o', timeFile, command, ...args]] : [command, args];
   return new Promise((resolve) => {
+    const ticksBefore = cpuTicks();
     const start = performance.now();
     const child = spawn(cmd, argv, { cwd, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     let stdout = '';
@@ -113,32 +144,42 @@ export function measure(command, args, { cwd, env, timeoutMs = 30 * 60_000, inpu
       const ms = performance.now() - start;
       clearInterval(poll);
       clearTimeout(killer);
+      const ticksAfter = cpuTicks();
       let timeKiB = 0;
-      let exitCode = code;
+      let cpuSeconds;
       if (HAS_GNU_TIME) {
         try {
-          const text = readFileSync(timeFile, 'utf8');
           // GNU time writes "Command exited with non-zero status N" before the figures.
-          const lines = text.trim().split('\n');
-          timeKiB = Number(lines.at(-1)) || 0;
+          const [kib, user, system] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
+          timeKiB = kib || 0;
+          cpuSeconds = user + system;
         } catch {
           // killed before GNU time wrote its report
         }
       }
       rmSync(scratch, { recursive: true, force: true });
       const kib = Math.max(timeKiB, polledKiB);
-      resolve({ ms, rssMiB: kib / 1024, code: signal ? `signal ${signal}` : exitCode, stdout, stderr });
+      // How much of the machine other processes used meanwhile (a noisy neighbour shows here).
+      let othersCpu;
+      if (ticksBefore && ticksAfter && cpuSeconds !== undefined && ticksAfter.total > ticksBefore.total) {
+        const busy = (ticksAfter.busy - ticksBefore.busy) / TICKS_PER_SECOND;
+        const capacity = (ticksAfter.total - ticksBefore.total) / TICKS_PER_SECOND;
+        othersCpu = Math.max(0, busy - cpuSeconds) / capacity;
+      }
+      resolve({ ms, rssMiB: kib / 1024, cpuSeconds, othersCpu, code: signal ? `signal ${signal}` : code, stdout, stderr });
     });
   });
 }
 
 /** Runs several commands one after another as one measurement: wall times add up, peaks take the max. */
 export async function measureSequence(commands) {
-  const total = { ms: 0, rssMiB: 0, code: 0, stdout: '', stderr: '' };
+  const total = { ms: 0, rssMiB: 0, cpuSeconds: 0, othersCpu: 0, code: 0, stdout: '', stderr: '' };
   for (const { command, args, options } of commands) {
     const run = await measure(command, args, options);
     total.ms += run.ms;
     total.rssMiB = Math.max(total.rssMiB, run.rssMiB);
+    total.cpuSeconds += run.cpuSeconds ?? 0;
+    total.othersCpu = Math.max(total.othersCpu, run.othersCpu ?? 0);
     total.stdout += run.stdout;
     total.stderr += run.stderr;
     if (run.code !== 0) {
@@ -167,6 +208,8 @@ export function summarize(runs) {
     failed: runs.length - ok.length,
     ms: { median: median(ms), min: Math.min(...ms), max: Math.max(...ms) },
     rssMiB: { median: median(rss), min: Math.min(...rss), max: Math.max(...rss) },
+    cpuSeconds: median(ok.map((r) => r.cpuSeconds ?? 0)),
+    othersCpu: Math.max(...ok.map((r) => r.othersCpu ?? 0)),
     ...(ok.length < runs.length ? { error: lastLines(runs.find((r) => r.code !== 0)) } : {}),
   };
 }

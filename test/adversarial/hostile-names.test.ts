@@ -60,3 +60,31 @@ describe('keys named __proto__', () => {
     }
   });
 });
+
+describe('the emitter, scanned', () => {
+  it('lets no spec text out of a string literal or comment in any generated file', async () => {
+    const ts = (await import('typescript')).default;
+    const escaped: string[] = [];
+    for (const [file, text] of api.result.files) {
+      if (!/\.(js|d\.ts)$/.test(file)) continue;
+      const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, file.endsWith('.js') ? ts.LanguageVariant.Standard : ts.LanguageVariant.Standard, text);
+      for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
+        // Every hostile string sets `globalThis.__specmillPwned`: as code, that is an identifier token.
+        if (kind === ts.SyntaxKind.Identifier && scanner.getTokenValue() === '__specmillPwned') escaped.push(`${file}:${scanner.getTokenStart()}`);
+      }
+    }
+    expect(escaped).toEqual([]);
+  });
+
+  it('builds code only through the naming module', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const dir = new URL('../../generator/emit/', import.meta.url);
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
+      const source = readFileSync(new URL(name, dir), 'utf8');
+      // JSON.stringify is not a TypeScript quoter (U+2028, bidi): only package.json may use it.
+      if (name !== 'emit-package.ts') expect(source, name).not.toMatch(/JSON\.stringify\(/);
+      // Doc comments from the spec go through docText; fixed English needs no escaping.
+      for (const match of source.matchAll(/docs: \[([^\]]*)\]/g)) expect(match[1], `${name}: docs: [${match[1]}]`).toMatch(/^(docText\(|'[^'$]*'$|methodDocs\(|authDocs\()/);
+    }
+  });
+});

@@ -30,7 +30,7 @@ export async function generateTempApi(pages: Record<string, string | Buffer>, ap
   for (const [name, text] of Object.entries(pages)) writeFileSync(path.join(sources, name), text);
   const config = resolveConfig({ apis: { [api]: {} } }, dir, path.join(dir, 'specmill.config.ts'));
   const result = await runPipeline(config);
-  if (!result.diagnostics.some((d) => d.severity === 'error')) writeOutput({ root: dir, outputDir: config.outputDir }, result.files);
+  if (!result.diagnostics.some((d) => d.severity === 'error')) await writeOutput({ root: dir, outputDir: config.outputDir }, result.files);
   mkdirSync(path.join(dir, 'node_modules'), { recursive: true });
   for (const dep of ['openapi-fetch', 'openapi-typescript-helpers']) symlinkSync(path.join(ROOT, 'node_modules', dep), path.join(dir, 'node_modules', dep), 'dir');
   return {

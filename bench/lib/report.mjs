@@ -1,0 +1,180 @@
+// Turns the measurements into Markdown: the environment, the issue's targets (met or missed), then
+// per input the generators, specmill's reruns, the consumers' tsc and the per-request overhead.
+
+const seconds = (ms) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+const mib = (value) => `${Math.round(value)} MiB`;
+const ratio = (value) => (value === undefined || !Number.isFinite(value) ? '—' : `${value.toFixed(2)}x`);
+const spread = (stat, format) => (stat ? `${format(stat.median)} (${format(stat.min)}–${format(stat.max)})` : '—');
+const bytes = (n) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${(n / 1024).toFixed(1)} KiB`);
+const escape = (text) => String(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** A Markdown table; `align` has one letter per column, `l` or `r` (default: text left, figures right). */
+function table(header, rows, align = `l${'r'.repeat(header.length - 1)}`) {
+  const rule = header.map((_, i) => (align[i] === 'r' ? '---:' : '---'));
+  return [`| ${header.join(' | ')} |`, `| ${rule.join(' | ')} |`, ...rows.map((r) => `| ${r.map(escape).join(' | ')} |`)].join('\n');
+}
+
+const verdict = (ok) => (ok === undefined ? 'not measured' : ok ? '**met**' : '**missed**');
+
+/** The fastest full-client generator (types-only tools do not count) among the competitors. */
+function fastestClient(section) {
+  return section.generators
+    .filter((g) => g.id !== 'specmill' && g.kind === 'client' && g.cold.ok !== false && g.cold.ms)
+    .sort((a, b) => a.cold.ms.median - b.cold.ms.median)[0];
+}
+
+/** Each target of issue 8 for one input: `{ target, value, ok }`. */
+export function evaluateTargets(section) {
+  const out = [];
+  const specmill = section.generators.find((g) => g.id === 'specmill');
+  const fastest = fastestClient(section);
+  if (specmill?.cold.ms && fastest) {
+    const r = specmill.cold.ms.median / fastest.cold.ms.median;
+    out.push({ target: `cold run <= 1.0x the fastest full-client generator (${fastest.id})`, value: `${ratio(r)} (${seconds(specmill.cold.ms.median)} vs ${seconds(fastest.cold.ms.median)})`, ok: r <= 1 });
+    const m = specmill.cold.rssMiB.median / fastest.cold.rssMiB.median;
+    out.push({ target: `peak RSS <= the fastest one's (${fastest.id})`, value: `${ratio(m)} (${mib(specmill.cold.rssMiB.median)} vs ${mib(fastest.cold.rssMiB.median)})`, ok: m <= 1 });
+  } else if (specmill?.cold.ms) {
+    out.push({ target: 'cold run <= 1.0x the fastest full-client generator', value: 'no competitor measured', ok: undefined });
+  }
+  const reruns = section.reruns ?? [];
+  const limits = { noop: 0.1, description: 0.25, add: 0.25 };
+  for (const run of reruns) {
+    if (!run.stats.ms || !specmill?.cold.ms) continue;
+    const r = run.stats.ms.median / specmill.cold.ms.median;
+    out.push({ target: `${run.label} <= ${limits[run.id]}x a cold run`, value: `${ratio(r)} (${seconds(run.stats.ms.median)})`, ok: r <= limits[run.id] });
+  }
+  const tsc = section.consumers ?? [];
+  const own = tsc.find((c) => c.id === 'specmill');
+  const rivals = tsc.filter((c) => ['openapi-fetch', 'redocly'].includes(c.id) && c.consumer?.ms && c.consumerErrors?.count === 0);
+  if (own?.consumer?.ms && rivals.length > 0) {
+    const best = rivals.sort((a, b) => a.consumer.ms.median - b.consumer.ms.median)[0];
+    const r = own.consumer.ms.median / best.consumer.ms.median;
+    out.push({ target: `consumer tsc <= 1.0x the best of openapi-typescript + openapi-fetch and redocly (${best.id})`, value: `${ratio(r)} (${seconds(own.consumer.ms.median)} vs ${seconds(best.consumer.ms.median)})`, ok: r <= 1 });
+  }
+  if (own) out.push({ target: "specmill's output passes strict tsc (skipLibCheck: false)", value: own.strict ? (own.strict.errors.count === 0 ? 'passes' : `${own.strict.errors.count} errors`) : own.error ?? '—', ok: own.strict ? own.strict.errors.count === 0 && own.consumerErrors?.count === 0 : false });
+  const client = section.requests?.clients.find((c) => c.id === 'specmill');
+  if (client?.ratio !== undefined) out.push({ target: 'requests per second >= 0.95x raw fetch + res.json()', value: ratio(client.ratio), ok: client.ratio >= 0.95 });
+  if (section.input.bytes > 40 * 1024 * 1024 && specmill?.cold.rssMiB) {
+    out.push({ target: 'a ~50 MB spec runs in 2 GB', value: mib(specmill.cold.rssMiB.max), ok: specmill.cold.ok && specmill.cold.rssMiB.max <= 2048 });
+  }
+  return out;
+}
+
+function generatorsTable(section) {
+  const specmill = section.generators.find((g) => g.id === 'specmill');
+  const rows = section.generators.map((g) => {
+    const time = g.id !== 'specmill' && specmill?.cold.ms && g.cold.ms ? ratio(specmill.cold.ms.median / g.cold.ms.median) : '';
+    const mem = g.id !== 'specmill' && specmill?.cold.rssMiB && g.cold.rssMiB ? ratio(specmill.cold.rssMiB.median / g.cold.rssMiB.median) : '';
+    const failed = g.cold.ok === false ? ` (${g.cold.failed ?? g.cold.runs}/${g.cold.runs} runs failed: ${g.cold.error})` : '';
+    return [
+      `${g.label}${failed}`,
+      spread(g.cold.ms, seconds),
+      spread(g.cold.rssMiB, mib),
+      time,
+      mem,
+      g.size ? `${bytes(g.size.bytes)} / ${g.size.files}` : '—',
+    ];
+  });
+  return table(['generator (cold run)', 'wall: median (min–max)', 'peak RSS: median (min–max)', 'specmill/this time', 'specmill/this RSS', 'output: size / files'], rows);
+}
+
+function rerunsTable(section) {
+  const specmill = section.generators.find((g) => g.id === 'specmill');
+  const rows = [[`cold run (fresh project)`, spread(specmill?.cold.ms, seconds), spread(specmill?.cold.rssMiB, mib), '1.00x', '']];
+  for (const run of section.reruns) {
+    rows.push([
+      `${run.label}${run.stats.ok === false ? ` (failed: ${run.stats.error})` : ''}`,
+      spread(run.stats.ms, seconds),
+      spread(run.stats.rssMiB, mib),
+      run.stats.ms && specmill?.cold.ms ? ratio(run.stats.ms.median / specmill.cold.ms.median) : '—',
+      run.change ?? '',
+    ]);
+  }
+  return table(['specmill run', 'wall: median (min–max)', 'peak RSS: median (min–max)', 'x cold', 'what changed'], rows, 'lrrrl');
+}
+
+function consumersTable(section) {
+  const own = section.consumers.find((c) => c.id === 'specmill');
+  const rows = section.consumers.map((c) => {
+    if (c.error) return [c.label, '—', '—', '', '', c.error];
+    const errors = c.consumerErrors?.count ? ` (${c.consumerErrors.count} errors in the consumer file)` : '';
+    const strict = c.strict ? (c.strict.errors.count === 0 ? `passes (${seconds(c.strict.ms)}, ${mib(c.strict.rssMiB)})` : `**fails**: ${c.strict.errors.count} errors, e.g. ${c.strict.errors.first[0] ?? ''}`) : '—';
+    return [
+      `${c.label}${errors}`,
+      spread(c.consumer?.ms, seconds),
+      spread(c.consumer?.rssMiB, mib),
+      c.id !== 'specmill' && own?.consumer?.ms && c.consumer?.ms ? ratio(own.consumer.ms.median / c.consumer.ms.median) : '',
+      c.id !== 'specmill' && own?.consumer?.rssMiB && c.consumer?.rssMiB ? ratio(own.consumer.rssMiB.median / c.consumer.rssMiB.median) : '',
+      strict,
+    ];
+  });
+  return table(['consumer of', 'tsc: median (min–max)', 'tsc peak RSS: median (min–max)', 'specmill/this time', 'specmill/this RSS', 'strict, skipLibCheck: false, whole output'], rows, 'lrrrrl');
+}
+
+function requestsTable(section) {
+  const r = section.requests;
+  const rows = r.clients.map((c) => [c.label, c.rps ? `${Math.round(c.rps.median)} (${Math.round(c.rps.min)}–${Math.round(c.rps.max)})` : `— ${c.error ?? ''}`, c.id === 'fetch' ? '1.00x' : ratio(c.ratio)]);
+  return table(['client', 'requests/s: median (min–max)', 'x raw fetch'], rows);
+}
+
+export function renderReport(results) {
+  const env = results.environment;
+  const lines = [
+    '# specmill benchmark',
+    '',
+    `Made by \`${env.command}\` on ${env.date}.`,
+    '',
+    table(
+      ['environment', ''],
+      [
+        ['machine', `${env.cpus} x ${env.cpuModel}, ${env.memoryGiB} GiB RAM, ${env.os}`],
+        ['Node', env.node],
+        ['specmill', `${env.git}`],
+        ['load average (1 min) at start / end', `${env.loadStart} / ${env.loadEnd ?? '—'}`],
+        ['neighbours', env.neighbours ?? '—'],
+        ['runs', `${env.runs} cold runs per tool, interleaved (medians, with min and max); ${env.runs} of each specmill rerun`],
+        ['memory', env.memoryMethod],
+        ['tools', env.tools.join('; ')],
+      ],
+      'll',
+    ),
+    '',
+    'A cold run is a fresh project or output folder (no earlier output; the OS file cache is warm). specmill runs',
+    '`node scripts/specmill.mjs generate --no-lint` in a project whose one API holds the spec as an `openapi` page;',
+    'the competitors run their CLIs on the same file. The consumer is a strict TypeScript file that imports the',
+    'client and calls two operations, checked by `tsc --noEmit` (`moduleResolution: Bundler`, `skipLibCheck: true` as',
+    '`tsc --init` writes it); the strict column checks the whole output with `skipLibCheck: false`.',
+    '',
+  ];
+  for (const section of results.sections) {
+    const targets = evaluateTargets(section);
+    lines.push(`## ${section.input.label}`, '', section.input.summary, '');
+    if (targets.length > 0) {
+      lines.push('### Targets of issue 8', '', table(['target', 'measured', 'verdict'], targets.map((t) => [t.target, t.value, verdict(t.ok)]), 'lrl'), '');
+    }
+    lines.push('### Generators', '', generatorsTable(section), '');
+    if (section.reruns?.length) lines.push('### specmill reruns (in the project of the last cold run)', '', rerunsTable(section), '');
+    if (section.consumers?.length) lines.push(`### Consumer type check (${section.consumerOperations})`, '', consumersTable(section), '');
+    if (section.requests) {
+      lines.push(
+        `### Per-request overhead (${section.requests.operation}; ${section.requests.count} sequential calls after ${section.requests.warmup} warm-up, ${section.requests.rounds} rounds, loopback node:http server in its own process)`,
+        '',
+        requestsTable(section),
+        '',
+      );
+    }
+    if (section.notes?.length) lines.push('Notes:', '', ...section.notes.map((n) => `- ${n}`), '');
+  }
+  lines.push(
+    '## Reproduce',
+    '',
+    '```sh',
+    'npm run bench                     # everything: github, stripe, seeds, with the competitors',
+    'npm run bench -- --only github    # one input (github | stripe | seeds | msgraph)',
+    'npm run bench -- --quick          # one run of specmill on one seed API, no competitors (the smoke test)',
+    'node bench/profile.mjs            # CPU profile and per-stage timings of specmill on the GitHub spec',
+    '```',
+    '',
+  );
+  return lines.join('\n');
+}

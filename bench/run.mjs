@@ -1,0 +1,279 @@
+#!/usr/bin/env node
+// `npm run bench`: specmill against openapi-typescript, @hey-api/openapi-ts, orval and
+// `redocly generate-client` on GitHub's and Stripe's specs and on the seed APIs: cold runs,
+// specmill's reruns, the consumers' tsc, output size and per-request overhead. Prints Markdown
+// tables and writes them to bench/results.md. A script, not a test: nothing here asserts a time.
+//
+//   npm run bench [-- --only github,stripe,seeds,msgraph] [--runs 3] [--requests 2000]
+//                 [--no-competitors] [--quick] [--out FILE] [--json FILE] [--keep]
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { COMPETITORS, competitorCommands, competitorOutput } from './lib/competitors.mjs';
+import { CONSUMER_TOOLS, outputSize, tscErrors, writeConsumer } from './lib/consumer.mjs';
+import { addOperation, createProject, DEFAULT_INPUTS, editDescription, INPUT_NAMES, prepareInput, QUICK_SEED, ROOT, specmillCommand } from './lib/inputs.mjs';
+import { measure as measureNow, measureSequence as measureSequenceNow, MEMORY_METHOD, summarize, lastLines, waitForQuiet } from './lib/measure.mjs';
+import { listOperations, loadSpec, pickOperations } from './lib/operations.mjs';
+import { renderReport } from './lib/report.mjs';
+import { benchRequests } from './lib/requests.mjs';
+
+const USAGE = `usage: npm run bench -- [options]
+  --only <inputs>     comma-separated: ${INPUT_NAMES.join(', ')} (default: ${DEFAULT_INPUTS.join(', ')})
+  --runs <n>          cold runs per tool and reruns of each kind (default 3)
+  --requests <n>      sequential calls per client in the request loop (default 2000; 0: skip)
+  --no-competitors    specmill only
+  --quick             1 run, specmill only, the ${QUICK_SEED} seed API unless --only says otherwise
+  --out <file>        Markdown report (default bench/results.md; --quick writes none unless given)
+  --json <file>       the raw measurements as JSON
+  --keep              keep the temporary folder with every project and output`;
+
+const { values: options } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    runs: { type: 'string' },
+    requests: { type: 'string' },
+    'no-competitors': { type: 'boolean', default: false },
+    quick: { type: 'boolean', default: false },
+    out: { type: 'string' },
+    json: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (options.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+const quick = options.quick;
+const runs = Number(options.runs ?? (quick ? 1 : 3));
+const requestCount = Number(options.requests ?? (quick ? 300 : 2000));
+const withCompetitors = !quick && !options['no-competitors'];
+const inputNames = options.only ? options.only.split(',').map((s) => s.trim()) : quick ? ['seeds'] : DEFAULT_INPUTS;
+const outFile = options.out ? path.resolve(options.out) : quick ? undefined : path.join(ROOT, 'bench/results.md');
+for (const name of inputNames) if (!INPUT_NAMES.includes(name)) fail(`unknown input ${name}\n${USAGE}`);
+if (!Number.isInteger(runs) || runs < 1) fail(`--runs: expected a positive integer\n${USAGE}`);
+
+function fail(message) {
+  console.error(`bench: ${message}`);
+  process.exit(2);
+}
+
+// Other sessions share this machine: each measured run waits (up to 2 minutes) for a quiet
+// moment first, and how much CPU other processes took during each run is kept for the report.
+const neighbours = { waitedMs: 0, othersCpu: [] };
+async function quiet() {
+  const waited = await waitForQuiet();
+  neighbours.waitedMs += waited;
+  if (waited > 5000) log(`waited ${Math.round(waited / 1000)} s for the machine to calm down`);
+}
+async function measure(command, args, spawnOptions) {
+  await quiet();
+  const run = await measureNow(command, args, spawnOptions);
+  if (run.othersCpu !== undefined) neighbours.othersCpu.push(run.othersCpu);
+  return run;
+}
+async function measureSequence(commands) {
+  await quiet();
+  const run = await measureSequenceNow(commands);
+  neighbours.othersCpu.push(run.othersCpu);
+  return run;
+}
+
+const started = Date.now();
+function log(message) {
+  const elapsed = Math.round((Date.now() - started) / 1000);
+  process.stderr.write(`[bench +${elapsed}s] ${message}\n`);
+}
+const brief = (run) => (run.code === 0 ? `${(run.ms / 1000).toFixed(2)} s, ${Math.round(run.rssMiB)} MiB` : `FAILED ${lastLines(run, 3)}`);
+
+function gitDescription() {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'generator', 'templates', 'scripts'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    return `commit ${head}${dirty ? ' with uncommitted changes under generator/, templates/ or scripts/' : ''}`;
+  } catch {
+    return 'not a git checkout';
+  }
+}
+
+const environment = {
+  command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+  date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model ?? '?',
+  memoryGiB: (os.totalmem() / 1024 ** 3).toFixed(1),
+  os: `${os.type()} ${os.release()} ${os.arch()}`,
+  node: process.version,
+  git: gitDescription(),
+  loadStart: os.loadavg()[0].toFixed(2),
+  runs,
+  memoryMethod: MEMORY_METHOD,
+  tools: withCompetitors ? COMPETITORS.map((t) => t.label()) : ['competitors not run'],
+};
+
+const workDir = mkdtempSync(path.join(os.tmpdir(), 'specmill-bench-'));
+log(`working in ${workDir}`);
+const sections = [];
+try {
+  for (const name of inputNames) sections.push(await benchInput(name));
+} finally {
+  if (!options.keep) rmSync(workDir, { recursive: true, force: true });
+}
+environment.loadEnd = os.loadavg()[0].toFixed(2);
+if (neighbours.othersCpu.length > 0) {
+  const sorted = [...neighbours.othersCpu].sort((a, b) => a - b);
+  const share = (v) => `${Math.round(v * 100)}%`;
+  environment.neighbours = `other processes used ${share(sorted[Math.floor(sorted.length / 2)])} of the machine's CPU during the median measured run (${share(sorted.at(-1))} at most); ${Math.round(neighbours.waitedMs / 1000)} s spent waiting for quiet before runs`;
+}
+
+const results = { environment, sections };
+const report = renderReport(results);
+process.stdout.write(`${report}\n`);
+if (outFile) {
+  mkdirSync(path.dirname(outFile), { recursive: true });
+  writeFileSync(outFile, report);
+  log(`wrote ${path.relative(process.cwd(), outFile) || outFile}`);
+}
+if (options.json) writeFileSync(path.resolve(options.json), `${JSON.stringify(results, null, 2)}\n`);
+
+async function benchInput(name) {
+  const input = await prepareInput(name, workDir, { seedApis: quick && !options.only ? [QUICK_SEED] : undefined });
+  log(`${name}: ${input.label}`);
+  const section = { input: { name, label: input.label, bytes: input.bytes }, generators: [], reruns: [], consumers: [], notes: [] };
+
+  // ---- cold runs, interleaved: specmill, then each competitor, `runs` times -----------------
+  const tools = [{ id: 'specmill', label: 'specmill (types, models, client)', kind: 'client' }, ...(withCompetitors ? COMPETITORS.map((t) => ({ ...t, label: t.label() })) : [])];
+  const samples = new Map(tools.map((t) => [t.id, []]));
+  const last = new Map();
+  for (let round = 1; round <= runs; round++) {
+    for (const tool of tools) {
+      let run;
+      let where;
+      if (tool.id === 'specmill') {
+        where = createProject(input, workDir, 'cold');
+        const { command, args, options: spawnOptions } = specmillCommand(where);
+        run = await measure(command, args, spawnOptions);
+        if (run.code === 0 && input.kind === 'pages' && round === 1) adoptSpecmillSpecs(input, where);
+      } else {
+        where = path.join(workDir, 'out', name, `${tool.id}-${round}`);
+        run = await measureSequence(competitorCommands(tool, input, where));
+      }
+      samples.get(tool.id).push(run);
+      log(`${name}: ${tool.id} cold ${round}/${runs}: ${brief(run)}`);
+      // Keep only the newest output of each tool: the big specs make big outputs.
+      if (last.has(tool.id) && run.code === 0) rmSync(last.get(tool.id), { recursive: true, force: true });
+      if (run.code === 0 || !last.has(tool.id)) last.set(tool.id, where);
+    }
+  }
+  const specmillProject = last.get('specmill');
+  for (const tool of tools) {
+    const where = last.get(tool.id);
+    const size = tool.id === 'specmill' ? outputSize(path.join(where, 'generated')) : outputSize(where);
+    section.generators.push({ id: tool.id, label: tool.label, kind: tool.kind, cold: summarize(samples.get(tool.id)), size });
+  }
+  const specmillOk = samples.get('specmill').some((r) => r.code === 0);
+
+  // ---- the operations the consumer calls and the request loop sends --------------------------
+  const ownSpec = path.join(specmillProject, 'specs', input.consumerApi, 'openapi.yaml');
+  const docFile = input.kind === 'spec' ? input.competitorInputs[0].file : existsSync(ownSpec) ? ownSpec : input.competitorInputs.find((c) => c.api === input.consumerApi)?.file;
+  const doc = loadSpec(docFile);
+  const ops = pickOperations(doc, input.preferred);
+  const operationCount = listOperations(doc).length;
+  section.input.summary =
+    input.kind === 'spec'
+      ? `${(input.bytes / 1024 / 1024).toFixed(1)} MB, ${Object.keys(doc.paths ?? {}).length} paths, ${operationCount} operations, ${Object.keys(doc.components?.schemas ?? {}).length} schemas.`
+      : `${input.apis.length} API${input.apis.length === 1 ? '' : 's'} from ${(input.bytes / 1024).toFixed(0)} KB of pages; specmill reads the pages, the competitors read the spec specmill made of them (one process per API, times added).`;
+  section.consumerOperations = ops.map((o) => `\`${o.operationId}\``).join(' and ') + (input.kind === 'pages' ? ` of ${input.consumerApi}` : '');
+
+  // ---- consumers' tsc and whether each output passes strict tsc -------------------------------
+  const outputs = {};
+  const consumerTools = CONSUMER_TOOLS.filter((id) => id === 'specmill' || (id === 'openapi-fetch' ? last.has('openapi-typescript') : last.has(id)));
+  for (const id of consumerTools) {
+    const toolId = id === 'openapi-fetch' ? 'openapi-typescript' : id;
+    const labels = { specmill: 'specmill', 'openapi-fetch': 'openapi-typescript + openapi-fetch', 'hey-api': 'hey-api', orval: 'orval', redocly: 'redocly generate-client' };
+    const entry = { id, label: labels[id] };
+    section.consumers.push(entry);
+    const ok = toolId === 'specmill' ? specmillOk : samples.get(toolId).some((r) => r.code === 0);
+    if (!ok) {
+      entry.error = 'no output: every run of the generator failed';
+      continue;
+    }
+    const outDir = id === 'specmill' ? path.join(specmillProject, 'generated') : competitorOutput(input, last.get(toolId));
+    const dir = path.join(workDir, 'consumers', name, id);
+    let written;
+    try {
+      written = writeConsumer({ tool: id, dir, outDir, api: input.consumerApi, doc, ops });
+    } catch (e) {
+      written = { error: e.message.split('\n')[0] };
+    }
+    if (written.error) {
+      entry.error = written.error;
+      continue;
+    }
+    outputs[id] = { out: outDir, generated: outDir, consumerDir: dir };
+    const consumerRuns = [];
+    for (let i = 0; i < runs; i++) consumerRuns.push(await measure(written.consumer.command, written.consumer.args, written.consumer.options));
+    // tsc exits 1 or 2 on type errors: time and memory still count, the errors are reported.
+    entry.consumer = summarize(consumerRuns.map((r) => ({ ...r, code: r.code === 0 || tscErrors(r).count > 0 ? 0 : r.code })));
+    entry.consumerErrors = tscErrors(consumerRuns.at(-1));
+    const strict = await measure(written.strict.command, written.strict.args, written.strict.options);
+    entry.strict = { ms: strict.ms, rssMiB: strict.rssMiB, errors: tscErrors(strict), code: strict.code };
+    log(`${name}: tsc consumer of ${id}: ${brief({ ...consumerRuns.at(-1), code: 0 })}, ${entry.consumerErrors.count} errors; strict: ${entry.strict.errors.count} errors`);
+    if (entry.consumerErrors.count > 0) section.notes.push(`The ${entry.label} consumer file has type errors, e.g. ${entry.consumerErrors.first[0]}`);
+  }
+
+  // ---- per-request overhead ------------------------------------------------------------------
+  const read = ops[0];
+  if (requestCount > 0 && read) {
+    const requestOutputs = {};
+    if (outputs.specmill) requestOutputs.specmill = outputs.specmill;
+    if (outputs['hey-api']) requestOutputs['hey-api'] = outputs['hey-api'];
+    if (outputs.redocly) requestOutputs.redocly = outputs.redocly;
+    section.requests = await benchRequests({
+      dir: path.join(workDir, 'requests', name),
+      doc,
+      op: read,
+      api: input.consumerApi,
+      outputs: requestOutputs,
+      count: requestCount,
+      warmup: Math.max(20, Math.round(requestCount / 10)),
+      rounds: runs,
+      log: (m) => log(`${name}: ${m}`),
+    });
+  }
+
+  // ---- specmill's reruns in the last cold run's project ---------------------------------------
+  if (specmillOk) {
+    const kinds = [
+      { id: 'noop', label: 'no-op rerun (nothing changed)', edit: () => 'nothing' },
+      { id: 'description', label: "rerun after one operation's description changed", edit: (n) => editDescription(specmillProject, input, n, read) },
+      { id: 'add', label: 'rerun after one operation was added', edit: (n) => addOperation(specmillProject, input, n) },
+    ];
+    let n = 0;
+    for (const kind of kinds) {
+      const kindRuns = [];
+      let change;
+      for (let i = 1; i <= runs; i++) {
+        change = kind.edit(++n);
+        const { command, args, options: spawnOptions } = specmillCommand(specmillProject);
+        const run = await measure(command, args, spawnOptions);
+        kindRuns.push(run);
+        log(`${name}: specmill ${kind.id} rerun ${i}/${runs}: ${brief(run)}`);
+      }
+      section.reruns.push({ id: kind.id, label: kind.label, change, stats: summarize(kindRuns) });
+    }
+  }
+  if (input.kind === 'pages' && withCompetitors) section.notes.push('Competitors ran once per seed API (four processes per run, wall times added, the largest peak kept); specmill made all four in one process.');
+  return section;
+}
+
+/** The competitors read the spec specmill made of the seed pages in this very run. */
+function adoptSpecmillSpecs(input, projectDir) {
+  for (const entry of input.competitorInputs) {
+    const made = path.join(projectDir, 'specs', entry.api, 'openapi.yaml');
+    if (existsSync(made)) cpSync(made, entry.file);
+  }
+}
