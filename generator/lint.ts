@@ -15,7 +15,7 @@ const LINT_TIMEOUT_MS = 120_000;
 
 export function lintSpecs(root: string, files: readonly string[]): Promise<LintResult> {
   return new Promise((resolve) => {
-    const args = [REDOCLY_BIN, 'lint', ...files, '--config', path.join(root, 'redocly.yaml'), '--format', 'codeframe'];
+    const args = ['--max-old-space-size=2048', REDOCLY_BIN, 'lint', ...files, '--config', path.join(root, 'redocly.yaml'), '--format', 'codeframe'];
     const child = spawn(process.execPath, args, {
       cwd: root,
       env: { ...process.env, NO_COLOR: '1', REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
