@@ -68,7 +68,8 @@ async function generateCommand(options: { lint: boolean; lenient?: boolean }): P
     beforeCommit: async (readable) => {
       if (!options.lint) return;
       const specs = config.apis.map((a) => readable.get(path.relative(config.root, a.specFile).split(path.sep).join('/')) ?? a.specFile);
-      const lint = await lintSpecs(config.root, specs.map((f) => path.relative(config.root, f)));
+      const overlays = config.apis.flatMap((a) => listOverlayFiles(a.overlaysDir));
+      const lint = await lintSpecs(config.root, [...specs, ...overlays].map((f) => path.relative(config.root, f)));
       if (!lint.ok) {
         lintFailure = lint.output;
         throw new SpecmillError(error('the new specs do not pass redocly lint (see above); nothing was written'));
