@@ -1,20 +1,25 @@
-// The `specmill` command: import, generate, lint, check, diff. Errors are `file:line:col: message` on
-// stderr with exit 1; warnings go to stderr and do not fail the run.
+// The `specmill` command: init, import, generate, lint, check, diff, docs. Errors are
+// `file:line:col: message` on stderr with exit 1; warnings go to stderr and do not fail the run.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { loadConfig, type ResolvedConfig } from './config.js';
-import { error, formatDiagnostic, hasErrors, SpecmillError, type Diagnostic } from './diagnostics.js';
+import { formatDiagnostic, hasErrors, SpecmillError, type Diagnostic } from './diagnostics.js';
+import { runPipelineReported, writeGeneration } from './cli/generate.js';
+import { Reporter } from './cli/reporter.js';
+import { watchGenerate } from './cli/watch.js';
 import { REPORT_FORMATS, type ReportFormat } from './diff/format-report.js';
-import { runDiff, summarizeSpecChanges } from './diff/run-diff.js';
+import { runDiff } from './diff/run-diff.js';
+import { buildDocs, DEFAULT_DOCS_DIR } from './docs/build-docs.js';
 import { formatNames, importPage } from './importers/index.js';
+import { initProject } from './init.js';
 import { lintSpecs } from './lint.js';
 import { normalizeApi } from './normalize/index.js';
 import { listOverlayFiles } from './overlays/load-overlays.js';
 import { runPipeline } from './pipeline.js';
 import { decodePage } from './read-page.js';
 import { printSpec } from './spec-file.js';
-import { findDrift, writeFileAtomic, writeOutput } from './write-output.js';
+import { findDrift, writeFileAtomic } from './write-output.js';
 
 function report(diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
@@ -55,39 +60,59 @@ async function importCommand(pages: string[], options: { format?: string; out?: 
   return 0;
 }
 
-async function generateCommand(options: { lint: boolean; lenient?: boolean }): Promise<number> {
-  const config = { ...(await loadConfig(process.cwd())), lenient: options.lenient === true };
-  const result = await runPipeline(config);
-  report(result.diagnostics);
-  if (hasErrors(result.diagnostics)) return 1;
-  const layout = { root: config.root, outputDir: config.outputDir };
-  const specChanges = summarizeSpecChanges(config, result.specs);
-  let lintFailure: string | undefined;
-  const written = await writeOutput(layout, result.files, {
-    // Lint sees the new specs under their temporary names; a failure leaves the disk untouched.
-    beforeCommit: async (readable) => {
-      if (!options.lint) return;
-      const specs = config.apis.map((a) => readable.get(path.relative(config.root, a.specFile).split(path.sep).join('/')) ?? a.specFile);
-      const overlays = config.apis.flatMap((a) => listOverlayFiles(a.overlaysDir));
-      const lint = await lintSpecs(config.root, [...specs, ...overlays].map((f) => path.relative(config.root, f)));
-      if (!lint.ok) {
-        lintFailure = lint.output;
-        throw new SpecmillError(error('the new specs do not pass redocly lint (see above); nothing was written'));
-      }
-    },
-  }).catch((e: unknown) => {
-    if (lintFailure) process.stderr.write(`${lintFailure}\n`);
-    throw e;
+interface OutputOptions {
+  json?: boolean;
+  verbose?: boolean;
+}
+
+/** Runs a command that reports through a Reporter, so that a bad config is also reported as --json asks. */
+async function reported(options: OutputOptions, command: (reporter: Reporter) => Promise<number>): Promise<number> {
+  const reporter = new Reporter(options);
+  try {
+    return await command(reporter);
+  } catch (e) {
+    if (!(e instanceof SpecmillError)) throw e;
+    reporter.finish();
+    reporter.diagnostics(e.diagnostics);
+    return 1;
+  }
+}
+
+async function generateCommand(options: { lint: boolean; lenient?: boolean; watch?: boolean } & OutputOptions): Promise<number> {
+  return reported(options, async (reporter) => {
+    if (options.watch) return watchGenerate(process.cwd(), reporter, { lint: options.lint, lenient: options.lenient === true });
+    const config = { ...(await loadConfig(process.cwd())), lenient: options.lenient === true };
+    const result = await runPipelineReported(config, reporter);
+    return writeGeneration(config, result, reporter, { lint: options.lint });
   });
-  for (const line of specChanges) process.stderr.write(`${line}\n`);
-  const removed = written.removed.length > 0 ? `, ${written.removed.length} removed` : '';
-  process.stderr.write(`specmill: ${config.apis.length} API(s): ${written.written.length} files written, ${written.unchanged} unchanged${removed}\n`);
+}
+
+async function docsCommand(options: { out?: string } & OutputOptions): Promise<number> {
+  return reported(options, async (reporter) => {
+    const config = await loadConfig(process.cwd());
+    const outDir = path.resolve(config.root, options.out ?? DEFAULT_DOCS_DIR);
+    reporter.start(config.apis.map((a) => a.name));
+    const built = await buildDocs(config, outDir, (api, phase, ms) => reporter.stage({ phase, stage: 'docs', api, ...(ms === undefined ? {} : { ms }) }));
+    reporter.finish();
+    reporter.diagnostics(built.diagnostics);
+    const ok = !hasErrors(built.diagnostics);
+    const index = path.relative(process.cwd(), built.index) || built.index;
+    reporter.done(`specmill: ${built.pages.length} API reference(s) in ${path.relative(process.cwd(), outDir) || '.'}; open ${index}`, { index, pages: built.pages }, ok);
+    return ok ? 0 : 1;
+  });
+}
+
+function initCommand(): number {
+  const created = initProject(process.cwd());
+  report(created.diagnostics);
+  for (const file of created.written) process.stderr.write(`created ${file}\n`);
+  process.stderr.write('specmill: next, put your API pages in specs/<api>/sources/, list the APIs in specmill.config.ts and run `specmill generate`\n');
   return 0;
 }
 
 async function lintCommand(): Promise<number> {
   const config = await loadConfig(process.cwd());
-  const lint = await lintSpecs(config.root, relativeSpecFiles(config));
+  const lint = await lintSpecs(config.root, relativeSpecFiles(config), { rules: config.lintRules });
   process.stderr.write(`${lint.output}\n`);
   return lint.ok ? 0 : 1;
 }
@@ -135,7 +160,10 @@ export function buildProgram(): Command {
     .description('import every API of specmill.config.ts, write specs/<api>/openapi.yaml and the clients')
     .option('--no-lint', 'do not run redocly lint on the new specs')
     .option('--lenient', 'an overlay target that matches nothing is a warning, not an error')
-    .action(async (options: { lint: boolean; lenient?: boolean }) => {
+    .option('--watch', 'generate again after each change to pages, overlays or the config (only the APIs it touches) until Ctrl-C')
+    .option('--json', 'print one JSON object per event and diagnostic on stdout, nothing on stderr')
+    .option('--verbose', 'print how long each stage of each API took')
+    .action(async (options: { lint: boolean; lenient?: boolean; watch?: boolean } & OutputOptions) => {
       process.exitCode = await generateCommand(options);
     });
   program
@@ -161,6 +189,21 @@ export function buildProgram(): Command {
     .option('--lenient', 'an overlay target that matches nothing is a warning, not an error')
     .action(async (api: string | undefined, options: { base: string; format: ReportFormat; failOn?: string; lenient?: boolean }) => {
       process.exitCode = await diffCommand(api, options);
+    });
+  program
+    .command('init')
+    .description('write a commented specmill.config.ts and an example API (specs/example/sources/) here; never overwrites a file')
+    .action(() => {
+      process.exitCode = initCommand();
+    });
+  program
+    .command('docs')
+    .description(`build an HTML API reference per spec with redocly build-docs, and an index page (default folder: ${DEFAULT_DOCS_DIR}/)`)
+    .option('--out <dir>', 'the folder to write the pages to', DEFAULT_DOCS_DIR)
+    .option('--json', 'print one JSON object per event and diagnostic on stdout')
+    .option('--verbose', "print how long each API's page took")
+    .action(async (options: { out?: string } & OutputOptions) => {
+      process.exitCode = await docsCommand(options);
     });
   return program;
 }

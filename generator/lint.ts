@@ -1,7 +1,9 @@
 // lint: runs the real @redocly/cli on spec files with the project's redocly.yaml, in a child
 // process so that its crashes and hangs become an error rather than ours.
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 
 export interface LintResult {
@@ -13,9 +15,34 @@ const require = createRequire(import.meta.url);
 const REDOCLY_BIN = path.join(path.dirname(require.resolve('@redocly/cli/package.json')), 'bin/cli.js');
 const LINT_TIMEOUT_MS = 120_000;
 
-export function lintSpecs(root: string, files: readonly string[]): Promise<LintResult> {
+export interface LintOptions {
+  /** Rule severities over redocly.yaml's (the config's `lint.rules`). */
+  rules?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The redocly config to lint with: the project's own, or a temporary one that extends it with the
+ * config's rules, so that redocly.yaml stays the one place rules are written by hand.
+ */
+function lintConfig(root: string, rules: Readonly<Record<string, string>>): { file: string; dispose(): void } {
+  const projectConfig = path.join(root, 'redocly.yaml');
+  if (Object.keys(rules).length === 0) return { file: projectConfig, dispose: () => {} };
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'specmill-redocly-'));
+  const file = path.join(dir, 'redocly.yaml');
+  // JSON is YAML; rule ids and severities were checked by resolveConfig.
+  writeFileSync(file, `${JSON.stringify({ extends: [projectConfig], rules }, null, 2)}\n`);
+  return { file, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function lintSpecs(root: string, files: readonly string[], options: LintOptions = {}): Promise<LintResult> {
+  const config = lintConfig(root, options.rules ?? {});
+  return runRedocly(root, ['lint', ...files, '--config', config.file, '--format', 'codeframe']).finally(() => config.dispose());
+}
+
+/** Runs one redocly command (`lint ...`, `build-docs ...`) in a child process with a time and memory limit. */
+export function runRedocly(root: string, command: readonly string[]): Promise<LintResult> {
   return new Promise((resolve) => {
-    const args = ['--max-old-space-size=2048', REDOCLY_BIN, 'lint', ...files, '--config', path.join(root, 'redocly.yaml'), '--format', 'codeframe'];
+    const args = ['--max-old-space-size=2048', REDOCLY_BIN, ...command];
     const child = spawn(process.execPath, args, {
       cwd: root,
       env: { ...process.env, NO_COLOR: '1', REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
@@ -29,7 +56,7 @@ export function lintSpecs(root: string, files: readonly string[]): Promise<LintR
     child.on('close', (code, signal) => {
       // Redocly prints a Node-version banner on Node 20; it is not about the specs.
       const text = output.replace(/^\s*[╔║╚].*$/gm, '').replace(/\n{3,}/g, '\n\n').trim();
-      if (signal) resolve({ ok: false, output: `redocly lint stopped (${signal}) after ${LINT_TIMEOUT_MS / 1000} s\n${text}` });
+      if (signal) resolve({ ok: false, output: `redocly ${command[0]} stopped (${signal}) after ${LINT_TIMEOUT_MS / 1000} s\n${text}` });
       else resolve({ ok: code === 0, output: text });
     });
   });

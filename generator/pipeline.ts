@@ -11,6 +11,7 @@ import { compileModule, formatCode, GENERATED_HEADER, printStructure } from './e
 import { emitClient } from './emit/emit-client.js';
 import { emitIndex, emitModels } from './emit/emit-models.js';
 import { emitPackageJson, emitPackageReadme } from './emit/emit-package.js';
+import { emitApiReadme } from './emit/emit-readme.js';
 import { emitSchemaTypes, ThirdPartyError } from './emit/emit-types.js';
 import { checkReferences } from './guard/check-references.js';
 import { importPage } from './importers/index.js';
@@ -69,20 +70,35 @@ export async function importApi(api: ResolvedApi, root: string): Promise<{ fragm
   return { fragments, diagnostics };
 }
 
+/** A stage starting or ending, for progress displays; `ms` on `end`. */
+export interface StageEvent {
+  phase: 'start' | 'end';
+  stage: string;
+  api?: string;
+  ms?: number;
+}
+
+// Keyed by the run's timings array, which every timed() call already gets, so that listening
+// does not thread a callback through each stage's signature.
+const stageListeners = new WeakMap<PipelineResult['timings'], (event: StageEvent) => void>();
+
 async function timed<T>(timings: PipelineResult['timings'], stage: string, api: string | undefined, run: () => Promise<T> | T): Promise<T> {
+  const listener = stageListeners.get(timings);
+  listener?.({ phase: 'start', stage, ...(api ? { api } : {}) });
   const start = performance.now();
   try {
     return await run();
   } finally {
     timings.push({ stage, ...(api ? { api } : {}), ms: Math.round(performance.now() - start) });
+    listener?.({ phase: 'end', stage, ...(api ? { api } : {}), ms: timings.at(-1)!.ms });
   }
 }
 
-/** Emits, prints, compiles and formats one module of a client: `.js` (unless types only) and `.d.ts`. */
+/** Compiles and formats one module of the hand-written runtime: `.js` (unless types only) and `.d.ts`. */
 async function addModule(files: OutputFiles, dir: string, name: string, source: string): Promise<void> {
   const compiled = compileModule(`${name}.ts`, source);
-  if (compiled.js !== undefined) files.set(`${dir}/${name}.js`, await formatCode('x.js', GENERATED_HEADER + compiled.js));
-  files.set(`${dir}/${name}.d.ts`, await formatCode('x.d.ts', GENERATED_HEADER + compiled.dts));
+  if (compiled.js !== undefined) files.set(`${dir}/${name}.js`, await formatCode(`${name}.js`, GENERATED_HEADER + compiled.js));
+  files.set(`${dir}/${name}.d.ts`, await formatCode(`${name}.d.ts`, GENERATED_HEADER + compiled.dts));
 }
 
 export async function generateApi(api: ResolvedApi, config: ResolvedConfig, result: PipelineResult): Promise<void> {
@@ -106,20 +122,36 @@ export async function generateApi(api: ResolvedApi, config: ResolvedConfig, resu
   const model = await timed(timings, 'model', api.name, () => buildClientModel(spec));
   const plan = await timed(timings, 'plan', api.name, () => planClient(model, api.name));
   const outDir = `${relative(config.root, config.outputDir)}/${plan.folder}`;
-  await timed(timings, 'emit', api.name, async () => {
-    let types: string;
-    try {
-      types = await emitSchemaTypes(spec);
-    } catch (e) {
+  files.set(`${outDir}/README.md`, emitApiReadme({ model, plan, packageName: config.packageName }));
+  // openapi-typescript works in its worker (the second core) while this thread prints the client.
+  const types = timed(timings, 'types', api.name, () => emitSchemaTypes(spec)).then(
+    (text) => ({ text }),
+    (e: unknown) => {
       if (!(e instanceof ThirdPartyError)) throw e;
-      diagnostics.push(error(e.message, { file: relative(config.root, api.specFile) }));
-      return;
-    }
-    files.set(`${outDir}/schema.d.ts`, await formatCode('x.d.ts', GENERATED_HEADER + types));
-    await addModule(files, outDir, 'models', printStructure('models.ts', emitModels(plan)));
-    await addModule(files, outDir, 'client', printStructure('client.ts', emitClient(model, plan)));
-    await addModule(files, outDir, 'index', printStructure('index.ts', emitIndex()));
+      return { problem: error(e.message, { file: relative(config.root, api.specFile) }) };
+    },
+  );
+  const printed = await timed(timings, 'print', api.name, () => {
+    const client = emitClient(model, plan);
+    const index = emitIndex();
+    return new Map([
+      ['models.d.ts', printStructure('models.d.ts', emitModels(plan))],
+      ['client.d.ts', printStructure('client.d.ts', client.declarations)],
+      ['client.js', printStructure('client.js', client.implementation)],
+      ['index.d.ts', printStructure('index.d.ts', index.declarations)],
+      ['index.js', printStructure('index.js', index.implementation)],
+    ]);
   });
+  await timed(timings, 'format', api.name, async () => {
+    for (const [name, text] of printed) files.set(`${outDir}/${name}`, await formatCode(name, GENERATED_HEADER + text));
+  });
+  const typed = await types;
+  if ('problem' in typed) {
+    diagnostics.push(typed.problem);
+    for (const name of printed.keys()) files.delete(`${outDir}/${name}`);
+    return;
+  }
+  files.set(`${outDir}/schema.d.ts`, await formatCode('schema.d.ts', GENERATED_HEADER + typed.text, { fourSpaceIndent: true }));
 }
 
 /** The hand-written runtime (templates/runtime), compiled into the package once for all clients. */
@@ -132,8 +164,9 @@ async function addRuntime(files: OutputFiles, outDir: string): Promise<void> {
   }
 }
 
-export async function runPipeline(config: ResolvedConfig, only?: readonly string[]): Promise<PipelineResult> {
+export async function runPipeline(config: ResolvedConfig, only?: readonly string[], options: { onStage?: (event: StageEvent) => void } = {}): Promise<PipelineResult> {
   const result: PipelineResult = { files: new Map(), specs: new Map(), diagnostics: [], timings: [] };
+  if (options.onStage) stageListeners.set(result.timings, options.onStage);
   const apis = only ? config.apis.filter((a) => only.includes(a.name)) : config.apis;
   for (const api of apis) await generateApi(api, config, result);
   if (hasErrors(result.diagnostics)) return result;

@@ -3,6 +3,7 @@
 // would keep the last one silently) and YAML aliases are capped.
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
 import { error, type Diagnostic, type SourceLocation } from './diagnostics.js';
+import { scanJson } from './json-index.js';
 
 export interface StructuredText {
   value: unknown;
@@ -88,10 +89,60 @@ function findBudgetProblem(value: unknown, yamlSource: boolean): { message: stri
   return undefined;
 }
 
+/** Maps offsets to 1-based lines and columns, adjusted for text embedded in a page. */
+function offsetLocator(text: string, options: ParseOptions): (offset: number) => SourceLocation {
+  let starts: number[] | undefined;
+  return (offset) => {
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    const line = low + 1;
+    const column = offset - starts[low]! + 1;
+    return { file: options.file, line: line + (options.startLine ?? 1) - 1, column: line === 1 ? column + (options.startColumn ?? 1) - 1 : column };
+  };
+}
+
+/** JSON text: JSON.parse for the values, one scan (json-index.ts) for what it does not check. */
+function parseJson(text: string, options: ParseOptions): { result?: StructuredText; diagnostics: Diagnostic[] } {
+  const at = offsetLocator(text, options);
+  const scan = scanJson(text, { maxDepth: MAX_DEPTH, maxNodes: MAX_NODES, indexDepth: 3 });
+  const located = (offset: number, pointer?: string) => (pointer ? { ...at(offset), pointer } : at(offset));
+  if (scan.problem && scan.problem.message.startsWith('the document nests')) return { diagnostics: [error(scan.problem.message, located(scan.problem.offset))] };
+  const jsonProblem = checkJson(text);
+  if (jsonProblem) return { diagnostics: [error(jsonProblem.message, at(jsonProblem.offset))] };
+  if (scan.problem) {
+    // The fast scan keeps pointers only near the top; a second one, keeping all, names the place.
+    const full = scan.problem.pointer ? scan : scanJson(text, { maxDepth: MAX_DEPTH, maxNodes: MAX_NODES, indexDepth: MAX_DEPTH });
+    const problem = full.problem ?? scan.problem;
+    return { diagnostics: [error(problem.message, located(problem.offset, problem.pointer))] };
+  }
+  const value: unknown = JSON.parse(text);
+  const locate = (pointer: string): SourceLocation => {
+    let offsets = scan.offsets;
+    if (!offsets.has(pointer)) offsets = scanJson(text, { maxDepth: MAX_DEPTH, maxNodes: MAX_NODES, indexDepth: 0, target: pointer }).offsets;
+    // The pointer itself, else its nearest recorded ancestor.
+    for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
+      const offset = offsets.get(p);
+      if (offset !== undefined) return pointer ? { ...at(offset), pointer } : at(offset);
+      if (p === '') return pointer ? { ...at(text.search(/\S/) === -1 ? 0 : text.search(/\S/)), pointer } : at(Math.max(0, text.search(/\S/)));
+    }
+  };
+  return { result: { value, locate }, diagnostics: [] };
+}
+
 export function parseStructured(
   text: string,
   options: ParseOptions,
 ): { result?: StructuredText; diagnostics: Diagnostic[] } {
+  if (/^\s*[[{]/.test(text)) return parseJson(text, options);
   const lineCounter = new LineCounter();
   const tooDeep = findExcessiveNesting(text);
   if (tooDeep !== undefined) {

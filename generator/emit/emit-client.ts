@@ -180,47 +180,47 @@ function securitySchemesLiteral(model: ClientModel): string {
   return `{ ${fields.join(', ')} }`;
 }
 
-export function emitClient(model: ClientModel, plan: ClientPlan): SourceFileStructure {
+function serversLiteral(model: ClientModel): string {
+  return `[${model.servers
+    .map((s) => {
+      const variables = s.variables.map((v) => `${propertyKey(v.name)}: { default: ${stringLiteral(v.default)}${v.enum ? `, enum: [${v.enum.map(stringLiteral).join(', ')}]` : ''} }`);
+      return `{ url: ${stringLiteral(s.url)}${variables.length ? `, variables: { ${variables.join(', ')} }` : ''} }`;
+    })
+    .join(', ')}]`;
+}
+
+export interface ClientFiles {
+  /** `client.d.ts`: every type and the factory's signature, with the docs. */
+  declarations: SourceFileStructure;
+  /** `client.js`: the operation descriptions and the factory, no types. */
+  implementation: SourceFileStructure;
+}
+
+/**
+ * Emits the client of one API as a declaration file and a JavaScript file, each printed directly:
+ * no TypeScript compile step stands between the structures and the package.
+ */
+export function emitClient(model: ClientModel, plan: ClientPlan): ClientFiles {
+  return { declarations: clientDeclarations(model, plan), implementation: clientImplementation(model, plan) };
+}
+
+function clientDeclarations(model: ClientModel, plan: ClientPlan): SourceFileStructure {
   const statements: (string | StatementStructures)[] = [
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: '../runtime/index.js',
-      namedImports: [
-        'ApiError',
-        'createRuntime',
-        'type ApiDescription',
-        'type ApiPromise',
-        'type BasicCredentials',
-        'type CallOptions',
-        'type ClientOptions',
-        'type Credential',
-        'type OperationSpec',
-        'type PagedPromise',
-        'type ServerSpec',
-      ],
+      isTypeOnly: true,
+      namedImports: ['ApiError', 'ApiPromise', 'BasicCredentials', 'CallOptions', 'ClientOptions', 'Credential', 'PagedPromise', 'ServerSpec'],
     },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: './schema.js', isTypeOnly: true, namedImports: ['operations'] },
     {
       kind: StructureKind.VariableStatement,
       isExported: true,
+      hasDeclareKeyword: true,
       declarationKind: VariableDeclarationKind.Const,
       docs: ['The servers the spec names; the first is the default base URL.'],
-      declarations: [
-        {
-          name: 'servers',
-          type: 'readonly ServerSpec[]',
-          initializer: `[${model.servers
-            .map((s) => {
-              const variables = s.variables.map((v) => `${propertyKey(v.name)}: { default: ${stringLiteral(v.default)}${v.enum ? `, enum: [${v.enum.map(stringLiteral).join(', ')}]` : ''} }`);
-              return `{ url: ${stringLiteral(s.url)}${variables.length ? `, variables: { ${variables.join(', ')} }` : ''} }`;
-            })
-            .join(', ')}]`,
-        },
-      ],
+      declarations: [{ name: 'servers', type: 'readonly ServerSpec[]' }],
     },
-  ];
-
-  statements.push(
     {
       kind: StructureKind.Interface,
       name: plan.authType,
@@ -236,18 +236,7 @@ export function emitClient(model: ClientModel, plan: ClientPlan): SourceFileStru
       docs: [docText(`Options of ${plan.factoryName}: the runtime's, with credentials typed by scheme.`)],
       properties: [{ name: 'auth', type: plan.authType, hasQuestionToken: true }],
     },
-    {
-      kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      declarations: [
-        {
-          name: 'api',
-          type: 'ApiDescription',
-          initializer: `{ title: ${stringLiteral(model.title)}, servers, securitySchemes: ${securitySchemesLiteral(model)} }`,
-        },
-      ],
-    },
-  );
+  ];
 
   for (const planned of plan.operations) {
     const name = planned.model.operationId;
@@ -331,34 +320,53 @@ export function emitClient(model: ClientModel, plan: ClientPlan): SourceFileStru
       ],
     },
     {
+      kind: StructureKind.Function,
+      name: plan.factoryName,
+      isExported: true,
+      hasDeclareKeyword: true,
+      docs: [docText(`Creates a client for ${model.title}.`)],
+      parameters: [{ name: 'options', type: plan.optionsType, hasQuestionToken: true }],
+      returnType: plan.clientType,
+    },
+  );
+  return { kind: StructureKind.SourceFile, statements };
+}
+
+function clientImplementation(model: ClientModel, plan: ClientPlan): SourceFileStructure {
+  const statements: (string | StatementStructures)[] = [
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/index.js', namedImports: ['ApiError', 'createRuntime'] },
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [{ name: 'servers', initializer: serversLiteral(model) }],
+    },
+    {
       kind: StructureKind.VariableStatement,
       declarationKind: VariableDeclarationKind.Const,
-      declarations: [
-        {
-          name: 'specs',
-          initializer: `{ ${plan.operations.map((p) => `${propertyKey(p.model.operationId)}: ${operationSpec(p)}`).join(', ')} } satisfies Record<string, OperationSpec>`,
-        },
-      ],
+      declarations: [{ name: 'api', initializer: `{ title: ${stringLiteral(model.title)}, servers, securitySchemes: ${securitySchemesLiteral(model)} }` }],
+    },
+    {
+      kind: StructureKind.VariableStatement,
+      declarationKind: VariableDeclarationKind.Const,
+      declarations: [{ name: 'specs', initializer: `{ ${plan.operations.map((p) => `${propertyKey(p.model.operationId)}: ${operationSpec(p)}`).join(', ')} }` }],
     },
     {
       kind: StructureKind.Function,
       name: plan.factoryName,
       isExported: true,
-      docs: [docText(`Creates a client for ${model.title}.`)],
-      parameters: [{ name: 'options', type: plan.optionsType, initializer: '{}' }],
-      returnType: plan.clientType,
+      parameters: [{ name: 'options', initializer: '{}' }],
       statements: [
-        `const runtime = createRuntime(options, api);`,
+        'const runtime = createRuntime(options, api);',
         `return {
           baseUrl: runtime.baseUrl,
           ${plan.operations
             .map((p) => `${p.methodName}: (request${hasRequiredInput(p) ? '' : ' = {}'}, callOptions) => runtime.${p.model.pagination ? 'paginate' : 'call'}(specs[${stringLiteral(p.model.operationId)}], request, callOptions),`)
             .join('\n')}
-          isError: <K extends keyof ${plan.errorsType}>(error: unknown, operation: K): error is ${plan.errorsType}[K] =>
-            error instanceof ApiError && error.operationId === operation && error.documented,
+          isError: (error, operation) => error instanceof ApiError && error.operationId === operation && error.documented,
         };`,
       ],
     },
-  );
+  ];
   return { kind: StructureKind.SourceFile, statements };
 }

@@ -21,15 +21,21 @@ export function emitModels(plan: ClientPlan): SourceFileStructure {
   return { kind: StructureKind.SourceFile, statements };
 }
 
-export function emitIndex(): SourceFileStructure {
+const RUNTIME_VALUES = "export { ApiError, ApiPromise, ConnectionError, PagedPromise, RequestError, ResponseParseError, TimeoutError } from '../runtime/index.js';";
+
+/** `index.d.ts` and `index.js`: the API's entry point, re-exporting the client, models and runtime. */
+export function emitIndex(): { declarations: SourceFileStructure; implementation: SourceFileStructure } {
   return {
-    kind: StructureKind.SourceFile,
-    statements: [
-      "export * from './client.js';",
-      "export type * from './models.js';",
-      "export type { components, operations, paths } from './schema.js';",
-      "export { ApiError, ApiPromise, ConnectionError, PagedPromise, RequestError, ResponseParseError, TimeoutError } from '../runtime/index.js';",
-      "export type { ApiResponse, BasicCredentials, CallOptions, ClientOptions, Credential, RetryOptions } from '../runtime/index.js';",
-    ],
+    declarations: {
+      kind: StructureKind.SourceFile,
+      statements: [
+        "export * from './client.js';",
+        "export type * from './models.js';",
+        "export type { components, operations, paths } from './schema.js';",
+        RUNTIME_VALUES,
+        "export type { ApiResponse, BasicCredentials, CallOptions, ClientOptions, Credential, RetryOptions } from '../runtime/index.js';",
+      ],
+    },
+    implementation: { kind: StructureKind.SourceFile, statements: ["export * from './client.js';", RUNTIME_VALUES] },
   };
 }

@@ -15,7 +15,7 @@ export function emitPackageJson(packageName: string, apis: readonly string[], op
     type: 'module',
     sideEffects: false,
     exports,
-    files: ['*/**/*.js', '*/**/*.d.ts', 'README.md'],
+    files: ['*/**/*.js', '*/**/*.d.ts', 'README.md', '*/README.md'],
     // openapi-fetch is the one runtime dependency: the HTTP layer (URL, query and body
     // serialization, middleware) every client is built on.
     dependencies: { 'openapi-fetch': openapiFetchRange },
@@ -27,7 +27,7 @@ export function emitPackageJson(packageName: string, apis: readonly string[], op
 export function emitPackageReadme(packageName: string, apis: readonly { name: string; spec: OpenApiDocument }[]): string {
   const rows = apis.map(({ name, spec }) => {
     const title = isObject(spec.info) && typeof spec.info.title === 'string' ? spec.info.title : name;
-    return `| \`${packageName}/${name}\` | ${lineComment(title).replace(/[|\\`*_<>[\]]/g, '\\$&')} |`;
+    return `| \`${packageName}/${name}\` | [${lineComment(title).replace(/[|\\`*_<>[\]]/g, '\\$&')}](./${name}/README.md) |`;
   });
   return `# ${packageName}
 
@@ -38,7 +38,8 @@ under \`specs/<api>/sources/\` (or the overlays) and run \`npm run generate\`.
 | --- | --- |
 ${rows.join('\n')}
 
-Each client is created with \`create<Api>Client({ baseUrl, headers, fetch, middleware })\`; every
+Each API's README (linked above) shows its install, usage per operation group, auth, errors, retries
+and pagination. Each client is created with \`create<Api>Client({ baseUrl, headers, fetch, middleware })\`; every
 operation is a method that resolves to the response body, \`.withResponse()\` adds status and
 headers, and a non-2xx status throws an \`ApiError\` whose \`status\` narrows its typed \`body\`
 (\`client.isError(error, 'operationId')\`).

@@ -74,7 +74,7 @@ export class ThirdPartyError extends Error {
 function runWorker(document: JsonObject): Promise<string> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER, {
-      workerData: { document, options: { alphabetize: false, exportType: false, silent: true, emptyObjectsUnknown: true } },
+      workerData: { document, options: { emptyObjectsUnknown: true } },
       resourceLimits: { maxOldGenerationSizeMb: MEMORY_LIMIT_MB },
       stdout: true,
       stderr: true,
@@ -104,6 +104,9 @@ export async function emitSchemaTypes(doc: OpenApiDocument): Promise<string> {
   // `type: object` with no properties is free-form in JSON Schema, not `Record<string, never>`:
   // hence emptyObjectsUnknown above.
   const copy = structuredClone(doc);
+  // redocly's bundle (which openapi-typescript's own entry runs) always adds `components`; so do we,
+  // so that `components['schemas']` exists for every API.
+  copy.components ??= {};
   const swaps = protectNames(copy);
   return escapeInvisible(restoreNames(await runWorker(copy), swaps));
 }

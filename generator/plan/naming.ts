@@ -131,3 +131,31 @@ export function fileName(text: string): string {
   const safe = base || 'unnamed';
   return /^(con|prn|aux|nul|com\d|lpt\d)$/.test(safe) ? `${safe}-api` : safe;
 }
+
+/**
+ * Spec text as Markdown prose on one line: every character that could start markup (emphasis,
+ * links, HTML, entities, table cells, a heading's closing `#`s) is backslash-escaped, so the text
+ * shows as written. Callers never put it at the start of a line, where `-` or `1.` would matter.
+ */
+export function markdownText(text: string): string {
+  return lineComment(text).replace(/[\\`*_[\]<>#!|~&]/g, '\\$&');
+}
+
+/**
+ * Spec text as an inline code span on one line: the fence is one backtick longer than any run
+ * inside. In a GFM table a `|` ends the cell even inside code, so `inTable` escapes it.
+ */
+export function markdownCode(text: string, options: { inTable?: boolean } = {}): string {
+  const line = lineComment(text);
+  const longest = Math.max(0, ...[...line.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const padded = /^`|`$/.test(line) || /^ .* $/.test(line) ? ` ${line} ` : line;
+  return `${fence}${options.inTable ? padded.replace(/\|/g, '\\|') : padded}${fence}`;
+}
+
+/** A fenced code block whose fence no line of `code` can close (code is ours, with spec strings quoted by stringLiteral). */
+export function markdownCodeBlock(code: string, language: string): string {
+  const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${language}\n${escapeInvisible(code.replace(LINE_BREAKS, '\n')).replace(/\n+$/, '')}\n${fence}`;
+}

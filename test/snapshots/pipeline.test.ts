@@ -29,6 +29,7 @@ describe('pipeline output for the shop fixture API', () => {
     expect(names).toEqual([
       'generated/README.md',
       'generated/package.json',
+      'generated/shop/README.md',
       'generated/shop/client.d.ts',
       'generated/shop/client.js',
       'generated/shop/index.d.ts',

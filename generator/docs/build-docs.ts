@@ -1,0 +1,109 @@
+// `specmill docs`: an HTML API reference per spec, built by `redocly build-docs` (Redoc, its scripts
+// inlined so that a page works offline and from file://), and an index page that links them.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ResolvedConfig } from '../config.js';
+import { error, type Diagnostic } from '../diagnostics.js';
+import { HTTP_METHODS, isObject } from '../openapi-types.js';
+import { runRedocly } from '../lint.js';
+import { parseStructured } from '../structured-text.js';
+
+export interface DocsPage {
+  api: string;
+  title: string;
+  version: string;
+  operations: number;
+  /** The page's file name inside the output folder. */
+  file: string;
+}
+
+export interface DocsResult {
+  pages: DocsPage[];
+  /** The index page's absolute path. */
+  index: string;
+  diagnostics: Diagnostic[];
+}
+
+export const DEFAULT_DOCS_DIR = 'docs-site';
+
+/** Text for HTML content or a quoted attribute: every character that could open markup is an entity. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function describeSpec(file: string, api: string): Omit<DocsPage, 'file'> | undefined {
+  const parsed = parseStructured(readFileSync(file, 'utf8'), { file });
+  const spec = parsed.result?.value;
+  if (!isObject(spec)) return undefined;
+  const info = isObject(spec.info) ? spec.info : {};
+  const paths = isObject(spec.paths) ? Object.values(spec.paths) : [];
+  const operations = paths.reduce<number>((n, item) => n + (isObject(item) ? HTTP_METHODS.filter((m) => isObject(item[m])).length : 0), 0);
+  return {
+    api,
+    title: typeof info.title === 'string' ? info.title : api,
+    version: typeof info.version === 'string' ? info.version : '',
+    operations,
+  };
+}
+
+export function indexPage(pages: readonly DocsPage[]): string {
+  const items = pages
+    .map((p) => {
+      const version = p.version ? ` <span class="version">${escapeHtml(p.version)}</span>` : '';
+      return `      <li><a href="${escapeHtml(encodeURIComponent(p.file))}">${escapeHtml(p.title)}</a>${version} <span class="count">${p.operations} operation${p.operations === 1 ? '' : 's'}</span></li>`;
+    })
+    .join('\n');
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>API reference</title>
+    <style>
+      body { font: 16px/1.5 system-ui, sans-serif; max-width: 48rem; margin: 3rem auto; padding: 0 1rem; color: #222; }
+      li { margin: 0.5rem 0; }
+      .version, .count { color: #666; font-size: 0.875rem; }
+    </style>
+  </head>
+  <body>
+    <h1>API reference</h1>
+    <ul>
+${items}
+    </ul>
+    <p class="count">Built by specmill from the specs under specs/.</p>
+  </body>
+</html>
+`;
+}
+
+/** Builds `<out>/<api>.html` for every API whose spec exists, then `<out>/index.html`. */
+export async function buildDocs(config: ResolvedConfig, outDir: string, onPage: (api: string, phase: 'start' | 'end', ms?: number) => void = () => {}): Promise<DocsResult> {
+  mkdirSync(outDir, { recursive: true });
+  const diagnostics: Diagnostic[] = [];
+  const pages: DocsPage[] = [];
+  for (const api of config.apis) {
+    const specFile = path.relative(config.root, api.specFile);
+    if (!existsSync(api.specFile)) {
+      diagnostics.push(error('no spec yet: run `specmill generate` first', { file: specFile }));
+      continue;
+    }
+    const described = describeSpec(api.specFile, api.name);
+    if (!described) {
+      diagnostics.push(error('expected an OpenAPI document', { file: specFile }));
+      continue;
+    }
+    const file = `${api.name}.html`;
+    onPage(api.name, 'start');
+    const start = performance.now();
+    const run = await runRedocly(config.root, ['build-docs', specFile, '--output', path.join(outDir, file), '--inlineBundle', '--config', path.join(config.root, 'redocly.yaml')]);
+    onPage(api.name, 'end', Math.round(performance.now() - start));
+    if (!run.ok) {
+      diagnostics.push(error(`redocly build-docs failed:\n${run.output}`, { file: specFile }));
+      continue;
+    }
+    pages.push({ ...described, file });
+  }
+  const index = path.join(outDir, 'index.html');
+  writeFileSync(index, indexPage(pages));
+  return { pages, index, diagnostics };
+}

@@ -1,0 +1,216 @@
+// Emits `README.md` for one API's folder of the package: install, a usage example per operation
+// group (tag), auth, errors, retries and pagination, written from the client model and plan. Spec
+// text reaches it only through the Markdown and literal helpers of ../plan/naming.ts.
+import type { ClientModel, OperationModel, SecuritySchemeModel } from '../model/client-model.js';
+import type { ClientPlan, PlannedOperation } from '../plan/plan-client.js';
+import { markdownCode, markdownCodeBlock, markdownText, propertyKey, stringLiteral } from '../plan/naming.js';
+import { DEFAULT_RETRY } from '../../templates/runtime/retry.js';
+
+export interface ReadmeInput {
+  model: ClientModel;
+  plan: ClientPlan;
+  /** The generated package's name (checked as an npm name by the config). */
+  packageName: string;
+}
+
+const UNTAGGED = 'Other operations';
+
+function isErrorStatus(status: string): boolean {
+  return /^[45]\d\d$/.test(status);
+}
+
+/** Operations by their first tag, tags in the order first met, untagged ones last. */
+function groupByTag(operations: readonly PlannedOperation[]): [string, PlannedOperation[]][] {
+  const groups = new Map<string, PlannedOperation[]>();
+  for (const op of operations) {
+    const tag = op.model.tags[0] ?? UNTAGGED;
+    groups.set(tag, [...(groups.get(tag) ?? []), op]);
+  }
+  const untagged = groups.get(UNTAGGED);
+  groups.delete(UNTAGGED);
+  return [...groups, ...(untagged ? [[UNTAGGED, untagged] as [string, PlannedOperation[]]] : [])];
+}
+
+/** `{ path: { id: '…' }, body: { … } }`: the request's required parts, with placeholders. */
+function requestExample(model: OperationModel, plan: PlannedOperation): string {
+  const parts: string[] = [];
+  for (const location of ['path', 'query', 'header'] as const) {
+    const required = model.parameters[location].filter((p) => p.required);
+    if (required.length === 0) continue;
+    parts.push(`${location}: { ${required.map((p) => `${propertyKey(p.name)}: ${stringLiteral(`<${p.name}>`)}`).join(', ')} }`);
+  }
+  if (model.body) parts.push(`body: { /* ${plan.requestType}['body'] */ }`);
+  return parts.length > 0 ? `{ ${parts.join(', ')} }` : '';
+}
+
+function callExample(op: PlannedOperation): string {
+  const request = requestExample(op.model, op);
+  if (op.model.pagination) {
+    return `// Every item of every page; \`await\` the call instead for the first page only.\nfor await (const item of client.${op.methodName}(${request})) {\n  console.log(item);\n}`;
+  }
+  return `const ${op.model.method === 'delete' ? 'result' : 'data'} = await client.${op.methodName}(${request});`;
+}
+
+function operationRow(op: PlannedOperation): string {
+  const { model } = op;
+  const summary = model.summary ? markdownText(model.summary) : '';
+  const flags = [model.pagination ? 'paged' : '', model.deprecated ? 'deprecated' : ''].filter(Boolean).join(', ');
+  return `| \`${op.methodName}\` | ${markdownCode(`${model.method.toUpperCase()} ${model.path}`, { inTable: true })} | ${summary}${flags ? ` (${flags})` : ''} |`;
+}
+
+function schemeExample(scheme: SecuritySchemeModel): string {
+  const key = propertyKey(scheme.name);
+  if (scheme.kind === 'basic') return `${key}: { username: 'me', password: process.env.API_PASSWORD! }`;
+  return `${key}: process.env.API_TOKEN!`;
+}
+
+function schemeLine(scheme: SecuritySchemeModel): string {
+  const how =
+    scheme.kind === 'bearer'
+      ? 'a token, sent as `Authorization: Bearer <token>`'
+      : scheme.kind === 'basic'
+        ? 'a `{ username, password }`, sent as `Authorization: Basic ...`'
+        : `a key, sent in the ${scheme.in ?? 'header'} as ${markdownCode(scheme.parameterName ?? '')}`;
+  return `- ${markdownCode(scheme.name)}: ${how}.${scheme.description ? ` ${markdownText(scheme.description)}` : ''}`;
+}
+
+function serverSentence(model: ClientModel): string {
+  const server = model.servers[0];
+  if (!server) return 'The spec names no server: pass `baseUrl`.';
+  const variables = server.variables.filter((v) => v.default === '');
+  const fill = variables.length > 0 ? ` Its ${variables.map((v) => markdownCode(v.name)).join(', ')} has no default: pass \`serverVariables\` or \`baseUrl\`.` : '';
+  return `\`baseUrl\` defaults to the spec's first server, ${markdownCode(server.url)}.${fill}`;
+}
+
+function clientSetup(input: ReadmeInput): string {
+  const { model, plan } = input;
+  const options: string[] = [];
+  const server = model.servers[0];
+  const missing = server?.variables.filter((v) => v.default === '') ?? [];
+  if (!server) options.push(`baseUrl: 'https://api.example.com'`);
+  else if (missing.length > 0) options.push(`serverVariables: { ${missing.map((v) => `${propertyKey(v.name)}: ${stringLiteral(`<${v.name}>`)}`).join(', ')} }`);
+  if (model.securitySchemes[0]) options.push(`auth: { ${schemeExample(model.securitySchemes[0])} }`);
+  return `import { ${plan.factoryName} } from ${stringLiteral(`${input.packageName}/${plan.folder}`)};\n\nconst client = ${plan.factoryName}(${options.length > 0 ? `{\n  ${options.join(',\n  ')},\n}` : ''});`;
+}
+
+function errorsSection(plan: ClientPlan): string {
+  const documented = plan.operations.filter((op) => op.model.responses.some((r) => isErrorStatus(r.status)));
+  const lines = ['## Errors', ''];
+  lines.push(
+    'A non-2xx status throws an `ApiError` (`status`, `body`, documented `headers`, `rawText`, `response`). `client.isError(error, operationId)` narrows it to that',
+    "operation's documented errors, and then `status` narrows `body` to the documented type. A 2xx whose body is not the documented JSON",
+    'throws `ResponseParseError`; a network failure `ConnectionError`; a time-out `TimeoutError`; a request that cannot be sent safely',
+    '(a missing or `..` path parameter, a header with a line break) `RequestError`, before anything is sent.',
+    '',
+  );
+  // A typed (JSON) error body makes the better example; any documented status will do otherwise.
+  const candidates = documented.flatMap((op) => op.model.responses.filter((r) => isErrorStatus(r.status)).map((r) => ({ op, status: r.status, json: r.isJson })));
+  const chosen = candidates.find((c) => c.json) ?? candidates[0];
+  if (chosen) {
+    const { op: example, status } = chosen;
+    const request = requestExample(example.model, example);
+    lines.push(
+      markdownCodeBlock(
+        `try {\n  await client.${example.methodName}(${request});\n} catch (error) {\n  if (client.isError(error, ${stringLiteral(example.model.operationId)}) && error.status === ${status}) {\n    console.log(error.body); // typed from the spec\n  } else {\n    throw error;\n  }\n}`,
+        'ts',
+      ),
+      '',
+      '| method | documented error statuses |',
+      '| --- | --- |',
+      ...documented.map((op) => `| \`${op.methodName}\` | ${op.model.responses.filter((r) => isErrorStatus(r.status)).map((r) => r.status).join(', ')} |`),
+      '',
+    );
+  } else {
+    lines.push('The spec documents no 4xx or 5xx response, so `body` stays `unknown`.', '');
+  }
+  return lines.join('\n');
+}
+
+function paginationSection(plan: ClientPlan): string {
+  const paged = plan.operations.filter((op) => op.model.pagination);
+  const lines = ['## Pagination', ''];
+  if (paged.length === 0) {
+    lines.push(
+      'No operation of this API declares pagination. Where the API pages, declare it with an overlay',
+      '(`x-pagination` on the operation) and the method returns a `PagedPromise`.',
+      '',
+    );
+    return lines.join('\n');
+  }
+  lines.push(
+    `${paged.map((op) => `\`${op.methodName}\``).join(', ')} ${paged.length === 1 ? 'returns' : 'return'} a \`PagedPromise\`: \`await\` it for the first page, iterate it for every item,`,
+    'or `.pages()` for page after page. Next links are followed only under the client\'s base URL.',
+    '',
+    markdownCodeBlock(`${callExample(paged[0]!)}\nfor await (const page of client.${paged[0]!.methodName}(${requestExample(paged[0]!.model, paged[0]!)}).pages()) {\n  console.log(page);\n}`, 'ts'),
+    '',
+  );
+  return lines.join('\n');
+}
+
+export function emitApiReadme(input: ReadmeInput): string {
+  const { model, plan } = input;
+  const out: string[] = [];
+  out.push(`# ${markdownText(model.title)}: the TypeScript client`, '');
+  out.push(
+    `Generated by specmill from the API's documentation pages; do not edit. \`${plan.factoryName}\` makes a client`,
+    `with a typed method per operation (${plan.operations.length} in all).`,
+    '',
+    '## Install',
+    '',
+    markdownCodeBlock(`npm install ${input.packageName}`, 'sh'),
+    '',
+    'ESM only, with `.d.ts` types; runs on Node 20.19+, Deno, Bun and in browsers. Its one dependency is `openapi-fetch`.',
+    '',
+    markdownCodeBlock(clientSetup(input), 'ts'),
+    '',
+    serverSentence(model),
+    '',
+    '## Usage',
+    '',
+  );
+  const groups = groupByTag(plan.operations);
+  for (const [tag, operations] of groups) {
+    const heading = tag !== UNTAGGED ? markdownText(tag) : groups.length === 1 ? 'Operations' : tag;
+    out.push(`### ${heading}`, '', '| method | request | summary |', '| --- | --- | --- |', ...operations.map(operationRow), '');
+    // The example shows a plain call where the group has one; pagination has its own section.
+    out.push(markdownCodeBlock(callExample(operations.find((op) => !op.model.pagination) ?? operations[0]!), 'ts'), '');
+  }
+  out.push(
+    'Every method takes the call\'s options as its second argument (`headers`, `signal`, `retry`, `timeoutMs`, `idempotencyKey`),',
+    'and `.withResponse()` on its result gives `{ data, status, headers, response }` with the documented headers typed.',
+    '',
+    '## Auth',
+    '',
+  );
+  if (model.securitySchemes.length === 0) {
+    out.push('The spec declares no security scheme. Send what the API needs with `headers: { ... }`, per client or per call.', '');
+  } else {
+    out.push(
+      'Credentials go in `auth`, by the spec\'s scheme name; each is a value or a function called before every request',
+      '(e.g. to refresh a token). An operation gets the credentials its security requirement names.',
+      '',
+      ...model.securitySchemes.map(schemeLine),
+      '',
+    );
+  }
+  out.push(errorsSection(plan));
+  const first = plan.operations[0];
+  const retryDefaults = `${DEFAULT_RETRY.maxRetries} times by default, with exponential backoff and full jitter (${DEFAULT_RETRY.initialDelayMs} ms doubling, capped at ${DEFAULT_RETRY.maxDelayMs / 1000} s)`;
+  out.push(
+    '## Retries and timeouts',
+    '',
+    `Connection errors, time-outs, 408, 429 and 5xx (but 501) are retried ${retryDefaults} and \`Retry-After\``,
+    'honoured under the same cap. Only idempotent methods are retried, or a call given an `idempotencyKey` (the same key on every',
+    "try). Each attempt has 60 s (`timeoutMs`, 0 for none); a caller's `signal` cancels the call, also while it waits to retry.",
+    '',
+    markdownCodeBlock(
+      `const client = ${plan.factoryName}({ retry: { maxRetries: 4, initialDelayMs: 200 }, timeoutMs: 10_000 });${
+        first ? `\nawait client.${first.methodName}(${requestExample(first.model, first) || 'undefined'}, { retry: false, timeoutMs: 5_000 }); // this call only` : ''
+      }`,
+      'ts',
+    ),
+    '',
+  );
+  out.push(paginationSection(plan));
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}
