@@ -4,10 +4,10 @@
 // Nothing here writes to disk: the result is the complete set of files a run produces.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ResolvedApi, ResolvedConfig } from './config.js';
 import { error, hasErrors, type Diagnostic } from './diagnostics.js';
-import { compileModule, formatCode, GENERATED_HEADER, printStructure } from './emit/print.js';
+import { formatCode, GENERATED_HEADER, printStructure } from './emit/print.js';
+import { emitRuntime } from './emit/emit-runtime.js';
 import { emitClient } from './emit/emit-client.js';
 import { emitIndex, emitModels } from './emit/emit-models.js';
 import { emitPackageJson, emitPackageReadme } from './emit/emit-package.js';
@@ -34,7 +34,6 @@ export interface PipelineResult {
   timings: { stage: string; api?: string; ms: number }[];
 }
 
-const TEMPLATES_DIR = fileURLToPath(new URL('../templates/runtime/', import.meta.url));
 
 function relative(root: string, file: string): string {
   return path.relative(root, file).split(path.sep).join('/');
@@ -94,13 +93,6 @@ async function timed<T>(timings: PipelineResult['timings'], stage: string, api: 
   }
 }
 
-/** Compiles and formats one module of the hand-written runtime: `.js` (unless types only) and `.d.ts`. */
-async function addModule(files: OutputFiles, dir: string, name: string, source: string): Promise<void> {
-  const compiled = compileModule(`${name}.ts`, source);
-  if (compiled.js !== undefined) files.set(`${dir}/${name}.js`, await formatCode(`${name}.js`, GENERATED_HEADER + compiled.js));
-  files.set(`${dir}/${name}.d.ts`, await formatCode(`${name}.d.ts`, GENERATED_HEADER + compiled.dts));
-}
-
 export async function generateApi(api: ResolvedApi, config: ResolvedConfig, result: PipelineResult): Promise<void> {
   const { timings, diagnostics, files } = result;
   const { fragments, diagnostics: importDiagnostics } = await timed(timings, 'import', api.name, () => importApi(api, config.root));
@@ -117,13 +109,8 @@ export async function generateApi(api: ResolvedApi, config: ResolvedConfig, resu
   diagnostics.push(...unsafe);
   if (hasErrors(unsafe)) return;
   result.specs.set(api.name, spec);
-  files.set(relative(config.root, api.specFile), printSpec(spec));
-
-  const model = await timed(timings, 'model', api.name, () => buildClientModel(spec));
-  const plan = await timed(timings, 'plan', api.name, () => planClient(model, api.name));
-  const outDir = `${relative(config.root, config.outputDir)}/${plan.folder}`;
-  files.set(`${outDir}/README.md`, emitApiReadme({ model, plan, packageName: config.packageName }));
-  // openapi-typescript works in its worker (the second core) while this thread prints the client.
+  // openapi-typescript works in its worker (the second core) while this thread prints the spec and
+  // the client.
   const types = timed(timings, 'types', api.name, () => emitSchemaTypes(spec)).then(
     (text) => ({ text }),
     (e: unknown) => {
@@ -131,8 +118,14 @@ export async function generateApi(api: ResolvedApi, config: ResolvedConfig, resu
       return { problem: error(e.message, { file: relative(config.root, api.specFile) }) };
     },
   );
+  files.set(relative(config.root, api.specFile), await timed(timings, 'spec', api.name, () => printSpec(spec)));
+
+  const model = await timed(timings, 'model', api.name, () => buildClientModel(spec));
+  const plan = await timed(timings, 'plan', api.name, () => planClient(model, api.name));
+  const outDir = `${relative(config.root, config.outputDir)}/${plan.folder}`;
+  files.set(`${outDir}/README.md`, emitApiReadme({ model, plan, packageName: config.packageName }));
   const printed = await timed(timings, 'print', api.name, () => {
-    const client = emitClient(model, plan);
+    const client = emitClient(model, plan, api.client);
     const index = emitIndex();
     return new Map([
       ['models.d.ts', printStructure('models.d.ts', emitModels(plan))],
@@ -156,12 +149,7 @@ export async function generateApi(api: ResolvedApi, config: ResolvedConfig, resu
 
 /** The hand-written runtime (templates/runtime), compiled into the package once for all clients. */
 async function addRuntime(files: OutputFiles, outDir: string): Promise<void> {
-  const names = readdirSync(TEMPLATES_DIR)
-    .filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts'))
-    .sort(compareNatural);
-  for (const name of names) {
-    await addModule(files, `${outDir}/runtime`, name.slice(0, -3), readFileSync(path.join(TEMPLATES_DIR, name), 'utf8'));
-  }
+  for (const [name, text] of await emitRuntime()) files.set(`${outDir}/runtime/${name}`, text);
 }
 
 export async function runPipeline(config: ResolvedConfig, only?: readonly string[], options: { onStage?: (event: StageEvent) => void } = {}): Promise<PipelineResult> {

@@ -43,7 +43,7 @@ export async function writeGeneration(config: ResolvedConfig, result: PipelineRe
     return 1;
   }
   const layout = { root: config.root, outputDir: config.outputDir };
-  const specChanges = summarizeSpecChanges(config, result.specs);
+  const specChanges = summarizeSpecChanges(config, result.specs, result.files);
   let lintFailure: string | undefined;
   let written;
   try {

@@ -66,7 +66,11 @@ export async function runDiff(config: ResolvedConfig, apiName: string | undefine
  * One line per API whose spec the run changes, from the spec on disk to the new one; read before
  * the new files are written.
  */
-export function summarizeSpecChanges(config: ResolvedConfig, specs: ReadonlyMap<string, OpenApiDocument>): string[] {
+/**
+ * `printed` holds the new spec files' text when the caller has it (the pipeline's output), so that
+ * an unchanged spec costs a string comparison rather than a second print.
+ */
+export function summarizeSpecChanges(config: ResolvedConfig, specs: ReadonlyMap<string, OpenApiDocument>, printed?: ReadonlyMap<string, string>): string[] {
   const lines: string[] = [];
   for (const api of config.apis) {
     const spec = specs.get(api.name);
@@ -77,7 +81,8 @@ export function summarizeSpecChanges(config: ResolvedConfig, specs: ReadonlyMap<
       continue;
     }
     const text = readFileSync(api.specFile, 'utf8');
-    if (text === printSpec(spec)) continue;
+    const now = printed?.get(path.relative(config.root, api.specFile).split(path.sep).join('/')) ?? printSpec(spec);
+    if (text === now) continue;
     const old = readSpec(text, path.relative(config.root, api.specFile)).spec;
     const changes = diffSpecs(old, spec);
     lines.push(changes.length > 0 ? formatSummaryLine(api.name, changes) : `${api.name}: 0 changes for callers (the spec's text changed)`);

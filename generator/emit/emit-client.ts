@@ -4,7 +4,8 @@
 import { StructureKind, VariableDeclarationKind, type SourceFileStructure, type StatementStructures, type OptionalKind, type PropertySignatureStructure } from 'ts-morph';
 import type { ClientModel, ParameterLocation, ResponseModel, SecuritySchemeModel } from '../model/client-model.js';
 import type { ClientPlan, PlannedOperation } from '../plan/plan-client.js';
-import { docText, lineComment, propertyKey, stringLiteral } from '../plan/naming.js';
+import type { ClientDefaults } from '../config.js';
+import { docText, lineComment, literalValue, propertyKey, stringLiteral } from '../plan/naming.js';
 
 const LOCATIONS: readonly ParameterLocation[] = ['path', 'query', 'header', 'cookie'];
 
@@ -200,8 +201,8 @@ export interface ClientFiles {
  * Emits the client of one API as a declaration file and a JavaScript file, each printed directly:
  * no TypeScript compile step stands between the structures and the package.
  */
-export function emitClient(model: ClientModel, plan: ClientPlan): ClientFiles {
-  return { declarations: clientDeclarations(model, plan), implementation: clientImplementation(model, plan) };
+export function emitClient(model: ClientModel, plan: ClientPlan, defaults: ClientDefaults = {}): ClientFiles {
+  return { declarations: clientDeclarations(model, plan), implementation: clientImplementation(model, plan, defaults) };
 }
 
 function clientDeclarations(model: ClientModel, plan: ClientPlan): SourceFileStructure {
@@ -332,7 +333,14 @@ function clientDeclarations(model: ClientModel, plan: ClientPlan): SourceFileStr
   return { kind: StructureKind.SourceFile, statements };
 }
 
-function clientImplementation(model: ClientModel, plan: ClientPlan): SourceFileStructure {
+/** The config's client defaults as an object literal, or undefined when it sets none. */
+function defaultsLiteral(defaults: ClientDefaults): string | undefined {
+  const entries = Object.entries(defaults).filter(([, v]) => v !== undefined);
+  return entries.length > 0 ? literalValue(Object.fromEntries(entries)) : undefined;
+}
+
+function clientImplementation(model: ClientModel, plan: ClientPlan, defaults: ClientDefaults): SourceFileStructure {
+  const configured = defaultsLiteral(defaults);
   const statements: (string | StatementStructures)[] = [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/index.js', namedImports: ['ApiError', 'createRuntime'] },
     {
@@ -357,7 +365,8 @@ function clientImplementation(model: ClientModel, plan: ClientPlan): SourceFileS
       isExported: true,
       parameters: [{ name: 'options', initializer: '{}' }],
       statements: [
-        'const runtime = createRuntime(options, api);',
+        // The config's defaults come first so that the caller's own options win.
+        configured ? `const runtime = createRuntime({ ...${configured}, ...options }, api);` : 'const runtime = createRuntime(options, api);',
         `return {
           baseUrl: runtime.baseUrl,
           ${plan.operations

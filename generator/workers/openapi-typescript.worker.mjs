@@ -32,7 +32,8 @@ const DEFAULTS = {
 };
 
 try {
-  const { document, options } = workerData;
+  const { options } = workerData;
+  const document = JSON.parse(workerData.json);
   const ctx = {
     ...DEFAULTS,
     ...options,
