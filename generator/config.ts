@@ -134,7 +134,7 @@ export function resolveConfig(value: unknown, root: string, configFile: string):
     };
   });
   const outputPath = path.resolve(root, outputDir);
-  if (!outputPath.startsWith(root + path.sep)) fail('output.dir', 'a folder inside the project');
+  if (!outputPath.startsWith(path.join(root, path.sep))) fail('output.dir', 'a folder inside the project');
   return { root, configFile, apis, outputDir: outputPath, packageName, strict: value.strict === true, lintRules };
 }
 

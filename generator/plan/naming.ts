@@ -159,3 +159,21 @@ export function markdownCodeBlock(code: string, language: string): string {
   const fence = '`'.repeat(longest + 1);
   return `${fence}${language}\n${escapeInvisible(code.replace(LINE_BREAKS, '\n')).replace(/\n+$/, '')}\n${fence}`;
 }
+
+/**
+ * Plain data (strings, finite numbers, booleans, null, arrays, objects) as a JavaScript literal:
+ * strings through stringLiteral, keys through propertyKey. Anything else is refused, not guessed.
+ */
+export function literalValue(value: unknown): string {
+  if (typeof value === 'string') return stringLiteral(value);
+  if (typeof value === 'boolean' || value === null) return String(value);
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`cannot write ${value} as a literal`);
+    return Object.is(value, -0) ? '0' : String(value);
+  }
+  if (Array.isArray(value)) return `[${value.map(literalValue).join(', ')}]`;
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return `{ ${Object.entries(value).map(([k, v]) => `${propertyKey(k)}: ${literalValue(v)}`).join(', ')} }`;
+  }
+  throw new Error(`cannot write a ${typeof value} as a literal`);
+}

@@ -21,22 +21,55 @@ export interface Reply {
   reset?: boolean;
 }
 
+export interface ServerOptions {
+  /**
+   * Answer browsers on other origins: CORS headers on every reply (every response header
+   * exposed, so `.withResponse()` sees them) and CORS preflights answered 204, not recorded.
+   */
+  cors?: boolean;
+}
+
 export interface TestServer {
   url: string;
   requests: RecordedRequest[];
+  /** The CORS preflights answered (only with `cors`), kept apart from `requests`. */
+  preflights: RecordedRequest[];
   /** Sets the replies for the next requests, in order; the last one repeats. */
   reply(...replies: Reply[]): void;
   close(): Promise<void>;
 }
 
-export async function startServer(): Promise<TestServer> {
+function corsHeaders(req: IncomingMessage, reply: Reply | undefined): Record<string, string> {
+  const exposed = Object.keys({ 'content-type': '', ...reply?.headers }).join(', ');
+  return {
+    'access-control-allow-origin': req.headers.origin ?? '*',
+    'access-control-allow-credentials': 'true',
+    'access-control-expose-headers': exposed,
+    vary: 'Origin',
+  };
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   const requests: RecordedRequest[] = [];
+  const preflights: RecordedRequest[] = [];
   let queue: Reply[] = [{ status: 200, body: '{}' }];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      const recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      if (options.cors && req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
+        preflights.push(recorded);
+        res.writeHead(204, {
+          ...corsHeaders(req, undefined),
+          'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS',
+          'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
+          'access-control-max-age': '600',
+        });
+        res.end();
+        return;
+      }
+      requests.push(recorded);
       const reply = queue.length > 1 ? queue.shift()! : queue[0]!;
       const answer = () => {
         if (reply.reset) {
@@ -44,7 +77,7 @@ export async function startServer(): Promise<TestServer> {
           return;
         }
         if (res.destroyed) return;
-        res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+        res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers, ...(options.cors ? corsHeaders(req, reply) : {}) });
         res.end(reply.body ?? '');
       };
       if (reply.delayMs) setTimeout(answer, reply.delayMs).unref();
@@ -56,6 +89,7 @@ export async function startServer(): Promise<TestServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    preflights,
     reply: (...replies) => {
       queue = replies;
     },

@@ -1,5 +1,6 @@
 // Runs the real `specmill` bin in a child process, as a user's shell would.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../helpers.js';
 
@@ -9,12 +10,40 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: readonly string[], cwd = ROOT): CliResult {
+/** The child's environment: ours with NO_COLOR set, then `env` on top (an `undefined` value removes a variable). */
+function childEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const merged: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...env };
+  return Object.fromEntries(Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+export function runCli(args: readonly string[], cwd = ROOT, env: Record<string, string | undefined> = {}): CliResult {
   const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/specmill.mjs'), ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: childEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Whether `script` (util-linux) is here to give the CLI a real terminal. */
+export const hasScript = existsSync('/usr/bin/script');
+
+function shellQuote(arg: string): string {
+  return `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * Runs the bin on a pseudo-terminal (util-linux `script`), as in a user's terminal: stdout and
+ * stderr arrive together in `output`, with whatever escape codes the CLI wrote.
+ */
+export function runCliInTerminal(args: readonly string[], cwd: string, env: Record<string, string | undefined> = {}): { status: number | null; output: string } {
+  const command = [process.execPath, path.join(ROOT, 'scripts/specmill.mjs'), ...args].map(shellQuote).join(' ');
+  const result = spawnSync('script', ['--quiet', '--return', '--command', command, '/dev/null'], {
+    cwd,
+    encoding: 'utf8',
+    env: childEnv({ COLUMNS: '120', TERM: 'xterm-256color', ...env }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return { status: result.status, output: result.stdout };
 }

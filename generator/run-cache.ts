@@ -1,0 +1,78 @@
+// Makes a run with nothing to do cheap: a fingerprint of everything a run reads (specmill's own
+// code, the config, redocly.yaml, every API's pages and overlays) is kept with the hash of every
+// file the last successful run wrote. When the fingerprint matches and those files are on disk
+// unchanged, the outputs are what a new run would produce, and nothing needs loading or writing.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ResolvedConfig } from './config.js';
+
+const SPECMILL_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CACHE_FILE = path.join(SPECMILL_ROOT, 'node_modules/.cache/specmill/last-run.json');
+
+interface CacheRecord {
+  root: string;
+  fingerprint: string;
+  files: Record<string, string>;
+}
+
+function sha256(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+/** Everything that decides a run's output, hashed in a fixed order. */
+export function fingerprint(config: ResolvedConfig, extra: string): string {
+  const hash = createHash('sha256').update(extra).update('\0');
+  const files = [
+    ...listFiles(path.join(SPECMILL_ROOT, 'generator')),
+    ...listFiles(path.join(SPECMILL_ROOT, 'templates')),
+    path.join(SPECMILL_ROOT, 'package-lock.json'),
+    config.configFile,
+    path.join(config.root, 'redocly.yaml'),
+    ...config.apis.flatMap((api) => [...listFiles(api.sourcesDir), ...listFiles(api.overlaysDir)]),
+  ];
+  for (const file of files) {
+    if (!existsSync(file) || !statSync(file).isFile()) continue;
+    hash.update(file).update('\0').update(readFileSync(file)).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+function read(): CacheRecord | undefined {
+  try {
+    return JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as CacheRecord;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the last run's outputs stand: same inputs, and its files on disk as it wrote them. */
+export function isUpToDate(config: ResolvedConfig, print: string): boolean {
+  const record = read();
+  if (!record || record.root !== config.root || record.fingerprint !== fingerprint(config, print)) return false;
+  return Object.entries(record.files).every(([file, hash]) => {
+    const absolute = path.join(config.root, file);
+    return existsSync(absolute) && sha256(readFileSync(absolute)) === hash;
+  });
+}
+
+/** Remembers a successful run; a cache that cannot be written only costs the next run its time. */
+export function recordRun(config: ResolvedConfig, print: string, files: ReadonlyMap<string, string>): void {
+  const record: CacheRecord = { root: config.root, fingerprint: fingerprint(config, print), files: {} };
+  for (const [file, content] of files) record.files[file] = sha256(content);
+  try {
+    mkdirSync(path.dirname(CACHE_FILE), { recursive: true });
+    writeFileSync(CACHE_FILE, JSON.stringify(record));
+  } catch {
+    // read-only node_modules
+  }
+}

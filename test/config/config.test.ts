@@ -1,0 +1,111 @@
+// specmill.config.ts: every wrong key is an error that names it; client defaults and lint rules
+// are checked and kept; lint rules relax redocly.yaml for real.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../generator/config.js';
+import { formatDiagnostic, SpecmillError } from '../../generator/diagnostics.js';
+import { lintSpecs } from '../../generator/lint.js';
+import { ROOT } from '../helpers.js';
+import { runCli } from '../support/run-cli.js';
+
+const CONFIG_FILE = path.join(ROOT, 'specmill.config.ts');
+
+function problem(value: unknown): string {
+  try {
+    resolveConfig(value, ROOT, CONFIG_FILE);
+  } catch (e) {
+    if (e instanceof SpecmillError) return e.diagnostics.map(formatDiagnostic).join('\n');
+    throw e;
+  }
+  return 'no error';
+}
+
+describe('a wrong config names the key', () => {
+  it.each([
+    ['not an object', 42, 'default export: expected an object from defineConfig'],
+    ['an unknown top-level key', { apis: {}, outputs: {} }, 'outputs: expected one of apis, output, strict, lint'],
+    ['apis missing', { output: {} }, 'apis: expected an object of APIs by folder name'],
+    ['a bad API folder name', { apis: { 'My API': {} } }, 'apis.My API: expected a folder name of lowercase words joined by "-" (e.g. "my-api")'],
+    ['an unknown API option', { apis: { shop: { titel: 'Shop' } } }, 'apis.shop.titel: expected one of sources, title, format, overlays, client'],
+    ['a title that is not a string', { apis: { shop: { title: 3 } } }, 'apis.shop.title: expected a string'],
+    ['strict that is not a boolean', { apis: {}, strict: 'yes' }, 'strict: expected true or false'],
+    ['an unknown output key', { apis: {}, output: { folder: 'x' } }, 'output.folder: expected one of dir, packageName'],
+    ['a bad package name', { apis: {}, output: { packageName: 'Not A Name' } }, 'output.packageName: expected an npm package name'],
+    ['an output outside the project', { apis: {}, output: { dir: '../elsewhere' } }, 'output.dir: expected a folder inside the project'],
+    ['a client option that does not exist', { apis: { shop: { client: { retries: 3 } } } }, 'apis.shop.client.retries: expected one of baseUrl, retry, timeoutMs'],
+    ['a base URL that is not http(s)', { apis: { shop: { client: { baseUrl: 'ftp://x' } } } }, 'apis.shop.client.baseUrl: expected an http(s) URL'],
+    ['a negative retry count', { apis: { shop: { client: { retry: { maxRetries: -1 } } } } }, 'apis.shop.client.retry.maxRetries: expected a whole number, 0 or more'],
+    ['an unknown retry option', { apis: { shop: { client: { retry: { max: 1 } } } } }, 'apis.shop.client.retry.max: expected one of maxRetries, initialDelayMs, maxDelayMs'],
+    ['retry: true', { apis: { shop: { client: { retry: true } } } }, 'apis.shop.client.retry: expected false or an object'],
+    ['a timeout that is not a number', { apis: { shop: { client: { timeoutMs: '5s' } } } }, 'apis.shop.client.timeoutMs: expected a number of milliseconds'],
+    ['lint that is not an object', { apis: {}, lint: ['x'] }, 'lint: expected an object such as { rules: { ... } }'],
+    ['an unknown lint key', { apis: {}, lint: { rule: {} } }, 'lint.rule: expected rules'],
+    ['a misspelt lint rule', { apis: {}, lint: { rules: { 'operation-4xx-respons': 'off' } } }, 'lint.rules.operation-4xx-respons: expected a built-in redocly rule (did you mean "operation-4xx-response"?)'],
+    ['a lint severity that does not exist', { apis: {}, lint: { rules: { 'info-license': 'warning' } } }, "lint.rules.info-license: expected 'off', 'warn' or 'error'"],
+  ])('%s', (_name, value, message) => {
+    const text = problem(value);
+    expect(text).toContain(message);
+    expect(text).toMatch(/^specmill\.config\.ts: error: /);
+  });
+
+  it('keeps client defaults and lint rules, sorted, when they are right', () => {
+    const config = resolveConfig(
+      {
+        apis: { shop: { client: { baseUrl: 'https://api.shop.example/v2', retry: { maxRetries: 4, initialDelayMs: 100 }, timeoutMs: 5000 } }, other: { client: { retry: false } } },
+        lint: { rules: { 'security-defined': 'off', 'operation-4xx-response': 'warn', 'my-plugin/rule': 'error' } },
+      },
+      ROOT,
+      CONFIG_FILE,
+    );
+    expect(config.apis[0]!.client).toEqual({ baseUrl: 'https://api.shop.example/v2', retry: { maxRetries: 4, initialDelayMs: 100 }, timeoutMs: 5000 });
+    expect(config.apis[1]!.client).toEqual({ retry: false });
+    expect(Object.entries(config.lintRules)).toEqual([
+      ['my-plugin/rule', 'error'],
+      ['operation-4xx-response', 'warn'],
+      ['security-defined', 'off'],
+    ]);
+  });
+
+  it('through the real CLI: exit 1 and the key, whatever the verb', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'specmill-config-'));
+    try {
+      writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
+      writeFileSync(path.join(dir, 'specmill.config.ts'), 'export default { apis: { shop: { sources: "pages", retry: 3 } } };\n');
+      const result = runCli(['generate', '--no-lint'], dir);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toBe('specmill.config.ts: error: apis.shop.retry: expected one of sources, title, format, overlays, client\n');
+      writeFileSync(path.join(dir, 'specmill.config.ts'), 'export default { apis: { shop: {} }, lint: { rules: { "operation-summary": "of" } } };\n');
+      const lint = runCli(['lint'], dir);
+      expect(lint.status).toBe(1);
+      expect(lint.stderr).toContain(`lint.rules.operation-summary: expected 'off', 'warn' or 'error'`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('lint.rules relax redocly.yaml', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'specmill-lint-rules-'));
+    mkdirSync(path.join(dir, 'specs'));
+    writeFileSync(path.join(dir, 'redocly.yaml'), 'extends: [recommended]\nrules:\n  operation-4xx-response: error\n  info-license: off\n  security-defined: off\n  no-server-example.com: off\n');
+    // An operation without any 4xx response: an error under this redocly.yaml.
+    writeFileSync(
+      path.join(dir, 'specs/openapi.yaml'),
+      'openapi: 3.1.0\ninfo: { title: T, version: "1" }\nservers: [{ url: "https://api.shop.test" }]\npaths:\n  /x:\n    get:\n      operationId: getX\n      summary: Get x\n      responses:\n        "200": { description: OK }\n',
+    );
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('fails under redocly.yaml alone and passes with the rule turned off', async () => {
+    const strict = await lintSpecs(dir, ['specs/openapi.yaml']);
+    expect(strict.ok).toBe(false);
+    expect(strict.output).toContain('operation-4xx-response');
+    const relaxed = await lintSpecs(dir, ['specs/openapi.yaml'], { rules: { 'operation-4xx-response': 'off' } });
+    expect(relaxed.output).not.toContain('operation-4xx-response');
+    expect(relaxed.ok).toBe(true);
+  });
+});
