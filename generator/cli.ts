@@ -5,18 +5,15 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { loadConfig, type ResolvedConfig } from './config.js';
 import { formatDiagnostic, hasErrors, SpecmillError, type Diagnostic } from './diagnostics.js';
-import { runPipelineReported, writeGeneration } from './cli/generate.js';
 import { Reporter } from './cli/reporter.js';
-import { watchGenerate } from './cli/watch.js';
+import { isUpToDate, recordRun } from './run-cache.js';
 import { REPORT_FORMATS, type ReportFormat } from './diff/format-report.js';
-import { runDiff } from './diff/run-diff.js';
 import { buildDocs, DEFAULT_DOCS_DIR } from './docs/build-docs.js';
 import { formatNames, importPage } from './importers/index.js';
 import { initProject } from './init.js';
 import { lintSpecs } from './lint.js';
 import { normalizeApi } from './normalize/index.js';
 import { listOverlayFiles } from './overlays/load-overlays.js';
-import { runPipeline } from './pipeline.js';
 import { decodePage } from './read-page.js';
 import { printSpec } from './spec-file.js';
 import { findDrift, writeFileAtomic } from './write-output.js';
@@ -80,10 +77,19 @@ async function reported(options: OutputOptions, command: (reporter: Reporter) =>
 
 async function generateCommand(options: { lint: boolean; lenient?: boolean; watch?: boolean } & OutputOptions): Promise<number> {
   return reported(options, async (reporter) => {
-    if (options.watch) return watchGenerate(process.cwd(), reporter, { lint: options.lint, lenient: options.lenient === true });
+    // The pipeline and its dependencies (TypeScript's, ts-morph, prettier) load only when needed.
+    if (options.watch) return (await import('./cli/watch.js')).watchGenerate(process.cwd(), reporter, { lint: options.lint, lenient: options.lenient === true });
     const config = { ...(await loadConfig(process.cwd())), lenient: options.lenient === true };
+    const settings = JSON.stringify({ lenient: config.lenient, lint: options.lint });
+    if (isUpToDate(config, settings)) {
+      reporter.done('specmill: up to date (nothing it reads has changed since its last run)', { apis: config.apis.length, written: [], upToDate: true }, true);
+      return 0;
+    }
+    const { runPipelineReported, writeGeneration } = await import('./cli/generate.js');
     const result = await runPipelineReported(config, reporter);
-    return writeGeneration(config, result, reporter, { lint: options.lint });
+    const code = await writeGeneration(config, result, reporter, { lint: options.lint });
+    if (code === 0) recordRun(config, settings, result.files);
+    return code;
   });
 }
 
@@ -119,6 +125,7 @@ async function lintCommand(): Promise<number> {
 
 async function checkCommand(options: { lenient?: boolean }): Promise<number> {
   const config = { ...(await loadConfig(process.cwd())), lenient: options.lenient === true };
+  const { runPipeline } = await import('./pipeline.js');
   const result = await runPipeline(config);
   report(result.diagnostics);
   if (hasErrors(result.diagnostics)) return 1;
@@ -134,6 +141,7 @@ async function checkCommand(options: { lenient?: boolean }): Promise<number> {
 
 async function diffCommand(api: string | undefined, options: { base: string; format: ReportFormat; failOn?: string; lenient?: boolean }): Promise<number> {
   const config = await loadConfig(process.cwd());
+  const { runDiff } = await import('./diff/run-diff.js');
   const run = await runDiff(config, api, { base: options.base, format: options.format, failOnBreaking: options.failOn === 'breaking', lenient: options.lenient === true });
   report(run.diagnostics);
   process.stdout.write(run.report);

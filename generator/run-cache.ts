@@ -9,7 +9,12 @@ import { fileURLToPath } from 'node:url';
 import type { ResolvedConfig } from './config.js';
 
 const SPECMILL_ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CACHE_FILE = path.join(SPECMILL_ROOT, 'node_modules/.cache/specmill/last-run.json');
+const CACHE_DIR = path.join(SPECMILL_ROOT, 'node_modules/.cache/specmill');
+
+/** One record per project folder. */
+function cacheFile(root: string): string {
+  return path.join(CACHE_DIR, `last-run-${sha256(root).slice(0, 16)}.json`);
+}
 
 interface CacheRecord {
   root: string;
@@ -47,9 +52,9 @@ export function fingerprint(config: ResolvedConfig, extra: string): string {
   return hash.digest('hex');
 }
 
-function read(): CacheRecord | undefined {
+function read(root: string): CacheRecord | undefined {
   try {
-    return JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as CacheRecord;
+    return JSON.parse(readFileSync(cacheFile(root), 'utf8')) as CacheRecord;
   } catch {
     return undefined;
   }
@@ -57,7 +62,7 @@ function read(): CacheRecord | undefined {
 
 /** Whether the last run's outputs stand: same inputs, and its files on disk as it wrote them. */
 export function isUpToDate(config: ResolvedConfig, print: string): boolean {
-  const record = read();
+  const record = read(config.root);
   if (!record || record.root !== config.root || record.fingerprint !== fingerprint(config, print)) return false;
   return Object.entries(record.files).every(([file, hash]) => {
     const absolute = path.join(config.root, file);
@@ -70,8 +75,8 @@ export function recordRun(config: ResolvedConfig, print: string, files: Readonly
   const record: CacheRecord = { root: config.root, fingerprint: fingerprint(config, print), files: {} };
   for (const [file, content] of files) record.files[file] = sha256(content);
   try {
-    mkdirSync(path.dirname(CACHE_FILE), { recursive: true });
-    writeFileSync(CACHE_FILE, JSON.stringify(record));
+    mkdirSync(CACHE_DIR, { recursive: true });
+    writeFileSync(cacheFile(config.root), JSON.stringify(record));
   } catch {
     // read-only node_modules
   }

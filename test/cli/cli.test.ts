@@ -118,3 +118,28 @@ describe('specmill generate and check on a copy of the project', () => {
     expect(project.snapshot()).toEqual(before);
   });
 });
+
+describe('a generate with nothing to do', () => {
+  let project: ProjectCopy;
+  beforeAll(() => {
+    project = copyProject();
+  });
+  afterAll(() => project.remove());
+
+  it('says so without running the pipeline, and runs it again when a page, or an output, changes', () => {
+    expect(runCli(['generate', '--no-lint'], project.dir).status).toBe(0);
+    expect(runCli(['generate', '--no-lint'], project.dir).stderr).toMatch(/up to date/);
+
+    const page = project.path('specs/flowkiwi/sources/create-instance.txt');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('Create an instance.', 'Create one instance.'));
+    const changed = runCli(['generate', '--no-lint'], project.dir);
+    expect(changed.stderr).not.toMatch(/up to date/);
+    expect(readFileSync(project.path('specs/flowkiwi/openapi.yaml'), 'utf8')).toContain('Create one instance.');
+
+    const client = project.path('generated/flowkiwi/client.js');
+    const original = readFileSync(client, 'utf8');
+    writeFileSync(client, `${original}// edited by hand\n`);
+    expect(runCli(['generate', '--no-lint'], project.dir).stderr).not.toMatch(/up to date/);
+    expect(readFileSync(client, 'utf8')).toBe(original);
+  });
+});

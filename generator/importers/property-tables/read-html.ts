@@ -1,6 +1,11 @@
 // Reads the HTML page: headings, paragraphs and real <table> cells, with `<details>` around nested
 // tables (next to the row or inside its cell). Site navigation and screen-reader-only text are left out.
-import { load } from 'cheerio';
+import { createRequire } from 'node:module';
+
+// cheerio takes a third of a second to load; only HTML pages need it, so it loads on first use.
+const require = createRequire(import.meta.url);
+let cheerio: typeof import('cheerio') | undefined;
+const load: typeof import('cheerio').load = (...args) => (cheerio ??= require('cheerio') as typeof import('cheerio')).load(...args);
 import type { AnyNode, Element } from 'domhandler';
 import type { Diagnostic } from '../../diagnostics.js';
 import type { Block, Position, ReadResult, TableRow } from './blocks.js';
