@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ResolvedConfig } from '../config.js';
 import { error, hasErrors, SpecmillError } from '../diagnostics.js';
 import { summarizeSpecChanges } from '../diff/run-diff.js';
+import { rememberSpec } from '../diff/spec-cache.js';
 import { lintSpecs } from '../lint.js';
 import { listOverlayFiles } from '../overlays/load-overlays.js';
 import { runPipeline, type PipelineResult } from '../pipeline.js';
@@ -73,6 +74,12 @@ export async function writeGeneration(config: ResolvedConfig, result: PipelineRe
     throw e;
   }
   reporter.finish();
+  // The next run compares against these specs: keep them as JSON so it need not parse the YAML.
+  for (const api of config.apis) {
+    const spec = result.specs.get(api.name);
+    const text = result.files.get(path.relative(config.root, api.specFile).split(path.sep).join('/'));
+    if (spec && text) rememberSpec(text, spec);
+  }
   for (const line of specChanges) reporter.change(line.slice(0, line.indexOf(':')), line);
   const removed = written.removed.length > 0 ? `, ${written.removed.length} removed` : '';
   reporter.done(`specmill: ${config.apis.length} API(s): ${written.written.length} files written, ${written.unchanged} unchanged${removed}`, {

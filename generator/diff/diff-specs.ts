@@ -70,13 +70,49 @@ interface Context {
   changes: SpecChange[];
   operation?: string;
   operationId?: string;
+  /** `$ref`s whose component is the same on both sides, and so is everything it references. */
+  unchanged: ReadonlySet<string>;
+  /** Pairs of `$ref`s already compared within this operation and direction (see diffSchema). */
+  compared?: Set<string>;
+}
+
+/**
+ * The component schemas that did not change, transitively: equal text on both sides and every
+ * schema they reference unchanged too. Comparing through them is skipped, which keeps a diff of
+ * two large, heavily shared specs (Stripe's) from walking the same schemas down every path.
+ */
+function unchangedSchemas(base: OpenApiDocument, head: OpenApiDocument): Set<string> {
+  const schemasOf = (doc: OpenApiDocument) => (isObject(doc.components) && isObject(doc.components.schemas) ? doc.components.schemas : {});
+  const a = schemasOf(base);
+  const b = schemasOf(head);
+  const refsOf = new Map<string, string[]>();
+  const candidates = new Set<string>();
+  for (const name of Object.keys(b)) {
+    if (!Object.hasOwn(a, name)) continue;
+    const text = JSON.stringify(b[name]);
+    if (text !== JSON.stringify(a[name])) continue;
+    const ref = `#/components/schemas/${name.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+    candidates.add(ref);
+    refsOf.set(ref, [...text.matchAll(/"\$ref":"([^"]*)"/g)].map((m) => m[1]!));
+  }
+  // Drop any whose references are not (still) unchanged, until nothing more drops.
+  for (let dropped = true; dropped; ) {
+    dropped = false;
+    for (const ref of candidates) {
+      if (refsOf.get(ref)!.every((r) => candidates.has(r))) continue;
+      candidates.delete(ref);
+      dropped = true;
+    }
+  }
+  return candidates;
 }
 
 const MAX_REF_HOPS = 32;
 
 /** Changes from `base` to `head`; `base` undefined means the API is new. Sorted by operation, then pointer. */
 export function diffSpecs(base: OpenApiDocument | undefined, head: OpenApiDocument): SpecChange[] {
-  const ctx: Context = { base: base ?? { openapi: '3.1.0', info: {}, paths: {} }, head, changes: [] };
+  const baseDoc = base ?? { openapi: '3.1.0', info: {}, paths: {} };
+  const ctx: Context = { base: baseDoc, head, changes: [], unchanged: unchangedSchemas(baseDoc, head) };
   diffServers(ctx);
   const before = collectOperations(ctx.base);
   const after = collectOperations(head);
@@ -163,7 +199,7 @@ function collectOperations(doc: OpenApiDocument): Map<string, OperationEntry> {
 
 function diffOperation(outer: Context, old: OperationEntry, now: OperationEntry): void {
   const id = text(now.operation.operationId) ?? text(old.operation.operationId);
-  const ctx: Context = { ...outer, operation: now.label, ...(id ? { operationId: id } : {}) };
+  const ctx: Context = { ...outer, operation: now.label, ...(id ? { operationId: id } : {}), compared: new Set() };
   const oldId = text(old.operation.operationId);
   const newId = text(now.operation.operationId);
   if (oldId !== newId) {
@@ -370,12 +406,20 @@ function diffContent(ctx: Context, direction: Direction, label: string, a: Locat
  * recursive schemas end.
  */
 function diffSchema(ctx: Context, direction: Direction, label: string, path: string, rawA: Located, rawB: Located, visiting: Set<string> = new Set()): void {
+  const refA = isObject(rawA.value) && typeof rawA.value.$ref === 'string' ? rawA.value.$ref : undefined;
+  const refB = isObject(rawB.value) && typeof rawB.value.$ref === 'string' ? rawB.value.$ref : undefined;
+  if (refA !== undefined && refA === refB && ctx.unchanged.has(refA)) return;
   const a = unwrapNullable(ctx.base, resolve(ctx.base, rawA));
   const b = unwrapNullable(ctx.head, resolve(ctx.head, rawB));
   if (a.located.ref !== undefined || b.located.ref !== undefined) {
     const key = `${a.located.ref ?? a.located.pointer}|${b.located.ref ?? b.located.pointer}`;
     if (visiting.has(key)) return;
     visiting = new Set(visiting).add(key);
+    // A shared schema is compared once per operation and direction: its changes are reported on
+    // the first path that reaches it rather than on every one (which grows exponentially).
+    const pair = `${direction}|${key}`;
+    if (ctx.compared?.has(pair)) return;
+    ctx.compared?.add(pair);
   }
   const where = path ? `${label} property ${path}` : label;
   const sa = isObject(a.located.value) ? a.located.value : {};

@@ -8,6 +8,7 @@ import { isObject, type OpenApiDocument } from '../openapi-types.js';
 import { runPipeline } from '../pipeline.js';
 import { printSpec } from '../spec-file.js';
 import { parseStructured } from '../structured-text.js';
+import { recallSpec } from './spec-cache.js';
 import { diffSpecs, summarize } from './diff-specs.js';
 import { formatReport, formatSummaryLine, type ApiDiff, type ReportFormat } from './format-report.js';
 import { readAtCommit, resolveRevision } from './git-revision.js';
@@ -83,7 +84,7 @@ export function summarizeSpecChanges(config: ResolvedConfig, specs: ReadonlyMap<
     const text = readFileSync(api.specFile, 'utf8');
     const now = printed?.get(path.relative(config.root, api.specFile).split(path.sep).join('/')) ?? printSpec(spec);
     if (text === now) continue;
-    const old = readSpec(text, path.relative(config.root, api.specFile)).spec;
+    const old = recallSpec(text) ?? readSpec(text, path.relative(config.root, api.specFile)).spec;
     const changes = diffSpecs(old, spec);
     lines.push(changes.length > 0 ? formatSummaryLine(api.name, changes) : `${api.name}: 0 changes for callers (the spec's text changed)`);
   }
