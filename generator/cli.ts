@@ -75,13 +75,13 @@ async function reported(options: OutputOptions, command: (reporter: Reporter) =>
   }
 }
 
-async function generateCommand(options: { lint: boolean; lenient?: boolean; watch?: boolean } & OutputOptions): Promise<number> {
+async function generateCommand(options: { lint: boolean; lenient?: boolean; watch?: boolean; force?: boolean } & OutputOptions): Promise<number> {
   return reported(options, async (reporter) => {
     // The pipeline and its dependencies (TypeScript's, ts-morph, prettier) load only when needed.
     if (options.watch) return (await import('./cli/watch.js')).watchGenerate(process.cwd(), reporter, { lint: options.lint, lenient: options.lenient === true });
     const config = { ...(await loadConfig(process.cwd())), lenient: options.lenient === true };
     const settings = JSON.stringify({ lenient: config.lenient, lint: options.lint });
-    if (isUpToDate(config, settings)) {
+    if (!options.force && isUpToDate(config, settings)) {
       reporter.done('specmill: up to date (nothing it reads has changed since its last run)', { apis: config.apis.length, written: [], upToDate: true }, true);
       return 0;
     }
@@ -171,7 +171,8 @@ export function buildProgram(): Command {
     .option('--watch', 'generate again after each change to pages, overlays or the config (only the APIs it touches) until Ctrl-C')
     .option('--json', 'print one JSON object per event and diagnostic on stdout, nothing on stderr')
     .option('--verbose', 'print how long each stage of each API took')
-    .action(async (options: { lint: boolean; lenient?: boolean; watch?: boolean } & OutputOptions) => {
+    .option('--force', 'run every stage even when nothing it reads has changed since the last run')
+    .action(async (options: { lint: boolean; lenient?: boolean; watch?: boolean; force?: boolean } & OutputOptions) => {
       process.exitCode = await generateCommand(options);
     });
   program

@@ -17,7 +17,7 @@ afterAll(() => project.remove());
 
 describe('generate output', () => {
   it('under CI: plain lines on stderr, no progress line, no colour; --verbose adds each stage time', () => {
-    const result = runCli(['generate', '--no-lint', '--verbose'], project.dir, { CI: 'true', NO_COLOR: undefined });
+    const result = runCli(['generate', '--no-lint', '--force', '--verbose'], project.dir, { CI: 'true', NO_COLOR: undefined });
     expect(result.status).toBe(0);
     expect(result.stdout).toBe('');
     expect(result.stderr).not.toMatch(/[\r\u001b]/);
@@ -30,7 +30,7 @@ describe('generate output', () => {
   });
 
   it('--json: one JSON object per event on stdout, nothing on stderr', () => {
-    const result = runCli(['generate', '--no-lint', '--json'], project.dir);
+    const result = runCli(['generate', '--no-lint', '--force', '--json'], project.dir);
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
     const events = result.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { event: string; stage?: string; api?: string; ms?: number; ok?: boolean; unchanged?: number });
@@ -46,21 +46,21 @@ describe('generate output', () => {
   });
 
   it.skipIf(!hasScript)('on a terminal: a progress line that updates in place, and colours', () => {
-    const result = runCliInTerminal(['generate', '--no-lint'], project.dir, { NO_COLOR: undefined, CI: undefined });
+    const result = runCliInTerminal(['generate', '--no-lint', '--force'], project.dir, { NO_COLOR: undefined, CI: undefined });
     expect(result.status).toBe(0);
     expect(result.output).toMatch(/\r\u001b\[2K\u001b\[2mspecmill \[1\/1\] example: import/);
     expect(result.output).toMatch(/\u001b\[32mspecmill: 1 API\(s\)/);
   });
 
   it.skipIf(!hasScript)('on a terminal with NO_COLOR: progress but not one colour', () => {
-    const result = runCliInTerminal(['generate', '--no-lint'], project.dir, { NO_COLOR: '1', CI: undefined });
+    const result = runCliInTerminal(['generate', '--no-lint', '--force'], project.dir, { NO_COLOR: '1', CI: undefined });
     expect(result.status).toBe(0);
     expect(result.output).toContain('specmill [1/1] example: import');
     expect(result.output).not.toMatch(SGR);
   });
 
   it.skipIf(!hasScript)('on a terminal under CI: lines only', () => {
-    const result = runCliInTerminal(['generate', '--no-lint'], project.dir, { NO_COLOR: '1', CI: 'true' });
+    const result = runCliInTerminal(['generate', '--no-lint', '--force'], project.dir, { NO_COLOR: '1', CI: 'true' });
     expect(result.status).toBe(0);
     expect(result.output).not.toContain('\u001b[2K');
     expect(result.output).toContain('specmill: 1 API(s)');
