@@ -7,7 +7,8 @@
 //   npm run bench [-- --only github,stripe,seeds,msgraph] [--runs 3] [--requests 2000]
 //                 [--no-competitors] [--quick] [--out FILE] [--json FILE] [--keep]
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,6 +25,11 @@ const USAGE = `usage: npm run bench -- [options]
   --runs <n>          cold runs per tool and reruns of each kind (default 3)
   --requests <n>      sequential calls per client in the request loop (default 2000; 0: skip)
   --no-competitors    specmill only
+  --tools <list>      only these competitors: ${COMPETITORS.map((t) => t.id).join(', ')}
+  --skip <list>       leave out parts: reruns, tsc, requests
+  --no-wait           do not wait for a quiet machine before each run (--quick never waits)
+  --timeout <s>       stop a cold run after this many seconds (default 1800); a specmill rerun
+                      is stopped after 10x its cold run (at least 120 s)
   --quick             1 run, specmill only, the ${QUICK_SEED} seed API unless --only says otherwise
   --out <file>        Markdown report (default bench/results.md; --quick writes none unless given)
   --json <file>       the raw measurements as JSON
@@ -35,6 +41,10 @@ const { values: options } = parseArgs({
     runs: { type: 'string' },
     requests: { type: 'string' },
     'no-competitors': { type: 'boolean', default: false },
+    'no-wait': { type: 'boolean', default: false },
+    timeout: { type: 'string' },
+    tools: { type: 'string' },
+    skip: { type: 'string' },
     quick: { type: 'boolean', default: false },
     out: { type: 'string' },
     json: { type: 'string' },
@@ -51,6 +61,11 @@ const quick = options.quick;
 const runs = Number(options.runs ?? (quick ? 1 : 3));
 const requestCount = Number(options.requests ?? (quick ? 300 : 2000));
 const withCompetitors = !quick && !options['no-competitors'];
+const competitors = options.tools ? COMPETITORS.filter((t) => options.tools.split(',').includes(t.id)) : COMPETITORS;
+const skip = new Set((options.skip ?? '').split(',').filter(Boolean));
+for (const part of skip) if (!['reruns', 'tsc', 'requests'].includes(part)) fail(`--skip: unknown part ${part}\n${USAGE}`);
+const waitForQuietMachine = !quick && !options['no-wait'];
+const coldTimeoutMs = Number(options.timeout ?? 1800) * 1000;
 const inputNames = options.only ? options.only.split(',').map((s) => s.trim()) : quick ? ['seeds'] : DEFAULT_INPUTS;
 const outFile = options.out ? path.resolve(options.out) : quick ? undefined : path.join(ROOT, 'bench/results.md');
 for (const name of inputNames) if (!INPUT_NAMES.includes(name)) fail(`unknown input ${name}\n${USAGE}`);
@@ -65,6 +80,7 @@ function fail(message) {
 // moment first, and how much CPU other processes took during each run is kept for the report.
 const neighbours = { waitedMs: 0, othersCpu: [] };
 async function quiet() {
+  if (!waitForQuietMachine) return;
   const waited = await waitForQuiet();
   neighbours.waitedMs += waited;
   if (waited > 5000) log(`waited ${Math.round(waited / 1000)} s for the machine to calm down`);
@@ -82,12 +98,34 @@ async function measureSequence(commands) {
   return run;
 }
 
+// specmill keeps a cache under node_modules/.cache/specmill (shared by every project, since the
+// toolchain is linked). A cold run starts with no output of its own, not with an empty cache:
+// the report says what the cache held and what the cold runs added to it.
+const CACHE_DIR = path.join(ROOT, 'node_modules/.cache/specmill');
+const cacheEntries = () => (existsSync(CACHE_DIR) ? readdirSync(CACHE_DIR) : []);
+const cacheAtStart = cacheEntries();
+
 const started = Date.now();
 function log(message) {
   const elapsed = Math.round((Date.now() - started) / 1000);
   process.stderr.write(`[bench +${elapsed}s] ${message}\n`);
 }
 const brief = (run) => (run.code === 0 ? `${(run.ms / 1000).toFixed(2)} s, ${Math.round(run.rssMiB)} MiB` : `FAILED ${lastLines(run, 3)}`);
+
+/** A hash of the toolchain's sources: other sessions edit them, maybe in the middle of a run. */
+function toolchainFingerprint() {
+  const hash = createHash('sha256');
+  for (const dir of ['generator', 'templates', 'scripts']) {
+    const base = path.join(ROOT, dir);
+    if (!existsSync(base)) continue;
+    const files = readdirSync(base, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.join(e.parentPath, e.name))
+      .sort();
+    for (const file of files) hash.update(file).update(readFileSync(file));
+  }
+  return hash.digest('hex').slice(0, 12);
+}
 
 function gitDescription() {
   try {
@@ -107,11 +145,13 @@ const environment = {
   memoryGiB: (os.totalmem() / 1024 ** 3).toFixed(1),
   os: `${os.type()} ${os.release()} ${os.arch()}`,
   node: process.version,
-  git: gitDescription(),
+  git: `${gitDescription()}; sources hash ${toolchainFingerprint()} (generator/, templates/, scripts/)`,
   loadStart: os.loadavg()[0].toFixed(2),
   runs,
+  tscRuns: quick ? 1 : runs + 2,
+  requestRounds: quick ? 1 : Math.max(5, runs),
   memoryMethod: MEMORY_METHOD,
-  tools: withCompetitors ? COMPETITORS.map((t) => t.label()) : ['competitors not run'],
+  tools: withCompetitors ? competitors.map((t) => t.label()) : ['competitors not run'],
 };
 
 const workDir = mkdtempSync(path.join(os.tmpdir(), 'specmill-bench-'));
@@ -143,11 +183,13 @@ async function benchInput(name) {
   const input = await prepareInput(name, workDir, { seedApis: quick && !options.only ? [QUICK_SEED] : undefined });
   log(`${name}: ${input.label}`);
   const section = { input: { name, label: input.label, bytes: input.bytes }, generators: [], reruns: [], consumers: [], notes: [] };
+  const fingerprintAtStart = toolchainFingerprint();
 
   // ---- cold runs, interleaved: specmill, then each competitor, `runs` times -----------------
-  const tools = [{ id: 'specmill', label: 'specmill (types, models, client)', kind: 'client' }, ...(withCompetitors ? COMPETITORS.map((t) => ({ ...t, label: t.label() })) : [])];
+  const tools = [{ id: 'specmill', label: 'specmill (types, models, client)', kind: 'client' }, ...(withCompetitors ? competitors.map((t) => ({ ...t, label: t.label() })) : [])];
   const samples = new Map(tools.map((t) => [t.id, []]));
   const last = new Map();
+  const cacheWrites = new Set();
   for (let round = 1; round <= runs; round++) {
     for (const tool of tools) {
       let run;
@@ -155,11 +197,13 @@ async function benchInput(name) {
       if (tool.id === 'specmill') {
         where = createProject(input, workDir, 'cold');
         const { command, args, options: spawnOptions } = specmillCommand(where);
-        run = await measure(command, args, spawnOptions);
+        const cacheBefore = new Set(cacheEntries());
+        run = await measure(command, args, { ...spawnOptions, timeoutMs: coldTimeoutMs });
+        for (const entry of cacheEntries()) if (!cacheBefore.has(entry)) cacheWrites.add(entry);
         if (run.code === 0 && input.kind === 'pages' && round === 1) adoptSpecmillSpecs(input, where);
       } else {
         where = path.join(workDir, 'out', name, `${tool.id}-${round}`);
-        run = await measureSequence(competitorCommands(tool, input, where));
+        run = await measureSequence(competitorCommands(tool, input, where).map((c) => ({ ...c, options: { ...c.options, timeoutMs: coldTimeoutMs } })));
       }
       samples.get(tool.id).push(run);
       log(`${name}: ${tool.id} cold ${round}/${runs}: ${brief(run)}`);
@@ -175,6 +219,12 @@ async function benchInput(name) {
     section.generators.push({ id: tool.id, label: tool.label, kind: tool.kind, cold: summarize(samples.get(tool.id)), size });
   }
   const specmillOk = samples.get('specmill').some((r) => r.code === 0);
+  const cacheNote = `specmill's cache (node_modules/.cache/specmill) held ${cacheAtStart.length} entr${cacheAtStart.length === 1 ? 'y' : 'ies'} when the benchmark started${cacheAtStart.length ? ` (${cacheAtStart.slice(0, 3).join(', ')}${cacheAtStart.length > 3 ? ', …' : ''})` : ''}`;
+  section.notes.push(
+    cacheWrites.size > 0
+      ? `${cacheNote}; the cold runs of this input added ${cacheWrites.size} (${[...cacheWrites].slice(0, 3).join(', ')}${cacheWrites.size > 3 ? ', …' : ''}), which later cold runs could read.`
+      : `${cacheNote}; the cold runs of this input added none.`,
+  );
 
   // ---- the operations the consumer calls and the request loop sends --------------------------
   const ownSpec = path.join(specmillProject, 'specs', input.consumerApi, 'openapi.yaml');
@@ -190,7 +240,7 @@ async function benchInput(name) {
 
   // ---- consumers' tsc and whether each output passes strict tsc -------------------------------
   const outputs = {};
-  const consumerTools = CONSUMER_TOOLS.filter((id) => id === 'specmill' || (id === 'openapi-fetch' ? last.has('openapi-typescript') : last.has(id)));
+  const consumerTools = skip.has('tsc') ? [] : CONSUMER_TOOLS.filter((id) => id === 'specmill' || (id === 'openapi-fetch' ? last.has('openapi-typescript') : last.has(id)));
   for (const id of consumerTools) {
     const toolId = id === 'openapi-fetch' ? 'openapi-typescript' : id;
     const labels = { specmill: 'specmill', 'openapi-fetch': 'openapi-typescript + openapi-fetch', 'hey-api': 'hey-api', orval: 'orval', redocly: 'redocly generate-client' };
@@ -214,20 +264,21 @@ async function benchInput(name) {
       continue;
     }
     outputs[id] = { out: outDir, generated: outDir, consumerDir: dir };
+    // tsc is quick next to the generators: a few more runs steady the median.
     const consumerRuns = [];
-    for (let i = 0; i < runs; i++) consumerRuns.push(await measure(written.consumer.command, written.consumer.args, written.consumer.options));
+    for (let i = 0; i < environment.tscRuns; i++) consumerRuns.push(await measure(written.consumer.command, written.consumer.args, written.consumer.options));
     // tsc exits 1 or 2 on type errors: time and memory still count, the errors are reported.
     entry.consumer = summarize(consumerRuns.map((r) => ({ ...r, code: r.code === 0 || tscErrors(r).count > 0 ? 0 : r.code })));
     entry.consumerErrors = tscErrors(consumerRuns.at(-1));
     const strict = await measure(written.strict.command, written.strict.args, written.strict.options);
     entry.strict = { ms: strict.ms, rssMiB: strict.rssMiB, errors: tscErrors(strict), code: strict.code };
     log(`${name}: tsc consumer of ${id}: ${brief({ ...consumerRuns.at(-1), code: 0 })}, ${entry.consumerErrors.count} errors; strict: ${entry.strict.errors.count} errors`);
-    if (entry.consumerErrors.count > 0) section.notes.push(`The ${entry.label} consumer file has type errors, e.g. ${entry.consumerErrors.first[0]}`);
+    if (entry.consumerErrors.count > 0) section.notes.push(`tsc finds ${entry.consumerErrors.count} errors in the ${entry.label} consumer's program, e.g. ${entry.consumerErrors.first[0]}`);
   }
 
   // ---- per-request overhead ------------------------------------------------------------------
   const read = ops[0];
-  if (requestCount > 0 && read) {
+  if (requestCount > 0 && read && !skip.has('requests')) {
     const requestOutputs = {};
     if (outputs.specmill) requestOutputs.specmill = outputs.specmill;
     if (outputs['hey-api']) requestOutputs['hey-api'] = outputs['hey-api'];
@@ -240,18 +291,22 @@ async function benchInput(name) {
       outputs: requestOutputs,
       count: requestCount,
       warmup: Math.max(20, Math.round(requestCount / 10)),
-      rounds: runs,
+      rounds: environment.requestRounds,
+      quiet,
       log: (m) => log(`${name}: ${m}`),
     });
   }
 
   // ---- specmill's reruns in the last cold run's project ---------------------------------------
-  if (specmillOk) {
+  if (specmillOk && !skip.has('reruns')) {
     const kinds = [
       { id: 'noop', label: 'no-op rerun (nothing changed)', edit: () => 'nothing' },
       { id: 'description', label: "rerun after one operation's description changed", edit: (n) => editDescription(specmillProject, input, n, read) },
       { id: 'add', label: 'rerun after one operation was added', edit: (n) => addOperation(specmillProject, input, n) },
     ];
+    // A rerun slower than ten cold runs has missed its target by far: stop it there.
+    const coldMs = section.generators.find((g) => g.id === 'specmill').cold.ms?.median ?? coldTimeoutMs / 10;
+    const limitMs = Math.max(120_000, 10 * coldMs);
     let n = 0;
     for (const kind of kinds) {
       const kindRuns = [];
@@ -259,14 +314,24 @@ async function benchInput(name) {
       for (let i = 1; i <= runs; i++) {
         change = kind.edit(++n);
         const { command, args, options: spawnOptions } = specmillCommand(specmillProject);
-        const run = await measure(command, args, spawnOptions);
+        const run = await measure(command, args, { ...spawnOptions, timeoutMs: limitMs });
         kindRuns.push(run);
-        log(`${name}: specmill ${kind.id} rerun ${i}/${runs}: ${brief(run)}`);
+        log(`${name}: specmill ${kind.id} rerun ${i}/${runs}: ${run.timedOut ? `stopped after ${Math.round(limitMs / 1000)} s` : brief(run)}`);
+        // The next runs would be stopped too; and the project's spec on disk is now stale.
+        if (run.timedOut) {
+          section.notes.push(`specmill's ${kind.id} rerun was stopped after ${Math.round(limitMs / 1000)} s (10x its cold run), so specs/ still held the spec before the change: the next reruns saw this change as well.`);
+          break;
+        }
       }
       section.reruns.push({ id: kind.id, label: kind.label, change, stats: summarize(kindRuns) });
     }
   }
   if (input.kind === 'pages' && withCompetitors) section.notes.push('Competitors ran once per seed API (four processes per run, wall times added, the largest peak kept); specmill made all four in one process.');
+  const fingerprintAtEnd = toolchainFingerprint();
+  if (fingerprintAtEnd !== fingerprintAtStart) {
+    section.notes.push(`specmill's sources changed while this input ran (hash ${fingerprintAtStart} -> ${fingerprintAtEnd}): other sessions edit the repository; its figures mix two versions.`);
+    log(`${name}: the toolchain changed during the runs (${fingerprintAtStart} -> ${fingerprintAtEnd})`);
+  }
   return section;
 }
 

@@ -109,15 +109,21 @@ const WRITERS = {
     const fns = orvalFunctions(readFileSync(path.join(outDir, 'api.ts'), 'utf8'));
     const calls = ops.map((op) => [fns.get(operationKey(op)), op]);
     if (calls.some(([f]) => !f)) return { error: 'could not find an operation in api.ts' };
+    // orval's order: the path parameters, the body (when the operation has one), `params` (the
+    // query), `options`.
     const args = (fn, op) => {
       const request = sampleRequest(doc, op);
       const pathValues = op.path.match(/\{[^}]+\}/g)?.map((m) => request.path?.[m.slice(1, -1)]) ?? [];
       const out = [];
+      let bodyDone = !op.body;
       for (const param of fn.params) {
         if (param.name === 'options') break;
-        if (param.name === 'params') out.push(request.query ? literal(request.query) : 'undefined');
-        else if (/Body$/.test(param.name) || /Body$/.test(param.type)) out.push(literal(request.body ?? (op.body ? sampleValue(doc, op.body.schema) : {})));
-        else out.push(literal(pathValues.shift() ?? 'x'));
+        if (pathValues.length > 0) out.push(literal(pathValues.shift() ?? 'x'));
+        else if (param.name === 'params') out.push(request.query ? literal(request.query) : 'undefined');
+        else if (!bodyDone) {
+          bodyDone = true;
+          out.push(request.body !== undefined ? literal(request.body) : param.optional ? 'undefined' : literal(sampleValue(doc, op.body.schema)));
+        } else out.push('undefined');
       }
       while (out.at(-1) === 'undefined') out.pop();
       return out.join(', ');
@@ -176,8 +182,9 @@ export function writeConsumer({ tool, dir, outDir, api, doc, ops }) {
   return { dir, file, consumer: tsc('tsconfig.json'), strict: tsc('tsconfig.strict.json') };
 }
 
-/** `error TS…` lines of a tsc run, counted, with the first few kept. */
+/** `error TS…` lines of a tsc run: how many, how many in the consumer file itself, the first few. */
 export function tscErrors(run) {
   const lines = `${run.stdout}\n${run.stderr}`.split('\n').filter((l) => /error TS\d+/.test(l));
-  return { count: lines.length, first: lines.slice(0, 3).map((l) => l.replace(/^.*?\/(out|node_modules)\//, '$1/').slice(0, 240)) };
+  const tidy = (l) => l.replace(/^.*?\/consumers\/[^/]+\/[^/]+\//, '').replace(/^.*\/node_modules\//, 'node_modules/').slice(0, 240);
+  return { count: lines.length, inConsumer: lines.filter((l) => /^index\.ts\(/.test(tidy(l))).length, first: lines.slice(0, 3).map(tidy) };
 }

@@ -59,6 +59,17 @@ export function analyzeProfile(file, { inclusiveNames = [] } = {}) {
   };
   for (const [id, us] of self) for (const name of namesOf(id)) inclusive.set(name, (inclusive.get(name) ?? 0) + us);
 
+  // What the thread did second by second: the modules with the most self time in each second.
+  const seconds = [];
+  let clock = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    clock += profile.timeDeltas[i] ?? 0;
+    const bucket = (seconds[Math.floor(clock / 1e6)] ??= new Map());
+    const mod = moduleOf(nodes.get(profile.samples[i]).callFrame);
+    bucket.set(mod, (bucket.get(mod) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  }
+  const timeline = [...seconds].map((bucket) => (bucket ? [...bucket].sort((a, b) => b[1] - a[1]).map(([name, us]) => ({ name, ms: us / 1000 })) : []));
+
   const sorted = (map) => [...map].sort((a, b) => b[1] - a[1]).map(([name, us]) => ({ name, ms: us / 1000, share: us / total }));
-  return { totalMs: total / 1000, functions: sorted(byFunction), modules: sorted(byModule), inclusive: sorted(inclusive) };
+  return { totalMs: total / 1000, functions: sorted(byFunction), modules: sorted(byModule), inclusive: sorted(inclusive), timeline };
 }

@@ -45,7 +45,7 @@ const TICKS_PER_SECOND = 100;
  * that starts while another process hogs a core measures that process too. Resolves to the
  * milliseconds waited.
  */
-export async function waitForQuiet({ busyShare = 0.25, windowMs = 1000, maxWaitMs = 120_000 } = {}) {
+export async function waitForQuiet({ busyShare = 0.25, windowMs = 1000, maxWaitMs = 15_000 } = {}) {
   const start = performance.now();
   while (performance.now() - start < maxWaitMs) {
     const before = cpuTicks();
@@ -133,7 +133,9 @@ export function measure(command, args, { cwd, env, timeoutMs = 30 * 60_000, inpu
           polledKiB = Math.max(polledKiB, sum);
         }, POLL_MS)
       : undefined;
+    let timedOut = false;
     const killer = setTimeout(() => {
+      timedOut = true;
       try {
         process.kill(-child.pid, 'SIGKILL');
       } catch {
@@ -166,7 +168,7 @@ export function measure(command, args, { cwd, env, timeoutMs = 30 * 60_000, inpu
         const capacity = (ticksAfter.total - ticksBefore.total) / TICKS_PER_SECOND;
         othersCpu = Math.max(0, busy - cpuSeconds) / capacity;
       }
-      resolve({ ms, rssMiB: kib / 1024, cpuSeconds, othersCpu, code: signal ? `signal ${signal}` : code, stdout, stderr });
+      resolve({ ms, rssMiB: kib / 1024, cpuSeconds, othersCpu, code: timedOut ? 'timeout' : signal ? `signal ${signal}` : code, timedOut, timeoutMs, stdout, stderr });
     });
   });
 }
@@ -190,6 +192,8 @@ export async function measureSequence(commands) {
   return total;
 }
 
+const stat = (values) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values) });
+
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -199,6 +203,8 @@ export function median(values) {
 /** median/min/max of the successful runs' wall time and peak RSS. */
 export function summarize(runs) {
   const ok = runs.filter((r) => r.code === 0);
+  const stopped = runs.find((r) => r.timedOut);
+  if (ok.length === 0 && stopped) return { ok: false, runs: runs.length, timedOut: true, limitMs: stopped.timeoutMs, error: `stopped after ${Math.round(stopped.timeoutMs / 1000)} s` };
   if (ok.length === 0) return { ok: false, runs: runs.length, error: lastLines(runs.at(-1)) };
   const ms = ok.map((r) => r.ms);
   const rss = ok.map((r) => r.rssMiB);
@@ -208,7 +214,7 @@ export function summarize(runs) {
     failed: runs.length - ok.length,
     ms: { median: median(ms), min: Math.min(...ms), max: Math.max(...ms) },
     rssMiB: { median: median(rss), min: Math.min(...rss), max: Math.max(...rss) },
-    cpuSeconds: median(ok.map((r) => r.cpuSeconds ?? 0)),
+    ...(ok.every((r) => r.cpuSeconds !== undefined) ? { cpuMs: stat(ok.map((r) => r.cpuSeconds * 1000)) } : {}),
     othersCpu: Math.max(...ok.map((r) => r.othersCpu ?? 0)),
     ...(ok.length < runs.length ? { error: lastLines(runs.find((r) => r.code !== 0)) } : {}),
   };

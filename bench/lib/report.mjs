@@ -30,7 +30,8 @@ export function evaluateTargets(section) {
   const fastest = fastestClient(section);
   if (specmill?.cold.ms && fastest) {
     const r = specmill.cold.ms.median / fastest.cold.ms.median;
-    out.push({ target: `cold run <= 1.0x the fastest full-client generator (${fastest.id})`, value: `${ratio(r)} (${seconds(specmill.cold.ms.median)} vs ${seconds(fastest.cold.ms.median)})`, ok: r <= 1 });
+    const cpu = specmill.cold.cpuMs && fastest.cold.cpuMs ? `; CPU time ${ratio(specmill.cold.cpuMs.median / fastest.cold.cpuMs.median)}` : '';
+    out.push({ target: `cold run <= 1.0x the fastest full-client generator (${fastest.id})`, value: `${ratio(r)} (${seconds(specmill.cold.ms.median)} vs ${seconds(fastest.cold.ms.median)}${cpu})`, ok: r <= 1 });
     const m = specmill.cold.rssMiB.median / fastest.cold.rssMiB.median;
     out.push({ target: `peak RSS <= the fastest one's (${fastest.id})`, value: `${ratio(m)} (${mib(specmill.cold.rssMiB.median)} vs ${mib(fastest.cold.rssMiB.median)})`, ok: m <= 1 });
   } else if (specmill?.cold.ms) {
@@ -39,6 +40,11 @@ export function evaluateTargets(section) {
   const reruns = section.reruns ?? [];
   const limits = { noop: 0.1, description: 0.25, add: 0.25 };
   for (const run of reruns) {
+    if (run.stats.timedOut && specmill?.cold.ms) {
+      const r = run.stats.limitMs / specmill.cold.ms.median;
+      out.push({ target: `${run.label} <= ${limits[run.id]}x a cold run`, value: `> ${ratio(r)} (stopped after ${seconds(run.stats.limitMs)})`, ok: false });
+      continue;
+    }
     if (!run.stats.ms || !specmill?.cold.ms) continue;
     const r = run.stats.ms.median / specmill.cold.ms.median;
     out.push({ target: `${run.label} <= ${limits[run.id]}x a cold run`, value: `${ratio(r)} (${seconds(run.stats.ms.median)})`, ok: r <= limits[run.id] });
@@ -66,38 +72,47 @@ function generatorsTable(section) {
     const time = g.id !== 'specmill' && specmill?.cold.ms && g.cold.ms ? ratio(specmill.cold.ms.median / g.cold.ms.median) : '';
     const mem = g.id !== 'specmill' && specmill?.cold.rssMiB && g.cold.rssMiB ? ratio(specmill.cold.rssMiB.median / g.cold.rssMiB.median) : '';
     const failed = g.cold.ok === false ? ` (${g.cold.failed ?? g.cold.runs}/${g.cold.runs} runs failed: ${g.cold.error})` : '';
+    const cpu = g.id !== 'specmill' && specmill?.cold.cpuMs && g.cold.cpuMs ? ratio(specmill.cold.cpuMs.median / g.cold.cpuMs.median) : '';
     return [
       `${g.label}${failed}`,
       spread(g.cold.ms, seconds),
       spread(g.cold.rssMiB, mib),
       time,
       mem,
+      g.cold.cpuMs ? seconds(g.cold.cpuMs.median) : '—',
+      cpu,
       g.size ? `${bytes(g.size.bytes)} / ${g.size.files}` : '—',
     ];
   });
-  return table(['generator (cold run)', 'wall: median (min–max)', 'peak RSS: median (min–max)', 'specmill/this time', 'specmill/this RSS', 'output: size / files'], rows);
+  return table(['generator (cold run)', 'wall: median (min–max)', 'peak RSS: median (min–max)', 'specmill/this wall', 'specmill/this RSS', 'CPU (user+sys)', 'specmill/this CPU', 'output: size / files'], rows);
 }
 
 function rerunsTable(section) {
   const specmill = section.generators.find((g) => g.id === 'specmill');
-  const rows = [[`cold run (fresh project)`, spread(specmill?.cold.ms, seconds), spread(specmill?.cold.rssMiB, mib), '1.00x', '']];
+  const rows = [[`cold run (fresh project)`, spread(specmill?.cold.ms, seconds), spread(specmill?.cold.rssMiB, mib), '1.00x', specmill?.cold.cpuMs ? seconds(specmill.cold.cpuMs.median) : '—', '']];
   for (const run of section.reruns) {
+    if (run.stats.timedOut) {
+      rows.push([run.label, `> ${seconds(run.stats.limitMs)} (stopped)`, '—', specmill?.cold.ms ? `> ${ratio(run.stats.limitMs / specmill.cold.ms.median)}` : '—', '—', run.change ?? '']);
+      continue;
+    }
     rows.push([
       `${run.label}${run.stats.ok === false ? ` (failed: ${run.stats.error})` : ''}`,
       spread(run.stats.ms, seconds),
       spread(run.stats.rssMiB, mib),
       run.stats.ms && specmill?.cold.ms ? ratio(run.stats.ms.median / specmill.cold.ms.median) : '—',
+      run.stats.cpuMs ? seconds(run.stats.cpuMs.median) : '—',
       run.change ?? '',
     ]);
   }
-  return table(['specmill run', 'wall: median (min–max)', 'peak RSS: median (min–max)', 'x cold', 'what changed'], rows, 'lrrrl');
+  return table(['specmill run', 'wall: median (min–max)', 'peak RSS: median (min–max)', 'x cold (wall)', 'CPU (user+sys)', 'what changed'], rows, 'lrrrrl');
 }
 
 function consumersTable(section) {
   const own = section.consumers.find((c) => c.id === 'specmill');
   const rows = section.consumers.map((c) => {
-    if (c.error) return [c.label, '—', '—', '', '', c.error];
-    const errors = c.consumerErrors?.count ? ` (${c.consumerErrors.count} errors in the consumer file)` : '';
+    if (c.error) return [c.label, '—', '—', '', '', '—', c.error];
+    const e = c.consumerErrors;
+    const errors = e?.count ? ` (tsc: ${e.count} errors${e.inConsumer ? `, ${e.inConsumer} of them in the consumer file` : ', all in the generated code'})` : '';
     const strict = c.strict ? (c.strict.errors.count === 0 ? `passes (${seconds(c.strict.ms)}, ${mib(c.strict.rssMiB)})` : `**fails**: ${c.strict.errors.count} errors, e.g. ${c.strict.errors.first[0] ?? ''}`) : '—';
     return [
       `${c.label}${errors}`,
@@ -105,10 +120,11 @@ function consumersTable(section) {
       spread(c.consumer?.rssMiB, mib),
       c.id !== 'specmill' && own?.consumer?.ms && c.consumer?.ms ? ratio(own.consumer.ms.median / c.consumer.ms.median) : '',
       c.id !== 'specmill' && own?.consumer?.rssMiB && c.consumer?.rssMiB ? ratio(own.consumer.rssMiB.median / c.consumer.rssMiB.median) : '',
+      c.consumer?.cpuMs ? seconds(c.consumer.cpuMs.median) : '—',
       strict,
     ];
   });
-  return table(['consumer of', 'tsc: median (min–max)', 'tsc peak RSS: median (min–max)', 'specmill/this time', 'specmill/this RSS', 'strict, skipLibCheck: false, whole output'], rows, 'lrrrrl');
+  return table(['consumer of', 'tsc: median (min–max)', 'tsc peak RSS: median (min–max)', 'specmill/this time', 'specmill/this RSS', 'tsc CPU', 'strict, skipLibCheck: false, whole output'], rows, 'lrrrrrl');
 }
 
 function requestsTable(section) {
@@ -132,7 +148,7 @@ export function renderReport(results) {
         ['specmill', `${env.git}`],
         ['load average (1 min) at start / end', `${env.loadStart} / ${env.loadEnd ?? '—'}`],
         ['neighbours', env.neighbours ?? '—'],
-        ['runs', `${env.runs} cold runs per tool, interleaved (medians, with min and max); ${env.runs} of each specmill rerun`],
+        ['runs', `${env.runs} cold runs per tool, interleaved, and ${env.runs} of each specmill rerun; ${env.tscRuns} tsc runs per consumer; ${env.requestRounds} rounds of the request loop (medians, with min and max)`],
         ['memory', env.memoryMethod],
         ['tools', env.tools.join('; ')],
       ],

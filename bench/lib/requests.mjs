@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { ROOT } from './inputs.mjs';
-import { median, waitForQuiet } from './measure.mjs';
+import { median } from './measure.mjs';
 import { concretePath, heyApiNames, operationKey, redoclyNames, sampleRequest, specmillFactory, specmillNames } from './operations.mjs';
 
 const RUNNER = fileURLToPath(new URL('./request-runner.mjs', import.meta.url));
@@ -115,10 +115,11 @@ function runClient(bundle, baseUrl, count, warmup, body) {
 }
 
 /**
- * `outputs`: `{ specmill?: { generated, consumerDir }, 'hey-api'?: { out, consumerDir }, redocly?: ... }`.
+ * `outputs`: `{ specmill?: { generated, consumerDir }, 'hey-api'?: { out, consumerDir }, redocly?: ... }`;
+ * `quiet`: awaited before each measured loop (waits for the machine to calm down).
  * Resolves to `{ operation, count, rounds, clients: [{ id, label, rps: { median, min, max }, ratio }] }`.
  */
-export async function benchRequests({ dir, doc, op, api, outputs, count, warmup, rounds, log }) {
+export async function benchRequests({ dir, doc, op, api, outputs, count, warmup, rounds, quiet, log }) {
   mkdirSync(dir, { recursive: true });
   const clients = [];
   for (const adapter of adapters({ doc, op, outputs, api })) {
@@ -141,10 +142,15 @@ export async function benchRequests({ dir, doc, op, api, outputs, count, warmup,
   const server = await startServer();
   try {
     const baseUrl = `http://127.0.0.1:${server.port}`;
+    // Warm the server's JIT first, so the first client measured does not pay for it.
+    const warm = clients.find((c) => c.id === 'fetch' && !c.error);
+    if (warm) await runClient(warm.bundle, baseUrl, count, warmup, server.body);
     for (let round = 1; round <= rounds; round++) {
-      for (const client of clients) {
+      // Each round starts with another client, so no client always follows the same one.
+      const order = clients.map((_, i) => clients[(i + round - 1) % clients.length]);
+      for (const client of order) {
         if (client.error) continue;
-        await waitForQuiet();
+        await quiet?.();
         const run = await runClient(client.bundle, baseUrl, count, warmup, server.body);
         if (run.error) client.error = run.error;
         else client.samples.push(run.rps);
