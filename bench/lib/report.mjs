@@ -188,7 +188,9 @@ export function renderReport(results) {
     'npm run bench                     # everything: github, stripe, seeds, with the competitors',
     'npm run bench -- --only github    # one input (github | stripe | seeds | msgraph)',
     'npm run bench -- --quick          # one run of specmill on one seed API, no competitors (the smoke test)',
-    'node bench/profile.mjs            # CPU profile and per-stage timings of specmill on the GitHub spec',
+    'npm run bench -- --only msgraph --tools redocly,openapi-typescript --skip requests,reruns,tsc --runs 1 --out bench/results-msgraph.md',
+    'node bench/profile.mjs            # where the time goes: CPU profile and per-stage timings on the GitHub spec (bench/profile.md)',
+    'node bench/profile.mjs --input stripe --rerun add --out bench/profile-stripe-rerun.md   # a rerun after one change, under --prof',
     '```',
     '',
   );
