@@ -223,18 +223,7 @@ describe('pages it cannot fully read', () => {
 });
 
 describe('detect', () => {
-  const pages: [file: string, low: boolean][] = [
-    ['000_8b16e981a714adc2.txt', true],
-    ['001_8aa89d55e2f4932d.txt', true],
-    ['002_2aaea495d352ef51.txt', false],
-    ['003_ebfbe447b3948f37.txt', true],
-    ['004_68b5ddc88128bc58.txt', true],
-  ];
-  it.each(pages)('seed %s', (file, low) => {
-    const score = bumpMarkdownImporter.detect({ text: readFileSync(seedPath(file), 'utf8'), path: file });
-    if (low) expect(score).toBeLessThan(0.5);
-    else expect(score).toBeGreaterThanOrEqual(0.9);
-  });
+  // The seeds: test/importers/detection.test.ts checks every importer against each of them.
 
   it('is sure of every fixture, footer or not', () => {
     for (const file of ['get-query-default-enum.md', 'several-responses-flattened.md', 'keyword-sentences.md']) {
