@@ -3,7 +3,7 @@
 // file the last successful run wrote. When the fingerprint matches and those files are on disk
 // unchanged, the outputs are what a new run would produce, and nothing needs loading or writing.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResolvedConfig } from './config.js';
@@ -77,6 +77,12 @@ export function recordRun(config: ResolvedConfig, print: string, files: Readonly
   try {
     mkdirSync(CACHE_DIR, { recursive: true });
     writeFileSync(cacheFile(config.root), JSON.stringify(record));
+    // One record per project folder: keep the newest few (temporary projects come and go).
+    const records = readdirSync(CACHE_DIR)
+      .filter((name) => name.startsWith('last-run-'))
+      .map((name) => path.join(CACHE_DIR, name))
+      .sort((x, y) => statSync(y).mtimeMs - statSync(x).mtimeMs);
+    for (const old of records.slice(16)) rmSync(old, { force: true });
   } catch {
     // read-only node_modules
   }

@@ -76,6 +76,10 @@ interface Context {
   compared?: Set<string>;
 }
 
+function withoutSources(key: string, value: unknown): unknown {
+  return key === 'x-specmill-source' || key === 'x-specmill-sources' ? undefined : value;
+}
+
 /**
  * The component schemas that did not change, transitively: equal text on both sides and every
  * schema they reference unchanged too. Comparing through them is skipped, which keeps a diff of
@@ -89,8 +93,9 @@ function unchangedSchemas(base: OpenApiDocument, head: OpenApiDocument): Set<str
   const candidates = new Set<string>();
   for (const name of Object.keys(b)) {
     if (!Object.hasOwn(a, name)) continue;
-    const text = JSON.stringify(b[name]);
-    if (text !== JSON.stringify(a[name])) continue;
+    // Where a schema came from is no part of it: a page edited above it moves its line.
+    const text = JSON.stringify(b[name], withoutSources);
+    if (text !== JSON.stringify(a[name], withoutSources)) continue;
     const ref = `#/components/schemas/${name.replaceAll('~', '~0').replaceAll('/', '~1')}`;
     candidates.add(ref);
     refsOf.set(ref, [...text.matchAll(/"\$ref":"([^"]*)"/g)].map((m) => m[1]!));
