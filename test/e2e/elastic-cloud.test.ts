@@ -1,8 +1,7 @@
 // The generated Elastic Cloud client (from a Bump.sh page), imported as a consumer imports it,
 // against a real server: typed response headers next to the body, typed errors with their codes.
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConsumerProject, type ConsumerProject } from '../support/consumer.js';
+import { createConsumerProject, importAsConsumer, type ConsumerProject } from '../support/consumer.js';
 import { json, startServer, type TestServer } from '../support/http-server.js';
 
 type Module = typeof import('../../generated/elastic-cloud/index.js');
@@ -14,8 +13,7 @@ let api: Module;
 beforeAll(async () => {
   server = await startServer();
   consumer = createConsumerProject();
-  const entry = consumer.write('entry.mjs', "export * from 'specmill-clients/elastic-cloud';\n");
-  api = (await import(pathToFileURL(entry).href)) as Module;
+  api = await importAsConsumer<Module>(consumer, 'elastic-cloud');
 });
 
 afterAll(async () => {

@@ -1,8 +1,7 @@
 // The generated Flowkiwi client (from a page of property tables), imported as a consumer imports
 // it, against a real server: 201 with a JSON-LD body, 422 with violations, no server by default.
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConsumerProject, type ConsumerProject } from '../support/consumer.js';
+import { createConsumerProject, importAsConsumer, type ConsumerProject } from '../support/consumer.js';
 import { json, startServer, type TestServer } from '../support/http-server.js';
 
 type Module = typeof import('../../generated/flowkiwi/index.js');
@@ -14,8 +13,7 @@ let api: Module;
 beforeAll(async () => {
   server = await startServer();
   consumer = createConsumerProject();
-  const entry = consumer.write('entry.mjs', "export * from 'specmill-clients/flowkiwi';\n");
-  api = (await import(pathToFileURL(entry).href)) as Module;
+  api = await importAsConsumer<Module>(consumer, 'flowkiwi');
 });
 
 afterAll(async () => {

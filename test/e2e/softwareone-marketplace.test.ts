@@ -1,7 +1,6 @@
 // The generated SoftwareOne client, imported as a consumer imports it, against a real server.
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConsumerProject, type ConsumerProject } from '../support/consumer.js';
+import { createConsumerProject, importAsConsumer, type ConsumerProject } from '../support/consumer.js';
 import { json, startServer, type TestServer } from '../support/http-server.js';
 
 type Module = typeof import('../../generated/softwareone-marketplace/index.js');
@@ -13,8 +12,7 @@ let api: Module;
 beforeAll(async () => {
   server = await startServer();
   consumer = createConsumerProject();
-  const entry = consumer.write('entry.mjs', "export * from 'specmill-clients/softwareone-marketplace';\n");
-  api = (await import(pathToFileURL(entry).href)) as Module;
+  api = await importAsConsumer<Module>(consumer, 'softwareone-marketplace');
 });
 
 afterAll(async () => {

@@ -3,6 +3,7 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ROOT } from '../helpers.js';
 
 export interface ConsumerProject {
@@ -29,4 +30,10 @@ export function createConsumerProject(): ConsumerProject {
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/** Imports one API of the generated package the way a consumer's code does: `specmill-clients/<api>`. */
+export async function importAsConsumer<T>(consumer: ConsumerProject, api: string): Promise<T> {
+  const entry = consumer.write(`${api}.mjs`, `export * from 'specmill-clients/${api}';\n`);
+  return (await import(pathToFileURL(entry).href)) as T;
 }
