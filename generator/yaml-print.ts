@@ -36,6 +36,8 @@ function literalBlock(text: string, indent: string): string | undefined {
   if (!text.includes('\n') || /^[ \t]/.test(text) || /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\r]/.test(text)) return undefined;
   const trailing = /\n*$/.exec(text)![0].length;
   const body = text.slice(0, text.length - trailing);
+  // Text that is only line breaks, or starts with one, reads back wrong from a literal block.
+  if (body === '' || body.startsWith('\n')) return undefined;
   if (body.split('\n').some((line, i) => i > 0 && /^[ \t]/.test(line) && line.trim() === '')) return undefined;
   const chomp = trailing === 0 ? '-' : trailing === 1 ? '' : '+';
   const lines = (trailing > 1 ? text.slice(0, -1) : body).split('\n');
