@@ -379,33 +379,55 @@ function diffServers(ctx: Context): void {
 // ---------------------------------------------------------------------------------------------
 // Security
 
-/** Each alternative as sorted scheme names; `''` is the empty alternative (no credentials needed). */
-function securityAlternatives(doc: OpenApiDocument, operation: JsonObject): string[] {
+/** One way to authenticate: every scheme it needs, with the scopes each needs. */
+interface Alternative {
+  /** `oauth (read, write) + apiKey`; `''` is the empty alternative (no credentials needed). */
+  label: string;
+  schemes: Map<string, Set<string>>;
+}
+
+function securityAlternatives(doc: OpenApiDocument, operation: JsonObject): Alternative[] {
   const list = Array.isArray(operation.security) ? operation.security : Array.isArray(doc.security) ? doc.security : [];
-  return list.filter(isObject).map((requirement) =>
-    Object.keys(requirement)
-      .sort(compareNatural)
-      .map((name) => {
-        const scopes = requirement[name];
-        return Array.isArray(scopes) && scopes.length > 0 ? `${name} (${scopes.map(String).sort(compareNatural).join(', ')})` : name;
-      })
-      .join(' + '),
-  );
+  return list.filter(isObject).map((requirement) => {
+    const schemes = new Map<string, Set<string>>();
+    for (const name of Object.keys(requirement).sort(compareNatural)) {
+      const scopes = requirement[name];
+      schemes.set(name, new Set(Array.isArray(scopes) ? scopes.map(String).sort(compareNatural) : []));
+    }
+    const label = [...schemes].map(([name, scopes]) => (scopes.size > 0 ? `${name} (${[...scopes].join(', ')})` : name)).join(' + ');
+    return { label, schemes };
+  });
+}
+
+/** Whether `relaxed` asks callers for no more than `strict` does: its schemes and scopes are a subset. */
+function asksNoMore(relaxed: Alternative, strict: Alternative): boolean {
+  return [...relaxed.schemes].every(([name, scopes]) => {
+    const held = strict.schemes.get(name);
+    return held !== undefined && [...scopes].every((s) => held.has(s));
+  });
 }
 
 function diffSecurity(ctx: Context, old: OperationEntry, now: OperationEntry): void {
   const before = securityAlternatives(ctx.base, old.operation);
   const after = securityAlternatives(ctx.head, now.operation);
+  const labelsBefore = before.map((a) => a.label);
+  const labelsAfter = after.map((a) => a.label);
   const pointer = Array.isArray(now.operation.security) ? `${now.pointer}/security` : '/security';
-  const anonymousBefore = before.length === 0 || before.includes('');
-  const anonymousAfter = after.length === 0 || after.includes('');
-  for (const alternative of after.filter((a) => a !== '' && !before.includes(a))) {
+  const anonymousBefore = before.length === 0 || labelsBefore.includes('');
+  const anonymousAfter = after.length === 0 || labelsAfter.includes('');
+  after.forEach((alternative, index) => {
+    if (alternative.label === '' || labelsBefore.includes(alternative.label)) return;
     const breaking = anonymousBefore && !anonymousAfter;
-    add(ctx, `${pointer}/${after.indexOf(alternative)}`, now.source, 'security-added', breaking, `now authenticates with ${alternative}`, breaking ? 'calls without credentials, valid before, are now refused' : 'another way to authenticate; the old ones still work');
-  }
-  for (const alternative of before.filter((a) => a !== '' && !after.includes(a))) {
-    add(ctx, `${Array.isArray(old.operation.security) ? `${old.pointer}/security` : '/security'}/${before.indexOf(alternative)}`, old.source, 'security-removed', !anonymousAfter, `no longer authenticates with ${alternative}`, anonymousAfter ? 'no credentials are needed any more' : 'callers authenticating that way are refused');
-  }
+    add(ctx, `${pointer}/${index}`, now.source, 'security-added', breaking, `now authenticates with ${alternative.label}`, breaking ? 'calls without credentials, valid before, are now refused' : 'another way to authenticate; the old ones still work');
+  });
+  before.forEach((alternative, index) => {
+    if (alternative.label === '' || labelsAfter.includes(alternative.label)) return;
+    // Dropping a scope (or a scheme) from an alternative asks callers for less, not more.
+    const relaxed = after.find((a) => a.label !== '' && asksNoMore(a, alternative));
+    const breaking = !anonymousAfter && relaxed === undefined;
+    const reason = anonymousAfter ? 'no credentials are needed any more' : relaxed ? `${relaxed.label} asks callers for no more than it did` : 'callers authenticating that way are refused';
+    add(ctx, `${Array.isArray(old.operation.security) ? `${old.pointer}/security` : '/security'}/${index}`, old.source, 'security-removed', breaking, `no longer authenticates with ${alternative.label}`, reason);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

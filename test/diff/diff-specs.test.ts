@@ -117,6 +117,8 @@ describe('diffSpecs: each class of change, and whether it breaks callers', () =>
     ['auth required where none was', { base: returns('{ type: string }'), head: `security: [{ token: [] }]\n${returns('{ type: string }')}`, want: [['security-added', true]] }],
     ['another way to authenticate', { base: `security: [{ token: [] }]\n${returns('{ type: string }')}`, head: `security: [{ token: [] }, { key: [] }]\n${returns('{ type: string }')}`, want: [['security-added', false]] }],
     ['a way to authenticate removed', { base: `security: [{ token: [] }, { key: [] }]\n${returns('{ type: string }')}`, head: `security: [{ token: [] }]\n${returns('{ type: string }')}`, want: [['security-removed', true]] }],
+    ['a scope added to the only way to authenticate', { base: `security: [{ oauth: [read] }]\n${returns('{ type: string }')}`, head: `security: [{ oauth: [read, write] }]\n${returns('{ type: string }')}`, want: [['security-added', false], ['security-removed', true]] }],
+    ['a scope dropped from the only way to authenticate (asks for less)', { base: `security: [{ oauth: [read, write] }]\n${returns('{ type: string }')}`, head: `security: [{ oauth: [read] }]\n${returns('{ type: string }')}`, want: [['security-added', false], ['security-removed', false]] }],
     ['the default server changed', { base: `servers: [{ url: https://a.example.test }]\npaths: {}`, head: `servers: [{ url: https://b.example.test }]\npaths: {}`, want: [['server-changed', true]] }],
     ['nothing at all', { base: returns('{ type: string }'), head: returns('{ type: string }'), want: [] }],
   ])('%s', (_name, { base, head, want }) => {
