@@ -44,14 +44,36 @@ const ASSERTION_MAPS = ['dependentRequired', 'dependentSchemas', 'patternPropert
 /** `format` pairs where the first accepts a subset of what the second does. */
 const FORMAT_SUBSETS = new Set(['int32>int64', 'float>double']);
 
+/** Every keyword compared here: most schemas have none, and are skipped at once. */
+const KEYWORDS = new Set<string>([
+  ...COUNT_BOUNDS.map((b) => b.keyword),
+  'maximum',
+  'minimum',
+  'exclusiveMaximum',
+  'exclusiveMinimum',
+  'multipleOf',
+  'format',
+  'uniqueItems',
+  'prefixItems',
+  ...ASSERTIONS,
+  ...IDENTITIES,
+  ...ASSERTION_MAPS,
+]);
+
+function hasKeyword(schema: JsonObject): boolean {
+  for (const key in schema) if (KEYWORDS.has(key)) return true;
+  return false;
+}
+
+function fromProse(schema: JsonObject, keywords: readonly string[]): boolean {
+  const list = schema[FROM_PROSE_EXTENSION];
+  return Array.isArray(list) && keywords.some((k) => list.includes(k));
+}
+
 export function compareConstraints(base: JsonObject, head: JsonObject): ConstraintChange[] {
+  if (!hasKeyword(base) && !hasKeyword(head)) return [];
   const out: ConstraintChange[] = [];
-  const prose = (schema: JsonObject, ...keywords: string[]) => {
-    const list = schema[FROM_PROSE_EXTENSION];
-    return Array.isArray(list) && keywords.some((k) => list.includes(k));
-  };
-  const push = (at: string[], side: 'base' | 'head', effect: Effect, text: string, ...keywords: string[]) =>
-    out.push({ at, side, effect, text, fromProse: prose(base, ...keywords) || prose(head, ...keywords) });
+  const push: Push = (at, side, effect, text, ...keywords) => out.push({ at, side, effect, text, fromProse: fromProse(base, keywords) || fromProse(head, keywords) });
 
   for (const { keyword, upper, ...rest } of COUNT_BOUNDS) {
     const none = 'none' in rest ? rest.none : undefined;
@@ -97,6 +119,7 @@ export function compareConstraints(base: JsonObject, head: JsonObject): Constrai
     push([keyword], b === undefined ? 'base' : 'head', 'changed', text, keyword);
   }
   for (const keyword of ASSERTION_MAPS) {
+    if (base[keyword] === undefined && head[keyword] === undefined) continue;
     const a = isObject(base[keyword]) ? base[keyword] : {};
     const b = isObject(head[keyword]) ? head[keyword] : {};
     for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
@@ -181,6 +204,8 @@ function withoutSources(key: string, value: unknown): unknown {
 }
 
 function sameJson(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   return JSON.stringify(a, withoutSources) === JSON.stringify(b, withoutSources);
 }
 

@@ -599,16 +599,14 @@ function diffContent(ctx: Context, direction: Direction, label: string, a: Locat
 // ---------------------------------------------------------------------------------------------
 // Schemas
 
-/** What a schema change is said of: the path that reached it, and the shared schema it lies in. */
+/** What a schema change is said of: the path that reached it, and the node (which may lie in a shared schema). */
 interface Subject {
   text: string;
-  /** `schema Thing property status`, when the node lies in components/schemas. */
-  shared?: string;
+  pointer: string;
 }
 
 function subjectOf(text: string, pointer: string): Subject {
-  const shared = componentSubject(pointer);
-  return shared === undefined ? { text } : { text, shared };
+  return { text, pointer };
 }
 
 /** `/components/schemas/Thing/properties/a/items/properties/b` -> `schema Thing property a[].b`. */
@@ -634,9 +632,10 @@ function componentSubject(pointer: string): string | undefined {
   return path ? `schema ${segments[2]} property ${path}` : `schema ${segments[2]}`;
 }
 
-/** A message said of the path that reached a node, and of the shared schema it lies in. */
+/** A message said of the path that reached a node, and of the shared schema it lies in (`schema Thing property status`). */
 function say(subject: Subject, message: (subject: string) => string): Said {
-  return { message: message(subject.text), ...(subject.shared !== undefined ? { shared: message(subject.shared) } : {}) };
+  const shared = componentSubject(subject.pointer);
+  return { message: message(subject.text), ...(shared !== undefined ? { shared: message(shared) } : {}) };
 }
 
 /**
@@ -805,6 +804,7 @@ function diffTypes(ctx: Context, direction: Direction, subject: Subject, a: Unwr
  * appears or goes is a note, not a constraint.
  */
 function diffEnum(ctx: Context, direction: Direction, subject: Subject, a: Located, b: Located, sa: JsonObject, sb: JsonObject, keyword: 'enum' | 'x-extensible-enum'): void {
+  if (sa[keyword] === undefined && sb[keyword] === undefined) return;
   const before = Array.isArray(sa[keyword]) ? sa[keyword] : undefined;
   const after = Array.isArray(sb[keyword]) ? sb[keyword] : undefined;
   if (!before && !after) return;
