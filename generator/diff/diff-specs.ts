@@ -153,8 +153,8 @@ function unchangedSchemas(base: OpenApiDocument, head: OpenApiDocument): Set<str
 const MAX_REF_HOPS = 32;
 
 /**
- * Changes from `base` to `head`; `base` undefined means the API is new. In operation order (method
- * and path), each operation's changes in the order found; a change to a shared component that
+ * Changes from `base` to `head`; `base` undefined means the API is new. In operation order (path,
+ * then method), each operation's changes in the order found; a change to a shared component that
  * reaches several operations is reported once, where it is first found, with all of them listed.
  */
 export function diffSpecs(base: OpenApiDocument | undefined, head: OpenApiDocument, options: DiffSpecsOptions = {}): SpecChange[] {
