@@ -199,7 +199,8 @@ function isMultiple(value: number, of: number): boolean {
   return Math.abs(ratio - Math.round(ratio)) < 1e-9;
 }
 
-function withoutSources(key: string, value: unknown): unknown {
+/** A JSON.stringify replacer: where a node came from is no part of it. */
+export function withoutSources(key: string, value: unknown): unknown {
   return key === 'x-specmill-source' || key === 'x-specmill-sources' ? undefined : value;
 }
 

@@ -4,7 +4,7 @@
 import { compareNatural } from '../natural-order.js';
 import { FROM_PROSE_EXTENSION, HTTP_METHODS, isObject, SOURCE_EXTENSION, SOURCES_EXTENSION, type JsonObject, type JsonValue, type OpenApiDocument } from '../openapi-types.js';
 import { joinPointer, pointerSegment } from '../structured-text.js';
-import { compareConstraints, type Effect } from './constraints.js';
+import { compareConstraints, withoutSources, type Effect } from './constraints.js';
 
 export type ChangeKind =
   | 'operation-added'
@@ -112,10 +112,6 @@ interface Context {
   unchanged: ReadonlySet<string>;
   /** Pairs of `$ref`s already compared within this operation and direction (see diffSchema). */
   compared?: Set<string>;
-}
-
-function withoutSources(key: string, value: unknown): unknown {
-  return key === 'x-specmill-source' || key === 'x-specmill-sources' ? undefined : value;
 }
 
 /**
