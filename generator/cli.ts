@@ -2,7 +2,7 @@
 // `file:line:col: message` on stderr with exit 1; warnings go to stderr and do not fail the run.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadConfig, type ResolvedConfig } from './config.js';
 import { formatDiagnostic, hasErrors, SpecmillError, type Diagnostic } from './diagnostics.js';
 import { Reporter } from './cli/reporter.js';
@@ -139,10 +139,30 @@ async function checkCommand(options: { lenient?: boolean }): Promise<number> {
   return 1;
 }
 
-async function diffCommand(api: string | undefined, options: { base: string; format: ReportFormat; failOn?: string; lenient?: boolean }): Promise<number> {
+/** `--deprecation-days`: a whole number of days, 0 or more. */
+function parseDays(value: string): number {
+  if (!/^\d{1,5}$/.test(value)) throw new InvalidArgumentError('expected a whole number of days, 0 or more (such as 90)');
+  return Number(value);
+}
+
+interface DiffCommandOptions {
+  base: string;
+  format: ReportFormat;
+  failOn?: string;
+  lenient?: boolean;
+  deprecationDays?: number;
+}
+
+async function diffCommand(api: string | undefined, options: DiffCommandOptions): Promise<number> {
   const config = await loadConfig(process.cwd());
   const { runDiff } = await import('./diff/run-diff.js');
-  const run = await runDiff(config, api, { base: options.base, format: options.format, failOnBreaking: options.failOn === 'breaking', lenient: options.lenient === true });
+  const run = await runDiff(config, api, {
+    base: options.base,
+    format: options.format,
+    failOnBreaking: options.failOn === 'breaking',
+    lenient: options.lenient === true,
+    ...(options.deprecationDays === undefined ? {} : { deprecationDays: options.deprecationDays }),
+  });
   report(run.diagnostics);
   process.stdout.write(run.report);
   return run.exitCode;
@@ -196,7 +216,8 @@ export function buildProgram(): Command {
     .addOption(new Option('--format <format>', 'how to print the report').choices([...REPORT_FORMATS]).default('text'))
     .addOption(new Option('--fail-on <level>', 'exit 1 when a change is breaking').choices(['breaking']))
     .option('--lenient', 'an overlay target that matches nothing is a warning, not an error')
-    .action(async (api: string | undefined, options: { base: string; format: ReportFormat; failOn?: string; lenient?: boolean }) => {
+    .option('--deprecation-days <n>', 'removing a deprecated operation after its x-sunset date is not breaking, and a deprecation must give an x-sunset at least n days ahead', parseDays)
+    .action(async (api: string | undefined, options: DiffCommandOptions) => {
       process.exitCode = await diffCommand(api, options);
     });
   program

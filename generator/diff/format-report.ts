@@ -27,15 +27,37 @@ export function formatSummaryLine(api: string, changes: readonly SpecChange[]): 
 
 interface OperationGroup {
   title: string;
-  state: 'added' | 'removed' | 'changed';
+  state: 'added' | 'removed' | 'changed' | 'shared';
+  /** For a shared group, the title of each operation it reaches. */
+  reaches?: string[];
   changes: SpecChange[];
 }
 
-/** Changes by operation, in the order found; changes to the whole API come first. */
+/** `GET /things (listThings)` */
+function operationTitle(operation: string, operationId: string | undefined): string {
+  return operationId ? `${operation} (${operationId})` : operation;
+}
+
+/**
+ * Changes by operation, in the order found; changes to the whole API come first. A change to a
+ * shared component is one group of its own, titled with the operations it reaches.
+ */
 function groupByOperation(changes: readonly SpecChange[]): { api: SpecChange[]; operations: OperationGroup[] } {
   const api: SpecChange[] = [];
   const groups = new Map<string, OperationGroup>();
   for (const change of changes) {
+    if (change.operations) {
+      const reaches = change.operations.map((o) => operationTitle(o.operation, o.operationId));
+      const title = reaches.join(', ');
+      const key = `\0shared\0${JSON.stringify(reaches)}`;
+      let group = groups.get(key);
+      if (!group) {
+        group = { title, state: 'shared', reaches, changes: [] };
+        groups.set(key, group);
+      }
+      group.changes.push(change);
+      continue;
+    }
     if (!change.operation) {
       api.push(change);
       continue;
@@ -47,11 +69,14 @@ function groupByOperation(changes: readonly SpecChange[]): { api: SpecChange[]; 
     }
     if (change.kind === 'operation-added') group.state = 'added';
     if (change.kind === 'operation-removed') group.state = 'removed';
-    if (change.operationId) group.title = `${change.operation} (${change.operationId})`;
+    if (change.operationId) group.title = operationTitle(change.operation, change.operationId);
     group.changes.push(change);
   }
   return { api, operations: [...groups.values()] };
 }
+
+/** A constraint an importer read from a page's prose is a softer fact than a structured field. */
+const PROSE_NOTE = 'read from prose';
 
 function headline(diff: ApiDiff): string {
   const { total, breaking } = summarize(diff.changes);
@@ -64,7 +89,7 @@ function formatText(diff: ApiDiff): string {
   const lines = [`${plain(diff.api)}: ${plain(headline(diff))}`];
   const { api, operations } = groupByOperation(diff.changes);
   const row = (c: SpecChange) => {
-    lines.push(`    ${c.breaking ? 'BREAKING' : 'ok      '}  ${plain(c.message)} (${plain(c.reason)})`);
+    lines.push(`    ${c.breaking ? 'BREAKING' : 'ok      '}  ${plain(c.message)} (${plain(c.reason)})${c.fromProse ? ` [${PROSE_NOTE}]` : ''}`);
     lines.push(`              at ${plain(c.pointer)}${c.source ? ` from ${plain(c.source)}` : ''}`);
   };
   if (api.length > 0) {
@@ -72,7 +97,7 @@ function formatText(diff: ApiDiff): string {
     api.forEach(row);
   }
   for (const group of operations) {
-    lines.push(`  ${group.state} ${plain(group.title)}`);
+    lines.push(group.state === 'shared' ? `  shared by ${plain(group.title)}` : `  ${group.state} ${plain(group.title)}`);
     group.changes.forEach(row);
   }
   return `${lines.join('\n')}\n`;
@@ -88,7 +113,7 @@ function formatMarkdown(diff: ApiDiff): string {
     out.push('| | change | why | where |', '| --- | --- | --- | --- |');
     for (const c of changes) {
       const where = [mdCode(c.pointer), ...(c.source ? [mdCode(c.source)] : [])].join('<br>');
-      out.push(`| ${c.breaking ? '**breaking**' : 'compatible'} | ${mdText(c.message)} | ${mdText(c.reason)} | ${where} |`);
+      out.push(`| ${c.breaking ? '**breaking**' : 'compatible'} | ${mdText(c.message)}${c.fromProse ? ` (${PROSE_NOTE})` : ''} | ${mdText(c.reason)} | ${where} |`);
     }
     out.push('');
   };
@@ -97,7 +122,7 @@ function formatMarkdown(diff: ApiDiff): string {
     table(api);
   }
   for (const group of operations) {
-    out.push(`### ${mdCode(group.title)}: ${group.state}`, '');
+    out.push(group.state === 'shared' ? `### Shared by ${group.reaches!.map(mdCode).join(', ')}` : `### ${mdCode(group.title)}: ${group.state}`, '');
     table(group.changes);
   }
   return `${out.join('\n')}\n`;

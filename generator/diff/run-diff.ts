@@ -20,6 +20,8 @@ export interface DiffOptions {
   /** Exit 1 when a change is breaking. */
   failOnBreaking: boolean;
   lenient: boolean;
+  /** `--deprecation-days N`: the deprecation policy (see DiffSpecsOptions); undefined when off. */
+  deprecationDays?: number;
 }
 
 export interface DiffRun {
@@ -57,7 +59,8 @@ export async function runDiff(config: ResolvedConfig, apiName: string | undefine
     const head = result.specs.get(api.name);
     if (!head) continue;
     const base = bases.get(api.name);
-    diffs.push({ api: api.name, base: options.base, ...(base ? {} : { new: true }), changes: diffSpecs(base, head) });
+    const changes = diffSpecs(base, head, options.deprecationDays === undefined ? {} : { deprecationDays: options.deprecationDays });
+    diffs.push({ api: api.name, base: options.base, ...(base ? {} : { new: true }), changes });
   }
   const breaking = diffs.some((d) => summarize(d.changes).breaking > 0);
   return { exitCode: options.failOnBreaking && breaking ? 1 : 0, report: formatReport(diffs, options.format), diagnostics };

@@ -1,14 +1,24 @@
 // Gives every operation a readable, stable operationId: the page's own when it has one, else one
 // made from the summary ("Create Extension Instance" -> createExtensionInstance), else from the
-// method and path. Duplicates get a numeric suffix in document order.
+// method and path. A derived name depends on its own operation and on as few others as possible,
+// so that removing one operation does not rename another (a rename breaks the client's callers):
+// of several operations sharing a summary, the one whose path sorts first keeps the summary's name
+// and the others are named from method and path, whatever order the pages list them in.
 import { warning, type Diagnostic } from '../diagnostics.js';
+import { compareNatural } from '../natural-order.js';
 import { HTTP_METHODS, isObject, SOURCE_EXTENSION, type OpenApiDocument, type JsonObject } from '../openapi-types.js';
 import { words } from '../plan/naming.js';
 import { parseSourceRef } from './merge-fragments.js';
 
+interface Entry {
+  method: string;
+  path: string;
+  operation: JsonObject;
+}
+
 export function assignOperationIds(doc: OpenApiDocument): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const operations: { method: string; path: string; operation: JsonObject }[] = [];
+  const operations: Entry[] = [];
   if (isObject(doc.paths)) {
     for (const [path, item] of Object.entries(doc.paths)) {
       if (!isObject(item)) continue;
@@ -33,15 +43,43 @@ export function assignOperationIds(doc: OpenApiDocument): Diagnostic[] {
     }
     used.add(operation.operationId as string);
   }
-  for (const { operation, method, path } of operations) {
-    if (given.some((g) => g.operation === operation)) continue;
-    const summary = typeof operation.summary === 'string' ? operation.summary : '';
-    const base = camelCase(summary) || camelCase(`${method} ${path.replace(/\{([^}]*)\}/g, 'by $1')}`) || method;
-    const id = uniqueId(base, used);
+  // The order the rest are named in is the operations' own (path, then method), never the pages'.
+  const named = new Set(given);
+  const derived = operations.filter((o) => !named.has(o)).sort(compareOperations);
+  const bySummary = new Map<string, Entry[]>();
+  for (const entry of derived) {
+    const name = summaryName(entry.operation);
+    if (name) bySummary.set(name, [...(bySummary.get(name) ?? []), entry]);
+  }
+  const fromPath: Entry[] = [];
+  for (const entry of derived) {
+    const name = summaryName(entry.operation);
+    if (name && !used.has(name) && bySummary.get(name)![0] === entry) {
+      entry.operation.operationId = name;
+      used.add(name);
+    } else {
+      fromPath.push(entry);
+    }
+  }
+  for (const entry of fromPath) {
+    const id = uniqueId(pathName(entry), used);
     used.add(id);
-    operation.operationId = id;
+    entry.operation.operationId = id;
   }
   return diagnostics;
+}
+
+function compareOperations(a: Entry, b: Entry): number {
+  return compareNatural(a.path, b.path) || HTTP_METHODS.indexOf(a.method as never) - HTTP_METHODS.indexOf(b.method as never);
+}
+
+function summaryName(operation: JsonObject): string {
+  return camelCase(typeof operation.summary === 'string' ? operation.summary : '');
+}
+
+/** `GET /orders/{id}` -> getOrdersById. */
+function pathName({ method, path }: Entry): string {
+  return camelCase(`${method} ${path.replace(/\{([^}]*)\}/g, 'by $1')}`) || method;
 }
 
 function uniqueId(base: string, used: Set<string>): string {

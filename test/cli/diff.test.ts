@@ -105,6 +105,39 @@ describe('specmill diff on a git copy of the project', () => {
   });
 });
 
+describe('specmill diff --deprecation-days on a git copy of the project', () => {
+  let project: ProjectCopy;
+  beforeAll(() => {
+    project = copyProject({ git: true });
+  });
+  afterAll(() => project.remove());
+
+  it('turns the removal of an operation past its x-sunset date from breaking into compatible', () => {
+    writeFileSync(
+      project.path('specs/elastic-cloud/overlays/3-deprecate.yaml'),
+      `overlay: 1.0.0\ninfo: { title: Deprecation, version: 1.0.0 }\nactions:\n  - description: The docs announce its end.\n    target: $.paths['/deployments/extensions'].post\n    update: { deprecated: true, x-sunset: "2000-01-01" }\n`,
+    );
+    expect(runCli(['generate', '--no-lint'], project.dir).status).toBe(0);
+    project.commit('deprecate createExtension');
+    writeFileSync(project.path('specs/elastic-cloud/overlays/4-remove.yaml'), `overlay: 1.0.0\ninfo: { title: Removal, version: 1.0.0 }\nactions:\n  - description: It is gone.\n    target: $.paths\n    remove: true\n`);
+
+    const removal = (args: string[]) => {
+      const result = runCli(['diff', 'elastic-cloud', '--format', 'json', '--fail-on', 'breaking', ...args], project.dir);
+      const changes = (JSON.parse(result.stdout) as JsonReport).apis[0]!.changes;
+      return { status: result.status, removed: changes.filter((c) => c.kind === 'operation-removed').map((c) => [c.breaking, c.message, c.reason]) };
+    };
+    expect(removal([])).toEqual({ status: 1, removed: [[true, 'removed deprecated POST /deployments/extensions (sunset 2000-01-01)', "callers of the operation's method no longer compile, deprecated or not"]] });
+    expect(removal(['--deprecation-days', '0'])).toEqual({ status: 0, removed: [[false, 'removed deprecated POST /deployments/extensions (sunset 2000-01-01)', 'it was deprecated and its sunset date 2000-01-01 has passed']] });
+  });
+
+  it('rejects a number of days that is not a whole number', () => {
+    const result = runCli(['diff', '--deprecation-days', 'soon'], project.dir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/argument 'soon' is invalid\. expected a whole number of days/);
+    expect(result.stdout).toBe('');
+  });
+});
+
 describe('overlays through the CLI', () => {
   let project: ProjectCopy;
   beforeAll(() => {

@@ -81,6 +81,37 @@ describe('formatReport', () => {
   });
 });
 
+describe('formatReport: shared schemas and facts read from prose', () => {
+  const sharedChange: SpecChange = {
+    kind: 'enum-value-added',
+    breaking: true,
+    direction: 'response',
+    pointer: '/components/schemas/Thing/properties/status/enum/2',
+    message: 'schema Thing property status can be "paused"',
+    reason: 'an exhaustive switch over the values no longer covers them all',
+    operations: [{ operation: 'GET /things', operationId: 'listThings' }, { operation: 'GET /things/{id}' }],
+  };
+  const prose: SpecChange = { kind: 'constraint-narrowed', breaking: true, operation: 'POST /things', direction: 'request', pointer: '/paths/~1things/post/requestBody/content/application~1json/schema/properties/name/maxLength', message: 'request body property name: maxLength lowered from 64 to 32', reason: 'values callers could send before are refused now', fromProse: true };
+  const diff: ApiDiff = { api: 'shop', base: 'HEAD', changes: [sharedChange, prose] };
+
+  it('prints a shared change once, under the operations it reaches, and marks prose', () => {
+    expect(formatReport([diff], 'text')).toBe(`shop: 2 changes (2 breaking) since HEAD
+  shared by GET /things (listThings), GET /things/{id}
+    BREAKING  schema Thing property status can be "paused" (an exhaustive switch over the values no longer covers them all)
+              at /components/schemas/Thing/properties/status/enum/2
+  changed POST /things
+    BREAKING  request body property name: maxLength lowered from 64 to 32 (values callers could send before are refused now) [read from prose]
+              at /paths/~1things/post/requestBody/content/application~1json/schema/properties/name/maxLength
+`);
+    const markdown = formatReport([diff], 'markdown');
+    expect(markdown).toContain('### Shared by `GET /things (listThings)`, `GET /things/{id}`\n');
+    expect(markdown).toContain('| **breaking** | request body property name: maxLength lowered from 64 to 32 (read from prose) |');
+    const json = JSON.parse(formatReport([diff], 'json')) as { apis: { summary: unknown; changes: SpecChange[] }[] };
+    expect(json.apis[0]?.summary).toEqual({ total: 2, breaking: 2 });
+    expect(json.apis[0]?.changes).toEqual([sharedChange, prose]);
+  });
+});
+
 describe('formatSummaryLine', () => {
   it.each<[SpecChange[], string]>([
     [[removed], 'shop: 1 change (1 breaking)'],

@@ -126,6 +126,52 @@ describe('normalizeApi', () => {
     expect(((paths['/orders'] as JsonObject).post as JsonObject).operationId).toBe('postOrders');
   });
 
+  describe('derived operationIds stay put when other operations come and go', () => {
+    /** One page per operation, each without an operationId: `[method, path, summary]`. */
+    const api = (...operations: [string, string, string?][]) =>
+      normalizeApi(
+        operations.map(([method, path, summary], i) => ({
+          page: `p${i}.md`,
+          fragment: page(`openapi: 3.1.0\ninfo: { title: T, version: "1" }\npaths:\n  ${path}:\n    ${method}:\n${summary ? `      summary: ${summary}\n` : ''}      responses: { "204": { description: Done } }\n`),
+        })),
+      ).document;
+    const ids = (doc: JsonObject) =>
+      Object.fromEntries(Object.entries(doc.paths as JsonObject).flatMap(([path, item]) => Object.entries(item as JsonObject).map(([method, op]) => [`${method.toUpperCase()} ${path}`, (op as JsonObject).operationId])));
+
+    it('names operations sharing a summary from method and path, all but the one whose path sorts first', () => {
+      expect(ids(api(['post', '/subscribe', 'Subscribe to webhook'], ['post', '/register', 'Subscribe to webhook'], ['get', '/status', 'Get status']))).toEqual({
+        'POST /register': 'subscribeToWebhook',
+        'GET /status': 'getStatus',
+        'POST /subscribe': 'postSubscribe',
+      });
+    });
+
+    it('keeps the name of the operation left when its namesake is removed', () => {
+      expect(ids(api(['post', '/register', 'Subscribe to webhook'], ['get', '/status', 'Get status']))).toEqual({ 'POST /register': 'subscribeToWebhook', 'GET /status': 'getStatus' });
+    });
+
+    it('does not depend on the order of the pages', () => {
+      const forward = api(['post', '/subscribe', 'Subscribe to webhook'], ['post', '/register', 'Subscribe to webhook'], ['delete', '/register', 'Subscribe to webhook']);
+      const backward = api(['delete', '/register', 'Subscribe to webhook'], ['post', '/register', 'Subscribe to webhook'], ['post', '/subscribe', 'Subscribe to webhook']);
+      expect(ids(forward)).toEqual(ids(backward));
+      expect(ids(forward)).toEqual({ 'POST /register': 'subscribeToWebhook', 'DELETE /register': 'deleteRegister', 'POST /subscribe': 'postSubscribe' });
+    });
+
+    it('leaves a summary name taken by a page-given operationId to that page', () => {
+      const doc = api(['get', '/a', 'List things'], ['get', '/b', 'List things']);
+      expect(ids(doc)).toEqual({ 'GET /a': 'listThings', 'GET /b': 'getB' });
+      const given = normalizeApi([
+        { page: 'a.md', fragment: page('openapi: 3.1.0\ninfo: { title: T, version: "1" }\npaths:\n  /z:\n    get:\n      operationId: listThings\n      responses: { "204": { description: Done } }\n') },
+        { page: 'b.md', fragment: page('openapi: 3.1.0\ninfo: { title: T, version: "1" }\npaths:\n  /m:\n    get:\n      summary: List things\n      responses: { "204": { description: Done } }\n') },
+      ]).document;
+      expect(ids(given)).toEqual({ 'GET /m': 'getM', 'GET /z': 'listThings' });
+    });
+
+    it('numbers method-and-path names only when they clash among themselves', () => {
+      expect(ids(api(['get', '/x-y'], ['get', '/x_y']))).toEqual({ 'GET /x-y': 'getXY', 'GET /x_y': 'getXY2' });
+    });
+  });
+
   it('is byte-stable whatever order the pages come in', () => {
     const a = printSpec(normalizeApi([{ page: 'a.md', fragment: first }, { page: 'b.md', fragment: second }, { page: 'c.md', fragment: clashing }]).document);
     const b = printSpec(normalizeApi([{ page: 'c.md', fragment: clashing }, { page: 'b.md', fragment: second }, { page: 'a.md', fragment: first }]).document);
