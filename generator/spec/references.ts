@@ -265,9 +265,15 @@ function isMappingReference(value: string): boolean {
  */
 export function findReferenceSites(doc: unknown, options: { as?: 'document' | 'data' } = {}): ReferenceSite[] {
   const sites: ReferenceSite[] = [];
-  const stack: [unknown, Shape, string][] = [[doc, options.as === 'data' ? DATA : DOCUMENT, '']];
+  // Sites go on the stack beside the values still to walk, so that they come out in document order.
+  const stack: ([unknown, Shape, string] | ReferenceSite)[] = [[doc, options.as === 'data' ? DATA : DOCUMENT, '']];
   while (stack.length > 0) {
-    const [node, shape, at] = stack.pop()!;
+    const entry = stack.pop()!;
+    if (!Array.isArray(entry)) {
+      sites.push(entry);
+      continue;
+    }
+    const [node, shape, at] = entry;
     if (typeof node !== 'object' || node === null) continue;
     if (Array.isArray(node)) {
       const of = shape.kind === 'list' ? shape.of : shape.kind === 'object' && shape.tuple ? shape : DATA;
@@ -275,32 +281,31 @@ export function findReferenceSites(doc: unknown, options: { as?: 'document' | 'd
       continue;
     }
     const holder = node as JsonObject;
-    const site = (key: string, keyword: ReferenceSite['keyword'], role: ReferenceSite['role']) =>
-      sites.push({ holder, key, pointer: `${at}/${pointerSegment(key)}`, keyword, role, value: holder[key]! });
     const keys = Object.keys(holder);
     for (let k = keys.length - 1; k >= 0; k--) {
       const key = keys[k]!;
       const value = holder[key];
       const here = `${at}/${pointerSegment(key)}`;
+      const site = (keyword: ReferenceSite['keyword'], role: ReferenceSite['role']) => stack.push({ holder, key, pointer: here, keyword, role, value: value! });
       if (shape.kind === 'mapping') {
         // The mapping object itself can never be a reference, yet redocly would read it as one.
         if (typeof value !== 'string') stack.push([value, DATA, here]);
-        else if (key === '$ref' || key === 'externalValue') site(key, key, 'misplaced');
-        else if (isMappingReference(value)) site(key, 'mapping', 'reference');
+        else if (key === '$ref' || key === 'externalValue') site(key, 'misplaced');
+        else if (isMappingReference(value)) site('mapping', 'reference');
         continue;
       }
       const referable = (shape.kind === 'object' || shape.kind === 'map') && shape.referable;
       if (key === '$ref' && (typeof value === 'string' || (referable && shape.kind === 'object'))) {
-        site(key, '$ref', shape.kind === 'data' || shape.kind === 'list' ? 'data' : referable ? 'reference' : 'misplaced');
         if (typeof value !== 'string') stack.push([value, DATA, here]);
+        site('$ref', shape.kind === 'data' || shape.kind === 'list' ? 'data' : referable ? 'reference' : 'misplaced');
         continue;
       }
       if (key === 'externalValue' && typeof value === 'string') {
-        site(key, 'externalValue', shape.kind === 'object' && shape.name === 'Example' ? 'reference' : shape.kind === 'map' ? 'misplaced' : 'data');
+        site('externalValue', shape.kind === 'object' && shape.name === 'Example' ? 'reference' : shape.kind === 'map' ? 'misplaced' : 'data');
         continue;
       }
       let child: Shape = DATA;
-      if (shape.kind === 'object') child = key.startsWith('x-') ? DATA : (Object.hasOwn(shape.fields, key) ? shape.fields[key]! : DATA);
+      if (shape.kind === 'object') child = key.startsWith('x-') ? DATA : Object.hasOwn(shape.fields, key) ? shape.fields[key]! : DATA;
       else if (shape.kind === 'map') child = shape.extensions && key.startsWith('x-') ? DATA : shape.of;
       stack.push([value, child, here]);
     }
