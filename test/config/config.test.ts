@@ -1,6 +1,6 @@
 // specmill.config.ts: every wrong key is an error that names it; client defaults and lint rules
 // are checked and kept; lint rules relax redocly.yaml for real.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -123,5 +123,59 @@ describe('lint.rules relax redocly.yaml', () => {
     const relaxed = await lintSpecs(dir, ['specs/openapi.yaml'], { rules: { 'operation-4xx-response': 'off' } });
     expect(relaxed.output).not.toContain('operation-4xx-response');
     expect(relaxed.ok).toBe(true);
+  });
+});
+
+describe('infer.pagination through the CLI', () => {
+  let dir: string;
+  // A page whose list response shows offset paging but whose operation lists no query parameters.
+  const page = {
+    openapi: '3.1.0',
+    info: { title: 'Shop', version: '1' },
+    paths: {
+      '/orders': {
+        get: {
+          operationId: 'listOrders',
+          responses: {
+            '200': {
+              description: 'ok',
+              content: { 'application/json': { schema: { type: 'object', properties: { meta: { type: 'object', properties: { offset: { type: 'integer' }, limit: { type: 'integer' } } }, data: { type: 'array', items: { type: 'string' } } } } } },
+            },
+          },
+        },
+      },
+    },
+  };
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'specmill-infer-'));
+    writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
+    mkdirSync(path.join(dir, 'specs/shop/sources'), { recursive: true });
+    writeFileSync(path.join(dir, 'specs/shop/sources/list-orders.json'), JSON.stringify(page, null, 2));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const generateWith = (config: string): string => {
+    writeFileSync(path.join(dir, 'specmill.config.ts'), `export default ${config};\n`);
+    const result = runCli(['generate', '--no-lint'], dir);
+    expect(result.stderr).toMatch(/files written/);
+    expect(result.status).toBe(0);
+    return readFileSync(path.join(dir, 'specs/shop/openapi.yaml'), 'utf8');
+  };
+
+  it('adds x-pagination and the marked offset/limit parameters by default', () => {
+    const spec = generateWith('{ apis: { shop: {} } }');
+    expect(spec).toContain('x-pagination:');
+    expect(spec.match(/x-specmill-inferred: true/g)).toHaveLength(2);
+  });
+
+  it('adds neither when the project turns it off, and again when the API turns it back on', () => {
+    const off = generateWith('{ apis: { shop: {} }, infer: { pagination: false } }');
+    expect(off).not.toContain('x-pagination');
+    expect(off).not.toContain('x-specmill-inferred');
+    expect(off).not.toContain('name: offset');
+    const on = generateWith('{ apis: { shop: { infer: { pagination: true } } }, infer: { pagination: false } }');
+    expect(on).toContain('x-pagination:');
+    const apiOff = generateWith('{ apis: { shop: { infer: { pagination: false } } } }');
+    expect(apiOff).not.toContain('x-pagination');
   });
 });
