@@ -4,10 +4,12 @@
 // requests, and crash on dangling pointers. redocly follows `$ref` and `externalValue` even inside
 // examples and extension values, so those are held to the same rule; which members are references
 // is decided by the OpenAPI structure (../spec/references.ts), never skipped by key name.
+import { readFileSync } from 'node:fs';
 import { error, type Diagnostic, type SourceLocation } from '../diagnostics.js';
 import { isObject, SOURCE_EXTENSION, SOURCES_EXTENSION, type JsonValue } from '../openapi-types.js';
 import { parseSourceRef } from '../normalize/merge-fragments.js';
 import { findReferenceSites, parseReference, resolvePointer, splitPointer, type ReferenceSite } from '../spec/references.js';
+import { parseStructured } from '../structured-text.js';
 
 export interface CheckOptions {
   /** Where a pointer is in the page (a parsed page's `locate`); default: the file and the pointer. */
@@ -79,4 +81,21 @@ export function locateBySource(doc: unknown, specFile: string): (pointer: string
     }
     return { file: specFile, pointer };
   };
+}
+
+/**
+ * The same check on a file about to be handed to redocly outside `generate` (`specmill lint` and
+ * `docs` read the specs and overlays as committed): a spec (`document`) or an overlay (`data`).
+ * A file that does not parse is left to redocly to report.
+ */
+export function checkFileReferences(file: string, shown: string, as: 'document' | 'data'): Diagnostic[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  const parsed = parseStructured(text, { file: shown });
+  if (!parsed.result) return [];
+  return checkReferences(parsed.result.value, shown, { locate: parsed.result.locate, dangling: as === 'document', as });
 }

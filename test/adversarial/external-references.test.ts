@@ -148,3 +148,39 @@ describe('an external reference is refused at its line before anything reads it'
     }
   });
 });
+
+describe('lint and docs check the committed files before redocly reads them', () => {
+  it('refuses an external reference in a committed spec and an overlay, at its line', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'specmill-hostile-ref-'));
+    const traps = await setReadTraps();
+    try {
+      cpSync(template.dir, dir, { recursive: true });
+      const specFile = path.join(dir, 'specs/hostile/openapi.yaml');
+      const spec = readFileSync(specFile, 'utf8');
+      writeFileSync(specFile, `${spec}x-see:\n  $ref: "${traps.url}"\n`);
+      const specLine = spec.split('\n').length + 1;
+      mkdirSync(path.join(dir, 'specs/hostile/overlays'));
+      writeFileSync(path.join(dir, 'specs/hostile/overlays/see.yaml'), `overlay: 1.0.0\ninfo: { title: t, version: 1.0.0 }\nactions:\n  - target: $.info\n    description: d\n    update: { x-see: { $ref: "${traps.fifo}" } }\n`);
+
+      const lint = await runCliAsync(['lint'], dir);
+      expect(lint.hung).toBe(false);
+      expect(lint.stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(new RegExp(`^specs/hostile/openapi\\.yaml:${specLine}:3: error: refused \\$ref "${traps.url.replace(/[.]/g, '\\.')}": `)),
+        expect.stringMatching(/^specs\/hostile\/overlays\/see\.yaml:6:24: error: refused \$ref ".*fifo\.json": /),
+      ]);
+      expect(lint.status).toBe(1);
+
+      const docs = await runCliAsync(['docs', '--out', path.join(dir, 'docs-site')], dir, { env: { CI: 'true' } });
+      expect(docs.hung).toBe(false);
+      expect(docs.stderr).toMatch(new RegExp(`specs/hostile/openapi\\.yaml:${specLine}:3: error: refused \\$ref`));
+      expect(docs.status).toBe(1);
+      expect(readdirSync(path.join(dir, 'docs-site'))).toEqual(['index.html']);
+
+      expect(traps.connections()).toBe(0);
+      expect(traps.fifoOpened()).toBe(false);
+    } finally {
+      await traps.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
