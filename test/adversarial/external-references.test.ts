@@ -184,3 +184,41 @@ describe('lint and docs check the committed files before redocly reads them', ()
     }
   });
 });
+
+describe('what is kept as text, and followed by nothing', () => {
+  it('$dynamicRef, $id, $schema, jsonSchemaDialect and a link operationRef are read by no tool', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'specmill-hostile-ref-'));
+    const traps = await setReadTraps();
+    try {
+      cpSync(template.dir, dir, { recursive: true });
+      const targets = [traps.url, traps.fifo];
+      targets.forEach((target, i) => {
+        const link = { operationRef: target, description: 'see' };
+        const doc = operation({ responses: { '200': { description: 'ok', links: { next: link }, content: { 'application/json': { schema: { $ref: '#/components/schemas/A' } } } } } });
+        writeFileSync(
+          path.join(dir, `specs/hostile/sources/kept-${i}.json`),
+          json({
+            ...doc,
+            jsonSchemaDialect: target,
+            paths: { [`/things-${i}`]: (doc.paths as Record<string, unknown>)['/things'] },
+            components: { schemas: { A: { $id: target, $schema: target, type: 'object', properties: { next: { $dynamicRef: target } } } } },
+          }),
+        );
+      });
+
+      const run = await runCliAsync(['generate'], dir, { env: { CI: 'true' } });
+
+      expect(run.hung).toBe(false);
+      expect(run.stderr).not.toMatch(/refused/);
+      expect(traps.connections()).toBe(0);
+      expect(traps.fifoOpened()).toBe(false);
+      expect(run.stdout + run.stderr).not.toContain(traps.marker);
+      const spec = readFileSync(path.join(dir, 'specs/hostile/openapi.yaml'), 'utf8');
+      for (const key of ['$dynamicRef', '$id', '$schema', 'operationRef']) expect(spec.split(`${key}: `).length - 1, key).toBe(2);
+      expect(run.status).toBe(0);
+    } finally {
+      await traps.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
