@@ -271,3 +271,21 @@ describe('checkReferences on a page', () => {
     expect(message!.length).toBeLessThan(400);
   });
 });
+
+describe('checkReferences on a merged spec', () => {
+  it('refuses local references that point at nothing, in data and mappings too, and accepts the rest', () => {
+    const doc = {
+      openapi: '3.1.0',
+      components: {
+        schemas: {
+          A: { type: 'object', 'x-see': { $ref: '#/components/schemas/B' }, examples: [{ $ref: '#/nowhere' }] },
+          B: { oneOf: [{ $ref: '#/components/schemas/A' }], discriminator: { propertyName: 't', mapping: { a: '#/components/schemas/A', c: '#/components/schemas/C' } } },
+        },
+      },
+    };
+    expect(checkReferences(doc, 'spec.yaml').map(formatDiagnostic)).toEqual([
+      'spec.yaml: error: $ref "#/nowhere" points at nothing in the document (at /components/schemas/A/examples/0/$ref)',
+      'spec.yaml: error: discriminator mapping "#/components/schemas/C" points at nothing in the document (at /components/schemas/B/discriminator/mapping/c)',
+    ]);
+  });
+});
