@@ -257,57 +257,76 @@ function isMappingReference(value: string): boolean {
   return value.startsWith('#') || value.startsWith('.') || value.includes('/') || value.includes(':');
 }
 
+/** A value still to walk; pointers are built only for the few members that are sites. */
+interface Frame {
+  node: object;
+  shape: Shape;
+  parent: Frame | undefined;
+  key: string;
+}
+
+function pointerOf(frame: Frame, key: string): string {
+  const keys = [key];
+  for (let f: Frame | undefined = frame; f?.parent; f = f.parent) keys.push(f.key);
+  let pointer = '';
+  for (let i = keys.length - 1; i >= 0; i--) pointer += `/${pointerSegment(keys[i]!)}`;
+  return pointer;
+}
+
 /**
- * Every member of `doc` that a tool may follow as a reference: each `$ref` and `externalValue`
- * with a string value, wherever it sits, and each discriminator mapping entry that is not a plain
- * schema name. `as: 'data'` walks a value of unknown place (an overlay's `update`): nothing in it
- * is OpenAPI structure, so every site found is data.
+ * Every member of `doc` that a tool may follow as a reference, in document order: each `$ref`
+ * and `externalValue` with a string value, wherever it sits, and each discriminator mapping entry
+ * that is not a plain schema name. `as: 'data'` walks a value of unknown place (an overlay's
+ * `update`): nothing in it is OpenAPI structure, so every site found is data.
  */
 export function findReferenceSites(doc: unknown, options: { as?: 'document' | 'data' } = {}): ReferenceSite[] {
   const sites: ReferenceSite[] = [];
+  if (typeof doc !== 'object' || doc === null) return sites;
   // Sites go on the stack beside the values still to walk, so that they come out in document order.
-  const stack: ([unknown, Shape, string] | ReferenceSite)[] = [[doc, options.as === 'data' ? DATA : DOCUMENT, '']];
+  const stack: (Frame | ReferenceSite)[] = [{ node: doc, shape: options.as === 'data' ? DATA : DOCUMENT, parent: undefined, key: '' }];
   while (stack.length > 0) {
     const entry = stack.pop()!;
-    if (!Array.isArray(entry)) {
+    if (!('shape' in entry)) {
       sites.push(entry);
       continue;
     }
-    const [node, shape, at] = entry;
-    if (typeof node !== 'object' || node === null) continue;
+    const { node, shape } = entry;
     if (Array.isArray(node)) {
       const of = shape.kind === 'list' ? shape.of : shape.kind === 'object' && shape.tuple ? shape : DATA;
-      for (let i = node.length - 1; i >= 0; i--) stack.push([node[i], of, `${at}/${i}`]);
+      for (let i = node.length - 1; i >= 0; i--) {
+        const item: unknown = node[i];
+        if (typeof item === 'object' && item !== null) stack.push({ node: item, shape: of, parent: entry, key: String(i) });
+      }
       continue;
     }
     const holder = node as JsonObject;
+    const referable = (shape.kind === 'object' || shape.kind === 'map') && shape.referable;
     const keys = Object.keys(holder);
     for (let k = keys.length - 1; k >= 0; k--) {
       const key = keys[k]!;
       const value = holder[key];
-      const here = `${at}/${pointerSegment(key)}`;
-      const site = (keyword: ReferenceSite['keyword'], role: ReferenceSite['role']) => stack.push({ holder, key, pointer: here, keyword, role, value: value! });
+      let role: ReferenceSite['role'] | undefined;
+      let keyword: ReferenceSite['keyword'] = '$ref';
+      let child: Shape = DATA;
       if (shape.kind === 'mapping') {
         // The mapping object itself can never be a reference, yet redocly would read it as one.
-        if (typeof value !== 'string') stack.push([value, DATA, here]);
-        else if (key === '$ref' || key === 'externalValue') site(key, 'misplaced');
-        else if (isMappingReference(value)) site('mapping', 'reference');
-        continue;
+        if (typeof value === 'string') {
+          if (key === '$ref' || key === 'externalValue') [role, keyword] = ['misplaced', key];
+          else if (isMappingReference(value)) [role, keyword] = ['reference', 'mapping'];
+        }
+      } else if (key === '$ref' && (typeof value === 'string' || (referable && shape.kind === 'object'))) {
+        role = shape.kind === 'data' || shape.kind === 'list' ? 'data' : referable ? 'reference' : 'misplaced';
+      } else if (key === 'externalValue' && typeof value === 'string') {
+        keyword = 'externalValue';
+        role = shape.kind === 'object' && shape.name === 'Example' ? 'reference' : shape.kind === 'map' ? 'misplaced' : 'data';
+      } else if (shape.kind === 'object') {
+        child = key.startsWith('x-') || !Object.hasOwn(shape.fields, key) ? DATA : shape.fields[key]!;
+      } else if (shape.kind === 'map') {
+        child = shape.extensions && key.startsWith('x-') ? DATA : shape.of;
       }
-      const referable = (shape.kind === 'object' || shape.kind === 'map') && shape.referable;
-      if (key === '$ref' && (typeof value === 'string' || (referable && shape.kind === 'object'))) {
-        if (typeof value !== 'string') stack.push([value, DATA, here]);
-        site('$ref', shape.kind === 'data' || shape.kind === 'list' ? 'data' : referable ? 'reference' : 'misplaced');
-        continue;
-      }
-      if (key === 'externalValue' && typeof value === 'string') {
-        site('externalValue', shape.kind === 'object' && shape.name === 'Example' ? 'reference' : shape.kind === 'map' ? 'misplaced' : 'data');
-        continue;
-      }
-      let child: Shape = DATA;
-      if (shape.kind === 'object') child = key.startsWith('x-') ? DATA : Object.hasOwn(shape.fields, key) ? shape.fields[key]! : DATA;
-      else if (shape.kind === 'map') child = shape.extensions && key.startsWith('x-') ? DATA : shape.of;
-      stack.push([value, child, here]);
+      // A non-string `$ref` where a reference belongs is a site and is walked as data too.
+      if (typeof value === 'object' && value !== null && (role === undefined || typeof value !== 'string')) stack.push({ node: value, shape: child, parent: entry, key });
+      if (role) stack.push({ holder, key, pointer: pointerOf(entry, key), keyword, role, value: value! });
     }
   }
   return sites;
