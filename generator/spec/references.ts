@@ -2,7 +2,7 @@
 // the same document (RFC 6901, written as a URI fragment) or it is refused; pointers resolve through
 // own properties only; and one walker finds every member a tool would follow as a reference, by the
 // OpenAPI structure (3.0, 3.1, Swagger 2.0) at each position rather than by the member's key name.
-import { isObject, type JsonObject, type JsonValue } from '../openapi-types.js';
+import { HTTP_METHODS, isObject, type JsonObject, type JsonValue } from '../openapi-types.js';
 
 // ---------------------------------------------------------------------------------------------
 // JSON pointers
@@ -227,9 +227,8 @@ for (const shape of [PARAMETER, HEADER]) Object.assign(shape.fields, { schema: S
 REQUEST_BODY.fields.content = CONTENT;
 // `schema` is Swagger 2.0's; its `examples` (by media type) are data, like every unknown field.
 Object.assign(RESPONSE.fields, { headers: HEADERS, content: CONTENT, links: mapOf(LINK), schema: SCHEMA });
-const PATH_ITEM_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 Object.assign(OPERATION.fields, { parameters: listOf(PARAMETER), requestBody: REQUEST_BODY, responses: RESPONSES, callbacks: mapOf(CALLBACK) });
-Object.assign(PATH_ITEM.fields, { parameters: listOf(PARAMETER), ...Object.fromEntries(PATH_ITEM_METHODS.map((m) => [m, OPERATION])) });
+Object.assign(PATH_ITEM.fields, { parameters: listOf(PARAMETER), ...Object.fromEntries(HTTP_METHODS.map((m) => [m, OPERATION])) });
 Object.assign(COMPONENTS.fields, {
   schemas: SCHEMA_MAP,
   responses: mapOf(RESPONSE),
