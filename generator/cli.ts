@@ -11,6 +11,7 @@ import { REPORT_FORMATS, type ReportFormat } from './diff/format-report.js';
 import { buildDocs, DEFAULT_DOCS_DIR } from './docs/build-docs.js';
 import { formatNames, importPage } from './importers/index.js';
 import { initProject } from './init.js';
+import { checkFileReferences } from './guard/check-references.js';
 import { lintSpecs } from './lint.js';
 import { normalizeApi } from './normalize/index.js';
 import { listOverlayFiles } from './overlays/load-overlays.js';
@@ -118,6 +119,15 @@ function initCommand(): number {
 
 async function lintCommand(): Promise<number> {
   const config = await loadConfig(process.cwd());
+  // redocly follows every $ref it finds: the committed files are checked as generate checks pages.
+  const unsafe = config.apis.flatMap((a) => [
+    ...checkFileReferences(a.specFile, path.relative(config.root, a.specFile), 'document'),
+    ...listOverlayFiles(a.overlaysDir).flatMap((f) => checkFileReferences(f, path.relative(config.root, f), 'data')),
+  ]);
+  if (unsafe.length > 0) {
+    report(unsafe);
+    return 1;
+  }
   const lint = await lintSpecs(config.root, relativeSpecFiles(config), { rules: config.lintRules });
   process.stderr.write(`${lint.output}\n`);
   return lint.ok ? 0 : 1;

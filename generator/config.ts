@@ -18,6 +18,18 @@ export interface ApiOptions {
   overlays?: string;
   /** Defaults of the generated client; a caller's `create<Api>Client({...})` options still win. */
   client?: ClientDefaults;
+  /** What specmill may infer for this API beyond what its pages say; over the project's `infer`. */
+  infer?: InferOptions;
+}
+
+/** What the normalizer may add that the pages do not state. */
+export interface InferOptions {
+  /**
+   * Declare `x-pagination` on list operations whose pages show paging plainly, adding the
+   * `offset`/`limit` query parameters (marked `x-specmill-inferred`) when the page lists none.
+   * Default: true.
+   */
+  pagination?: boolean;
 }
 
 export interface ClientDefaults {
@@ -44,6 +56,8 @@ export interface UserConfig {
   strict?: boolean;
   /** Redocly rules to set on top of `redocly.yaml`, e.g. `{ 'operation-4xx-response': 'off' }`. */
   lint?: { rules?: Record<string, LintSeverity> };
+  /** What specmill may infer for every API (each API's `infer` wins). */
+  infer?: InferOptions;
 }
 
 export function defineConfig(config: UserConfig): UserConfig {
@@ -61,6 +75,8 @@ export interface ResolvedApi {
   title?: string;
   format?: string;
   client?: ClientDefaults;
+  /** Whether the normalizer infers `x-pagination` (the API's `infer`, else the project's, else true). */
+  inferPagination: boolean;
 }
 
 export interface ResolvedConfig {
@@ -105,8 +121,9 @@ export function resolveConfig(value: unknown, root: string, configFile: string):
     throw new SpecmillError(error(`${key}: expected ${expected}`, { file }));
   };
   if (!isRecord(value)) return fail('default export', 'an object from defineConfig({ apis: { ... } })');
-  for (const key of Object.keys(value)) if (!['apis', 'output', 'strict', 'lint'].includes(key)) fail(key, 'one of apis, output, strict, lint');
+  for (const key of Object.keys(value)) if (!['apis', 'output', 'strict', 'lint', 'infer'].includes(key)) fail(key, 'one of apis, output, strict, lint, infer');
   if (value.strict !== undefined && typeof value.strict !== 'boolean') fail('strict', 'true or false');
+  const infer = resolveInfer(value.infer, 'infer', { pagination: true }, fail);
   const lintRules = resolveLintRules(value.lint, fail);
   if (!isRecord(value.apis)) return fail('apis', 'an object of APIs by folder name');
   const output = value.output === undefined ? {} : isRecord(value.output) ? value.output : fail('output', 'an object');
@@ -117,7 +134,7 @@ export function resolveConfig(value: unknown, root: string, configFile: string):
   const apis = Object.entries(value.apis).map(([name, raw]): ResolvedApi => {
     if (fileName(name) !== name) fail(`apis.${name}`, `a folder name of lowercase words joined by "-" (e.g. "${fileName(name)}")`);
     const options = raw === undefined ? {} : isRecord(raw) ? raw : fail(`apis.${name}`, 'an object');
-    for (const key of Object.keys(options)) if (!['sources', 'title', 'format', 'overlays', 'client'].includes(key)) fail(`apis.${name}.${key}`, 'one of sources, title, format, overlays, client');
+    for (const key of Object.keys(options)) if (!['sources', 'title', 'format', 'overlays', 'client', 'infer'].includes(key)) fail(`apis.${name}.${key}`, 'one of sources, title, format, overlays, client, infer');
     for (const key of ['sources', 'title', 'format', 'overlays'] as const) {
       if (options[key] !== undefined && typeof options[key] !== 'string') fail(`apis.${name}.${key}`, 'a string');
     }
@@ -131,6 +148,7 @@ export function resolveConfig(value: unknown, root: string, configFile: string):
       ...(typeof options.title === 'string' ? { title: options.title } : {}),
       ...(typeof options.format === 'string' ? { format: options.format } : {}),
       ...(options.client === undefined ? {} : { client: resolveClientDefaults(options.client, `apis.${name}.client`, fail) }),
+      inferPagination: resolveInfer(options.infer, `apis.${name}.infer`, infer, fail).pagination,
     };
   });
   const outputPath = path.resolve(root, outputDir);
@@ -139,6 +157,15 @@ export function resolveConfig(value: unknown, root: string, configFile: string):
 }
 
 type Fail = (key: string, expected: string) => never;
+
+/** `infer: { pagination: false }`, over `defaults` (the project's, for an API). */
+function resolveInfer(value: unknown, where: string, defaults: Required<InferOptions>, fail: Fail): Required<InferOptions> {
+  if (value === undefined) return defaults;
+  if (!isRecord(value)) return fail(where, 'an object such as { pagination: false }');
+  for (const key of Object.keys(value)) if (key !== 'pagination') fail(`${where}.${key}`, 'pagination');
+  if (value.pagination !== undefined && typeof value.pagination !== 'boolean') fail(`${where}.pagination`, 'true or false');
+  return { pagination: typeof value.pagination === 'boolean' ? value.pagination : defaults.pagination };
+}
 
 const LINT_SEVERITIES: readonly string[] = ['off', 'warn', 'error'];
 

@@ -27,6 +27,8 @@ export default defineConfig({
   // lint: { rules: { 'operation-4xx-response': 'off' } },
   // Two different schemas under one name is an error instead of a warning:
   // strict: true,
+  // No x-pagination (nor offset/limit parameters) added where the pages show paging:
+  // infer: { pagination: false },
 });
 `;
 

@@ -2,6 +2,7 @@
 // nesting depth and size, and where each key starts (for `x-specmill-source` and diagnostics).
 // The values themselves come from JSON.parse, which is many times faster than a YAML parser on
 // large specs (GitHub's is 13 MB).
+import { pointerSegment } from './spec/references.js';
 
 export interface JsonScan {
   /** Offsets of the recorded pointers: keys down to `indexDepth`, and every prefix of `target`. */
@@ -30,10 +31,6 @@ interface Frame {
 
 const QUOTE = 34;
 const BACKSLASH = 92;
-
-function escapeSegment(key: string): string {
-  return key.includes('~') || key.includes('/') ? key.replaceAll('~', '~0').replaceAll('/', '~1') : key;
-}
 
 function stringEnd(text: string, start: number): number {
   let end = text.indexOf('"', start + 1);
@@ -90,7 +87,7 @@ export function scanJson(text: string, options: JsonScanOptions): JsonScan {
             key = raw;
           }
         }
-        const here = top.pointer === undefined ? undefined : `${top.pointer}/${escapeSegment(key)}`;
+        const here = top.pointer === undefined ? undefined : `${top.pointer}/${pointerSegment(key)}`;
         if (key === '__proto__') {
           return { offsets, problem: { message: 'the key "__proto__" is not accepted: JavaScript tools would read it as an object\'s prototype', offset: i, pointer: here ?? '' } };
         }

@@ -4,6 +4,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
 import { error, type Diagnostic, type SourceLocation } from './diagnostics.js';
 import { scanJson } from './json-index.js';
+import { pointerSegment, splitPointer } from './spec/references.js';
 
 export interface StructuredText {
   value: unknown;
@@ -185,8 +186,7 @@ export function parseStructured(
   const locate = (pointer: string): SourceLocation => {
     let node: Node | null | undefined = doc.contents as Node | null;
     let found = node;
-    for (const raw of pointer.split('/').slice(1)) {
-      const key = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+    for (const key of splitPointer(pointer) ?? []) {
       if (isMap(node)) {
         const pair: Pair | undefined = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
         node = pair ? ((pair.key as Node | null) ?? null) : null;
@@ -226,11 +226,5 @@ function describeYamlError(code: string, message: string): string {
   return `expected valid JSON or YAML: ${message.split('\n')[0]}`;
 }
 
-/** Escapes a key for use in a JSON pointer. */
-export function pointerSegment(key: string): string {
-  return key.replaceAll('~', '~0').replaceAll('/', '~1');
-}
-
-export function joinPointer(...segments: readonly string[]): string {
-  return segments.map((s) => `/${pointerSegment(s)}`).join('');
-}
+// Pointers are defined with references (spec/references.ts); re-exported for older imports.
+export { joinPointer, pointerSegment } from './spec/references.js';

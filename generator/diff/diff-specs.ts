@@ -3,6 +3,7 @@
 // The rules, and where they differ from oasdiff's, are in docs/adr/0004-breaking-changes.md.
 import { compareNatural } from '../natural-order.js';
 import { FROM_PROSE_EXTENSION, HTTP_METHODS, isObject, SOURCE_EXTENSION, SOURCES_EXTENSION, type JsonObject, type JsonValue, type OpenApiDocument } from '../openapi-types.js';
+import { resolveReference } from '../spec/references.js';
 import { joinPointer, pointerSegment } from '../structured-text.js';
 import { compareConstraints, withoutSources, type Effect } from './constraints.js';
 
@@ -926,31 +927,11 @@ function resolve(doc: OpenApiDocument, located: Located): Located {
     const value = current.value;
     if (!isObject(value) || typeof value.$ref !== 'string' || !value.$ref.startsWith('#')) return current;
     const ref = value.$ref;
-    const target = readPointer(doc, ref.slice(1));
+    const target = resolveReference(doc, ref);
     if (target === undefined) return current;
     current = { value: target, pointer: ref.slice(1), source: (isObject(target) ? sourceOf(target) : undefined) ?? current.source, ref };
   }
   return current;
-}
-
-function readPointer(doc: JsonValue, pointer: string): JsonValue | undefined {
-  let node: JsonValue | undefined = doc;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = decodeSegment(raw).replaceAll('~1', '/').replaceAll('~0', '~');
-    if (Array.isArray(node)) node = node[Number(key)];
-    else if (isObject(node) && Object.hasOwn(node, key)) node = node[key];
-    else return undefined;
-  }
-  return node;
-}
-
-/** `$ref` fragments may be percent-encoded; a malformed escape is read as written. */
-function decodeSegment(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
 }
 
 function sourceOf(node: JsonObject): string | undefined {

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config.js';
 import { error, type Diagnostic } from '../diagnostics.js';
+import { checkFileReferences } from '../guard/check-references.js';
 import { HTTP_METHODS, isObject } from '../openapi-types.js';
 import { runRedocly } from '../lint.js';
 import { parseStructured } from '../structured-text.js';
@@ -90,6 +91,12 @@ export async function buildDocs(config: ResolvedConfig, outDir: string, onPage: 
     const described = describeSpec(api.specFile, api.name);
     if (!described) {
       diagnostics.push(error('expected an OpenAPI document', { file: specFile }));
+      continue;
+    }
+    // redocly build-docs follows every $ref in the spec as committed: checked as generate checks pages.
+    const unsafe = checkFileReferences(api.specFile, specFile, 'document');
+    if (unsafe.length > 0) {
+      diagnostics.push(...unsafe);
       continue;
     }
     const file = `${api.name}.html`;

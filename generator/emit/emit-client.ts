@@ -6,6 +6,7 @@ import type { ClientModel, ParameterLocation, ResponseModel, SecuritySchemeModel
 import type { ClientPlan, PlannedOperation } from '../plan/plan-client.js';
 import type { ClientDefaults } from '../config.js';
 import { docText, lineComment, literalValue, propertyKey, stringLiteral } from '../plan/naming.js';
+import { splitPointer } from '../spec/references.js';
 
 const LOCATIONS: readonly ParameterLocation[] = ['path', 'query', 'header', 'cookie'];
 
@@ -152,8 +153,8 @@ function objectLiteral(value: object): string {
 function itemType(planned: PlannedOperation): string {
   const pointer = planned.model.pagination?.items ?? '';
   let type = planned.responseType;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+  // The model admits only valid pointers here.
+  for (const key of splitPointer(pointer) ?? []) {
     type = `NonNullable<${type}>[${stringLiteral(key)}]`;
   }
   return `NonNullable<${type}>[number]`;

@@ -4,6 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import { isObject, type JsonObject, type JsonValue, type OpenApiDocument } from '../openapi-types.js';
 import { escapeInvisible, stringLiteral } from '../plan/naming.js';
+import { formatReference, parseReference } from '../spec/references.js';
 
 const WORKER = new URL('../workers/openapi-typescript.worker.mjs', import.meta.url);
 const TIME_LIMIT_MS = 120_000;
@@ -43,10 +44,10 @@ function protectNames(doc: JsonObject): Map<string, string> {
       if (key === 'required' && Array.isArray(value)) {
         node.required = value.map((v) => (typeof v === 'string' && PROTOTYPE_NAMES.has(v) ? swap(v) : v));
       } else if (key === '$ref' && typeof value === 'string') {
-        node.$ref = value
-          .split('/')
-          .map((segment) => (PROTOTYPE_NAMES.has(segment) ? swap(segment) : segment))
-          .join('/');
+        const parsed = parseReference(value);
+        if (parsed.kind === 'local' && parsed.segments.some((segment) => PROTOTYPE_NAMES.has(segment))) {
+          node.$ref = formatReference(parsed.segments.map((segment) => (PROTOTYPE_NAMES.has(segment) ? swap(segment) : segment)));
+        }
       }
       if (PROTOTYPE_NAMES.has(key)) {
         delete node[key];

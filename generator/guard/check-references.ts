@@ -1,58 +1,101 @@
-// The last check before third-party tools (openapi-typescript, redocly) see a spec: every `$ref`
-// must point inside the document, at something that exists. Those tools would otherwise read
-// local files (`/etc/...`) or make HTTP requests for external refs, and crash on dangling ones.
+// The guard in front of third-party tools (swagger2openapi, openapi-typescript, redocly): every
+// member they would follow as a reference must point inside the document, at something that
+// exists. Otherwise they read local files (`/etc/...`, a FIFO that blocks the run) or make HTTP
+// requests, and crash on dangling pointers. redocly follows `$ref` and `externalValue` even inside
+// examples and extension values, so those are held to the same rule; which members are references
+// is decided by the OpenAPI structure (../spec/references.ts), never skipped by key name.
+import { readFileSync } from 'node:fs';
 import { error, type Diagnostic, type SourceLocation } from '../diagnostics.js';
-import { isObject, type JsonValue, type OpenApiDocument } from '../openapi-types.js';
-import { pointerSegment } from '../structured-text.js';
+import { isObject, SOURCE_EXTENSION, SOURCES_EXTENSION, type JsonValue } from '../openapi-types.js';
+import { parseSourceRef } from '../normalize/merge-fragments.js';
+import { findReferenceSites, parseReference, resolvePointer, splitPointer, type ReferenceSite } from '../spec/references.js';
+import { parseStructured } from '../structured-text.js';
 
-function resolvePointer(doc: OpenApiDocument, pointer: string): JsonValue | undefined {
-  let current: JsonValue | undefined = doc;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = decodeURIComponent(raw).replaceAll('~1', '/').replaceAll('~0', '~');
-    if (Array.isArray(current)) current = current[Number(key)];
-    else if (isObject(current) && Object.prototype.hasOwnProperty.call(current, key)) current = current[key];
-    else return undefined;
-  }
-  return current;
+export interface CheckOptions {
+  /** Where a pointer is in the page (a parsed page's `locate`); default: the file and the pointer. */
+  locate?: (pointer: string) => SourceLocation;
+  /**
+   * Whether a local reference must point at something: false for one block of a page, whose
+   * targets may be in another block or on another page.
+   */
+  dangling?: boolean;
+  /** `data`: the value has no OpenAPI structure (an overlay), so every member found is data. */
+  as?: 'document' | 'data';
 }
 
-const DATA_KEYS = new Set(['example', 'value', 'const', 'enum', 'default']);
+const MAX_QUOTED = 200;
+
+/** The reference as a message quotes it: JSON-escaped, and cut short when long. */
+function quote(value: string): string {
+  return JSON.stringify(value.length > MAX_QUOTED ? `${value.slice(0, MAX_QUOTED)}...` : value);
+}
+
+function describe(value: JsonValue): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
+}
+
+/** What is wrong with one site, or undefined when it is a reference the tools may follow. */
+function checkSite(doc: unknown, site: ReferenceSite, dangling: boolean): string | undefined {
+  const name = site.keyword === 'mapping' ? 'discriminator mapping' : site.keyword;
+  if (typeof site.value !== 'string') return `expected $ref to be a string (a JSON pointer such as "#/components/schemas/Name"), got ${describe(site.value)}`;
+  const what = `${name} ${quote(site.value)}`;
+  if (site.role === 'misplaced') return `refused ${what}: this object cannot be a reference (its keys are names or fields), yet redocly would read it as one`;
+  const parsed = parseReference(site.value);
+  if (parsed.kind !== 'local') {
+    const inData = site.role === 'data' ? ' (also in example, default and extension values, which redocly follows)' : '';
+    return `refused ${what}: ${parsed.problem}${parsed.kind === 'external' ? inData : ''}`;
+  }
+  if (dangling && resolvePointer(doc, parsed.segments) === undefined) return `${what} points at nothing in the document`;
+  return undefined;
+}
 
 /**
- * Reports every non-local `$ref` and, unless `dangling` is false (a fragment whose targets may be
- * on another block of the page), every local one that points at nothing.
+ * Reports every member that a tool would follow outside the document (or through a pointer it
+ * reads differently), every `$ref` where the structure allows none, and, unless `dangling` is
+ * false, every local reference that points at nothing.
  */
-export function checkReferences(
-  doc: OpenApiDocument,
-  file: string,
-  options: { locate?: (pointer: string) => SourceLocation; dangling?: boolean } = {},
-): Diagnostic[] {
+export function checkReferences(doc: unknown, file: string, options: CheckOptions = {}): Diagnostic[] {
   const { locate, dangling = true } = options;
-  const diagnostics: Diagnostic[] = [];
   const where = (pointer: string): SourceLocation => (locate ? locate(pointer) : { file, pointer });
-  const stack: [JsonValue, string][] = [[doc, '']];
-  while (stack.length > 0) {
-    const [node, at] = stack.pop()!;
-    if (Array.isArray(node)) {
-      node.forEach((child, i) => stack.push([child, `${at}/${i}`]));
-      continue;
-    }
-    if (!isObject(node)) continue;
-    for (const [key, value] of Object.entries(node)) {
-      if (value === undefined) continue;
-      const here = `${at}/${pointerSegment(key)}`;
-      // Inside examples, `const`, `enum`, `default` and extensions, `$ref` is data, not a reference.
-      if (DATA_KEYS.has(key) || key.startsWith('x-') || (key === 'examples' && Array.isArray(value))) continue;
-      if (key === '$ref' && typeof value === 'string') {
-        if (!value.startsWith('#')) {
-          diagnostics.push(error(`refused $ref "${value}": only references inside the document (#/...) are followed`, where(here)));
-        } else if (dangling && resolvePointer(doc, value.slice(1)) === undefined) {
-          diagnostics.push(error(`$ref "${value}" points at nothing in the document`, where(here)));
-        }
-        continue;
-      }
-      if (typeof value === 'object' && value !== null) stack.push([value, here]);
-    }
+  const diagnostics: Diagnostic[] = [];
+  for (const site of findReferenceSites(doc, { as: options.as ?? 'document' })) {
+    const problem = checkSite(doc, site, dangling);
+    if (problem) diagnostics.push(error(problem, where(site.pointer)));
   }
   return diagnostics;
+}
+
+/**
+ * Locates pointers of a merged spec at the page of the nearest operation or schema around them
+ * (their `x-specmill-source`), else at the spec file; the pointer names the exact place.
+ */
+export function locateBySource(doc: unknown, specFile: string): (pointer: string) => SourceLocation {
+  return (pointer) => {
+    const segments = splitPointer(pointer) ?? [];
+    for (let length = segments.length; length >= 0; length--) {
+      const node = resolvePointer(doc, segments.slice(0, length));
+      if (!isObject(node)) continue;
+      const many = node[SOURCES_EXTENSION];
+      const source = node[SOURCE_EXTENSION] ?? (Array.isArray(many) ? many[0] : undefined);
+      if (typeof source === 'string') return { ...parseSourceRef(source), pointer };
+    }
+    return { file: specFile, pointer };
+  };
+}
+
+/**
+ * The same check on a file about to be handed to redocly outside `generate` (`specmill lint` and
+ * `docs` read the specs and overlays as committed): a spec (`document`) or an overlay (`data`).
+ * A file that does not parse is left to redocly to report.
+ */
+export function checkFileReferences(file: string, shown: string, as: 'document' | 'data'): Diagnostic[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  const parsed = parseStructured(text, { file: shown });
+  if (!parsed.result) return [];
+  return checkReferences(parsed.result.value, shown, { locate: parsed.result.locate, dangling: as === 'document', as });
 }

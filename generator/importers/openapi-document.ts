@@ -5,7 +5,8 @@ import swagger2openapi from 'swagger2openapi';
 import { error, type Diagnostic, type SourceLocation } from '../diagnostics.js';
 import { HTTP_METHODS, isObject, SOURCE_EXTENSION, type OpenApiDocument } from '../openapi-types.js';
 import { checkReferences } from '../guard/check-references.js';
-import { joinPointer, type StructuredText } from '../structured-text.js';
+import { joinPointer } from '../spec/references.js';
+import type { StructuredText } from '../structured-text.js';
 import { sourceRef } from './importer.js';
 
 /** Reads the version of a parsed document, or says what was expected. */
@@ -38,8 +39,9 @@ export async function fragmentFromDocument(
         : `unsupported version ${JSON.stringify(version)}: expected OpenAPI 3.0.x, 3.1.x or Swagger 2.0`;
     return { diagnostics: [error(message, root)] };
   }
-  // Refs are checked on the page itself, so that a refused one is reported at its line.
-  const refProblems = checkReferences(parsed.value as OpenApiDocument, page, { locate: parsed.locate, dangling: false });
+  // Refs are checked on the page itself, so that a refused one is reported at its line, and before
+  // swagger2openapi or any later tool could follow one.
+  const refProblems = checkReferences(parsed.value, page, { locate: parsed.locate, dangling: false });
   if (refProblems.length > 0) return { diagnostics: refProblems };
   // Locations are read from the document as written, so stamp before any conversion.
   const stamped = structuredClone(parsed.value) as OpenApiDocument;

@@ -1,6 +1,7 @@
 // The client model: what the emitters read instead of raw OpenAPI. Operations with parameters
 // grouped by location, the request body, responses by status, servers, security and docs.
 // Schema types stay openapi-typescript's: the model only says where to index into them.
+import { followReferences, splitPointer } from '../spec/references.js';
 import { ERROR_CODES_EXTENSION, HTTP_METHODS, isObject, PAGINATION_EXTENSION, SOURCE_EXTENSION, type HttpMethod, type JsonObject, type OpenApiDocument } from '../openapi-types.js';
 
 export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
@@ -106,14 +107,8 @@ function pickMediaType(content: unknown): { mediaType?: string; isJson: boolean 
 }
 
 function resolve(doc: OpenApiDocument, value: unknown): JsonObject | undefined {
-  let current = value;
-  for (let hops = 0; isObject(current) && typeof current.$ref === 'string' && hops < 20; hops++) {
-    const match = /^#\/components\/([^/]+)\/([^/]+)$/.exec(current.$ref);
-    const components = isObject(doc.components) ? doc.components : {};
-    const section = match?.[1] ? components[match[1]] : undefined;
-    current = match?.[2] && isObject(section) ? section[match[2].replaceAll('~1', '/').replaceAll('~0', '~')] : undefined;
-  }
-  return isObject(current) ? current : undefined;
+  const resolved = followReferences(doc, value);
+  return isObject(resolved) ? resolved : undefined;
 }
 
 function buildParameters(doc: OpenApiDocument, lists: unknown[]): Record<ParameterLocation, ParameterModel[]> {
@@ -205,7 +200,7 @@ function buildQueryStyles(doc: OpenApiDocument, lists: unknown[]): Record<string
 }
 
 function pointer(value: unknown): value is string {
-  return typeof value === 'string' && (value === '' || value.startsWith('/'));
+  return typeof value === 'string' && splitPointer(value) !== undefined;
 }
 
 function name(value: unknown): value is string {

@@ -16,6 +16,8 @@ export interface NormalizeOptions {
   strict?: boolean;
   /** Overrides the title the pages give. */
   title?: string;
+  /** Whether to declare `x-pagination` where the pages show paging plainly (default true). */
+  inferPagination?: boolean;
 }
 
 export function normalizeApi(fragments: readonly SourcedFragment[], options: NormalizeOptions = {}): { document: OpenApiDocument; diagnostics: Diagnostic[] } {
@@ -30,7 +32,7 @@ export function normalizeApi(fragments: readonly SourcedFragment[], options: Nor
   if (!info.title) info.title = 'API';
   if (!info.version) info.version = '0.0.0';
   diagnostics.push(...assignOperationIds(document));
-  inferPagination(document);
+  if (options.inferPagination !== false) inferPagination(document);
   declareTags(document);
   return { document: orderDocument(document), diagnostics };
 }

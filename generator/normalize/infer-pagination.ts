@@ -6,23 +6,19 @@
 // - page: `page` and a page-size query parameter beside an array of items.
 // Operations that already declare it are left alone.
 import { HTTP_METHODS, isObject, PAGINATION_EXTENSION, type JsonObject, type OpenApiDocument } from '../openapi-types.js';
-import { joinPointer } from '../structured-text.js';
+import { followReferences, joinPointer } from '../spec/references.js';
 
 type Schema = JsonObject;
 
 function resolve(doc: OpenApiDocument, value: unknown, depth = 0): Schema | undefined {
-  if (!isObject(value) || depth > 20) return undefined;
-  if (typeof value.$ref === 'string') {
-    const match = /^#\/components\/schemas\/([^/]+)$/.exec(value.$ref);
-    const schemas = isObject(doc.components) && isObject(doc.components.schemas) ? doc.components.schemas : {};
-    return match?.[1] ? resolve(doc, schemas[match[1]], depth + 1) : undefined;
-  }
+  const target = followReferences(doc, value);
+  if (!isObject(target) || depth > 20) return undefined;
   // `anyOf: [X, null]` is how the upgrade writes a nullable reference.
-  if (Array.isArray(value.anyOf)) {
-    const branches = value.anyOf.filter((b) => !(isObject(b) && b.type === 'null'));
+  if (Array.isArray(target.anyOf)) {
+    const branches = target.anyOf.filter((b) => !(isObject(b) && b.type === 'null'));
     if (branches.length === 1) return resolve(doc, branches[0], depth + 1);
   }
-  return value;
+  return target;
 }
 
 function properties(doc: OpenApiDocument, schema: Schema | undefined): [string, Schema][] {
@@ -64,15 +60,20 @@ const CURSOR_PARAMS = ['cursor', 'after', 'starting_after', 'page_token', 'pageT
 const NEXT_CURSOR_FIELDS = ['next_cursor', 'nextCursor', 'next_page_token', 'nextPageToken', 'next_token', 'continuation_token'];
 const PAGE_SIZE_PARAMS = ['per_page', 'page_size', 'pageSize', 'size', 'limit'];
 
-function queryParams(operation: JsonObject): Map<string, JsonObject> {
+/** The query parameters an operation takes: its own and its path's, references followed. */
+function queryParams(doc: OpenApiDocument, item: JsonObject, operation: JsonObject): Map<string, JsonObject> {
   const out = new Map<string, JsonObject>();
-  if (Array.isArray(operation.parameters)) {
-    for (const p of operation.parameters) if (isObject(p) && p.in === 'query' && typeof p.name === 'string') out.set(p.name, p);
+  for (const list of [item.parameters, operation.parameters]) {
+    if (!Array.isArray(list)) continue;
+    for (const raw of list) {
+      const p = followReferences(doc, raw);
+      if (isObject(p) && p.in === 'query' && typeof p.name === 'string') out.set(p.name, p);
+    }
   }
   return out;
 }
 
-function inferFor(doc: OpenApiDocument, operation: JsonObject): JsonObject | undefined {
+function inferFor(doc: OpenApiDocument, item: JsonObject, operation: JsonObject): JsonObject | undefined {
   const responses = isObject(operation.responses) ? operation.responses : {};
   const ok = resolve(doc, responses['200']);
   const content = ok && isObject(ok.content) ? ok.content : {};
@@ -81,7 +82,7 @@ function inferFor(doc: OpenApiDocument, operation: JsonObject): JsonObject | und
   if (!page) return undefined;
   const items = itemsPointer(doc, page);
   if (!items) return undefined;
-  const query = queryParams(operation);
+  const query = queryParams(doc, item, operation);
 
   const cursorParam = CURSOR_PARAMS.find((n) => query.has(n));
   const nextCursor = properties(doc, page).find(([n]) => NEXT_CURSOR_FIELDS.includes(n))?.[0];
@@ -125,7 +126,7 @@ export function inferPagination(doc: OpenApiDocument): void {
     for (const method of HTTP_METHODS) {
       const operation = item[method];
       if (method !== 'get' || !isObject(operation) || operation[PAGINATION_EXTENSION] !== undefined) continue;
-      const pagination = inferFor(doc, operation);
+      const pagination = inferFor(doc, item, operation);
       if (pagination) operation[PAGINATION_EXTENSION] = pagination;
     }
   }

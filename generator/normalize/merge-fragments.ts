@@ -14,7 +14,7 @@ import {
   type JsonValue,
   type OpenApiDocument,
 } from '../openapi-types.js';
-import { rewriteRefs } from './schema-walk.js';
+import { formatReference, rewriteReferences } from '../spec/references.js';
 
 export interface SourcedFragment {
   /** The page's path, as recorded in `x-specmill-source`. */
@@ -140,7 +140,8 @@ function planRenames(doc: OpenApiDocument, merged: Record<string, JsonObject>): 
         const existing = mergedSection && Object.hasOwn(mergedSection, name) ? mergedSection[name] : undefined;
         if (renames.has(key) || existing === undefined) continue;
         const candidate = structuredClone(value);
-        rewriteRefs(candidate, (ref) => renameRef(ref, renames));
+        // Walked in its place, so that the structure says which of its members are references.
+        rewriteReferences({ components: { [kind]: { [name]: candidate } } }, (segments) => renameReference(segments, renames));
         if (shapeOf(candidate) !== shapeOf(existing)) {
           renames.set(key, freeName(name, merged[kind] ?? {}, section, renames, kind));
           changed = true;
@@ -156,16 +157,17 @@ function freeName(name: string, merged: JsonObject, own: JsonObject, renames: Ma
   for (let n = 2; ; n++) if (!taken.has(`${name}_${n}`)) return `${name}_${n}`;
 }
 
-function renameRef(ref: string, renames: Map<string, string>): string {
-  const match = /^#\/components\/([^/]+)\/([^/]+)$/.exec(ref);
-  if (!match) return ref;
-  const renamed = renames.get(`${match[1]}/${match[2]}`);
-  return renamed ? `#/components/${match[1]}/${renamed}` : ref;
+/** The new `$ref` text for a pointer into a renamed component (or into one of its parts). */
+function renameReference(segments: readonly string[], renames: Map<string, string>): string | undefined {
+  const [section, kind, name, ...rest] = segments;
+  if (section !== 'components' || kind === undefined || name === undefined) return undefined;
+  const renamed = renames.get(`${kind}/${name}`);
+  return renamed ? formatReference(['components', kind, renamed, ...rest]) : undefined;
 }
 
 function applyRenames(doc: OpenApiDocument, renames: Map<string, string>): void {
   if (renames.size === 0) return;
-  rewriteRefs(doc, (ref) => renameRef(ref, renames));
+  rewriteReferences(doc, (segments) => renameReference(segments, renames));
   const components = doc.components as JsonObject;
   for (const [key, renamed] of renames) {
     const [kind, name] = splitKey(key);

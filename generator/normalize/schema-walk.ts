@@ -1,5 +1,5 @@
 // Visits every schema object of an OpenAPI document, wherever the spec allows one, so that
-// schema rewrites (3.0 upgrades, ref renames) need not know the document's layout.
+// schema rewrites (3.0 upgrades) need not know the document's layout.
 import { HTTP_METHODS, isObject, type JsonObject, type JsonValue } from '../openapi-types.js';
 
 type Visit = (schema: JsonObject) => void;
@@ -70,20 +70,4 @@ export function walkDocumentSchemas(doc: JsonObject, visit: Visit): void {
   if (isObject(components.headers)) for (const h of Object.values(components.headers)) walkParameter(h, visit);
   if (isObject(components.responses)) for (const r of Object.values(components.responses)) walkResponse(r, visit);
   if (isObject(components.requestBodies)) for (const b of Object.values(components.requestBodies)) if (isObject(b)) walkContent(b.content, visit);
-}
-
-/** Calls `rewrite` on every `$ref` string in a value, anywhere in it. */
-export function rewriteRefs(value: JsonValue | undefined, rewrite: (ref: string) => string): void {
-  const stack: JsonValue[] = value === undefined ? [] : [value];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (Array.isArray(node)) {
-      stack.push(...node);
-    } else if (isObject(node)) {
-      for (const [key, child] of Object.entries(node)) {
-        if (key === '$ref' && typeof child === 'string') node.$ref = rewrite(child);
-        else if (child !== undefined && typeof child === 'object' && child !== null) stack.push(child);
-      }
-    }
-  }
 }

@@ -1,20 +1,21 @@
 // Rewrites OpenAPI 3.0 constructs into their 3.1 (JSON Schema 2020-12) forms, in place:
 // `nullable`, boolean `exclusiveMinimum/Maximum`, `example` in schemas, and `allOf` wrappers
 // around a lone `$ref` (3.0's way to put siblings next to a reference).
-import { isObject, type JsonObject, type JsonValue } from '../openapi-types.js';
+import { isObject, type JsonObject } from '../openapi-types.js';
+import { resolveReference } from '../spec/references.js';
 import { walkDocumentSchemas } from './schema-walk.js';
 
 /** Keywords that only annotate, so they may sit next to a `$ref` in 3.1 without changing it. */
 const ANNOTATIONS = new Set(['description', 'title', 'default', 'deprecated', 'readOnly', 'writeOnly', 'examples', 'example']);
 
 export function upgradeDocument(doc: JsonObject): void {
-  const schemas = isObject(doc.components) && isObject(doc.components.schemas) ? doc.components.schemas : {};
-  walkDocumentSchemas(doc, (schema) => upgradeSchema(schema, schemas));
+  walkDocumentSchemas(doc, (schema) => upgradeSchema(schema, doc));
   doc.openapi = '3.1.0';
 }
 
-export function upgradeSchema(schema: JsonObject, components: JsonObject): void {
-  unwrapLoneAllOf(schema, components);
+/** Upgrades one schema of `doc` (the document its `$ref`s point into). */
+export function upgradeSchema(schema: JsonObject, doc: JsonObject): void {
+  unwrapLoneAllOf(schema, doc);
   upgradeExclusiveBound(schema, 'exclusiveMinimum', 'minimum');
   upgradeExclusiveBound(schema, 'exclusiveMaximum', 'maximum');
   if ('example' in schema) {
@@ -29,12 +30,12 @@ export function upgradeSchema(schema: JsonObject, components: JsonObject): void 
 }
 
 /** `{allOf: [{$ref}], description}` is 3.0's `{$ref, description}`. */
-function unwrapLoneAllOf(schema: JsonObject, components: JsonObject): void {
+function unwrapLoneAllOf(schema: JsonObject, doc: JsonObject): void {
   const allOf = schema.allOf;
   if (!Array.isArray(allOf) || allOf.length !== 1) return;
   const only = allOf[0];
   if (!isObject(only) || typeof only.$ref !== 'string' || Object.keys(only).length !== 1) return;
-  const target = resolveLocal(only.$ref, components);
+  const target = resolveReference(doc, only.$ref);
   for (const key of Object.keys(schema)) {
     if (key === 'allOf' || key === 'nullable' || ANNOTATIONS.has(key) || key.startsWith('x-')) continue;
     // `type: object` beside a ref to an object says nothing new; anything else constrains.
@@ -44,11 +45,6 @@ function unwrapLoneAllOf(schema: JsonObject, components: JsonObject): void {
   delete schema.allOf;
   delete schema.type;
   schema.$ref = only.$ref;
-}
-
-function resolveLocal(ref: string, components: JsonObject): JsonValue | undefined {
-  const match = /^#\/components\/schemas\/([^/]+)$/.exec(ref);
-  return match?.[1] ? components[match[1].replaceAll('~1', '/').replaceAll('~0', '~')] : undefined;
 }
 
 function upgradeExclusiveBound(schema: JsonObject, exclusive: string, bound: string): void {

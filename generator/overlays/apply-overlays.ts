@@ -5,7 +5,7 @@ import type { ResolvedApi } from '../config.js';
 import { error, hasErrors, warning, type Diagnostic } from '../diagnostics.js';
 import { orderDocument } from '../normalize/canonical-order.js';
 import { isObject, type JsonObject, type JsonValue, type OpenApiDocument } from '../openapi-types.js';
-import { joinPointer } from '../structured-text.js';
+import { joinPointer } from '../spec/references.js';
 import { loadOverlays, type Overlay, type OverlayAction } from './load-overlays.js';
 
 export interface ApplyOptions {

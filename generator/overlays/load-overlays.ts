@@ -5,7 +5,9 @@ import path from 'node:path';
 import { error, warning, type Diagnostic, type SourceLocation } from '../diagnostics.js';
 import { compareNatural } from '../natural-order.js';
 import { isObject, type JsonValue } from '../openapi-types.js';
-import { joinPointer, parseStructured } from '../structured-text.js';
+import { checkReferences } from '../guard/check-references.js';
+import { joinPointer } from '../spec/references.js';
+import { parseStructured } from '../structured-text.js';
 
 export interface OverlayAction {
   target: string;
@@ -62,6 +64,10 @@ export function readOverlay(text: string, file: string): { overlay?: Overlay; di
   const parsed = parseStructured(text, { file });
   if (!parsed.result) return { diagnostics: parsed.diagnostics };
   const { value, locate } = parsed.result;
+  // redocly lints overlay files too, following any `$ref` in them: refuse those before it runs.
+  // Local ones are checked where they land, in the spec.
+  const references = checkReferences(value, file, { locate, dangling: false, as: 'data' });
+  if (references.length > 0) return { diagnostics: references };
   const diagnostics: Diagnostic[] = [];
   const fail = (pointer: string, message: string) => diagnostics.push(error(`not a valid Overlay 1.0 document: ${message}`, locate(pointer)));
 

@@ -40,9 +40,9 @@ describe('references', () => {
     expect(connections).toBe(0);
   });
 
-  it('refuses a $ref that points at nothing', async () => {
+  it('refuses a $ref that points at nothing, at the page of the schema around it', async () => {
     expect(await messages({ 'spec.json': withSchema({ $ref: '#/components/schemas/Missing' }) })).toEqual([
-      'specs/hostile/openapi.yaml: error: $ref "#/components/schemas/Missing" points at nothing in the document (at /components/schemas/A/$ref)',
+      'specs/hostile/sources/spec.json:10:7: error: $ref "#/components/schemas/Missing" points at nothing in the document (at /components/schemas/A/$ref)',
     ]);
   });
 

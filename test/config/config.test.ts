@@ -1,6 +1,6 @@
 // specmill.config.ts: every wrong key is an error that names it; client defaults and lint rules
 // are checked and kept; lint rules relax redocly.yaml for real.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +28,7 @@ describe('a wrong config names the key', () => {
     ['an unknown top-level key', { apis: {}, outputs: {} }, 'outputs: expected one of apis, output, strict, lint'],
     ['apis missing', { output: {} }, 'apis: expected an object of APIs by folder name'],
     ['a bad API folder name', { apis: { 'My API': {} } }, 'apis.My API: expected a folder name of lowercase words joined by "-" (e.g. "my-api")'],
-    ['an unknown API option', { apis: { shop: { titel: 'Shop' } } }, 'apis.shop.titel: expected one of sources, title, format, overlays, client'],
+    ['an unknown API option', { apis: { shop: { titel: 'Shop' } } }, 'apis.shop.titel: expected one of sources, title, format, overlays, client, infer'],
     ['a title that is not a string', { apis: { shop: { title: 3 } } }, 'apis.shop.title: expected a string'],
     ['strict that is not a boolean', { apis: {}, strict: 'yes' }, 'strict: expected true or false'],
     ['an unknown output key', { apis: {}, output: { folder: 'x' } }, 'output.folder: expected one of dir, packageName'],
@@ -44,10 +44,26 @@ describe('a wrong config names the key', () => {
     ['an unknown lint key', { apis: {}, lint: { rule: {} } }, 'lint.rule: expected rules'],
     ['a misspelt lint rule', { apis: {}, lint: { rules: { 'operation-4xx-respons': 'off' } } }, 'lint.rules.operation-4xx-respons: expected a built-in redocly rule (did you mean "operation-4xx-response"?)'],
     ['a lint severity that does not exist', { apis: {}, lint: { rules: { 'info-license': 'warning' } } }, "lint.rules.info-license: expected 'off', 'warn' or 'error'"],
+    ['infer that is not an object', { apis: {}, infer: false }, 'infer: expected an object such as { pagination: false }'],
+    ['an unknown infer key', { apis: {}, infer: { paging: false } }, 'infer.paging: expected pagination'],
+    ['an API infer.pagination that is not a boolean', { apis: { shop: { infer: { pagination: 'no' } } } }, 'apis.shop.infer.pagination: expected true or false'],
   ])('%s', (_name, value, message) => {
     const text = problem(value);
     expect(text).toContain(message);
     expect(text).toMatch(/^specmill\.config\.ts: error: /);
+  });
+
+  it('infers pagination unless the project or the API turns it off; the API wins', () => {
+    const inferred = (value: object) => resolveConfig(value, ROOT, CONFIG_FILE).apis.map((api) => [api.name, api.inferPagination]);
+    expect(inferred({ apis: { shop: {} } })).toEqual([['shop', true]]);
+    expect(inferred({ apis: { shop: {}, other: { infer: { pagination: true } } }, infer: { pagination: false } })).toEqual([
+      ['shop', false],
+      ['other', true],
+    ]);
+    expect(inferred({ apis: { shop: { infer: { pagination: false } }, other: { infer: {} } } })).toEqual([
+      ['shop', false],
+      ['other', true],
+    ]);
   });
 
   it('keeps client defaults and lint rules, sorted, when they are right', () => {
@@ -75,7 +91,7 @@ describe('a wrong config names the key', () => {
       writeFileSync(path.join(dir, 'specmill.config.ts'), 'export default { apis: { shop: { sources: "pages", retry: 3 } } };\n');
       const result = runCli(['generate', '--no-lint'], dir);
       expect(result.status).toBe(1);
-      expect(result.stderr).toBe('specmill.config.ts: error: apis.shop.retry: expected one of sources, title, format, overlays, client\n');
+      expect(result.stderr).toBe('specmill.config.ts: error: apis.shop.retry: expected one of sources, title, format, overlays, client, infer\n');
       writeFileSync(path.join(dir, 'specmill.config.ts'), 'export default { apis: { shop: {} }, lint: { rules: { "operation-summary": "of" } } };\n');
       const lint = runCli(['lint'], dir);
       expect(lint.status).toBe(1);
@@ -107,5 +123,59 @@ describe('lint.rules relax redocly.yaml', () => {
     const relaxed = await lintSpecs(dir, ['specs/openapi.yaml'], { rules: { 'operation-4xx-response': 'off' } });
     expect(relaxed.output).not.toContain('operation-4xx-response');
     expect(relaxed.ok).toBe(true);
+  });
+});
+
+describe('infer.pagination through the CLI', () => {
+  let dir: string;
+  // A page whose list response shows offset paging but whose operation lists no query parameters.
+  const page = {
+    openapi: '3.1.0',
+    info: { title: 'Shop', version: '1' },
+    paths: {
+      '/orders': {
+        get: {
+          operationId: 'listOrders',
+          responses: {
+            '200': {
+              description: 'ok',
+              content: { 'application/json': { schema: { type: 'object', properties: { meta: { type: 'object', properties: { offset: { type: 'integer' }, limit: { type: 'integer' } } }, data: { type: 'array', items: { type: 'string' } } } } } },
+            },
+          },
+        },
+      },
+    },
+  };
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'specmill-infer-'));
+    writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
+    mkdirSync(path.join(dir, 'specs/shop/sources'), { recursive: true });
+    writeFileSync(path.join(dir, 'specs/shop/sources/list-orders.json'), JSON.stringify(page, null, 2));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const generateWith = (config: string): string => {
+    writeFileSync(path.join(dir, 'specmill.config.ts'), `export default ${config};\n`);
+    const result = runCli(['generate', '--no-lint'], dir);
+    expect(result.stderr).toMatch(/files written/);
+    expect(result.status).toBe(0);
+    return readFileSync(path.join(dir, 'specs/shop/openapi.yaml'), 'utf8');
+  };
+
+  it('adds x-pagination and the marked offset/limit parameters by default', () => {
+    const spec = generateWith('{ apis: { shop: {} } }');
+    expect(spec).toContain('x-pagination:');
+    expect(spec.match(/x-specmill-inferred: true/g)).toHaveLength(2);
+  });
+
+  it('adds neither when the project turns it off, and again when the API turns it back on', () => {
+    const off = generateWith('{ apis: { shop: {} }, infer: { pagination: false } }');
+    expect(off).not.toContain('x-pagination');
+    expect(off).not.toContain('x-specmill-inferred');
+    expect(off).not.toContain('name: offset');
+    const on = generateWith('{ apis: { shop: { infer: { pagination: true } } }, infer: { pagination: false } }');
+    expect(on).toContain('x-pagination:');
+    const apiOff = generateWith('{ apis: { shop: { infer: { pagination: false } } } }');
+    expect(apiOff).not.toContain('x-pagination');
   });
 });

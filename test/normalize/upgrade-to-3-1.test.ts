@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../generator/openapi-types.js';
 import { upgradeSchema } from '../../generator/normalize/upgrade-to-3-1.js';
 
-const components: JsonObject = { Pet: { type: 'object' }, Name: { type: 'string' } };
+const doc: JsonObject = { components: { schemas: { Pet: { type: 'object' }, Name: { type: 'string' } } } };
 
 const cases: [string, { given: JsonObject; want: JsonObject }][] = [
   ['nullable string', { given: { type: 'string', nullable: true }, want: { type: ['string', 'null'] } }],
@@ -31,7 +31,7 @@ const cases: [string, { given: JsonObject; want: JsonObject }][] = [
 describe('upgradeSchema', () => {
   it.each(cases)('%s', (_name, { given, want }) => {
     const schema = structuredClone(given);
-    upgradeSchema(schema, components);
+    upgradeSchema(schema, doc);
     expect(schema).toEqual(want);
   });
 });

@@ -1,5 +1,5 @@
 // Runs the real `specmill` bin in a child process, as a user's shell would.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../helpers.js';
@@ -24,6 +24,34 @@ export function runCli(args: readonly string[], cwd = ROOT, env: Record<string, 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Runs the bin without blocking this process (so that a test can watch what the child does while
+ * it runs). A child still running after `limitMs` is killed and reported `hung`: a bound on a run
+ * that should end, not a measure of its speed.
+ */
+export function runCliAsync(args: readonly string[], cwd: string, options: { env?: Record<string, string | undefined>; limitMs?: number } = {}): Promise<CliResult & { hung: boolean }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'scripts/specmill.mjs'), ...args], { cwd, env: childEnv(options.env ?? {}), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let hung = false;
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const limit = setTimeout(() => {
+      hung = true;
+      child.kill('SIGKILL');
+    }, options.limitMs ?? 120_000);
+    child.on('error', (e) => {
+      clearTimeout(limit);
+      reject(e);
+    });
+    child.on('close', (status) => {
+      clearTimeout(limit);
+      resolve({ status, stdout, stderr, hung });
+    });
+  });
 }
 
 /** Whether `script` (util-linux) is here to give the CLI a real terminal. */

@@ -7,6 +7,7 @@ import { inferSchema, mergeSchemas, setOwn } from './infer-schema.js';
 import { looseKey, pascalCase, type PageIndex } from './page-text.js';
 import { schemaFromType, withEnum, type PropertyBlock } from './property-blocks.js';
 import { isJsonMedia, type BodyModel, type PageModel, type ParameterLocation, type ResponseModel } from './read-page.js';
+import { formatReference } from '../../spec/references.js';
 
 export interface BuildContext {
   index: PageIndex;
@@ -258,7 +259,7 @@ class ComponentPlanner {
     this.bodies.push(planned);
     return () => {
       const groupName = planned.group?.name;
-      return groupName ? { $ref: `#/components/schemas/${groupName}` } : planned.schema;
+      return groupName ? { $ref: formatReference(['components', 'schemas', groupName]) } : planned.schema;
     };
   }
 

@@ -8,6 +8,7 @@ import type { Position } from './blocks.js';
 import type { FieldRow, PageModel, Parameter, Payload, ResponseModel } from './page-model.js';
 import { readProseKeywords, type ProseKeyword } from './prose-keywords.js';
 import type { TypeExpr } from './type-expression.js';
+import { formatReference } from '../../spec/references.js';
 
 const DEFAULT_MEDIA_TYPE = 'application/json';
 
@@ -175,7 +176,7 @@ class SchemaBuilder {
       case 'named':
         this.named.set(type.name, this.named.get(type.name) ?? at);
         if (fields) this.describe(type.name, fields);
-        return { $ref: `#/components/schemas/${type.name}` };
+        return { $ref: formatReference(['components', 'schemas', type.name]) };
       case 'union': {
         const members = type.members.filter((member) => !(member.kind === 'primitive' && member.name === 'null'));
         const nullable = members.length < type.members.length;
