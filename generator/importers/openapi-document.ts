@@ -6,8 +6,9 @@ import swagger2openapi from 'swagger2openapi';
 import { error, warning, type Diagnostic, type SourceLocation } from '../diagnostics.js';
 import { checkReferences, resolvePointer } from '../guard/check-references.js';
 import { HTTP_METHODS, isObject, SOURCE_EXTENSION, UNRESOLVED_EXTENSION, type JsonObject, type JsonValue, type OpenApiDocument } from '../openapi-types.js';
-import { joinPointer, parseStructured, pointerSegment, type StructuredText } from '../structured-text.js';
+import { findBudgetProblem, joinPointer, offsetLocator, parseStructured, pointerSegment, type StructuredText } from '../structured-text.js';
 import { sourceRef } from './importer.js';
+import { isFlattenedYaml, readFlattenedYaml } from './openapi-in-markdown/flattened-yaml.js';
 import { readTolerantJson } from './page/tolerant-json.js';
 import { readTolerantYaml } from './page/tolerant-yaml.js';
 
@@ -59,6 +60,7 @@ export interface ReadDocument {
 export function readDocumentText(block: DocumentText, page: string): ReadDocument {
   const options = { file: page, startLine: block.line, startColumn: block.column };
   const json = /^\s*[[{]/.test(block.text);
+  if (!json && isFlattenedYaml(block.text)) return readFlattened(block, page);
   const strict = parseStructured(block.text, options);
   if (strict.result && (json || block.closed)) return { parsed: strict.result, diagnostics: [] };
   if (!json && block.closed) return { diagnostics: strict.diagnostics };
@@ -68,6 +70,21 @@ export function readDocumentText(block: DocumentText, page: string): ReadDocumen
   const end = { file: page, line: block.line + lines.length - 1, column: lines.length === 1 ? block.column + lines[0]!.length : lines.at(-1)!.length + 1 };
   const cut = !json || tolerant.open.length > 0 ? { open: tolerant.open, ...(tolerant.lost ? { lost: tolerant.lost } : {}), end } : undefined;
   return { parsed: tolerant.result, ...(cut ? { cut } : {}), diagnostics: tolerant.diagnostics };
+}
+
+/** Block YAML an export put on one line: its nesting read back from what OpenAPI allows where. */
+function readFlattened(block: DocumentText, page: string): ReadDocument {
+  const at = offsetLocator(block.text, { file: page, startLine: block.line, startColumn: block.column });
+  const { parsed, leftOver, repeated } = readFlattenedYaml(block.text, at);
+  const budget = findBudgetProblem(parsed.value, true);
+  if (budget) return { diagnostics: [error(budget.message, parsed.locate(budget.pointer))] };
+  const diagnostics = [warning('this YAML lost its line breaks (the page was flattened onto one line): its nesting is read from what OpenAPI allows where', at(0))];
+  for (const { key, offset } of repeated) diagnostics.push(warning(`${JSON.stringify(key)} appears again where nothing can take it: this second value was left out`, at(offset)));
+  if (leftOver !== undefined) diagnostics.push(warning('text after the flattened document was not read', at(leftOver)));
+  const end = at(block.text.trimEnd().length);
+  if (block.closed) return { parsed, diagnostics };
+  diagnostics.push(warning('the flattened YAML may be cut off before its end (its fence is not closed)', end));
+  return { parsed, cut: { open: [], end }, diagnostics };
 }
 
 /**

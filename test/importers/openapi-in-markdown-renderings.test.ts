@@ -23,7 +23,7 @@ async function read(name: string) {
 const AT = 'test/fixtures/openapi-in-markdown';
 
 describe('embedded OpenAPI renderings', () => {
-  it.each(['mintlify-fence-info.md', 'mintlify-cut-yaml.md', 'prose-then-fence.md', 'gitbook-summary-heading.md', 'readme-flattened.md', 'docusaurus-operation.mdx', 'json-as-docs-write-it.md'])(
+  it.each(['mintlify-fence-info.md', 'mintlify-cut-yaml.md', 'prose-then-fence.md', 'gitbook-summary-heading.md', 'readme-flattened.md', 'fern-flattened.md', 'docusaurus-operation.mdx', 'json-as-docs-write-it.md'])(
     'imports %s',
     async (name) => {
       const result = await importPage(fixture('openapi-in-markdown', name));
@@ -82,6 +82,19 @@ describe('embedded OpenAPI renderings', () => {
     expect(op['x-specmill-source']).toBe(`${AT}/readme-flattened.md:1:235`);
     expect(messages).toEqual([
       `${AT}/readme-flattened.md:1:627: warning: the JSON is cut off before its end: the member "content" was cut off and left out; 4 unclosed object(s) or array(s) keep their complete members (at /components/responses/Missing/content)`,
+    ]);
+  });
+
+  it('reads block YAML that lost its line breaks, nesting it as OpenAPI allows (Fern)', async () => {
+    const { fragment, messages } = await read('fern-flattened.md');
+    const op = operation(fragment, '/widgets/{widget_id}', 'patch');
+    expect((op.parameters as JsonObject[]).map((p) => `${String(p.in)} ${String(p.name)}`)).toEqual(['path widget_id', 'header Authorization']);
+    const body = (((op.requestBody as JsonObject).content as JsonObject)['application/json'] as JsonObject).schema as JsonObject;
+    // A property named `parameters` stays a property: its value opens as a schema does.
+    expect(Object.keys(body.properties as JsonObject)).toEqual(['name', 'parameters']);
+    expect(Object.keys((fragment?.components as JsonObject).schemas as JsonObject)).toEqual(['Widget']);
+    expect(messages).toEqual([
+      `${AT}/fern-flattened.md:1:189: warning: this YAML lost its line breaks (the page was flattened onto one line): its nesting is read from what OpenAPI allows where`,
     ]);
   });
 
