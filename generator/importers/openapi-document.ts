@@ -6,7 +6,7 @@ import swagger2openapi from 'swagger2openapi';
 import { error, warning, type Diagnostic, type SourceLocation } from '../diagnostics.js';
 import { checkReferences, resolvePointer } from '../guard/check-references.js';
 import { HTTP_METHODS, isObject, SOURCE_EXTENSION, UNRESOLVED_EXTENSION, type JsonObject, type JsonValue, type OpenApiDocument } from '../openapi-types.js';
-import { findBudgetProblem, joinPointer, offsetLocator, parseStructured, pointerSegment, type StructuredText } from '../structured-text.js';
+import { findBudgetProblem, joinPointer, MAX_DEPTH, offsetLocator, parseStructured, pointerSegment, type StructuredText } from '../structured-text.js';
 import { sourceRef } from './importer.js';
 import { isFlattenedYaml, readFlattenedYaml } from './openapi-in-markdown/flattened-yaml.js';
 import { readTolerantJson } from './page/tolerant-json.js';
@@ -75,7 +75,8 @@ export function readDocumentText(block: DocumentText, page: string): ReadDocumen
 /** Block YAML an export put on one line: its nesting read back from what OpenAPI allows where. */
 function readFlattened(block: DocumentText, page: string): ReadDocument {
   const at = offsetLocator(block.text, { file: page, startLine: block.line, startColumn: block.column });
-  const { parsed, leftOver, repeated } = readFlattenedYaml(block.text, at);
+  const { parsed, leftOver, repeated, tooDeep } = readFlattenedYaml(block.text, at);
+  if (!parsed) return { diagnostics: [error(`the document nests deeper than ${MAX_DEPTH} levels`, tooDeep ?? at(0))] };
   const budget = findBudgetProblem(parsed.value, true);
   if (budget) return { diagnostics: [error(budget.message, parsed.locate(budget.pointer))] };
   const diagnostics = [warning('this YAML lost its line breaks (the page was flattened onto one line): its nesting is read from what OpenAPI allows where', at(0))];

@@ -6,7 +6,7 @@
 // wins; what fits nowhere is kept where it stands, so nothing is dropped.
 import { parse } from 'yaml';
 import type { SourceLocation } from '../../diagnostics.js';
-import { pointerSegment, type StructuredText } from '../../structured-text.js';
+import { MAX_DEPTH, pointerSegment, type StructuredText } from '../../structured-text.js';
 
 type Shape =
   | { kind: 'object'; fields: () => Record<string, Shape> }
@@ -189,6 +189,13 @@ interface Frame {
   fitsItem(at: number): boolean;
 }
 
+/** Nesting past MAX_DEPTH: refused before the reader's recursion could exhaust the stack. */
+class TooDeep extends Error {
+  constructor(readonly offset: number) {
+    super(`the document nests deeper than ${MAX_DEPTH} levels`);
+  }
+}
+
 class FlatReader {
   private i = 0;
   private readonly frames: Frame[] = [];
@@ -308,6 +315,7 @@ class FlatReader {
   value(shape: Shape, pointer: string, into: Record<string, unknown> = {}): unknown {
     const token = this.peek();
     if (!token) return null;
+    if (this.frames.length > MAX_DEPTH) throw new TooDeep(token.offset);
     this.offsets.set(pointer, token.offset);
     if (token.kind === 'flow') {
       this.i++;
@@ -434,9 +442,18 @@ export function isFlattenedYaml(text: string): boolean {
  * Reads flattened OpenAPI YAML. `locate` gives the page position of each key; `leftOver` is the
  * offset of text after the document that no part of it could take.
  */
-export function readFlattenedYaml(text: string, at: (offset: number) => SourceLocation): { parsed: StructuredText; repeated: { key: string; offset: number }[]; leftOver?: number } {
+export function readFlattenedYaml(
+  text: string,
+  at: (offset: number) => SourceLocation,
+): { parsed?: StructuredText; repeated: { key: string; offset: number }[]; leftOver?: number; tooDeep?: SourceLocation } {
   const reader = new FlatReader(tokenize(text));
-  const value = reader.value(document, '');
+  let value: unknown;
+  try {
+    value = reader.value(document, '');
+  } catch (e) {
+    if (!(e instanceof TooDeep)) throw e;
+    return { repeated: [], tooDeep: at(e.offset) };
+  }
   rescueReferencedComponents(value);
   const rest = reader.rest();
   const locate = (pointer: string): SourceLocation => {

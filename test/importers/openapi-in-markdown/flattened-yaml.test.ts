@@ -11,7 +11,7 @@ import { ROOT } from '../../helpers.js';
 
 /** What an export does to block YAML: every line break and indent becomes one space (comments are dropped first). */
 const flatten = (yaml: string) => yaml.replace(/^#.*$/gm, '').replace(/\s*\n\s*/g, ' ').trim();
-const read = (yaml: string) => readFlattenedYaml(flatten(yaml), (offset) => ({ file: 'p.md', line: 1, column: offset + 1 })).parsed.value;
+const read = (yaml: string) => readFlattenedYaml(flatten(yaml), (offset) => ({ file: 'p.md', line: 1, column: offset + 1 })).parsed?.value;
 
 describe('flattened OpenAPI YAML', () => {
   // Operations, parameters, statuses and request properties. Not response properties: after a
@@ -103,6 +103,12 @@ components:
     Deleted: {}
 `;
     expect(read(yaml)).toEqual(parse(yaml));
+  });
+
+  it('refuses nesting too deep for any API description before its recursion could overflow', () => {
+    const { parsed, tooDeep } = readFlattenedYaml(`openapi: 3.1.0 ${'a: '.repeat(100_000)}b`, (offset) => ({ file: 'p.md', line: 1, column: offset + 1 }));
+    expect(parsed).toBeUndefined();
+    expect(tooDeep).toEqual({ file: 'p.md', line: 1, column: 16 + 3 * 201 });
   });
 
   it('tells flattened YAML from YAML and JSON', () => {
