@@ -30,6 +30,13 @@ export function isHttpMethod(value: string): value is HttpMethod {
  * prose of a description rather than from a structured field.
  */
 export const FROM_PROSE_EXTENSION = 'x-specmill-from-prose';
+/**
+ * On anything an importer or the normalizer put in the spec without the page saying it (a media
+ * type, a status, a parameter read from elsewhere): the assumption is marked, never silent.
+ */
+export const INFERRED_EXTENSION = 'x-specmill-inferred';
+/** On a schema that stands for a `$ref` whose target the page lost (a document cut off before it). */
+export const UNRESOLVED_EXTENSION = 'x-specmill-unresolved';
 /** On a response: the documented error codes (e.g. Bump.sh's `(code: \`extensions.no_user_id\`)`). */
 export const ERROR_CODES_EXTENSION = 'x-error-codes';
 /**
