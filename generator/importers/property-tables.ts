@@ -3,10 +3,10 @@
 // Markdown export, or as HTML. Readers per rendering feed one page model; one builder makes OpenAPI.
 import type { Diagnostic } from '../diagnostics.js';
 import type { Importer, ImportResult, Page } from './importer.js';
-import { buildFragment } from './property-tables/build-operation.js';
-import { readPageModel } from './property-tables/page-model.js';
-import { matchOperationLine } from './property-tables/page-vocabulary.js';
-import { readPage } from './property-tables/read-page.js';
+import { buildFragment } from './page/build-fragment.js';
+import { readPageModel } from './page/assemble-operation.js';
+import { matchOperationLine } from './page/vocabulary.js';
+import { readPage } from './page/read-page.js';
 
 export const propertyTablesImporter: Importer = {
   name: 'property-tables',

@@ -20,7 +20,7 @@ import {
   type ParameterLocation,
   type SectionTitle,
   type StatusLine,
-} from './page-vocabulary.js';
+} from './vocabulary.js';
 import { parseTypeExpression, type TypeExpr } from './type-expression.js';
 
 /** Deeper nesting is no real page's; bounding it keeps every later recursion shallow. */

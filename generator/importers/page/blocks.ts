@@ -3,12 +3,9 @@
 import type { Diagnostic } from '../../diagnostics.js';
 import type { ColumnKind } from './columns.js';
 
-export interface Position {
-  /** 1-based. */
-  line: number;
-  /** 1-based. */
-  column: number;
-}
+import type { Position } from './page-index.js';
+
+export type { Position };
 
 /** One table row, cut into its columns' text (empty when the column is absent or blank). */
 export interface TableRow {

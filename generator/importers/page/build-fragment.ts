@@ -5,7 +5,7 @@ import { warning, type Diagnostic } from '../../diagnostics.js';
 import { FROM_PROSE_EXTENSION, SOURCE_EXTENSION, isObject, type JsonObject, type JsonValue, type OpenApiDocument } from '../../openapi-types.js';
 import { sourceRef } from '../importer.js';
 import type { Position } from './blocks.js';
-import type { FieldRow, PageModel, Parameter, Payload, ResponseModel } from './page-model.js';
+import type { FieldRow, PageModel, Parameter, Payload, ResponseModel } from './assemble-operation.js';
 import { readProseKeywords, type ProseKeyword } from './prose-keywords.js';
 import type { TypeExpr } from './type-expression.js';
 

@@ -14,7 +14,7 @@ import {
   type RowCells,
   type SplitFailure,
 } from './columns.js';
-import { isStructuralLine } from './page-vocabulary.js';
+import { isStructuralLine } from './vocabulary.js';
 
 type TableStyle = 'pipe' | 'tab' | 'run-together';
 

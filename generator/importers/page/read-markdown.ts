@@ -8,7 +8,7 @@ import type { Nodes, Paragraph, RootContent, Table } from 'mdast';
 import type { Diagnostic } from '../../diagnostics.js';
 import type { Block, Position, ReadResult, TableRow } from './blocks.js';
 import { columnsFromHeaderCells, fitCells, splitPipeRow, type Cell, type RowCells } from './columns.js';
-import { isStructuralLine, labelOfSummary, matchCallout, matchOperationLine } from './page-vocabulary.js';
+import { isStructuralLine, labelOfSummary, matchCallout, matchOperationLine } from './vocabulary.js';
 import { readHtmlFragment } from './read-html.js';
 
 export function readMarkdown(text: string, file: string): ReadResult {
