@@ -30,6 +30,12 @@ export function isHttpMethod(value: string): value is HttpMethod {
  * prose of a description rather than from a structured field.
  */
 export const FROM_PROSE_EXTENSION = 'x-specmill-from-prose';
+/**
+ * On any object: what the importer assumed because the page does not say it, listed by name
+ * (`method` on an operation, `status` on a response, `in` on a parameter, `media-type` on a media
+ * type object, `type` on a schema). Nothing the page leaves out is made up without this mark.
+ */
+export const INFERRED_EXTENSION = 'x-specmill-inferred';
 /** On a response: the documented error codes (e.g. Bump.sh's `(code: \`extensions.no_user_id\`)`). */
 export const ERROR_CODES_EXTENSION = 'x-error-codes';
 /**

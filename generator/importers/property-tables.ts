@@ -5,7 +5,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Importer, ImportResult, Page } from './importer.js';
 import { buildFragment } from './page/build-fragment.js';
 import { readPageModel } from './page/assemble-operation.js';
-import { matchOperationLine } from './page/vocabulary.js';
+import { findOperation } from './page/find-operation.js';
 import { readPage } from './page/read-page.js';
 
 export const propertyTablesImporter: Importer = {
@@ -26,7 +26,7 @@ function importPage(page: Page): ImportResult {
 function detect(page: Page): number {
   const { blocks } = readPage(page);
   const tables = blocks.filter((block) => block.kind === 'table' && block.rows.length > 0).length;
-  const operation = blocks.some((block) => (block.kind === 'text' || block.kind === 'heading') && matchOperationLine(block.text));
+  const operation = findOperation(blocks) !== undefined;
   let score = tables === 0 ? (operation ? 0.1 : 0) : operation ? 0.9 : 0.4;
   if (tables > 0 && blocks.some((block) => block.kind === 'open')) score += 0.05;
   // A page that embeds an OpenAPI document is better read from that document.

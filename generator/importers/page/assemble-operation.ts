@@ -1,8 +1,13 @@
 // The one model of a reference page behind every rendering: the operation, its parameters, body and
-// responses as rows with parsed types and nested rows. `readPageModel` turns any reader's blocks into it.
+// responses as rows with parsed types and nested rows. `readPageModel` runs the recognizers over any
+// reader's blocks (method+path, sections, parameter tables and lists, statuses, samples) and keeps,
+// for every block, whether it fed a fact; what fed none is reported where it stands.
 import { error, warning, type Diagnostic } from '../../diagnostics.js';
-import type { Block, Position, TableRow } from './blocks.js';
+import type { Block, ListItem, Position, TableRow } from './blocks.js';
 import { parseRequired } from './columns.js';
+import { findOperation, readCurlTarget, samePath, type OperationFound } from './find-operation.js';
+import { readSample, type SampleValue } from './read-sample.js';
+import { readTypeLine } from './type-expression.js';
 import {
   isChrome,
   isNoBody,
@@ -16,7 +21,7 @@ import {
   matchStatusLine,
   matchTypeLine,
   matchVersion,
-  type OperationLine,
+  statusOfReasonPhrase,
   type ParameterLocation,
   type SectionTitle,
   type StatusLine,
@@ -43,6 +48,14 @@ export interface FieldRow {
 
 export interface Parameter extends FieldRow {
   in: ParameterLocation;
+  /** The page does not say where the parameter goes: the location is assumed. */
+  inInferred?: boolean;
+}
+
+export interface Sample {
+  value: unknown;
+  at: Position;
+  truncated: boolean;
 }
 
 export interface Payload {
@@ -51,6 +64,8 @@ export interface Payload {
   /** What the table describes when it is not one object (`object[]` printed above the table). */
   type?: TypeExpr;
   rows: FieldRow[];
+  /** A sample printed for it, read into a schema when no table describes it. */
+  sample?: Sample;
   /** `No response body.` */
   noBody: boolean;
   at: Position;
@@ -59,6 +74,8 @@ export interface Payload {
 export interface ResponseModel extends Payload {
   status: string;
   headers: FieldRow[];
+  /** The page shows this response without its status code. */
+  statusInferred?: boolean;
 }
 
 export interface PageModel {
@@ -71,19 +88,28 @@ export interface PageModel {
   version?: string;
   /** The operation line. */
   at: Position;
+  /** The page prints no method: the one given is assumed. */
+  methodInferred?: boolean;
   parameters: Parameter[];
   body?: Payload;
   responses: ResponseModel[];
 }
 
+/** How much of the page fed the spec, and what did not. */
+export interface Coverage {
+  blocks: number;
+  used: number;
+  unread: { kind: string; at: Position; section: string }[];
+}
+
 type Section =
   | { kind: 'intro' }
-  | { kind: 'parameters'; in?: ParameterLocation }
-  | { kind: 'body'; payload: Payload }
-  | { kind: 'responses'; mediaType?: string }
-  | { kind: 'response'; response: ResponseModel }
-  | { kind: 'response-headers'; response: ResponseModel }
-  | { kind: 'other' };
+  | { kind: 'parameters'; in?: ParameterLocation; required?: boolean; title: string }
+  | { kind: 'body'; payload: Payload; title: string }
+  | { kind: 'responses'; mediaType?: string; title: string }
+  | { kind: 'response'; response: ResponseModel; title: string }
+  | { kind: 'response-headers'; response: ResponseModel; title: string }
+  | { kind: 'other'; title: string };
 
 /** Where the rows of the next table go: a section's rows, or a row's children. */
 interface Frame {
@@ -94,17 +120,20 @@ interface Frame {
   filled: boolean;
 }
 
-export function readPageModel(blocks: readonly Block[], file: string): { model?: PageModel; diagnostics: Diagnostic[] } {
-  const assembler = new PageAssembler(file);
-  for (const block of blocks) assembler.read(block);
+export function readPageModel(blocks: readonly Block[], file: string): { model?: PageModel; diagnostics: Diagnostic[]; coverage: Coverage } {
+  const operation = findOperation(blocks);
+  const assembler = new PageAssembler(file, operation, blocks);
+  blocks.forEach((block, index) => assembler.read(block, index));
   return assembler.finish();
 }
+
+const BODY_METHODS = new Set(['post', 'put', 'patch']);
+const TOGGLE_CHROME = /\s*\b(?:Hide|Show)\s+(?:\S+\s+)?(?:attributes?|properties|fields|child attributes)\b/gi;
 
 class PageAssembler {
   private readonly diagnostics: Diagnostic[] = [];
   private titleHeading: string | undefined;
-  private lastText: string | undefined;
-  private operation: (OperationLine & { at: Position }) | undefined;
+  private firstText: string | undefined;
   private readonly description: string[] = [];
   private pendingCallout: string | undefined;
   private operationId: string | undefined;
@@ -116,42 +145,68 @@ class PageAssembler {
   private readonly parameterKeys = new Set<string>();
   private body: Payload | undefined;
   private readonly responses: ResponseModel[] = [];
+  /** Samples printed under a `Response` that names no status: they go to the page's first 2xx. */
+  private readonly loneResponseSamples: Sample[] = [];
   /** Nested tables that only a toggle line opens: text renderings do not show where they end. */
   private readonly unmarkedEnds: Position[] = [];
-  /** Set at a second operation line: one page, one operation. */
+  /** Set at a second operation line after the page's own: one page, one operation. */
   private done = false;
+  private readonly used = new Set<number>();
+  private index = 0;
+  /** The last line of prose, which often labels the sample under it (`Example Request:`). */
+  private lastLabel = '';
+  private inHeaderSample = false;
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly operation: OperationFound | undefined,
+    private readonly blocks: readonly Block[],
+  ) {
+    for (const index of operation?.blocks ?? []) this.used.add(index);
+  }
 
-  read(block: Block): void {
+  read(block: Block, index: number): void {
+    this.index = index;
     if (this.done) return;
     switch (block.kind) {
       case 'heading':
       case 'text':
-        this.readLine(block.text, block.at, block.kind === 'heading' ? block.depth : undefined);
+        this.readLine(block.text, block.at, block.kind === 'heading' ? block.depth : undefined, block.kind === 'text' ? block.markdown : undefined);
         return;
       case 'table':
         this.readTable(block.rows, block.at);
         return;
+      case 'grid':
+        this.readGrid(block.header, block.rows, block.at);
+        return;
+      case 'list':
+        this.readList(block.items, block.at);
+        return;
+      case 'code':
+        this.readCode(block.lang, block.value, block.at);
+        return;
       case 'open':
+        this.use();
         this.open(block.label, true, block.at);
         return;
       case 'close':
+        this.use();
         this.close();
         return;
     }
   }
 
-  finish(): { model?: PageModel; diagnostics: Diagnostic[] } {
+  finish(): { model?: PageModel; diagnostics: Diagnostic[]; coverage: Coverage } {
+    const coverage = this.coverage();
     if (!this.operation) {
       this.diagnostics.unshift(
-        error('expected an operation line such as `POST /path` (an HTTP method and a path) before the property tables', {
+        error('expected an operation line such as `POST /path` (an HTTP method and a path), a `Method:` and `URL:` pair, or a curl sample', {
           file: this.file,
           line: 1,
           column: 1,
         }),
       );
-      return { diagnostics: this.diagnostics };
+      return { diagnostics: this.diagnostics, coverage };
     }
     const [first, ...others] = this.unmarkedEnds;
     if (first) {
@@ -162,7 +217,8 @@ class PageAssembler {
         first,
       );
     }
-    const title = this.titleHeading ?? this.lastText;
+    this.placeLoneSamples();
+    const title = this.titleHeading ?? this.firstText;
     const model: PageModel = {
       description: this.description.join('\n\n'),
       method: this.operation.method,
@@ -171,53 +227,147 @@ class PageAssembler {
       parameters: this.parameters,
       responses: this.responses,
     };
+    if (this.operation.methodInferred) model.methodInferred = true;
     if (title) model.title = title;
     if (this.operation.server ?? this.server) model.server = this.operation.server ?? this.server;
     if (this.operationId) model.operationId = this.operationId;
     if (this.version) model.version = this.version;
     if (this.body) model.body = this.body;
-    return { model, diagnostics: this.diagnostics };
+    for (const unread of coverage.unread) {
+      const where = unread.section ? ` under \`${unread.section}\`` : '';
+      this.warn(`${unread.kind}${where} was not read`, unread.at);
+    }
+    return { model, diagnostics: this.diagnostics, coverage };
   }
 
-  private readLine(raw: string, at: Position, headingDepth: number | undefined): void {
+  private coverage(): Coverage {
+    const unread: Coverage['unread'] = [];
+    const sections = this.sectionTitles();
+    this.blocks.forEach((block, index) => {
+      if (this.used.has(index) || block.kind === 'open' || block.kind === 'close') return;
+      // A run of unread prose lines is one thing not read, reported once at its start.
+      const previous = this.blocks[index - 1];
+      if (block.kind === 'text' && previous?.kind === 'text' && !this.used.has(index - 1)) return;
+      unread.push({ kind: describeBlock(block), at: block.at, section: sections[index] ?? '' });
+    });
+    return { blocks: this.blocks.length, used: this.used.size, unread };
+  }
+
+  /** The title of the section each block stands in, for messages. */
+  private sectionTitles(): string[] {
+    let current = '';
+    return this.blocks.map((block) => {
+      if ((block.kind === 'heading' || block.kind === 'text') && matchSectionTitle(block.text)) current = block.text.replace(/\s+/g, ' ').trim();
+      return current;
+    });
+  }
+
+  private use(): void {
+    this.used.add(this.index);
+  }
+
+  private readLine(raw: string, at: Position, headingDepth: number | undefined, markdown: string | undefined): void {
     const text = raw.replace(/[ \t]+/g, ' ').trim();
-    if (!text) return;
-    if (!this.operation) {
-      this.readHead(text, at, headingDepth);
+    if (!text) return this.use();
+    if (this.used.has(this.index)) {
+      // The operation's own line; what a flattened page ran into it after the path is prose.
       return;
     }
-    if (matchOperationLine(text)) {
-      this.warn('the page describes a second operation; only the first one is read', at);
-      this.done = true;
+    const operation = matchOperationLine(text);
+    if (operation && this.operation) {
+      this.use();
+      if (operation.method === this.operation.method && samePath(operation.path, this.operation.path)) return;
+      if (at.line > this.operation.at.line || (at.line === this.operation.at.line && at.column > this.operation.at.column)) {
+        if (this.section.kind !== 'intro') {
+          this.warn('the page describes a second operation; only the first one is read', at);
+          this.done = true;
+        }
+      } else {
+        this.warn(`\`${text}\` is another form of the operation; ${this.operation.method.toUpperCase()} ${this.operation.path} is read`, at);
+      }
       return;
     }
     const shown = matchShowFields(text);
-    if (shown !== undefined) return this.open(shown, false, at);
+    if (shown !== undefined) {
+      this.use();
+      return this.open(shown, false, at);
+    }
     const section = matchSectionTitle(text);
-    if (section) return this.startSection(section, at);
+    if (section) {
+      this.use();
+      return this.startSection(section, text, at);
+    }
     const status = matchStatusLine(text, this.inResponses());
-    if (status) return this.startResponse(status, at);
-    if (this.readFact(text)) return;
-    if (isChrome(text)) return;
+    if (status) {
+      this.use();
+      return this.startResponse(status, at);
+    }
+    if (this.inResponses() && this.readLooseStatus(text, at)) return;
+    if (this.readFact(text)) return this.use();
+    if (isChrome(text)) return this.use();
+    if (this.readHeaderLine(text, at)) return;
     if (headingDepth !== undefined) {
-      // Some pages print the method badge above the page's title.
-      if (headingDepth === 1 && this.section.kind === 'intro') this.titleHeading ??= text;
+      this.use();
+      if (this.section.kind === 'intro' && this.titleHeading === undefined && (headingDepth <= 2 || this.firstText === undefined)) this.titleHeading = text;
       // An unknown heading (`Example`, `Authorizations`) ends the section: its tables are not ours.
-      else if (this.section.kind !== 'intro') this.enter({ kind: 'other' });
+      else if (this.section.kind !== 'intro') this.enter({ kind: 'other', title: text });
       return;
     }
-    this.addProse(text);
+    this.lastLabel = text;
+    if (this.section.kind === 'intro' && this.firstText === undefined && this.titleHeading === undefined && text.length <= 120 && !/[.:]$/.test(text)) {
+      this.use();
+      this.firstText = text;
+      return;
+    }
+    this.addProse(markdown ?? text);
   }
 
-  /** Before the operation line: the title, and site chrome to skip. */
-  private readHead(text: string, at: Position, headingDepth: number | undefined): void {
-    const operation = matchOperationLine(text);
-    if (operation) {
-      this.operation = { ...operation, at };
-      return;
+  /** In a responses section: `200OK 400Bad Request` run together, or a reason phrase alone (`OK`). */
+  private readLooseStatus(text: string, at: Position): boolean {
+    const phrase = statusOfReasonPhrase(text);
+    if (phrase && !this.responses.some((r) => r.status === phrase)) {
+      this.use();
+      this.startResponse({ status: phrase, description: text }, at);
+      return true;
     }
-    if (headingDepth === 1 && this.titleHeading === undefined) this.titleHeading = text;
-    else if (!isChrome(text) && !matchShowFields(text)) this.lastText = text;
+    const run = [...text.matchAll(/(?:^|\s)([1-5]\d\d)(?=[A-Z])([A-Za-z][A-Za-z ]*?)(?=\s+[1-5]\d\d[A-Z]|\s*$)/g)];
+    if (run.length >= 2) {
+      this.use();
+      for (const match of run) this.startResponse({ status: match[1]!, description: match[2]!.trim() }, at);
+      return true;
+    }
+    // `401{"errors": ...}`: an error table whose code ran into its example.
+    const glued = /^([1-5]\d\d)\s*([{[].*)$/.exec(text);
+    if (glued) {
+      this.use();
+      this.startResponse({ status: glued[1]!, description: '' }, at);
+      const sample = readSample(glued[2]!);
+      if (sample && this.section.kind === 'response') this.section.response.sample ??= this.sampleOf(sample, at);
+      this.enter({ kind: 'responses', title: '' });
+      return true;
+    }
+    return false;
+  }
+
+  /** `name: value` lines under a sample's `# Headers` label: the response's headers. */
+  private readHeaderLine(text: string, at: Position): boolean {
+    if (/^#?\s*headers$/i.test(text)) {
+      this.inHeaderSample = this.section.kind === 'response';
+      if (this.inHeaderSample) this.use();
+      return this.inHeaderSample;
+    }
+    if (!this.inHeaderSample || this.section.kind !== 'response') return false;
+    const header = /^([A-Za-z][\w-]*):\s*\S/.exec(text);
+    if (!header) {
+      this.inHeaderSample = false;
+      return false;
+    }
+    this.use();
+    const response = this.section.response;
+    if (!response.headers.some((h) => h.name.toLowerCase() === header[1]!.toLowerCase())) {
+      response.headers.push({ name: header[1]!, type: undefined, required: false, description: '', default: '', at, children: [] });
+    }
+    return true;
   }
 
   /** Single facts printed as lines: no body, media type, operation id, version, server, body type. */
@@ -230,6 +380,7 @@ class PageAssembler {
     const mediaType = matchMediaType(text);
     if (mediaType) {
       if (payload) payload.mediaType = mediaType;
+      else if (this.section.kind === 'responses') this.section.mediaType = mediaType;
       return true;
     }
     const operationId = matchOperationId(text);
@@ -252,6 +403,7 @@ class PageAssembler {
       payload.type = type;
       return true;
     }
+    if (payload && /^required$/i.test(text) && this.section.kind === 'body') return true;
     return false;
   }
 
@@ -260,6 +412,7 @@ class PageAssembler {
     const callout = matchCallout(text);
     if (callout && callout.rest === '') {
       this.pendingCallout = callout.label;
+      this.use();
       return;
     }
     if (callout) text = `${callout.label}: ${callout.rest}`;
@@ -267,12 +420,15 @@ class PageAssembler {
     this.pendingCallout = undefined;
     switch (this.section.kind) {
       case 'intro':
+        this.use();
         this.description.push(text);
         return;
       case 'body':
+        this.use();
         this.section.payload.description = joinProse(this.section.payload.description, text);
         return;
       case 'response':
+        this.use();
         this.section.response.description = joinProse(this.section.response.description, text);
         return;
       default:
@@ -294,48 +450,75 @@ class PageAssembler {
   private enter(section: Section): void {
     this.section = section;
     this.pendingCallout = undefined;
+    this.inHeaderSample = false;
     if (section.kind === 'body') this.frames = [rootFrame(section.payload.rows)];
     else if (section.kind === 'response') this.frames = [rootFrame(section.response.rows)];
     else this.frames = [];
   }
 
-  private startSection(title: SectionTitle, at: Position): void {
+  private startSection(title: SectionTitle, text: string, at: Position): void {
     switch (title.kind) {
-      case 'parameters':
-        return this.enter(title.in ? { kind: 'parameters', in: title.in } : { kind: 'parameters' });
+      case 'parameters': {
+        if (this.section.kind === 'response' || this.section.kind === 'response-headers') {
+          // `Response Parameters` under a status describe its body, not the request's parameters.
+        }
+        const section: Section = { kind: 'parameters', title: text };
+        if (title.in) section.in = title.in;
+        if (title.required !== undefined) section.required = title.required;
+        return this.enter(section);
+      }
       case 'body': {
         this.body ??= { description: '', rows: [], noBody: false, at };
         if (title.mediaType) this.body.mediaType = title.mediaType;
-        return this.enter({ kind: 'body', payload: this.body });
+        return this.enter({ kind: 'body', payload: this.body, title: text });
       }
-      case 'responses':
-        return this.enter(title.mediaType ? { kind: 'responses', mediaType: title.mediaType } : { kind: 'responses' });
+      case 'responses': {
+        const section: Section = { kind: 'responses', title: text };
+        if (title.mediaType) section.mediaType = title.mediaType;
+        return this.enter(section);
+      }
+      case 'response':
+        this.startResponse({ status: title.status, description: title.description }, at, title.mediaType);
+        return;
+      case 'security':
+        return this.enter({ kind: 'other', title: text });
       case 'headers': {
         const response = this.section.kind === 'response' || this.section.kind === 'response-headers' ? this.section.response : undefined;
-        if (response && title.of !== 'request') return this.enter({ kind: 'response-headers', response });
-        return this.enter({ kind: 'parameters', in: 'header' });
+        if (response && title.of !== 'request') return this.enter({ kind: 'response-headers', response, title: text });
+        return this.enter({ kind: 'parameters', in: 'header', title: text });
       }
     }
   }
 
-  private startResponse(status: StatusLine, at: Position): void {
-    if (this.responses.some((r) => r.status === status.status)) {
-      this.warn(`status ${status.status} is described twice; the first description is kept`, at);
-      return this.enter({ kind: 'other' });
+  private startResponse(status: StatusLine, at: Position, mediaType?: string): void {
+    const existing = this.responses.find((r) => r.status === status.status);
+    if (existing) {
+      // A page shows a response twice: once described, once as an example. Both are the same response.
+      if (!existing.description && status.description && !isMediaTypeText(status.description)) existing.description = status.description;
+      return this.enter({ kind: 'response', response: existing, title: status.status });
     }
-    const mediaType = this.section.kind === 'responses' ? this.section.mediaType : undefined;
-    const response: ResponseModel = { status: status.status, description: status.description, rows: [], headers: [], noBody: false, at };
-    if (mediaType) response.mediaType = mediaType;
+    const described = cleanStatusDescription(status.description);
+    const sectionMedia = this.section.kind === 'responses' ? this.section.mediaType : undefined;
+    const response: ResponseModel = { status: status.status, description: described.text, rows: [], headers: [], noBody: false, at };
+    const media = mediaType ?? described.mediaType ?? sectionMedia;
+    if (media) response.mediaType = media;
     this.responses.push(response);
-    this.enter({ kind: 'response', response });
+    this.enter({ kind: 'response', response, title: status.status });
   }
 
   private readTable(rows: readonly TableRow[], at: Position): void {
     if (!this.operation) return;
     if (this.section.kind === 'responses') {
       // A response table under `Response` with no status line above it.
-      this.warn('a response table has no status line above it; it is read as status 200', at);
-      this.startResponse({ status: '200', description: '' }, at);
+      const success = this.responses.find((r) => r.status.startsWith('2'));
+      if (success && success.rows.length === 0) {
+        this.enter({ kind: 'response', response: success, title: success.status });
+      } else {
+        this.warn('a response table has no status line above it; it is read as status 200', at);
+        this.startResponse({ status: '200', description: '' }, at);
+        const response = this.responses.at(-1)!;
+        if (response.status === '200') response.statusInferred = true;
+      }
     }
     const section = this.section;
     if (section.kind !== 'body' && section.kind !== 'response' && this.frames.length > 0) {
@@ -345,16 +528,23 @@ class PageAssembler {
     }
     switch (section.kind) {
       case 'intro':
-        if (rows.some((row) => row.in)) return this.readParameters(rows, undefined);
+        if (rows.some((row) => row.in)) {
+          this.use();
+          return this.readParameters(rows, undefined, undefined);
+        }
+        this.use();
         this.warn('a property table comes before any parameters, body or response section; it is skipped', at);
         return;
       case 'parameters':
-        return this.readParameters(rows, section.in);
+        this.use();
+        return this.readParameters(rows, section.in, section.required);
       case 'response-headers':
+        this.use();
         for (const row of rows) if (row.name) section.response.headers.push(this.field(row));
         return;
       case 'body':
       case 'response':
+        this.use();
         return this.readFields(rows, at);
       case 'responses':
       case 'other':
@@ -362,23 +552,164 @@ class PageAssembler {
     }
   }
 
-  private readParameters(rows: readonly TableRow[], sectionIn: ParameterLocation | undefined): void {
+  /** A table that is no property table: statuses with their descriptions, or something not read. */
+  private readGrid(header: readonly string[], rows: readonly { cells: string[]; at: Position }[], at: Position): void {
+    const codeColumn = header.findIndex((cell) => /^(?:http )?(?:status(?: code| value)?|code|response(?: code)?|http code|http status(?: code)?|error code)$/i.test(cell.trim()));
+    const statuses = rows
+      .map((row) => {
+        const cells = codeColumn === -1 ? row.cells : [...row.cells.slice(codeColumn), ...row.cells.slice(0, codeColumn)];
+        const match = /^([1-5]\d\d|[1-5]XX|default)\b\s*(.*)$/i.exec((cells[0] ?? '').trim());
+        return match ? { status: match[1]!.toUpperCase().replace('DEFAULT', 'default'), description: (match[2] || cells.slice(1).find((c) => c.trim() !== '') || '').trim(), at: row.at } : undefined;
+      })
+      .filter((status) => status !== undefined);
+    if (statuses.length === 0 || (codeColumn === -1 && statuses.length < rows.length / 2)) return;
+    this.use();
+    const previous = this.section;
+    for (const status of statuses) {
+      if (!this.responses.some((r) => r.status === status.status)) this.startResponse(status, status.at);
+    }
+    this.section = previous.kind === 'response' ? { kind: 'responses', title: previous.title } : previous;
+    this.frames = [];
+  }
+
+  /** A list: statuses, fields of the section it stands in, media types, or prose. */
+  private readList(items: readonly ListItem[], at: Position): void {
+    const texts = items.map((item) => cleanItem(item.text));
+    // Tabs of a rendering (`- application/json`, `- Schema`, `- Example`): chrome, but a media type counts.
+    if (texts.every((text) => matchMediaType(text) || /^(?:schema|example(?: \(from schema\))?|examples?|.{0,40}\b[1-5]\d\d)$/i.test(text))) {
+      this.use();
+      const media = texts.map((text) => matchMediaType(text)).find(Boolean);
+      const payload = this.payload();
+      if (media && payload) payload.mediaType ??= media;
+      if (this.inResponses() || !media) {
+        for (const text of texts) {
+          const status = /^([1-5]\d\d|default)$/i.exec(text.trim());
+          if (status) this.startResponse({ status: status[1]!.toLowerCase(), description: '' }, at);
+        }
+        if (this.section.kind === 'response' && texts.every((text) => /^([1-5]\d\d|default)$/i.test(text.trim()))) this.enter({ kind: 'responses', title: this.section.title });
+      }
+      return;
+    }
+    const statusItems = items.map((item, i) => ({ item, status: readStatusItem(texts[i]!) }));
+    if (statusItems.every((entry) => entry.status !== undefined) && (this.inResponses() || statusItems.length >= 2)) {
+      this.use();
+      for (const { item, status } of statusItems) {
+        this.startResponse(status!, item.at, status!.mediaType);
+        if (item.children.length > 0 && this.section.kind === 'response') this.readFields(item.children.map((child) => this.itemRow(child)).filter((row) => row !== undefined), item.at);
+      }
+      this.enter({ kind: 'responses', title: '' });
+      return;
+    }
+    const fieldSection = this.section.kind === 'parameters' || this.section.kind === 'body' || this.section.kind === 'response' || this.section.kind === 'response-headers';
+    const rows = items.map((item) => this.itemRow(item));
+    if (fieldSection && rows.some((row) => row !== undefined)) {
+      this.readTable(rows.filter((row) => row !== undefined), at);
+      return;
+    }
+    if (this.section.kind === 'intro' || this.section.kind === 'body' || this.section.kind === 'response') {
+      this.addProse(items.map((item) => `- ${item.markdown.replace(/\n/g, ' ')}`).join('\n'));
+    }
+  }
+
+  /** A list item as a table row: `name (type, required) description`, `name: type`, `name type Required`. */
+  private itemRow(item: ListItem): TableRow | undefined {
+    const field = readFieldItem(cleanItem(item.text));
+    if (!field) return undefined;
+    const nested: Block[] = [];
+    const children = item.children.map((child) => this.itemRow(child)).filter((row) => row !== undefined);
+    if (children.length > 0) {
+      nested.push({ kind: 'open', label: field.name, at: item.at }, { kind: 'table', columns: ['name', 'type', 'required', 'description'], rows: children, at: children[0]!.at }, { kind: 'close', at: item.at });
+    }
+    return { name: field.name, type: field.type, required: field.required, description: field.description, in: field.in, default: '', at: item.at, typeAt: item.at, nested };
+  }
+
+  private readCode(lang: string, value: string, at: Position): void {
+    if (lang === 'curl' || readCurlTarget(value)) {
+      this.use();
+      const curl = readCurlTarget(value);
+      if (curl?.server && this.operation && samePath(this.operation.path, curl.path)) this.server ??= curl.server;
+      return;
+    }
+    const sample = /^(?:json|jsonc|json5|js|javascript|ruby|text|)$/.test(lang) ? readSample(value) : undefined;
+    if (!sample) return;
+    const located = this.sampleOf(sample, at);
+    const section = this.section;
+    const label = this.lastLabel.toLowerCase();
+    if (section.kind === 'body' || (section.kind !== 'response' && /\brequest\b/.test(label) && !/\bresponse\b/.test(label))) {
+      this.use();
+      this.body ??= { description: '', rows: [], noBody: false, at };
+      this.body.sample ??= located;
+      return;
+    }
+    if (section.kind === 'response') {
+      this.use();
+      section.response.sample ??= located;
+      return;
+    }
+    if (section.kind === 'responses' || /\b(?:response|returns?|success)\b/.test(label)) {
+      this.use();
+      this.loneResponseSamples.push(located);
+    }
+  }
+
+  private sampleOf(sample: SampleValue, at: Position): Sample {
+    if (sample.truncated) this.warn('this sample is cut off before its end; what it shows complete is read', at);
+    return { value: sample.value, at, truncated: sample.truncated };
+  }
+
+  /** Samples under a `Response` with no status go to the first 2xx the page names, else to a 200 it does not. */
+  private placeLoneSamples(): void {
+    for (const sample of this.loneResponseSamples) {
+      const success = this.responses.find((r) => r.status.startsWith('2') && !r.sample && r.rows.length === 0);
+      if (success) {
+        success.sample = sample;
+        continue;
+      }
+      if (this.responses.some((r) => r.status.startsWith('2'))) continue;
+      this.responses.unshift({ status: '200', description: '', rows: [], headers: [], noBody: false, at: sample.at, sample, statusInferred: true });
+    }
+  }
+
+  private readParameters(rows: readonly TableRow[], sectionIn: ParameterLocation | undefined, sectionRequired: boolean | undefined): void {
     const path = this.operation?.path ?? '';
     for (const row of rows) {
-      if (!row.name) continue;
+      if (!row.name || row.name === '*') continue;
       let location = sectionIn;
+      let inferred = false;
       const written = row.in.toLowerCase();
       if (written === 'path' || written === 'query' || written === 'header' || written === 'cookie') location = written;
-      else if (written) this.warn(`unknown parameter location "${row.in}": expected path, query, header or cookie`, row.at);
-      location ??= path.includes(`{${row.name}}`) ? 'path' : 'query';
+      else if (written === 'body' || written === 'form') {
+        this.addBodyRow(row);
+        continue;
+      } else if (written) this.warn(`unknown parameter location "${row.in}": expected path, query, header or cookie`, row.at);
+      if (!location) {
+        if (path.includes(`{${row.name}}`)) location = 'path';
+        else if (/\b(?:request body|in the body|JSON body|body of the request)\b/i.test(row.description) && BODY_METHODS.has(this.operation?.method ?? '')) {
+          this.addBodyRow(row);
+          continue;
+        } else if (/\bheader\b/i.test(row.description)) location = 'header';
+        else {
+          location = 'query';
+          inferred = !/\bquery\b/i.test(row.description);
+        }
+      }
       const key = `${location} ${row.name}`;
       if (this.parameterKeys.has(key)) {
         this.warn(`parameter "${row.name}" (${location}) is described twice; the first description is kept`, row.at);
         continue;
       }
       this.parameterKeys.add(key);
-      this.parameters.push({ ...this.field(row), in: location });
+      const field = this.field(row);
+      if (sectionRequired !== undefined && !row.required) field.required = sectionRequired;
+      const parameter: Parameter = { ...field, in: location };
+      if (inferred) parameter.inInferred = true;
+      this.parameters.push(parameter);
     }
+  }
+
+  private addBodyRow(row: TableRow): void {
+    this.body ??= { description: '', rows: [], noBody: false, at: row.at };
+    addRow(this.body.rows, this.field(row));
   }
 
   private readFields(rows: readonly TableRow[], at: Position): void {
@@ -390,8 +721,8 @@ class PageAssembler {
     if (frame.owner && !frame.explicit && rows.length > 0) this.unmarkedEnds.push(at);
     for (const row of rows) {
       const depth = this.frames.length;
-      if (row.name) addRow(frame.rows, this.field(row));
-      for (const block of row.nested) this.read(block);
+      if (row.name && row.name !== '*') addRow(frame.rows, this.field(row));
+      for (const block of row.nested) this.read(block, this.index);
       this.frames.length = Math.min(this.frames.length, depth);
     }
   }
@@ -441,7 +772,7 @@ class PageAssembler {
   private field(row: TableRow): FieldRow {
     let type: TypeExpr | undefined;
     if (row.type) {
-      type = parseTypeExpression(row.type);
+      type = parseTypeExpression(row.type) ?? readTypeLine(row.type)?.expr;
       if (!type) {
         this.warn(
           `cannot read the type "${row.type}" of "${row.name}": expected a type such as string, integer, boolean, object, object[], string | null or a schema name`,
@@ -451,15 +782,125 @@ class PageAssembler {
     }
     let required = parseRequired(row.required);
     if (required === undefined) {
+      const marker = /^\(?(required|optional)\)?/i.exec(row.required.trim());
+      required = marker ? marker[1]!.toLowerCase() === 'required' : undefined;
+    }
+    if (required === undefined) {
       this.warn(`cannot read "${row.required}" as a required marker: expected required, optional, yes, no or -`, row.at);
       required = false;
     }
-    return { name: row.name, type, required, description: row.description, default: row.default, at: row.at, children: [] };
+    let description = row.description;
+    // `Required.` opening a description, or `(required)` in it, when no column says so.
+    if (!required && row.required.trim() === '') {
+      const said = /^Required\b[.:]?\s*|\s*\((?:required)\)\s*/i.exec(description);
+      if (said && (said.index === 0 || /\(required\)/i.test(said[0]))) {
+        required = true;
+        description = (description.slice(0, said.index) + ' ' + description.slice(said.index + said[0].length)).trim();
+      }
+    }
+    return { name: row.name, type, required, description, default: row.default, at: row.at, children: [] };
   }
 
   private warn(message: string, at: Position): void {
     this.diagnostics.push(warning(message, { file: this.file, line: at.line, column: at.column }));
   }
+}
+
+function describeBlock(block: Block): string {
+  switch (block.kind) {
+    case 'table':
+      return 'a property table';
+    case 'grid':
+      return `a table (${block.header.join(' | ').slice(0, 60)})`;
+    case 'list':
+      return 'a list';
+    case 'code':
+      return block.lang ? `a ${block.lang} block` : 'a code block';
+    case 'heading':
+      return `the heading "${block.text.slice(0, 60)}"`;
+    case 'text':
+      return `the text "${block.text.length > 60 ? `${block.text.slice(0, 57)}...` : block.text}"`;
+    default:
+      return 'a nesting mark';
+  }
+}
+
+/** Toggle labels and a trailing type word that renderers print inside list items. */
+function cleanItem(text: string): string {
+  return text.replace(TOGGLE_CHROME, '').replace(/\s+/g, ' ').trim();
+}
+
+function isMediaTypeText(text: string): boolean {
+  return matchMediaType(text.split(' ')[0] ?? '') !== undefined;
+}
+
+/** A status's description with a media type taken off its front (`application/json Current user`). */
+function cleanStatusDescription(text: string): { text: string; mediaType?: string } {
+  const first = text.split(' ')[0] ?? '';
+  const media = matchMediaType(first);
+  const rest = (media ? text.slice(first.length) : text).replace(/\s+(?:object|array)$/, '').trim();
+  return media ? { text: rest, mediaType: media } : { text: rest };
+}
+
+/** `200 application/json ...`, `` `200`: Contact updated ``, `400 Bad Request: Invalid body`, `200`. */
+function readStatusItem(text: string): (StatusLine & { mediaType?: string }) | undefined {
+  const match = /^`?([1-5]\d\d|[1-5]XX|default)`?(?:\s*[:–—-]\s*|\s+|$)(.*)$/i.exec(text.trim());
+  if (!match) return undefined;
+  const described = cleanStatusDescription(match[2] ?? '');
+  const status = match[1]!.toUpperCase().replace('DEFAULT', 'default');
+  return described.mediaType ? { status, description: described.text, mediaType: described.mediaType } : { status, description: described.text };
+}
+
+const ITEM_NAME = String.raw`[A-Za-z_$@*][\w.$@[\]-]*`;
+const PAREN_ITEM = new RegExp(String.raw`^(${ITEM_NAME})\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*[:.–—-]?\s*(.*)$`);
+const COLON_ITEM = new RegExp(String.raw`^(${ITEM_NAME}):\s*(.*)$`);
+const LOCATIONS = new Set(['path', 'query', 'header', 'cookie', 'body', 'form']);
+
+/**
+ * A list item that describes a field: `name (type, required) description` (Redocly, Bump),
+ * `id (path string, required)`, `name: type description` (Stainless, literal types too),
+ * `name type Required description` (Bump's HTML). Undefined for an item that is none of these.
+ */
+export function readFieldItem(text: string): { name: string; type: string; required: string; description: string; in: string } | undefined {
+  const paren = PAREN_ITEM.exec(text);
+  if (paren) {
+    let type = '';
+    let required = '';
+    let location = '';
+    for (const part of paren[2]!.split(',').map((p) => p.trim()).filter(Boolean)) {
+      const words = part.split(/\s+/);
+      if (LOCATIONS.has(words[0]!.toLowerCase()) && words.length <= 3) {
+        location = words.shift()!.toLowerCase();
+      }
+      const rest = words.join(' ');
+      if (/^(required|optional)$/i.test(rest)) required = rest.toLowerCase();
+      else if (rest && !type && (parseTypeExpression(rest) || readTypeLine(rest))) type = rest;
+    }
+    if (type || required || location) return { name: paren[1]!, type, required, description: paren[3]!.trim(), in: location };
+  }
+  const colon = COLON_ITEM.exec(text);
+  if (colon) {
+    const [first = '', ...rest] = colon[2]!.split(/\s+/);
+    const literal = /^(?:true|false)$/.test(first) ? 'boolean' : /^"[^"]*"$/.test(first) ? 'string' : /^-?\d+$/.test(first) ? 'integer' : '';
+    const type = literal || (readTypeLine(first)?.expr.kind === 'primitive' || readTypeLine(first)?.expr.kind === 'array' || readTypeLine(first)?.expr.kind === 'union' ? first : '');
+    if (type) return { name: colon[1]!, type, required: '', description: rest.join(' '), in: '' };
+  }
+  const words = text.split(/\s+/);
+  const name = words[0] ?? '';
+  if (!new RegExp(`^${ITEM_NAME}$`).test(name) || words.length < 2) return undefined;
+  for (let take = Math.min(4, words.length - 1); take >= 1; take--) {
+    const candidate = words.slice(1, 1 + take).join(' ');
+    const type = readTypeLine(candidate);
+    if (!type || type.expr.kind === 'named' || type.rest) continue;
+    let rest = words.slice(1 + take);
+    let required = type.required === undefined ? '' : type.required ? 'required' : 'optional';
+    if (/^(required|optional)$/i.test(rest[0] ?? '')) {
+      required = rest[0]!.toLowerCase();
+      rest = rest.slice(1);
+    }
+    return { name, type: type.type, required, description: rest.join(' '), in: '' };
+  }
+  return undefined;
 }
 
 function rootFrame(rows: FieldRow[]): Frame {

@@ -2,9 +2,10 @@
 // responses as inline schemas, and components only for the schemas the page names.
 import { STATUS_CODES } from 'node:http';
 import { warning, type Diagnostic } from '../../diagnostics.js';
-import { FROM_PROSE_EXTENSION, SOURCE_EXTENSION, isObject, type JsonObject, type JsonValue, type OpenApiDocument } from '../../openapi-types.js';
+import { FROM_PROSE_EXTENSION, INFERRED_EXTENSION, SOURCE_EXTENSION, isObject, type JsonObject, type JsonValue, type OpenApiDocument } from '../../openapi-types.js';
 import { sourceRef } from '../importer.js';
 import type { Position } from './blocks.js';
+import { inferSchema } from './infer-schema.js';
 import type { FieldRow, PageModel, Parameter, Payload, ResponseModel } from './assemble-operation.js';
 import { readProseKeywords, type ProseKeyword } from './prose-keywords.js';
 import type { TypeExpr } from './type-expression.js';
@@ -26,6 +27,7 @@ export function buildFragment(model: PageModel, page: string): { fragment: OpenA
   } else {
     builder.warn('the page describes no response status (such as `200 - OK`)', model.at);
   }
+  if (model.methodInferred) operation[INFERRED_EXTENSION] = ['method'];
   operation[SOURCE_EXTENSION] = sourceRef(page, model.at.line, model.at.column);
 
   const fragment: OpenApiDocument = {
@@ -47,7 +49,7 @@ function buildParameters(model: PageModel, builder: SchemaBuilder): JsonObject[]
   for (const name of templated) {
     if (model.parameters.some((p) => p.in === 'path' && p.name === name)) continue;
     builder.warn(`path parameter "${name}" is not described on the page; it is typed as a string`, model.at);
-    parameters.push({ name, in: 'path', required: true, schema: { type: 'string' } });
+    parameters.push({ name, in: 'path', required: true, schema: { type: 'string', [INFERRED_EXTENSION]: ['type'] } });
   }
   for (const parameter of model.parameters) {
     if (parameter.in === 'path' && !templated.includes(parameter.name)) {
@@ -65,17 +67,34 @@ function buildParameter(parameter: Parameter, builder: SchemaBuilder): JsonObjec
   // Path parameters are always required, whatever the table's column says.
   if (parameter.required || parameter.in === 'path') built.required = true;
   built.schema = builder.fieldSchema(parameter, { withDescription: false });
+  if (parameter.inInferred) built[INFERRED_EXTENSION] = ['in'];
   return built;
 }
 
 function buildRequestBody(body: Payload, builder: SchemaBuilder): JsonObject | undefined {
-  if (body.noBody || (body.rows.length === 0 && !body.type)) return undefined;
+  if (body.noBody || (body.rows.length === 0 && !body.type && !body.sample)) return undefined;
   const built: JsonObject = {};
   if (body.description) built.description = body.description;
   // A body whose fields are required cannot be left out.
   if (body.rows.some((row) => row.required)) built.required = true;
-  built.content = { [body.mediaType ?? DEFAULT_MEDIA_TYPE]: { schema: builder.payloadSchema(body) } };
+  built.content = content(body, builder);
   return built;
+}
+
+/**
+ * The payload's one media type object. A page that shows fields but names no media type does not
+ * say JSON (form-encoded bodies look the same): application/json is then marked as assumed.
+ */
+function content(payload: Payload, builder: SchemaBuilder): JsonObject {
+  const schema = payload.rows.length > 0 || payload.type ? builder.payloadSchema(payload) : sampleSchema(payload);
+  const media: JsonObject = { schema };
+  if (!payload.mediaType) media[INFERRED_EXTENSION] = ['media-type'];
+  return { [payload.mediaType ?? DEFAULT_MEDIA_TYPE]: media };
+}
+
+/** A payload shown only by its sample: the schema the sample's values give, nothing marked required. */
+function sampleSchema(payload: Payload): JsonObject {
+  return payload.sample ? inferSchema(payload.sample.value) : {};
 }
 
 function buildResponse(response: ResponseModel, builder: SchemaBuilder): JsonObject {
@@ -91,9 +110,8 @@ function buildResponse(response: ResponseModel, builder: SchemaBuilder): JsonObj
       }),
     );
   }
-  if (!response.noBody && (response.rows.length > 0 || response.type)) {
-    built.content = { [response.mediaType ?? DEFAULT_MEDIA_TYPE]: { schema: builder.payloadSchema(response) } };
-  }
+  if (!response.noBody && (response.rows.length > 0 || response.type || response.sample)) built.content = content(response, builder);
+  if (response.statusInferred) built[INFERRED_EXTENSION] = ['status'];
   return built;
 }
 

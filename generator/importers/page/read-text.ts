@@ -1,7 +1,9 @@
-// Reads a page turned to plain text: one block per line, and property tables whose cells either ran
-// together (`idstring | null-Unique identifier`), were joined by pipes, or by tabs.
+// Reads a page turned to plain text into blocks: prose lines; property tables whose cells ran
+// together (`idstring | null-Unique identifier`), were joined by pipes or tabs, or stand one per line;
+// fields stacked one attribute per line (`userId` / `required` / `integer <int64>`); bullet lists
+// nested by indentation; JSON samples, curl commands and fenced code.
 import { warning, type Diagnostic } from '../../diagnostics.js';
-import type { Block, Position, ReadResult, TableRow } from './blocks.js';
+import type { Block, ListItem, Position, ReadResult, TableRow } from './blocks.js';
 import {
   columnsFromHeaderCells,
   columnsFromRunTogetherHeader,
@@ -14,59 +16,511 @@ import {
   type RowCells,
   type SplitFailure,
 } from './columns.js';
-import { isStructuralLine } from './vocabulary.js';
+import { readTypeLine } from './type-expression.js';
+import { isStructuralLine, matchOperationLine, matchSectionTitle, matchStatusLine } from './vocabulary.js';
 
 type TableStyle = 'pipe' | 'tab' | 'run-together';
 
+interface Line {
+  /** The line as printed, without its line break. */
+  raw: string;
+  text: string;
+  indent: number;
+  /** 0-based index. */
+  index: number;
+}
+
+/** Deeper lists are read flat: no page needs more, and recursion stays bounded. */
+const MAX_LIST_DEPTH = 16;
+const BULLET = /^([•●◦▪‣*+-])\s+(?=\S)/;
+const FENCE = /^(`{3,}|~{3,})\s*([\w+-]*)/;
+const FIELD_NAME = /^[A-Za-z_$@][\w.$@[\]:-]*$/;
+const MAX_FIELD_NAME = 80;
+const MARKER_LINE = /^\(?(required|optional|nullable|deprecated|read-?only|write-?only)\)?$/i;
+
 export function readText(text: string, file: string): ReadResult {
-  const lines = text.split(/\r\n|\r|\n/);
-  const blocks: Block[] = [];
-  const diagnostics: Diagnostic[] = [];
-  let index = 0;
-  while (index < lines.length) {
-    const line = lines[index]!;
-    const at = positionIn(line, index);
-    index++;
-    if (line.trim() === '') continue;
-    const header = readHeader(line);
-    if (!header) {
-      blocks.push({ kind: 'text', text: line.trim().replace(/\s+/g, ' '), at });
-      continue;
+  const lines = text.split(/\r\n|\r|\n/).map((raw, index): Line => ({ raw, text: raw.trim(), indent: raw.length - raw.trimStart().length, index }));
+  return new TextReader(lines, file).read();
+}
+
+class TextReader {
+  private readonly blocks: Block[] = [];
+  private readonly diagnostics: Diagnostic[] = [];
+  private i = 0;
+
+  constructor(
+    private readonly lines: Line[],
+    private readonly file: string,
+  ) {}
+
+  read(): ReadResult {
+    while (this.i < this.lines.length) {
+      const line = this.lines[this.i]!;
+      if (line.text === '') {
+        this.i++;
+        continue;
+      }
+      if (this.readFence(line) || this.readSample(line) || this.readCurl(line) || this.readDelimitedTable() || this.readCellPerLineTable()) continue;
+      if (this.readHeaderTable(line) || this.readList(line) || this.readStackedFields()) continue;
+      this.blocks.push({ kind: 'text', text: line.text.replace(/\s+/g, ' '), at: positionOf(line) });
+      this.i++;
     }
+    return { blocks: this.blocks, diagnostics: this.diagnostics };
+  }
+
+  /** ```` ```lang ```` ... ```` ``` ````: a code block as the Markdown it was. */
+  private readFence(line: Line): boolean {
+    const open = FENCE.exec(line.text);
+    if (!open) return false;
+    const body: string[] = [];
+    let j = this.i + 1;
+    for (; j < this.lines.length; j++) {
+      const close = FENCE.exec(this.lines[j]!.text);
+      if (close && close[1]![0] === open[1]![0] && close[1]!.length >= open[1]!.length && !close[2]) break;
+      body.push(this.lines[j]!.raw);
+    }
+    this.blocks.push({ kind: 'code', lang: (open[2] ?? '').toLowerCase(), value: body.join('\n'), at: positionOf(line) });
+    this.i = Math.min(j + 1, this.lines.length);
+    return true;
+  }
+
+  /**
+   * A JSON (or JSON-like) sample printed in the text: from a line opening with `{` or `[` to the line
+   * where its brackets balance, or the page's end when it was cut off.
+   */
+  private readSample(line: Line): boolean {
+    if (!startsSample(line.text)) return false;
+    let depth = 0;
+    let quote = false;
+    const body: string[] = [];
+    let j = this.i;
+    for (; j < this.lines.length; j++) {
+      const raw = this.lines[j]!.raw;
+      body.push(raw);
+      for (let k = 0; k < raw.length; k++) {
+        const c = raw[k];
+        if (quote) {
+          if (c === '\\') k++;
+          else if (c === '"') quote = false;
+        } else if (c === '"') quote = true;
+        else if (c === '{' || c === '[') depth++;
+        else if (c === '}' || c === ']') depth--;
+      }
+      quote = false; // a string never runs over a line break in a sample
+      if (depth <= 0) break;
+    }
+    this.blocks.push({ kind: 'code', lang: 'json', value: body.join('\n'), at: positionOf(line) });
+    this.i = Math.min(j + 1, this.lines.length);
+    return true;
+  }
+
+  /** `curl ...` with its `\` continuation lines. */
+  private readCurl(line: Line): boolean {
+    if (!/^(?:\$\s*)?curl\s/.test(line.text)) return false;
+    const body: string[] = [line.text.replace(/^\$\s*/, '')];
+    let j = this.i;
+    while (/\\\s*$/.test(this.lines[j]!.raw) && j + 1 < this.lines.length) {
+      j++;
+      body.push(this.lines[j]!.text);
+    }
+    this.blocks.push({ kind: 'code', lang: 'curl', value: body.join('\n'), at: positionOf(line) });
+    this.i = j + 1;
+    return true;
+  }
+
+  /**
+   * A pipe table with a delimiter row (`|---|---|`), however its renderer broke its lines: a row per
+   * line, a row over several lines, or one cell per line, each ending with its pipe.
+   */
+  private readDelimitedTable(): boolean {
+    const start = this.i;
+    let delimiter = -1;
+    for (let j = start; j < Math.min(this.lines.length, start + 12); j++) {
+      const text = this.lines[j]!.text;
+      if (isDelimiterRow(text) && text.includes('|')) {
+        delimiter = j;
+        break;
+      }
+      if (j > start && !(text.endsWith('|') || text === '|')) return false;
+    }
+    if (delimiter <= start) return false;
+    const width = this.lines[delimiter]!.text.split('|').filter((part) => /-/.test(part)).length;
+    const headerCells = splitStream(this.lines.slice(start, delimiter)).map((cell) => cell.text).filter((cell) => cell !== '');
+    if (headerCells.length < width) return false;
+    const header = headerCells.slice(-width);
+    // Rows end where the pipes stop: a line without one, unless a pipe closes its cell soon after.
+    let end = delimiter + 1;
+    while (end < this.lines.length) {
+      const text = this.lines[end]!.text;
+      if (text === '') break;
+      if (text.includes('|')) {
+        end++;
+        continue;
+      }
+      const next = this.lines[end + 1]?.text ?? '';
+      const after = this.lines[end + 2]?.text ?? '';
+      if (next === '|' || (next.endsWith('|') && !next.startsWith('|') && after !== '' && !isDelimiterRow(next)) ) {
+        end++;
+        continue;
+      }
+      break;
+    }
+    const body = this.lines.slice(delimiter + 1, end);
+    const rows = groupRows(body, width);
+    this.pushTable(header, rows, this.lines[start]!);
+    this.i = end;
+    return true;
+  }
+
+  /**
+   * A table printed one cell per line with no pipes: a run of header words (`Parameter`, `Mandatory`,
+   * `Type`, `Description`), then rows whose name is followed by a required marker or a type.
+   */
+  private readCellPerLineTable(): boolean {
+    const header: string[] = [];
+    let j = this.i;
+    while (j < this.lines.length && header.length < 8) {
+      const text = this.lines[j]!.text.replace(/\|$/, '').trimEnd();
+      if (!isHeaderWord(text)) break;
+      header.push(text);
+      j++;
+    }
+    const columns = header.length >= 3 ? columnsFromHeaderCells(header) : undefined;
+    if (!columns) return false;
+    const width = columns.length;
+    const rows: { cells: Cell[]; at: Line }[] = [];
+    const typeIndex = columns.indexOf('type');
+    const requiredIndex = columns.indexOf('required');
+    // A row starts at a name whose next cells read as the columns after it say.
+    const startsRow = (k: number): boolean => {
+      const name = this.lines[k]?.text ?? '';
+      if (!FIELD_NAME.test(name) || name.length > MAX_FIELD_NAME) return false;
+      const cell = (column: number) => this.lines[k + column]?.text ?? '';
+      if (requiredIndex > 0 && !/^(yes|no|true|false|required|optional|mandatory|-)$/i.test(cell(requiredIndex))) return false;
+      if (typeIndex > 0 && !readTypeLine(cell(typeIndex))) return false;
+      return true;
+    };
+    while (j < this.lines.length && startsRow(j)) {
+      const cells: Cell[] = [];
+      for (let c = 0; c < width - 1; c++) cells.push({ text: this.lines[j + c]!.text, offset: 0 });
+      let k = j + width - 1;
+      const description: string[] = [];
+      while (k < this.lines.length && !startsRow(k) && this.lines[k]!.text !== '' && !isStructuralLine(this.lines[k]!.text) && !/^-\s/.test(this.lines[k]!.text)) {
+        description.push(this.lines[k]!.text);
+        k++;
+      }
+      cells.push({ text: description.join(' '), offset: 0 });
+      rows.push({ cells, at: this.lines[j]! });
+      j = k;
+    }
+    if (rows.length === 0) return false;
+    const built: TableRow[] = rows.map((row) => rowOf(fitCells(row.cells, columns), row.at.index, row.at.indent));
+    this.blocks.push({ kind: 'table', columns, header, rows: built, at: positionOf(this.lines[this.i]!) });
+    this.i = j;
+    return true;
+  }
+
+  /** A header line (pipes, tabs, or words run together) and the rows under it, up to a blank line. */
+  private readHeaderTable(line: Line): boolean {
+    const header = readHeader(line.text);
+    if (!header) return false;
     const rows: TableRow[] = [];
-    for (; index < lines.length && lines[index]!.trim() !== ''; index++) {
-      const rowLine = lines[index]!;
+    let index = this.i + 1;
+    for (; index < this.lines.length && this.lines[index]!.text !== ''; index++) {
+      const rowLine = this.lines[index]!.raw;
       if (header.style === 'pipe' && isDelimiterRow(rowLine)) continue;
       const cells = cutRow(rowLine, header.style, header.columns);
       if (cells === 'end') break;
       if ('expected' in cells) {
-        diagnostics.push(
+        this.diagnostics.push(
           warning(`cannot split this table row into its columns: expected ${cells.expected}; the row is skipped`, {
-            file,
+            file: this.file,
             line: index + 1,
             column: cells.offset + 1,
           }),
         );
         continue;
       }
-      rows.push(rowOf(cells, index));
+      rows.push(rowOf(cells, index, 0));
     }
-    blocks.push({ kind: 'table', columns: header.columns, rows, at });
+    this.blocks.push({ kind: 'table', columns: header.columns, header: header.cells, rows, at: positionOf(line) });
+    this.i = index;
+    return true;
   }
-  return { blocks, diagnostics };
+
+  /** Bullet lines (`•`, `-`, `*`), nested by indentation; lines under an item that are no bullet continue it. */
+  private readList(line: Line): boolean {
+    if (!BULLET.test(line.text) || isDelimiterRow(line.text)) return false;
+    const root: ListItem[] = [];
+    const open: { indent: number; item: ListItem }[] = [];
+    let j = this.i;
+    let last: ListItem | undefined;
+    let lastIndent = line.indent;
+    while (j < this.lines.length) {
+      const current = this.lines[j]!;
+      if (current.text === '') {
+        // A blank line inside a list: the list goes on when what follows is indented or a bullet.
+        const next = this.nextNonBlank(j);
+        if (next === undefined) break;
+        const following = this.lines[next]!;
+        if (!(BULLET.test(following.text) && following.indent >= line.indent) && following.indent <= line.indent) break;
+        if (startsSample(following.text) || /^(?:\$\s*)?curl\s/.test(following.text)) break;
+        j = next;
+        continue;
+      }
+      const bullet = BULLET.exec(current.text);
+      if (bullet && current.indent >= line.indent) {
+        const text = current.text.slice(bullet[0].length).replace(/\s+/g, ' ');
+        const item: ListItem = { text, markdown: text, at: { line: current.index + 1, column: current.indent + bullet[0].length + 1 }, children: [] };
+        while (open.length > 0 && open.at(-1)!.indent >= current.indent) open.pop();
+        const parent = open.length < MAX_LIST_DEPTH ? open.at(-1)?.item : undefined;
+        (parent ? parent.children : root).push(item);
+        open.push({ indent: current.indent, item });
+        last = item;
+        lastIndent = current.indent;
+        j++;
+        continue;
+      }
+      // A line under the last item that is not itself a bullet: more of its text.
+      if (last && (current.indent > lastIndent || (current.indent === lastIndent && j === this.i + 1)) && !startsSample(current.text) && !/^(?:\$\s*)?curl\s/.test(current.text)) {
+        const added = current.text.replace(/\s+/g, ' ');
+        last.text = `${last.text} ${added}`;
+        last.markdown = `${last.markdown}\n${added}`;
+        j++;
+        continue;
+      }
+      break;
+    }
+    this.blocks.push({ kind: 'list', items: root, at: positionOf(line) });
+    this.i = j;
+    return true;
+  }
+
+  /**
+   * Fields printed one attribute per line, as many renderers do: the name, then its type, required
+   * marker, format and description lines (`userId` / `required` / `integer <int64>` / `The ID ...`).
+   * Also `name type` on one line (`id stringrequired`). Read into one table.
+   */
+  private readStackedFields(): boolean {
+    const first = this.fieldAt(this.i);
+    if (!first) return false;
+    const rows: TableRow[] = [];
+    let j = this.i;
+    let field = first;
+    for (;;) {
+      const nameLine = this.lines[j]!;
+      let k = field.next;
+      const description: string[] = [];
+      let required = field.required;
+      let defaultValue = '';
+      // Attribute and description lines run to the next field or the next structural line.
+      while (k < this.lines.length) {
+        const text = this.lines[k]!.text;
+        if (text === '') {
+          k++;
+          continue;
+        }
+        if (this.fieldAt(k) || endsFields(text)) break;
+        const marker = MARKER_LINE.exec(text);
+        if (marker && /^(required|optional)$/i.test(marker[1]!)) required = marker[1]!.toLowerCase() === 'required' ? 'required' : 'optional';
+        else if (!marker) {
+          const byDefault = /^Default:?\s*(.+)$/.exec(text);
+          if (byDefault && !defaultValue) defaultValue = byDefault[1]!.trim();
+          else description.push(text);
+        }
+        k++;
+      }
+      rows.push({
+        name: field.name,
+        type: field.type,
+        required,
+        description: description.join(' ').replace(/\s+/g, ' ').trim(),
+        in: '',
+        default: defaultValue,
+        at: { line: nameLine.index + 1, column: nameLine.indent + 1 },
+        typeAt: { line: field.typeLine + 1, column: 1 },
+        nested: [],
+      });
+      const next = k < this.lines.length ? this.fieldAt(k) : undefined;
+      if (!next) {
+        this.i = k;
+        break;
+      }
+      j = k;
+      field = next;
+    }
+    this.blocks.push({ kind: 'table', columns: ['name', 'type', 'required', 'description', 'default'], rows, at: positionOf(this.lines[rows[0] ? rows[0].at.line - 1 : this.i]!) });
+    return true;
+  }
+
+  /**
+   * The field whose name stands at line `j`: a lone name followed by a type or a required marker
+   * (within two lines), or a name and its type on one line.
+   */
+  private fieldAt(j: number): { name: string; type: string; required: string; typeLine: number; next: number } | undefined {
+    const line = this.lines[j];
+    if (!line) return undefined;
+    const text = line.text;
+    const inline = /^([A-Za-z_$@][\w.$@[\]-]*)\s+(\S.*)$/.exec(text);
+    if (inline && inline[1]!.length <= MAX_FIELD_NAME) {
+      const type = readTypeLine(inline[2]!);
+      if (type && type.expr.kind !== 'named' && type.rest === '') {
+        return { name: inline[1]!, type: type.type, required: type.required === undefined ? '' : type.required ? 'required' : 'optional', typeLine: j, next: j + 1 };
+      }
+    }
+    if (!FIELD_NAME.test(text) || text.length > MAX_FIELD_NAME || isVocabularyWord(text)) return undefined;
+    let required = '';
+    for (let k = j + 1, seen = 0; k < this.lines.length && seen < 3; k++) {
+      const next = this.lines[k]!.text;
+      if (next === '') continue;
+      seen++;
+      const marker = MARKER_LINE.exec(next);
+      if (marker) {
+        if (/^required$/i.test(marker[1]!)) required = 'required';
+        else if (/^optional$/i.test(marker[1]!)) required = 'optional';
+        continue;
+      }
+      const type = readTypeLine(next);
+      if (type && type.expr.kind !== 'named') {
+        return { name: text, type: type.type, required: type.required === undefined ? required : type.required ? 'required' : 'optional', typeLine: k, next: k + 1 };
+      }
+      break;
+    }
+    return undefined;
+  }
+
+  private nextNonBlank(j: number): number | undefined {
+    for (let k = j + 1; k < this.lines.length; k++) if (this.lines[k]!.text !== '') return k;
+    return undefined;
+  }
+
+  private pushTable(header: string[], rows: { cells: Cell[]; at: Line }[], at: Line): void {
+    const columns = columnsFromHeaderCells(header);
+    if (columns) {
+      const built = rows.map((row) => rowOf(fitCells(row.cells, columns), row.at.index, 0));
+      this.blocks.push({ kind: 'table', columns, header, rows: built, at: positionOf(at) });
+      return;
+    }
+    this.blocks.push({
+      kind: 'grid',
+      header,
+      rows: rows.map((row) => ({ cells: row.cells.map((cell) => cell.text), at: { line: row.at.index + 1, column: row.at.indent + 1 } })),
+      at: positionOf(at),
+    });
+  }
 }
 
-function readHeader(line: string): { style: TableStyle; columns: ColumnKind[] } | undefined {
+/** A sample opens with `{` or `[` and what can follow in JSON, Ruby hashes or JS objects. */
+function startsSample(text: string): boolean {
+  return /^(?:\{\s*(?:$|["'}\w•])|\[\s*(?:$|[{["\d\-\]tfn]))/.test(text) && !/^\[[^\]]*\]\(/.test(text);
+}
+
+/** Lines a stack of fields never runs over. */
+function endsFields(text: string): boolean {
+  return isStructuralLine(text) || startsSample(text) || /^(?:\$\s*)?curl\s/.test(text) || FENCE.test(text) || /^\|/.test(text) || BULLET.test(text);
+}
+
+const VOCABULARY = /^(?:object|array|string|integer|number|boolean|required|optional|nullable|example|examples|default|schema|responses?|request|body|headers?|parameters|enum|null|none|success|error)$/i;
+
+function isVocabularyWord(text: string): boolean {
+  return VOCABULARY.test(text) || matchSectionTitle(text) !== undefined || matchStatusLine(text, true) !== undefined || matchOperationLine(text) !== undefined;
+}
+
+const HEADER_WORD = /^(?:name|property|field|field name|parameter|parameter name|param|attribute|argument|key|in|location|type|data ?type|schema|required\??|mandatory|default|default value|description|details|notes|example)$/i;
+
+function isHeaderWord(text: string): boolean {
+  return HEADER_WORD.test(text.replace(/[`*_]/g, '').trim());
+}
+
+/** Cells of lines whose pipes end cells wherever they fall, with offsets into their own line. */
+function splitStream(lines: readonly Line[]): Cell[] {
+  const cells: Cell[] = [];
+  let text = '';
+  for (const line of lines) {
+    for (const cell of splitPipeRow(`${line.raw}`.replace(/\|\s*$/, '|'))) {
+      text += text ? ` ${cell.text}` : cell.text;
+    }
+    if (/\|\s*$/.test(line.raw) || line.text === '|') {
+      cells.push({ text: text.trim(), offset: 0 });
+      text = '';
+    }
+  }
+  if (text.trim()) cells.push({ text: text.trim(), offset: 0 });
+  return cells;
+}
+
+/**
+ * The rows under a delimiter row. A line with pipes between cells is a row (or the start of one that
+ * goes on over the next lines, when it has too few cells); lines that each end with one pipe hold
+ * one cell each, `width` cells to a row; a lone `|` ends a row.
+ */
+function groupRows(lines: readonly Line[], width: number): { cells: Cell[]; at: Line }[] {
+  const rows: { cells: Cell[]; at: Line }[] = [];
+  let current: { cells: Cell[]; at: Line } | undefined;
+  let pending = '';
+  const finish = () => {
+    if (current && current.cells.some((cell) => cell.text !== '')) rows.push(current);
+    current = undefined;
+  };
+  for (const line of lines) {
+    if (line.text === '|') {
+      if (pending) {
+        current ??= { cells: [], at: line };
+        current.cells.push({ text: pending.trim(), offset: 0 });
+        pending = '';
+      }
+      if (current && current.cells.length >= width) finish();
+      continue;
+    }
+    const inner = line.text.replace(/^\|/, '').replace(/\|$/, '');
+    const pipes = (inner.match(/(?<!\\)\|/g) ?? []).length;
+    if (pipes >= 1 && (line.text.startsWith('|') || pipes + 1 >= width)) {
+      // A row of its own, or the first line of one when it holds fewer cells than the header.
+      finish();
+      current = { cells: splitPipeRow(line.raw).map((cell) => ({ ...cell, offset: cell.offset })), at: line };
+      if (!line.text.endsWith('|')) {
+        pending = current.cells.pop()?.text ?? '';
+      }
+      if (current.cells.length >= width) finish();
+      continue;
+    }
+    if (line.text.endsWith('|')) {
+      current ??= { cells: [], at: line };
+      current.cells.push({ text: `${pending} ${line.text.slice(0, -1)}`.trim(), offset: 0 });
+      pending = '';
+      if (current.cells.length >= width) finish();
+      continue;
+    }
+    pending = `${pending} ${line.text}`;
+  }
+  if (pending.trim()) {
+    current ??= { cells: [], at: lines.at(-1)! };
+    current.cells.push({ text: pending.trim(), offset: 0 });
+  }
+  finish();
+  return rows.map((row) => ({ ...row, cells: fitWidth(row.cells, width) }));
+}
+
+/** Trailing empty cells beyond the header's width are the frame's, not the row's. */
+function fitWidth(cells: Cell[], width: number): Cell[] {
+  const out = [...cells];
+  while (out.length > width && out.at(-1)!.text === '') out.pop();
+  return out;
+}
+
+function readHeader(line: string): { style: TableStyle; columns: ColumnKind[]; cells: string[] } | undefined {
   if (line.includes('|')) {
-    const columns = columnsFromHeaderCells(splitPipeRow(line).map((c) => c.text));
-    return columns && { style: 'pipe', columns };
+    const cells = splitPipeRow(line).map((c) => c.text);
+    const columns = columnsFromHeaderCells(cells);
+    return columns && { style: 'pipe', columns, cells };
   }
   if (line.includes('\t')) {
-    const columns = columnsFromHeaderCells(line.split('\t'));
-    if (columns) return { style: 'tab', columns };
+    const cells = line.split('\t');
+    const columns = columnsFromHeaderCells(cells);
+    if (columns) return { style: 'tab', columns, cells };
   }
   const columns = columnsFromRunTogetherHeader(line);
-  return columns && { style: 'run-together', columns };
+  return columns && { style: 'run-together', columns, cells: [line] };
 }
 
 /** The row's cells, `'end'` when the line is no row (the table is over), or why it cannot be cut. */
@@ -77,7 +531,7 @@ function cutRow(line: string, style: TableStyle, columns: ColumnKind[]): RowCell
     case 'tab':
       return line.includes('\t') ? fitCells(splitTabs(line), columns) : 'end';
     case 'run-together':
-      if (isStructuralLine(line) || readHeader(line)) return 'end';
+      if (isStructuralLine(line) || readHeader(line) || startsSample(line.trim())) return 'end';
       return splitRunTogetherRow(line, columns);
   }
 }
@@ -92,9 +546,9 @@ function splitTabs(line: string): Cell[] {
   return cells;
 }
 
-function rowOf(cells: RowCells, index: number): TableRow {
+function rowOf(cells: RowCells, index: number, indent: number): TableRow {
   const text = (key: keyof RowCells) => unquote(cells[key]?.text ?? '');
-  const column = (key: keyof RowCells) => (cells[key]?.offset ?? 0) + 1;
+  const column = (key: keyof RowCells) => (cells[key]?.offset ?? indent) + 1;
   return {
     name: text('name'),
     type: text('type'),
@@ -113,6 +567,6 @@ function unquote(text: string): string {
   return text.trim().replace(/^`([^`]*)`$/, '$1').replace(/\\\|/g, '|').trim();
 }
 
-function positionIn(line: string, index: number): Position {
-  return { line: index + 1, column: line.length - line.trimStart().length + 1 };
+function positionOf(line: Line): Position {
+  return { line: line.index + 1, column: line.indent + 1 };
 }

@@ -1,6 +1,7 @@
 // The words docs sites put around property tables: the operation line, section titles, status lines,
 // `Show X fields` toggles, `No response body.`, site chrome. Every reader and the page model share
 // them, so a line means the same thing whichever rendering it came from.
+import { STATUS_CODES } from 'node:http';
 import { HTTP_METHODS } from '../../openapi-types.js';
 import { parseTypeExpression, type TypeExpr } from './type-expression.js';
 
@@ -12,54 +13,100 @@ export interface OperationLine {
   server?: string;
 }
 
-const OPERATION_LINE = new RegExp(
-  `^(${HTTP_METHODS.join('|')})\\s*((?:https?://[^\\s/]+)?/[^\\s?#]*)(?:[?#]\\S*)?(?:\\s+HTTP/\\d(?:\\.\\d)?)?$`,
-  'i',
-);
+const METHODS = HTTP_METHODS.join('|');
+// A method, then the request target: a path, a full URL, or a URL whose host is a template
+// (`{{baseUrl}}/x`, `{server_url}/x`); glued to the method where cells ran together (`GEThttps://`).
+const OPERATION_LINE = new RegExp(`^(${METHODS})\\s*((?:https?://|\\{\\{?[\\w.-]+\\}\\}?/|/)\\S*)(?:\\s+HTTP/\\d(?:\\.\\d)?)?$`, 'i');
 
 /** `post /api/x`, `GET https://api.example.com/v1/x`, `DELETE/x` (cells that ran together). */
 export function matchOperationLine(text: string): OperationLine | undefined {
-  const match = OPERATION_LINE.exec(words(text));
+  const match = OPERATION_LINE.exec(words(text).replace(/[*`]/g, '').replace(/\s+/g, ' '));
   if (!match?.[1] || !match[2]) return undefined;
-  let target = match[2];
+  const target = readTarget(match[2]);
+  return target && { method: match[1].toLowerCase(), ...target };
+}
+
+/**
+ * A request target as pages print it, made an OpenAPI path: the query dropped, `:id`, `<id>`,
+ * `[id]` and `{{id}}` made `{id}`, a host split off as the server (a templated host such as
+ * `{{baseUrl}}` is no server the page shows), text glued after a closing `}` cut off.
+ */
+export function readTarget(raw: string): { path: string; server?: string } | undefined {
+  let target = raw.trim().replace(/^['"]|['"]$/g, '');
   let server: string | undefined;
-  const url = /^(https?:\/\/[^/]+)(\/.*)$/i.exec(target);
-  if (url?.[1] && url[2]) {
+  const url = /^((?:https?:\/\/)[^/\s]+)(\/\S*)?$/i.exec(target);
+  if (url?.[1]) {
     server = url[1];
-    target = url[2];
+    target = url[2] ?? '/';
+  } else {
+    const templated = /^(\{\{?[\w.-]+\}\}?)(\/\S*)$/.exec(target);
+    if (templated?.[2]) target = templated[2];
   }
-  // `/users/:id` is the same template as `/users/{id}`.
-  const path = target.replace(/\/:([A-Za-z_][\w-]*)/g, '/{$1}');
-  return server ? { method: match[1].toLowerCase(), path, server } : { method: match[1].toLowerCase(), path };
+  target = target.replace(/[?#].*$/, '');
+  // `/customer/{customerId}Request`: a renderer glued the next words to the path.
+  target = target.replace(/(\})[A-Za-z][^/]*$/, '$1');
+  if (!target.startsWith('/')) return undefined;
+  const path = target
+    .replace(/\{\{\s*([\w.-]+)\s*\}\}/g, '{$1}')
+    .replace(/\/:([A-Za-z_][\w-]*)/g, '/{$1}')
+    .replace(/<([A-Za-z_][\w-]*)>/g, '{$1}')
+    .replace(/\[([A-Za-z_][\w-]*)\]/g, '{$1}')
+    .replace(/\.$/, '');
+  if (/[<>[\]"'`\\]/.test(path)) return undefined;
+  if (server) server = server.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, '{$1}');
+  return server ? { path, server } : { path };
 }
 
 export type SectionTitle =
-  | { kind: 'parameters'; in?: ParameterLocation }
+  | { kind: 'parameters'; in?: ParameterLocation; required?: boolean }
   | { kind: 'body'; mediaType?: string }
   | { kind: 'responses'; mediaType?: string }
-  | { kind: 'headers'; of: 'request' | 'response' | 'either' };
+  /** A section that is one response: `Response 200 fields (application/json)`, `Success Response (200 OK)`. */
+  | { kind: 'response'; status: string; description: string; mediaType?: string }
+  | { kind: 'headers'; of: 'request' | 'response' | 'either' }
+  /** Authorizations, Security: what its tables list are security schemes, not parameters. */
+  | { kind: 'security' };
 
 const MEDIA_TYPE = String.raw`((?:application|text|multipart|image|audio|video)/[\w.+-]+)`;
 const WITH_MEDIA_TYPE = String.raw`(?:\s*(?:[(:]|-)?\s*${MEDIA_TYPE}\)?)?`;
+const LOCATION_WORDS: Record<string, ParameterLocation> = { path: 'path', url: 'path', uri: 'path', query: 'query', header: 'header', cookie: 'cookie' };
 const SECTIONS: [RegExp, (match: RegExpExecArray) => SectionTitle][] = [
-  [/^(path|query|header|cookie)(?: string)? (?:parameters|params|arguments)$/, (m) => ({ kind: 'parameters', in: m[1] as ParameterLocation })],
-  [/^(?:request )?(?:parameters|params|arguments)$/, () => ({ kind: 'parameters' })],
-  [/^response headers$/, () => ({ kind: 'headers', of: 'response' })],
-  [/^request headers$/, () => ({ kind: 'headers', of: 'request' })],
-  [/^headers$/, () => ({ kind: 'headers', of: 'either' })],
   [
-    new RegExp(`^(?:request body|body|body parameters|body params|request payload|payload|request schema)${WITH_MEDIA_TYPE}$`),
+    /^(?:(required|optional) )?(path|url|uri|query|header|cookie)(?: string)? (?:parameters|params|arguments|variables)$/,
+    (m) => ({ kind: 'parameters', in: LOCATION_WORDS[m[2]!]!, ...(m[1] ? { required: m[1] === 'required' } : {}) }),
+  ],
+  [/^(?:request |input )?(?:parameters|params|arguments)$/, () => ({ kind: 'parameters' })],
+  [/^(?:-\s*)?parameters in the request (header|path|query)s?$/, (m) => ({ kind: 'parameters', in: m[1] as ParameterLocation })],
+  [new RegExp(`^(?:-\\s*)?parameters in the request body${WITH_MEDIA_TYPE}$`), (m) => (m[1] ? { kind: 'body', mediaType: m[1] } : { kind: 'body' })],
+  [/^response headers$/, () => ({ kind: 'headers', of: 'response' })],
+  [/^(?:request|http) headers$/, () => ({ kind: 'headers', of: 'request' })],
+  [/^headers$/, () => ({ kind: 'headers', of: 'either' })],
+  [/^(?:authorizations?|security|authentication(?: methods)?)$/, () => ({ kind: 'security' })],
+  [
+    new RegExp(`^(?:request body|body|body parameters|body params|request payload|payload|request schema|request fields|request body schema|accepted fields)${WITH_MEDIA_TYPE}$`),
     (m) => (m[1] ? { kind: 'body', mediaType: m[1] } : { kind: 'body' }),
   ],
   [
-    new RegExp(`^(?:responses?|response body|response schema|returns|errors?|error responses?)${WITH_MEDIA_TYPE}$`),
+    new RegExp(`^response ([1-5]\\d\\d|[1-5]xx|default) (?:fields|body|schema)${WITH_MEDIA_TYPE}$`),
+    (m) => ({ kind: 'response', status: statusKey(m[1]!), description: '', ...(m[2] ? { mediaType: m[2] } : {}) }),
+  ],
+  [
+    /^(?:(?:success(?:ful)?|error) )?response(?: examples?)? ?\(([1-5]\d\d)\b\s*([^)]*)\)?$/,
+    (m) => ({ kind: 'response', status: m[1]!, description: (m[2] ?? '').trim() }),
+  ],
+  [/^([1-5]\d\d) response$/, (m) => ({ kind: 'response', status: m[1]!, description: '' })],
+  [
+    new RegExp(
+      `^(?:responses?|response body|response schema|response fields|response details|response data|response parameters|response codes|response information|returns|return body|return status|errors?|error responses?|error codes|common errors|status codes|data returned)${WITH_MEDIA_TYPE}$`,
+    ),
     (m) => (m[1] ? { kind: 'responses', mediaType: m[1] } : { kind: 'responses' }),
   ],
 ];
 
 /** A section title (`Path parameters`, `Request body`, `Errors`...), ignoring case and a colon. */
 export function matchSectionTitle(text: string): SectionTitle | undefined {
-  const title = words(text).replace(/:$/, '').toLowerCase();
+  const title = words(text).replace(/[*_`]/g, '').replace(/\s*:$/, '').toLowerCase();
+  if (title.length > 80) return undefined;
   for (const [pattern, read] of SECTIONS) {
     const match = pattern.exec(title);
     if (match) return read(match);
@@ -74,17 +121,52 @@ export interface StatusLine {
 
 const STATUS_LINE = /^(?:status\s+|http\s+)?([1-5]\d\d|[1-5]xx|default)(?:\s*(?:[-–—:|]|\s)\s*(.*))?$/i;
 const STATUS_WITH_SEPARATOR = /^(?:status\s+|http\s+)?([1-5]\d\d|[1-5]xx)\s*[-–—:]\s+\S/i;
+/** `Status: 201 Created`, `Status code: 204`, `HTTP Code: 200`, `HTTP_STATUS = 200`. */
+const LABELLED_STATUS = /^(?:-\s*)?(?:status(?: code)?|http[ _](?:code|status)(?: code)?|response code|return status)\s*[:=]\s*([1-5]\d\d)\b\.?\s*(.*)$/i;
+/** `HTTP/1.1 200 OK`. */
+const STATUS_LINE_OF_HTTP = /^HTTP\/\d(?:\.\d)?\s+([1-5]\d\d)\b\s*(.*)$/i;
+/** `ok(200)`, `Not Found(404)`: a reason phrase, its code in parentheses. */
+const PHRASE_THEN_CODE = /^([A-Za-z][A-Za-z ]{0,40}?)\s*\(([1-5]\d\d)\)$/;
+/** `status: OK`, `status: Created`: the reason phrase alone. */
+const LABELLED_PHRASE = /^(?:-\s*)?status\s*:\s*([A-Za-z][A-Za-z -]{1,40})$/i;
+/** `Delete Link by Id 200`, `Delete Link by Id - 404`: an example's title ending in its status. */
+const TITLE_THEN_CODE = /^(\S.{0,80}?)\s+(?:[-–—]\s+)?([1-5]\d\d)$/;
+
+const REASONS: ReadonlyMap<string, string> = new Map(
+  Object.entries(STATUS_CODES)
+    .filter(([code]) => /^[1-5]\d\d$/.test(code))
+    .map(([code, phrase]) => [(phrase ?? '').toLowerCase(), code]),
+);
+
+/** The code of a reason phrase standing alone (`OK`, `No Content`, `Unprocessable Entity`). */
+export function statusOfReasonPhrase(text: string): string | undefined {
+  return REASONS.get(words(text).replace(/[.!]$/, '').toLowerCase());
+}
 
 /**
- * `201 - Instance successfully created`, `404 Not Found`, `default`. Outside a response section
- * only the form with a separator counts: a bare number may open a sentence of prose.
+ * `201 - Instance successfully created`, `404 Not Found`, `default`, `Status: 201 Created`,
+ * `HTTP/1.1 200 OK`, `Not Found(404)`. Outside a response section only forms that say they are a
+ * status count: a bare number may open a sentence of prose.
  */
 export function matchStatusLine(text: string, inResponses: boolean): StatusLine | undefined {
   const trimmed = words(text);
+  const labelled = LABELLED_STATUS.exec(trimmed) ?? STATUS_LINE_OF_HTTP.exec(trimmed);
+  if (labelled?.[1]) return { status: labelled[1], description: (labelled[2] ?? '').trim() };
+  const phrase = LABELLED_PHRASE.exec(trimmed);
+  if (phrase?.[1] && statusOfReasonPhrase(phrase[1])) return { status: statusOfReasonPhrase(phrase[1])!, description: phrase[1] };
+  const coded = PHRASE_THEN_CODE.exec(trimmed);
+  if (coded?.[2] && (inResponses || statusOfReasonPhrase(coded[1]!) !== undefined)) return { status: coded[2], description: coded[1]!.trim() };
   if (!inResponses && !STATUS_WITH_SEPARATOR.test(trimmed)) return undefined;
   const match = STATUS_LINE.exec(trimmed);
-  if (!match?.[1]) return undefined;
-  return { status: match[1].toUpperCase().replace('DEFAULT', 'default'), description: (match[2] ?? '').trim() };
+  if (match?.[1]) return { status: statusKey(match[1]), description: (match[2] ?? '').trim() };
+  if (!inResponses) return undefined;
+  const titled = TITLE_THEN_CODE.exec(trimmed);
+  if (titled?.[2] && !/[.:;,]$/.test(titled[1]!)) return { status: titled[2], description: '' };
+  return undefined;
+}
+
+function statusKey(raw: string): string {
+  return raw.toUpperCase().replace('DEFAULT', 'default');
 }
 
 const SHOW_FIELDS = /^(?:show|hide|view|expand|collapse)\s+(?:(\S+)\s+)?(?:child\s+)?(?:fields|properties|attributes|parameters|items)$/i;
