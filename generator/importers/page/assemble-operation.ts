@@ -600,7 +600,7 @@ class PageAssembler {
       this.enter({ kind: 'responses', title: '' });
       return;
     }
-    const fieldSection = this.section.kind === 'parameters' || this.section.kind === 'body' || this.section.kind === 'response' || this.section.kind === 'response-headers';
+    const fieldSection = this.section.kind !== 'intro' && this.section.kind !== 'other';
     const rows = items.map((item) => this.itemRow(item));
     if (fieldSection && rows.some((row) => row !== undefined)) {
       this.readTable(rows.filter((row) => row !== undefined), at);

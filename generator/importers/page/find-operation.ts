@@ -58,9 +58,15 @@ export function findOperation(blocks: readonly Block[]): OperationFound | undefi
       continue;
     }
     const labelled = LABELLED_OPERATION.exec(text);
-    const inLabel = labelled?.[1] && !METHOD_LABEL.test(text) ? matchOperationLine(labelled[1]) : undefined;
+    const inLabel = labelled?.[1] && !METHOD_LABEL.test(text) ? matchOperationPrefix(labelled[1]) : undefined;
     if (inLabel) {
       candidates.push({ ...inLabel, at: block.at, blocks: [index], strength: 4, index, source: 'label' });
+      continue;
+    }
+    // `delete /v1/files/{id} Delete a file.`: a flattened page ran the description into the line.
+    const prefix = block.kind === 'heading' || block.kind === 'text' ? matchOperationPrefix(text) : undefined;
+    if (prefix && prefix.path.length > 1) {
+      candidates.push({ ...prefix, at: block.at, blocks: [index], strength: 3.5, index, source: 'line' });
       continue;
     }
     const split = readSplitOperation(blocks, texts, index);
@@ -80,6 +86,12 @@ export function findOperation(blocks: readonly Block[]): OperationFound | undefi
     if (withServer?.server) found.server = withServer.server;
   }
   return found;
+}
+
+/** A method and a path at the start of a line, whatever follows them. */
+function matchOperationPrefix(text: string): { method: string; path: string; server?: string } | undefined {
+  const match = new RegExp(`^(${HTTP_METHODS.join('|')})\\s+(\\S+)(?:\\s|$)`, 'i').exec(text.trim());
+  return match ? matchOperationLine(`${match[1]} ${match[2]}`) : undefined;
 }
 
 function textOf(block: Block): string | undefined {

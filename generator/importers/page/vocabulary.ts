@@ -51,6 +51,7 @@ export function readTarget(raw: string): { path: string; server?: string } | und
     .replace(/\/:([A-Za-z_][\w-]*)/g, '/{$1}')
     .replace(/<([A-Za-z_][\w-]*)>/g, '{$1}')
     .replace(/\[([A-Za-z_][\w-]*)\]/g, '{$1}')
+    .replace(/\$([A-Z][A-Z0-9_]*)/g, (_, name: string) => `{${name.toLowerCase()}}`)
     .replace(/\.$/, '');
   if (/[<>[\]"'`\\]/.test(path)) return undefined;
   if (server) server = server.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, '{$1}');
