@@ -5,7 +5,7 @@
 import { error, warning, type Diagnostic } from '../../diagnostics.js';
 import type { Block, ListItem, Position, TableRow } from './blocks.js';
 import { parseRequired } from './columns.js';
-import { findOperation, readCurlTarget, samePath, type OperationFound } from './find-operation.js';
+import { findOperation, looksLikeValue, readCurlTarget, samePath, type OperationFound } from './find-operation.js';
 import { readSample, type SampleValue } from './read-sample.js';
 import { readTypeLine } from './type-expression.js';
 import {
@@ -128,6 +128,7 @@ export function readPageModel(blocks: readonly Block[], file: string): { model?:
 }
 
 const BODY_METHODS = new Set(['post', 'put', 'patch']);
+const SAMPLES_LABEL = /^(request|response)s? (?:samples?|examples?)$/i;
 const TOGGLE_CHROME = /\s*\b(?:Hide|Show)\s+(?:\S+\s+)?(?:attributes?|properties|fields|child attributes)\b/gi;
 
 class PageAssembler {
@@ -156,6 +157,8 @@ class PageAssembler {
   /** The last line of prose, which often labels the sample under it (`Example Request:`). */
   private lastLabel = '';
   private inHeaderSample = false;
+  /** Under `Request samples` / `Response samples`: where the samples that follow belong. */
+  private sampleMode: 'request' | 'response' | undefined;
 
   constructor(
     private readonly file: string,
@@ -218,11 +221,12 @@ class PageAssembler {
       );
     }
     this.placeLoneSamples();
+    const path = this.templatePath(this.operation.path);
     const title = this.titleHeading ?? this.firstText;
     const model: PageModel = {
       description: this.description.join('\n\n'),
       method: this.operation.method,
-      path: this.operation.path,
+      path,
       at: this.operation.at,
       parameters: this.parameters,
       responses: this.responses,
@@ -238,6 +242,21 @@ class PageAssembler {
       this.warn(`${unread.kind}${where} was not read`, unread.at);
     }
     return { model, diagnostics: this.diagnostics, coverage };
+  }
+
+  /**
+   * A path printed only with example values (`/v3/webhooks/789`) while the page lists its path
+   * parameter (`webhook_id`): the segment that holds the example becomes the parameter.
+   */
+  private templatePath(path: string): string {
+    const missing = this.parameters.filter((p) => p.in === 'path' && !path.includes(`{${p.name}}`));
+    if (missing.length !== 1) return path;
+    const segments = path.split('/');
+    const values = segments.map((segment, i) => ({ segment, i })).filter(({ segment }) => segment !== '' && !segment.startsWith('{') && (looksLikeValue(segment) || missing[0]!.description.includes(segment)));
+    const last = values.at(-1);
+    if (!last || last.i !== segments.length - 1) return path;
+    segments[last.i] = `{${missing[0]!.name}}`;
+    return segments.join('/');
   }
 
   private coverage(): Coverage {
@@ -292,20 +311,34 @@ class PageAssembler {
       this.use();
       return this.open(shown, false, at);
     }
+    const samples = SAMPLES_LABEL.exec(text);
+    if (samples) {
+      // `Request samples`, `Response examples`: what follows shows the operation, it adds no section.
+      this.use();
+      this.sampleMode = samples[1]!.toLowerCase() === 'request' ? 'request' : 'response';
+      this.lastLabel = text;
+      return;
+    }
     const section = matchSectionTitle(text);
     if (section) {
       this.use();
+      this.lastLabel = text;
+      this.sampleMode = undefined;
       return this.startSection(section, text, at);
     }
-    const status = matchStatusLine(text, this.inResponses());
+    const status = matchStatusLine(text, this.inResponses()) ?? this.statusBeforeSample(text);
     if (status) {
       this.use();
-      return this.startResponse(status, at);
+      this.lastLabel = text;
+      this.startResponse(status, at);
+      // `Status: 201 Created` or `HTTP/1.1 201 Created`: header lines may follow, as in a response.
+      if (/^(?:-\s*)?(?:status|http)\b/i.test(text)) this.inHeaderSample = true;
+      return;
     }
     if (this.inResponses() && this.readLooseStatus(text, at)) return;
+    if (this.readHeaderLine(text, at)) return;
     if (this.readFact(text)) return this.use();
     if (isChrome(text)) return this.use();
-    if (this.readHeaderLine(text, at)) return;
     if (headingDepth !== undefined) {
       this.use();
       if (this.section.kind === 'intro' && this.titleHeading === undefined && (headingDepth <= 2 || this.firstText === undefined)) this.titleHeading = text;
@@ -322,6 +355,13 @@ class PageAssembler {
     this.addProse(markdown ?? text);
   }
 
+  /** A bare status code (`200`) just above a sample: the sample's status. */
+  private statusBeforeSample(text: string): StatusLine | undefined {
+    const bare = /^([1-5]\d\d)$/.exec(text.trim());
+    if (!bare) return undefined;
+    return this.blocks[this.index + 1]?.kind === 'code' ? { status: bare[1]!, description: '' } : undefined;
+  }
+
   /** In a responses section: `200OK 400Bad Request` run together, or a reason phrase alone (`OK`). */
   private readLooseStatus(text: string, at: Position): boolean {
     const phrase = statusOfReasonPhrase(text);
@@ -334,6 +374,13 @@ class PageAssembler {
     if (run.length >= 2) {
       this.use();
       for (const match of run) this.startResponse({ status: match[1]!, description: match[2]!.trim() }, at);
+      return true;
+    }
+    // `200Paginated array of orders`: a status glued to its description.
+    const gluedText = /^([1-5]\d\d)(?=[A-Z]|\1)\1?\s*[—–-]?\s*(.*)$/.exec(text);
+    if (gluedText && !this.responses.some((r) => r.status === gluedText[1])) {
+      this.use();
+      this.startResponse({ status: gluedText[1]!, description: gluedText[2]!.trim() }, at);
       return true;
     }
     // `401{"errors": ...}`: an error table whose code ran into its example.
@@ -358,6 +405,7 @@ class PageAssembler {
     }
     if (!this.inHeaderSample || this.section.kind !== 'response') return false;
     const header = /^([A-Za-z][\w-]*):\s*\S/.exec(text);
+    if (header && /^(?:status|http)/i.test(header[1]!)) return false;
     if (!header) {
       this.inHeaderSample = false;
       return false;
@@ -528,13 +576,13 @@ class PageAssembler {
     }
     switch (section.kind) {
       case 'intro':
-        if (rows.some((row) => row.in)) {
-          this.use();
-          return this.readParameters(rows, undefined, undefined);
-        }
+        // A table under the operation line with no section title: its parameters, or the body of a POST.
         this.use();
-        this.warn('a property table comes before any parameters, body or response section; it is skipped', at);
-        return;
+        if (!rows.some((row) => row.in) && !rows.some((row) => this.operation?.path.includes(`{${row.name}}`)) && !BODY_METHODS.has(this.operation?.method ?? '')) {
+          this.warn('a property table comes before any parameters, body or response section; it is skipped', at);
+          return;
+        }
+        return this.readParameters(rows, undefined, undefined, true);
       case 'parameters':
         this.use();
         return this.readParameters(rows, section.in, section.required);
@@ -578,6 +626,8 @@ class PageAssembler {
     // Tabs of a rendering (`- application/json`, `- Schema`, `- Example`): chrome, but a media type counts.
     if (texts.every((text) => matchMediaType(text) || /^(?:schema|example(?: \(from schema\))?|examples?|.{0,40}\b[1-5]\d\d)$/i.test(text))) {
       this.use();
+      // The tabs under a response's headers lead back to its body.
+      if (this.section.kind === 'response-headers') this.enter({ kind: 'response', response: this.section.response, title: this.section.title });
       const media = texts.map((text) => matchMediaType(text)).find(Boolean);
       const payload = this.payload();
       if (media && payload) payload.mediaType ??= media;
@@ -590,7 +640,10 @@ class PageAssembler {
       }
       return;
     }
-    const statusItems = items.map((item, i) => ({ item, status: readStatusItem(texts[i]!) }));
+    const statusItems = items.map((item, i): { item: ListItem; status: (StatusLine & { mediaType?: string }) | undefined } => ({
+      item,
+      status: readStatusItem(texts[i]!) ?? matchStatusLine(texts[i]!, this.inResponses()),
+    }));
     if (statusItems.every((entry) => entry.status !== undefined) && (this.inResponses() || statusItems.length >= 2)) {
       this.use();
       for (const { item, status } of statusItems) {
@@ -635,10 +688,15 @@ class PageAssembler {
     const located = this.sampleOf(sample, at);
     const section = this.section;
     const label = this.lastLabel.toLowerCase();
-    if (section.kind === 'body' || (section.kind !== 'response' && /\brequest\b/.test(label) && !/\bresponse\b/.test(label))) {
+    if (this.sampleMode === 'request' || (this.sampleMode === undefined && section.kind === 'body') || (section.kind !== 'response' && section.kind !== 'responses' && /\brequest\b/.test(label) && !/\bresponse\b/.test(label))) {
       this.use();
       this.body ??= { description: '', rows: [], noBody: false, at };
       this.body.sample ??= located;
+      return;
+    }
+    if (this.sampleMode === 'response') {
+      this.use();
+      this.loneResponseSamples.push(located);
       return;
     }
     if (section.kind === 'response') {
@@ -670,10 +728,14 @@ class PageAssembler {
     }
   }
 
-  private readParameters(rows: readonly TableRow[], sectionIn: ParameterLocation | undefined, sectionRequired: boolean | undefined): void {
+  private readParameters(rows: readonly TableRow[], sectionIn: ParameterLocation | undefined, sectionRequired: boolean | undefined, unplaced = false): void {
     const path = this.operation?.path ?? '';
-    for (const row of rows) {
-      if (!row.name || row.name === '*') continue;
+    for (const original of rows) {
+      if (!original.name || original.name === '*') continue;
+      let row = original;
+      // `query · integer`: the location printed in the type cell.
+      const placed = /^(path|query|header|cookie|body)\s*[·•|,:/-]\s*(.+)$/i.exec(row.type);
+      if (placed && !row.in) row = { ...row, in: placed[1]!, type: placed[2]! };
       let location = sectionIn;
       let inferred = false;
       const written = row.in.toLowerCase();
@@ -684,7 +746,10 @@ class PageAssembler {
       } else if (written) this.warn(`unknown parameter location "${row.in}": expected path, query, header or cookie`, row.at);
       if (!location) {
         if (path.includes(`{${row.name}}`)) location = 'path';
-        else if (/\b(?:request body|in the body|JSON body|body of the request)\b/i.test(row.description) && BODY_METHODS.has(this.operation?.method ?? '')) {
+        else if (unplaced && BODY_METHODS.has(this.operation?.method ?? '')) {
+          this.addBodyRow(row);
+          continue;
+        } else if (/\b(?:request body|in the body|JSON body|body of the request)\b/i.test(row.description) && BODY_METHODS.has(this.operation?.method ?? '')) {
           this.addBodyRow(row);
           continue;
         } else if (/\bheader\b/i.test(row.description)) location = 'header';

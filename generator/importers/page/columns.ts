@@ -22,6 +22,11 @@ const HEADER_WORDS: Record<string, ColumnKind> = {
   param: 'name',
   attribute: 'name',
   key: 'name',
+  header: 'name',
+  'header name': 'name',
+  'param name': 'name',
+  argument: 'name',
+  variable: 'name',
   'property name': 'name',
   'field name': 'name',
   'parameter name': 'name',
@@ -29,6 +34,7 @@ const HEADER_WORDS: Record<string, ColumnKind> = {
   location: 'in',
   type: 'type',
   'data type': 'type',
+  datatype: 'type',
   schema: 'type',
   required: 'required',
   'required?': 'required',
@@ -41,7 +47,7 @@ const HEADER_WORDS: Record<string, ColumnKind> = {
 };
 
 const RUN_TOGETHER_HEADER =
-  /^(Name|Property|Field|Parameter|Attribute|Key)\s*(?:(In|Location)\s*)?(Type|Schema)\s*(?:(Required|Mandatory)\s*)?(?:(Description|Details)\s*)?$/;
+  /^(Name|Property|Field|Parameter|Attribute|Key|Variable|Argument)\s*(?:(In|Location)\s*)?(Type|Schema|Datatype)\s*(?:(Required|Mandatory)\s*)?(?:(Description|Details)\s*)?(?:Example\s*)?$/;
 
 /** Columns named by a header whose cells are separate, when it is a property table's header. */
 export function columnsFromHeaderCells(cells: readonly string[]): ColumnKind[] | undefined {

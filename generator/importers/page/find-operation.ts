@@ -31,50 +31,64 @@ const METHOD_LABEL_ALONE = /^(?:-\s*)?(?:method|http method|http verb|request me
 const URL_LABEL = /^(?:-\s*)?(?:endpoint|url|uri|path|url segment|method url|resource url|request url|endpoint url|route)\s*:?\s*(\S.*)?$/i;
 const LABELLED_OPERATION = /^(?:-\s*)?[A-Za-z][\w ]{0,30}:\s*(.+)$/;
 
+/** A line of the page as the recognizer sees it: a heading, a line of text, or one list item. */
+interface Entry {
+  block: number;
+  text: string;
+  at: Position;
+}
+
 export function findOperation(blocks: readonly Block[]): OperationFound | undefined {
   const candidates: Candidate[] = [];
   let curlPath: string | undefined;
-  const texts = blocks.map(textOf);
-  for (let index = 0; index < blocks.length; index++) {
-    const block = blocks[index]!;
-    const text = texts[index];
-    if (block.kind === 'code') {
+  const entries: Entry[] = [];
+  blocks.forEach((block, index) => {
+    if (block.kind === 'heading' || block.kind === 'text') entries.push({ block: index, text: block.text, at: block.at });
+    else if (block.kind === 'list') for (const item of block.items) entries.push({ block: index, text: item.text, at: item.at });
+    else if (block.kind === 'code') {
       const curl = readCurlTarget(block.value);
       if (curl) {
         curlPath ??= curl.path;
         candidates.push({ ...curl, at: block.at, blocks: [index], strength: 1, index, source: 'curl' });
-        continue;
+        return;
       }
       // An HTTP request printed as a sample: `DELETE /v3/webhooks/789` over its headers.
       const first = block.value.trim().split('\n')[0] ?? '';
       const request = matchOperationLine(first);
       if (request) candidates.push({ ...request, at: block.at, blocks: [index], strength: 2, index, source: 'line' });
-      continue;
     }
-    if (text === undefined) continue;
+  });
+  const texts = entries.map((entry) => entry.text);
+  entries.forEach((entry, k) => {
+    const { text, block: index, at } = entry;
     const line = matchOperationLine(text);
     if (line) {
-      candidates.push({ ...line, at: block.at, blocks: [index], strength: 4, index, source: 'line' });
-      continue;
+      candidates.push({ ...line, at, blocks: [index], strength: 4, index, source: 'line' });
+      return;
     }
     const labelled = LABELLED_OPERATION.exec(text);
     const inLabel = labelled?.[1] && !METHOD_LABEL.test(text) ? matchOperationPrefix(labelled[1]) : undefined;
     if (inLabel) {
-      candidates.push({ ...inLabel, at: block.at, blocks: [index], strength: 4, index, source: 'label' });
-      continue;
+      candidates.push({ ...inLabel, at, blocks: [index], strength: 4, index, source: 'label' });
+      return;
     }
     // `delete /v1/files/{id} Delete a file.`: a flattened page ran the description into the line.
-    const prefix = block.kind === 'heading' || block.kind === 'text' ? matchOperationPrefix(text) : undefined;
+    const prefix = matchOperationPrefix(text);
     if (prefix && prefix.path.length > 1) {
-      candidates.push({ ...prefix, at: block.at, blocks: [index], strength: 3.5, index, source: 'line' });
-      continue;
+      candidates.push({ ...prefix, at, blocks: [index], strength: 3.5, index, source: 'line' });
+      return;
     }
-    const split = readSplitOperation(blocks, texts, index);
+    const split = readSplitOperation(entries, texts, k);
     if (split) candidates.push({ ...split, strength: 3, index, source: split.source });
-  }
+  });
   if (candidates.length === 0) {
     // No method anywhere: a URL printed as the endpoint still names the operation.
-    return readUrlOnly(blocks, texts);
+    return readUrlOnly(entries, texts);
+  }
+  // A template (`{id}`) is the operation; a path with example values in it (`/webhooks/789`) is a sample of it.
+  for (const candidate of candidates) {
+    if (/\{[^}]+\}/.test(candidate.path)) candidate.strength += 0.2;
+    else if (candidate.path.split('/').some(looksLikeValue)) candidate.strength -= 0.2;
   }
   const strongest = Math.max(...candidates.map((c) => c.strength));
   const best = candidates.filter((c) => c.strength === strongest);
@@ -88,23 +102,26 @@ export function findOperation(blocks: readonly Block[]): OperationFound | undefi
   return found;
 }
 
+/** A path segment that is an example value rather than a name: digits, a UUID, a domain, an id. */
+export function looksLikeValue(segment: string): boolean {
+  return /^\d+$/.test(segment) || /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(segment) || /^[a-z]+_[A-Za-z0-9]{6,}$/.test(segment) || /^[\w-]+\.(?:com|net|org|io)$/.test(segment);
+}
+
 /** A method and a path at the start of a line, whatever follows them. */
 function matchOperationPrefix(text: string): { method: string; path: string; server?: string } | undefined {
   const match = new RegExp(`^(${HTTP_METHODS.join('|')})\\s+(\\S+)(?:\\s|$)`, 'i').exec(text.trim());
-  return match ? matchOperationLine(`${match[1]} ${match[2]}`) : undefined;
+  if (!match) return undefined;
+  // `POST api/Users`: a path printed without its leading slash.
+  const target = /^[A-Za-z][\w.-]*\/[\w/{}.:-]*$/.test(match[2]!) && !/^https?:/i.test(match[2]!) ? `/${match[2]}` : match[2];
+  return matchOperationLine(`${match[1]} ${target}`);
 }
 
-function textOf(block: Block): string | undefined {
-  if (block.kind === 'heading' || block.kind === 'text') return block.text;
-  if (block.kind === 'list' && block.items.length === 1) return block.items[0]!.text;
-  return undefined;
-}
 
 /**
  * A method and a path printed apart: `Method: PATCH` and `Endpoint: /users/{id}` on lines near each
  * other (in any order), a method alone above its path, or a path broken at every `/`.
  */
-function readSplitOperation(blocks: readonly Block[], texts: readonly (string | undefined)[], index: number): (OperationFound & { source: 'split' | 'label' }) | undefined {
+function readSplitOperation(entries: readonly Entry[], texts: readonly (string | undefined)[], index: number): (OperationFound & { source: 'split' | 'label' }) | undefined {
   const text = texts[index]!;
   let method: string | undefined;
   let methodAt = index;
@@ -120,12 +137,12 @@ function readSplitOperation(blocks: readonly Block[], texts: readonly (string | 
   const after = joinSplitPath(texts, methodAt + 1);
   if (after) {
     const target = readTarget(after.path);
-    if (target) return { method: method.toLowerCase(), ...target, at: blocks[index]!.at, blocks: [index, ...after.blocks], source: 'split' };
+    if (target) return { method: method.toLowerCase(), ...target, at: entries[index]!.at, blocks: [entries[index]!.block, ...after.blocks.map((k) => entries[k]!.block)], source: 'split' };
   }
   for (let k = Math.max(0, index - 6); k < Math.min(texts.length, index + 7); k++) {
     if (k === index) continue;
     const url = readUrlLabel(texts, k);
-    if (url) return { method: method.toLowerCase(), ...url.target, at: blocks[k]!.at, blocks: [index, ...url.blocks], source: 'label' };
+    if (url) return { method: method.toLowerCase(), ...url.target, at: entries[k]!.at, blocks: [entries[index]!.block, ...url.blocks.map((b) => entries[b]!.block)], source: 'label' };
   }
   return undefined;
 }
@@ -160,17 +177,17 @@ function readUrlLabel(texts: readonly (string | undefined)[], k: number): { targ
 }
 
 /** A page that prints only the endpoint's URL (no method): the operation is there, its method is not. */
-function readUrlOnly(blocks: readonly Block[], texts: readonly (string | undefined)[]): OperationFound | undefined {
+function readUrlOnly(entries: readonly Entry[], texts: readonly (string | undefined)[]): OperationFound | undefined {
   for (let k = 0; k < texts.length; k++) {
     const url = readUrlLabel(texts, k);
-    if (url) return { method: 'get', ...url.target, at: blocks[k]!.at, blocks: url.blocks, methodInferred: true, source: 'url' };
+    if (url) return { method: 'get', ...url.target, at: entries[k]!.at, blocks: url.blocks.map((b) => entries[b]!.block), methodInferred: true, source: 'url' };
   }
-  for (let k = 0; k < blocks.length; k++) {
+  for (let k = 0; k < entries.length; k++) {
     const text = texts[k];
     const match = text ? /^(https?:\/\/\S+?\/\S*?)(?:[?{]|$)/.exec(text.trim()) : undefined;
     if (match?.[1] && /\/api\//.test(match[1])) {
       const target = readTarget(match[1]);
-      if (target) return { method: 'get', ...target, at: blocks[k]!.at, blocks: [k], methodInferred: true, source: 'url' };
+      if (target) return { method: 'get', ...target, at: entries[k]!.at, blocks: [entries[k]!.block], methodInferred: true, source: 'url' };
     }
   }
   return undefined;

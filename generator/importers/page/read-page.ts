@@ -14,7 +14,8 @@ function renderingOf(text: string): Rendering {
   if (/^<!doctype html|^<html\b|^<head\b|^<body\b/i.test(start)) return 'html';
   if (start.startsWith('<') && /<\/(?:main|article|section|div|table|p|h[1-6])>/i.test(text)) return 'html';
   if (isFlattenedMarkdown(text)) return 'flattened-markdown';
-  return markdownEvidence(text) >= 3 ? 'markdown' : 'text';
+  const headed = /^#{1,6}\s+\S/m.test(text) || /^\s{0,3}(?:```|~~~)/m.test(text);
+  return headed && markdownEvidence(text) >= 3 ? 'markdown' : 'text';
 }
 
 /**

@@ -85,6 +85,7 @@ class LenientParser {
       const before = this.i;
       const value = this.value(depth + 1);
       if (value === undefined && this.truncated) return out;
+      if (value === ELLIPSIS) continue;
       if (key !== '__proto__' && key !== '') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
       if (this.i === before) this.i++;
     }
@@ -138,9 +139,10 @@ class LenientParser {
       if (c === '\n' && quote === "'") break;
       out += c;
     }
+    // Cut off inside the string: what it shows is still a string.
     this.truncated = true;
     this.i = this.text.length;
-    return undefined;
+    return out;
   }
 
   private bareKey(): string | undefined {

@@ -60,6 +60,12 @@ class TextReader {
         this.i++;
         continue;
       }
+      const heading = /^(#{1,6})\s+(\S.*)$/.exec(line.text);
+      if (heading) {
+        this.blocks.push({ kind: 'heading', depth: heading[1]!.length, text: heading[2]!.replace(/\s+/g, ' ').trim(), at: positionOf(line) });
+        this.i++;
+        continue;
+      }
       if (this.readFence(line) || this.readSample(line) || this.readCurl(line) || this.readDelimitedTable() || this.readCellPerLineTable()) continue;
       if (this.readHeaderTable(line) || this.readList(line) || this.readStackedFields()) continue;
       this.blocks.push({ kind: 'text', text: line.text.replace(/\s+/g, ' '), at: positionOf(line) });
@@ -109,7 +115,20 @@ class TextReader {
       quote = false; // a string never runs over a line break in a sample
       if (depth <= 0) break;
     }
+    // What a rendering glued after the closing bracket (`]429 Too many requests`) is the page's next line.
+    const last = this.lines[j];
+    let rest = '';
+    if (last && depth <= 0) {
+      const close = closingIndex(last.raw);
+      rest = last.raw.slice(close + 1).trim();
+      if (rest) body[body.length - 1] = last.raw.slice(0, close + 1);
+    }
     this.blocks.push({ kind: 'code', lang: 'json', value: body.join('\n'), at: positionOf(line) });
+    if (rest && last) {
+      this.lines[j] = { ...last, raw: rest, text: rest, indent: last.raw.length - last.raw.trimStart().length };
+      this.i = j;
+      return true;
+    }
     this.i = Math.min(j + 1, this.lines.length);
     return true;
   }
@@ -134,6 +153,7 @@ class TextReader {
    */
   private readDelimitedTable(): boolean {
     const start = this.i;
+    if (!this.lines[start]!.text.includes('|')) return false;
     let delimiter = -1;
     for (let j = start; j < Math.min(this.lines.length, start + 12); j++) {
       const text = this.lines[j]!.text;
@@ -250,7 +270,7 @@ class TextReader {
 
   /** Bullet lines (`•`, `-`, `*`), nested by indentation; lines under an item that are no bullet continue it. */
   private readList(line: Line): boolean {
-    if (!BULLET.test(line.text) || isDelimiterRow(line.text)) return false;
+    if (!BULLET.test(line.text) || isDelimiterRow(line.text) || matchSectionTitle(line.text.replace(BULLET, '')) !== undefined) return false;
     const root: ListItem[] = [];
     const open: { indent: number; item: ListItem }[] = [];
     let j = this.i;
@@ -384,6 +404,8 @@ class TextReader {
       if (type && type.expr.kind !== 'named') {
         return { name: text, type: type.type, required: type.required === undefined ? required : type.required ? 'required' : 'optional', typeLine: k, next: k + 1 };
       }
+      // A name and its required marker with no type (`Content-Type` / `required`): a field still.
+      if (required) return { name: text, type: '', required, typeLine: j, next: k };
       break;
     }
     return undefined;
@@ -410,14 +432,29 @@ class TextReader {
   }
 }
 
+/** Where the last bracket that closes a sample stands on its last line. */
+function closingIndex(raw: string): number {
+  let index = -1;
+  let quote = false;
+  for (let k = 0; k < raw.length; k++) {
+    const c = raw[k];
+    if (quote) {
+      if (c === '\\') k++;
+      else if (c === '"') quote = false;
+    } else if (c === '"') quote = true;
+    else if (c === '}' || c === ']') index = k;
+  }
+  return index === -1 ? raw.length - 1 : index;
+}
+
 /** A sample opens with `{` or `[` and what can follow in JSON, Ruby hashes or JS objects. */
 function startsSample(text: string): boolean {
-  return /^(?:\{\s*(?:$|["'}\w•])|\[\s*(?:$|[{["\d\-\]tfn]))/.test(text) && !/^\[[^\]]*\]\(/.test(text);
+  return /^(?:\{\s*(?:$|["'}\w•])|\[\s*(?:$|[{["\d\-\]tfn]))/.test(text) && !/^\[[^\]]*\]\(/.test(text) && !/^\{\{?[\w.-]+\}\}?(?:\/|$)/.test(text);
 }
 
 /** Lines a stack of fields never runs over. */
 function endsFields(text: string): boolean {
-  return isStructuralLine(text) || startsSample(text) || /^(?:\$\s*)?curl\s/.test(text) || FENCE.test(text) || /^\|/.test(text) || BULLET.test(text);
+  return /^(?:[1-5]\d\d|[1-5]XX|default)$/i.test(text) || isStructuralLine(text) || startsSample(text) || /^(?:\$\s*)?curl\s/.test(text) || FENCE.test(text) || /^\|/.test(text) || BULLET.test(text);
 }
 
 const VOCABULARY = /^(?:object|array|string|integer|number|boolean|required|optional|nullable|example|examples|default|schema|responses?|request|body|headers?|parameters|enum|null|none|success|error)$/i;

@@ -76,19 +76,19 @@ const SECTIONS: [RegExp, (match: RegExpExecArray) => SectionTitle][] = [
     /^(?:(required|optional) )?(path|url|uri|query|header|cookie)(?: string)? (?:parameters|params|arguments|variables)$/,
     (m) => ({ kind: 'parameters', in: LOCATION_WORDS[m[2]!]!, ...(m[1] ? { required: m[1] === 'required' } : {}) }),
   ],
-  [/^(?:request |input )?(?:parameters|params|arguments)$/, () => ({ kind: 'parameters' })],
+  [/^(?:request |input )?(?:parameters|params|arguments)(?: \d+)?$/, () => ({ kind: 'parameters' })],
   [/^(?:-\s*)?parameters in the request (header|path|query)s?$/, (m) => ({ kind: 'parameters', in: m[1] as ParameterLocation })],
   [new RegExp(`^(?:-\\s*)?parameters in the request body${WITH_MEDIA_TYPE}$`), (m) => (m[1] ? { kind: 'body', mediaType: m[1] } : { kind: 'body' })],
   [/^response headers$/, () => ({ kind: 'headers', of: 'response' })],
   [/^(?:request|http) headers$/, () => ({ kind: 'headers', of: 'request' })],
   [/^headers$/, () => ({ kind: 'headers', of: 'either' })],
-  [/^(?:authorizations?|security|authentication(?: methods)?)$/, () => ({ kind: 'security' })],
+  [/^(?:authorizations|security|authentication(?: methods)?)$/, () => ({ kind: 'security' })],
   [
     new RegExp(`^(?:request body|body|body parameters|body params|request payload|payload|request schema|request fields|request body schema|accepted fields)${WITH_MEDIA_TYPE}$`),
     (m) => (m[1] ? { kind: 'body', mediaType: m[1] } : { kind: 'body' }),
   ],
   [
-    new RegExp(`^response ([1-5]\\d\\d|[1-5]xx|default) (?:fields|body|schema)${WITH_MEDIA_TYPE}$`),
+    new RegExp(`^response ([1-5]\\d\\d|[1-5]xx|default)(?: (?:fields|body|schema|\\w{0,6}))?${WITH_MEDIA_TYPE}$`),
     (m) => ({ kind: 'response', status: statusKey(m[1]!), description: '', ...(m[2] ? { mediaType: m[2] } : {}) }),
   ],
   [
@@ -98,7 +98,7 @@ const SECTIONS: [RegExp, (match: RegExpExecArray) => SectionTitle][] = [
   [/^([1-5]\d\d) response$/, (m) => ({ kind: 'response', status: m[1]!, description: '' })],
   [
     new RegExp(
-      `^(?:responses?|response body|response schema|response fields|response details|response data|response parameters|response codes|response information|returns|return body|return status|errors?|error responses?|error codes|common errors|status codes|data returned)${WITH_MEDIA_TYPE}$`,
+      `^(?:responses?|response body|response schema|response fields|response details|response data|response parameters|response codes|response information|response examples?|responses? samples?|returns|return body|return status|errors?|error responses?|error codes|common errors|status codes|data returned)${WITH_MEDIA_TYPE}$`,
     ),
     (m) => (m[1] ? { kind: 'responses', mediaType: m[1] } : { kind: 'responses' }),
   ],
