@@ -156,6 +156,9 @@ class PageAssembler {
   private index = 0;
   /** The last line of prose, which often labels the sample under it (`Example Request:`). */
   private lastLabel = '';
+  private previousLabel = '';
+  /** Statuses a page lists before it describes them (`- 200`, `- 401`): described in that order. */
+  private pendingStatuses: ResponseModel[] = [];
   private inHeaderSample = false;
   /** Under `Request samples` / `Response samples`: where the samples that follow belong. */
   private sampleMode: 'request' | 'response' | undefined;
@@ -346,6 +349,7 @@ class PageAssembler {
       else if (this.section.kind !== 'intro') this.enter({ kind: 'other', title: text });
       return;
     }
+    this.previousLabel = this.lastLabel;
     this.lastLabel = text;
     if (this.section.kind === 'intro' && this.firstText === undefined && this.titleHeading === undefined && text.length <= 120 && !/[.:]$/.test(text)) {
       this.use();
@@ -403,7 +407,21 @@ class PageAssembler {
       if (this.inHeaderSample) this.use();
       return this.inHeaderSample;
     }
-    if (!this.inHeaderSample || this.section.kind !== 'response') return false;
+    const section = this.section;
+    if (section.kind === 'parameters' && section.in === 'header') {
+      // `Content-Type: application/json` under a request's headers: a header it sends.
+      const line = /^([A-Za-z][\w-]*):\s*\S/.exec(text);
+      if (!line) return false;
+      this.use();
+      const key = `header ${line[1]!}`;
+      if (!this.parameterKeys.has(key)) {
+        this.parameterKeys.add(key);
+        this.parameters.push({ name: line[1]!, in: 'header', type: undefined, required: false, description: '', default: '', at, children: [] });
+      }
+      return true;
+    }
+    if (section.kind === 'response-headers') this.inHeaderSample = true;
+    if (!this.inHeaderSample || (this.section.kind !== 'response' && this.section.kind !== 'response-headers')) return false;
     const header = /^([A-Za-z][\w-]*):\s*\S/.exec(text);
     if (header && /^(?:status|http)/i.test(header[1]!)) return false;
     if (!header) {
@@ -411,7 +429,7 @@ class PageAssembler {
       return false;
     }
     this.use();
-    const response = this.section.response;
+    const response = (this.section as { response: ResponseModel }).response;
     if (!response.headers.some((h) => h.name.toLowerCase() === header[1]!.toLowerCase())) {
       response.headers.push({ name: header[1]!, type: undefined, required: false, description: '', default: '', at, children: [] });
     }
@@ -475,10 +493,17 @@ class PageAssembler {
         this.use();
         this.section.payload.description = joinProse(this.section.payload.description, text);
         return;
-      case 'response':
+      case 'response': {
         this.use();
+        const pending = this.nextPending();
+        if (pending && this.section.response.rows.length > 0) {
+          this.enter({ kind: 'response', response: pending, title: pending.status });
+          if (this.section.kind === 'response') this.section.response.description ||= text;
+          return;
+        }
         this.section.response.description = joinProse(this.section.response.description, text);
         return;
+      }
       default:
         return;
     }
@@ -516,6 +541,12 @@ class PageAssembler {
         return this.enter(section);
       }
       case 'body': {
+        if ((this.section.kind === 'response' || this.section.kind === 'response-headers') && /^#?\s*(?:payload|body)\b/i.test(text)) {
+          // `Payload` under a response's example is that response's body.
+          const response = this.section.response;
+          if (title.mediaType) response.mediaType ??= title.mediaType;
+          return this.enter({ kind: 'response', response, title: this.section.title });
+        }
         this.body ??= { description: '', rows: [], noBody: false, at };
         if (title.mediaType) this.body.mediaType = title.mediaType;
         return this.enter({ kind: 'body', payload: this.body, title: text });
@@ -554,8 +585,22 @@ class PageAssembler {
     this.enter({ kind: 'response', response, title: status.status });
   }
 
+  /** The next status a page listed before describing it, once the current one has its fields. */
+  private nextPending(): ResponseModel | undefined {
+    const current = this.section.kind === 'response' ? this.section.response : undefined;
+    if (current && current.rows.length === 0 && !current.sample) return undefined;
+    const index = current ? this.pendingStatuses.indexOf(current) : -1;
+    const next = this.pendingStatuses[index + 1];
+    if (next && next.rows.length === 0) return next;
+    return undefined;
+  }
+
   private readTable(rows: readonly TableRow[], at: Position): void {
     if (!this.operation) return;
+    const pending = this.section.kind === 'response' || this.section.kind === 'responses' ? this.nextPending() : undefined;
+    if (pending && (this.section.kind === 'responses' || (this.section.kind === 'response' && this.section.response.rows.length > 0))) {
+      this.enter({ kind: 'response', response: pending, title: pending.status });
+    }
     if (this.section.kind === 'responses') {
       // A response table under `Response` with no status line above it.
       const success = this.responses.find((r) => r.status.startsWith('2'));
@@ -636,7 +681,10 @@ class PageAssembler {
           const status = /^([1-5]\d\d|default)$/i.exec(text.trim());
           if (status) this.startResponse({ status: status[1]!.toLowerCase(), description: '' }, at);
         }
-        if (this.section.kind === 'response' && texts.every((text) => /^([1-5]\d\d|default)$/i.test(text.trim()))) this.enter({ kind: 'responses', title: this.section.title });
+        if (this.section.kind === 'response' && texts.every((text) => /^([1-5]\d\d|default)$/i.test(text.trim()))) {
+          this.pendingStatuses = texts.map((text) => this.responses.find((r) => r.status === text.trim().toLowerCase())).filter((r) => r !== undefined);
+          this.enter({ kind: 'responses', title: this.section.title });
+        }
       }
       return;
     }
@@ -687,7 +735,18 @@ class PageAssembler {
     if (!sample) return;
     const located = this.sampleOf(sample, at);
     const section = this.section;
-    const label = this.lastLabel.toLowerCase();
+    const label = `${this.previousLabel} ${this.lastLabel}`.toLowerCase();
+    if (section.kind === 'parameters' && section.in === 'header' && isRecord(sample.value)) {
+      // Headers printed as a JSON object: each key is a header the request sends.
+      this.use();
+      for (const name of Object.keys(sample.value)) {
+        const key = `header ${name}`;
+        if (this.parameterKeys.has(key)) continue;
+        this.parameterKeys.add(key);
+        this.parameters.push({ name, in: 'header', type: undefined, required: false, description: '', default: '', at, children: [] });
+      }
+      return;
+    }
     if (this.sampleMode === 'request' || (this.sampleMode === undefined && section.kind === 'body') || (section.kind !== 'response' && section.kind !== 'responses' && /\brequest\b/.test(label) && !/\bresponse\b/.test(label))) {
       this.use();
       this.body ??= { description: '', rows: [], noBody: false, at };
@@ -707,6 +766,13 @@ class PageAssembler {
     if (section.kind === 'responses' || /\b(?:response|returns?|success)\b/.test(label)) {
       this.use();
       this.loneResponseSamples.push(located);
+      return;
+    }
+    // An unlabelled sample before any response, on a page whose method sends a body, shows the body.
+    if ((section.kind === 'intro' || section.kind === 'parameters') && BODY_METHODS.has(this.operation?.method ?? '') && !this.body?.sample && this.responses.length === 0 && /\b(?:body|example|request|sample)\b/.test(label)) {
+      this.use();
+      this.body ??= { description: '', rows: [], noBody: false, at };
+      this.body.sample = located;
     }
   }
 
@@ -718,7 +784,7 @@ class PageAssembler {
   /** Samples under a `Response` with no status go to the first 2xx the page names, else to a 200 it does not. */
   private placeLoneSamples(): void {
     for (const sample of this.loneResponseSamples) {
-      const success = this.responses.find((r) => r.status.startsWith('2') && !r.sample && r.rows.length === 0);
+      const success = this.responses.find((r) => r.status.startsWith('2') && r.status !== '204' && !r.sample && r.rows.length === 0);
       if (success) {
         success.sample = sample;
         continue;
@@ -869,6 +935,10 @@ class PageAssembler {
   private warn(message: string, at: Position): void {
     this.diagnostics.push(warning(message, { file: this.file, line: at.line, column: at.column }));
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function describeBlock(block: Block): string {

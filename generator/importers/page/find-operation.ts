@@ -28,7 +28,7 @@ interface Candidate extends OperationFound {
 const METHOD_WORD = new RegExp(`^(${HTTP_METHODS.join('|')})$`, 'i');
 const METHOD_LABEL = new RegExp(`^(?:-\\s*)?(?:method|http method|http verb|request method|rest method|preferred http method|verb)\\s*:?\\s*(${HTTP_METHODS.join('|')})\\b`, 'i');
 const METHOD_LABEL_ALONE = /^(?:-\s*)?(?:method|http method|http verb|request method|rest method|preferred http method|verb)\s*:?$/i;
-const URL_LABEL = /^(?:-\s*)?(?:endpoint|url|uri|path|url segment|method url|resource url|request url|endpoint url|route)\s*:?\s*(\S.*)?$/i;
+const URL_LABEL = /^(?:-\s*)?(?:url segment|method url|resource url|request url|endpoint url|base path|endpoint|url|uri|path|route)\s*(?::\s*(\S.*)?|$)/i;
 const LABELLED_OPERATION = /^(?:-\s*)?[A-Za-z][\w ]{0,30}:\s*(.+)$/;
 
 /** A line of the page as the recognizer sees it: a heading, a line of text, or one list item. */

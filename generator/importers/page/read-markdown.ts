@@ -10,7 +10,7 @@ import type { Block, ListItem, Position, ReadResult, TableRow } from './blocks.j
 
 /** Deeper lists are read flat: no page needs more, and recursion stays bounded. */
 const MAX_LIST_DEPTH = 16;
-import { columnsFromHeaderCells, fitCells, splitPipeRow, type Cell, type RowCells } from './columns.js';
+import { columnsFromHeaderCells, fitCells, splitPipeRow, withNotes, type Cell, type RowCells } from './columns.js';
 import { isStructuralLine, labelOfSummary, matchCallout, matchOperationLine } from './vocabulary.js';
 import { readHtmlFragment } from './read-html.js';
 
@@ -194,11 +194,12 @@ class MarkdownReader {
 function rowOf(cells: RowCells, line: number): TableRow {
   const text = (key: keyof RowCells) => cells[key]?.text.trim() ?? '';
   const column = (key: keyof RowCells) => (cells[key]?.offset ?? 0) + 1;
+  const notes = withNotes(cells);
   return {
     name: text('name'),
     type: text('type'),
-    required: text('required'),
-    description: text('description'),
+    required: notes.required ?? text('required'),
+    description: notes.description,
     in: text('in'),
     default: text('default'),
     at: { line, column: column('name') },

@@ -40,7 +40,17 @@ function markdownEvidence(text: string): number {
   return score;
 }
 
+/** Detection and import read the same page one after the other: the last reading is kept for both. */
+let last: { text: string; path: string; result: ReadResult & { rendering: Rendering } } | undefined;
+
 export function readPage(page: Page): ReadResult & { rendering: Rendering } {
+  if (last && last.text === page.text && last.path === page.path) return last.result;
+  const result = readRendering(page);
+  last = { text: page.text, path: page.path, result };
+  return result;
+}
+
+function readRendering(page: Page): ReadResult & { rendering: Rendering } {
   const rendering = renderingOf(page.text);
   if (rendering === 'flattened-markdown') {
     const index = new PageIndex(page.text);

@@ -15,6 +15,7 @@ import {
   type ColumnKind,
   type RowCells,
   type SplitFailure,
+  withNotes,
 } from './columns.js';
 import { readTypeLine } from './type-expression.js';
 import { isStructuralLine, matchOperationLine, matchSectionTitle, matchStatusLine } from './vocabulary.js';
@@ -36,6 +37,8 @@ const BULLET = /^([•●◦▪‣*+-])\s+(?=\S)/;
 const FENCE = /^(`{3,}|~{3,})\s*([\w+-]*)/;
 const FIELD_NAME = /^[A-Za-z_$@][\w.$@[\]:-]*$/;
 const MAX_FIELD_NAME = 80;
+/** Type words that are also common field names: alone on a line, they are the next field. */
+const FORMAT_WORD = /^(?:email|url|uri|date|uuid|file|binary|any|enum)$/i;
 const MARKER_LINE = /^\(?(required|optional|nullable|deprecated|read-?only|write-?only)\)?$/i;
 
 export function readText(text: string, file: string): ReadResult {
@@ -202,6 +205,9 @@ class TextReader {
     while (j < this.lines.length && header.length < 8) {
       const text = this.lines[j]!.text.replace(/\|$/, '').trimEnd();
       if (!isHeaderWord(text)) break;
+      // A header names each column once: a second name column is the first row's name.
+      const kinds = columnsFromHeaderCells([...header, text, 'type']) ?? [];
+      if (header.length > 0 && kinds.slice(0, -1).filter((kind, index) => kind !== 'other' && kinds.indexOf(kind) !== index).length > 0) break;
       header.push(text);
       j++;
     }
@@ -388,7 +394,15 @@ class TextReader {
         return { name: inline[1]!, type: type.type, required: type.required === undefined ? '' : type.required ? 'required' : 'optional', typeLine: j, next: j + 1 };
       }
     }
-    if (!FIELD_NAME.test(text) || text.length > MAX_FIELD_NAME || isVocabularyWord(text)) return undefined;
+    if (!FIELD_NAME.test(text) || text.length > MAX_FIELD_NAME) return undefined;
+    // A word pages also use as a title (`payload`, `error`) is a field only when its type follows at once.
+    if (MARKER_LINE.test(text)) return undefined;
+    if (isVocabularyWord(text)) {
+      const next = this.lines[j + 1]?.text ?? '';
+      const type = /^[a-z]/.test(text) ? readTypeLine(next) : undefined;
+      if (!type || type.expr.kind === 'named' || MARKER_LINE.test(next) || /^(?:object|array|string|integer|number|boolean|null)$/.test(text)) return undefined;
+      return { name: text, type: type.type, required: type.required === undefined ? '' : type.required ? 'required' : 'optional', typeLine: j + 1, next: j + 2 };
+    }
     let required = '';
     for (let k = j + 1, seen = 0; k < this.lines.length && seen < 3; k++) {
       const next = this.lines[k]!.text;
@@ -400,7 +414,7 @@ class TextReader {
         else if (/^optional$/i.test(marker[1]!)) required = 'optional';
         continue;
       }
-      const type = readTypeLine(next);
+      const type = FORMAT_WORD.test(next) ? undefined : readTypeLine(next);
       if (type && type.expr.kind !== 'named') {
         return { name: text, type: type.type, required: type.required === undefined ? required : type.required ? 'required' : 'optional', typeLine: k, next: k + 1 };
       }
@@ -471,19 +485,11 @@ function isHeaderWord(text: string): boolean {
 
 /** Cells of lines whose pipes end cells wherever they fall, with offsets into their own line. */
 function splitStream(lines: readonly Line[]): Cell[] {
-  const cells: Cell[] = [];
-  let text = '';
-  for (const line of lines) {
-    for (const cell of splitPipeRow(`${line.raw}`.replace(/\|\s*$/, '|'))) {
-      text += text ? ` ${cell.text}` : cell.text;
-    }
-    if (/\|\s*$/.test(line.raw) || line.text === '|') {
-      cells.push({ text: text.trim(), offset: 0 });
-      text = '';
-    }
-  }
-  if (text.trim()) cells.push({ text: text.trim(), offset: 0 });
-  return cells;
+  return lines
+    .map((line) => line.text)
+    .join(' ')
+    .split(/(?<!\\)\|/)
+    .map((text) => ({ text: text.trim(), offset: 0 }));
 }
 
 /**
@@ -511,7 +517,7 @@ function groupRows(lines: readonly Line[], width: number): { cells: Cell[]; at: 
     }
     const inner = line.text.replace(/^\|/, '').replace(/\|$/, '');
     const pipes = (inner.match(/(?<!\\)\|/g) ?? []).length;
-    if (pipes >= 1 && (line.text.startsWith('|') || pipes + 1 >= width)) {
+    if (pipes >= 1 && (line.text.startsWith('|') || pipes + 1 >= width || !current)) {
       // A row of its own, or the first line of one when it holds fewer cells than the header.
       finish();
       current = { cells: splitPipeRow(line.raw).map((cell) => ({ ...cell, offset: cell.offset })), at: line };
@@ -586,11 +592,12 @@ function splitTabs(line: string): Cell[] {
 function rowOf(cells: RowCells, index: number, indent: number): TableRow {
   const text = (key: keyof RowCells) => unquote(cells[key]?.text ?? '');
   const column = (key: keyof RowCells) => (cells[key]?.offset ?? indent) + 1;
+  const notes = withNotes(cells);
   return {
     name: text('name'),
     type: text('type'),
-    required: text('required'),
-    description: (cells.description?.text ?? '').trim().replace(/\s+/g, ' '),
+    required: notes.required ?? text('required'),
+    description: notes.description,
     in: text('in'),
     default: text('default'),
     at: { line: index + 1, column: column('name') },
