@@ -31,11 +31,14 @@ export function isHttpMethod(value: string): value is HttpMethod {
  */
 export const FROM_PROSE_EXTENSION = 'x-specmill-from-prose';
 /**
- * On any object: what the importer assumed because the page does not say it, listed by name
- * (`method` on an operation, `status` on a response, `in` on a parameter, `media-type` on a media
- * type object, `type` on a schema). Nothing the page leaves out is made up without this mark.
+ * On anything an importer or the normalizer put in the spec without the page saying it, listed by
+ * name where the object holds several (`method` on an operation, `status` on a response, `in` on a
+ * parameter, `media-type` on a media type object, `type` on a schema): the assumption is marked,
+ * never silent.
  */
 export const INFERRED_EXTENSION = 'x-specmill-inferred';
+/** On a schema that stands for a `$ref` whose target the page lost (a document cut off before it). */
+export const UNRESOLVED_EXTENSION = 'x-specmill-unresolved';
 /** On a response: the documented error codes (e.g. Bump.sh's `(code: \`extensions.no_user_id\`)`). */
 export const ERROR_CODES_EXTENSION = 'x-error-codes';
 /**

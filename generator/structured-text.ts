@@ -29,7 +29,7 @@ export const MAX_NODES = 20_000_000;
  * Finds where flow nesting (`{` / `[` outside strings) or block indentation first goes past
  * MAX_DEPTH, before the YAML parser recurses into it (3,000 levels can abort Node inside it).
  */
-function findExcessiveNesting(text: string): number | undefined {
+export function findExcessiveNesting(text: string): number | undefined {
   let depth = 0;
   let quote: string | undefined;
   let lineStart = true;
@@ -64,7 +64,7 @@ function findExcessiveNesting(text: string): number | undefined {
 }
 
 /** Walks the parsed value without recursion, enforcing MAX_DEPTH and MAX_NODES. */
-function findBudgetProblem(value: unknown, yamlSource: boolean): { message: string; pointer: string } | undefined {
+export function findBudgetProblem(value: unknown, yamlSource: boolean): { message: string; pointer: string } | undefined {
   const stack: [unknown, number, string][] = [[value, 0, '']];
   let nodes = 0;
   while (stack.length > 0) {
@@ -90,7 +90,7 @@ function findBudgetProblem(value: unknown, yamlSource: boolean): { message: stri
 }
 
 /** Maps offsets to 1-based lines and columns, adjusted for text embedded in a page. */
-function offsetLocator(text: string, options: ParseOptions): (offset: number) => SourceLocation {
+export function offsetLocator(text: string, options: ParseOptions): (offset: number) => SourceLocation {
   let starts: number[] | undefined;
   return (offset) => {
     if (!starts) {

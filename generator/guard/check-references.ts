@@ -5,7 +5,8 @@ import { error, type Diagnostic, type SourceLocation } from '../diagnostics.js';
 import { isObject, type JsonValue, type OpenApiDocument } from '../openapi-types.js';
 import { pointerSegment } from '../structured-text.js';
 
-function resolvePointer(doc: OpenApiDocument, pointer: string): JsonValue | undefined {
+/** The value at a JSON pointer (`/components/schemas/X`, segments URI- and `~`-escaped), if any. */
+export function resolvePointer(doc: OpenApiDocument, pointer: string): JsonValue | undefined {
   let current: JsonValue | undefined = doc;
   for (const raw of pointer.split('/').slice(1)) {
     const key = decodeURIComponent(raw).replaceAll('~1', '/').replaceAll('~0', '~');

@@ -57,3 +57,8 @@ export async function importPage(page: Page, format?: string): Promise<ImportRes
     };
   }
 }
+
+/** The diagnostic `importPage` gives when an importer threw: a bug in specmill, not in the page. */
+export function isImporterFailure(diagnostic: Diagnostic): boolean {
+  return diagnostic.severity === 'error' && /^the \S+ importer failed: /.test(diagnostic.message);
+}
