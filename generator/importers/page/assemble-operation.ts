@@ -195,6 +195,10 @@ class PageAssembler {
         this.use();
         this.open(block.label, true, block.at);
         return;
+      case 'open-unmarked':
+        this.use();
+        this.open(block.label, false, block.at);
+        return;
       case 'close':
         this.use();
         this.close();
@@ -266,7 +270,7 @@ class PageAssembler {
     const unread: Coverage['unread'] = [];
     const sections = this.sectionTitles();
     this.blocks.forEach((block, index) => {
-      if (this.used.has(index) || block.kind === 'open' || block.kind === 'close') return;
+      if (this.used.has(index) || block.kind === 'open' || block.kind === 'close' || block.kind === 'open-unmarked') return;
       // A run of unread prose lines is one thing not read, reported once at its start.
       const previous = this.blocks[index - 1];
       if (block.kind === 'text' && previous?.kind === 'text' && !this.used.has(index - 1)) return;

@@ -49,6 +49,8 @@ export type Block =
    * the label as text.
    */
   | { kind: 'open'; label: string; at: Position }
+  /** The start of a nested table the text marks only by its start (`object (Name)` above its fields). */
+  | { kind: 'open-unmarked'; label: string; at: Position }
   | { kind: 'close'; at: Position };
 
 export interface ReadResult {

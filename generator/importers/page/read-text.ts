@@ -331,12 +331,16 @@ class TextReader {
     const first = this.fieldAt(this.i);
     if (!first) return false;
     const rows: TableRow[] = [];
+    /** Where a field's own fields start: the text shows no end to them. */
+    const opens: { before: number; label: string; at: Position }[] = [];
     let j = this.i;
     let field = first;
     for (;;) {
       const nameLine = this.lines[j]!;
       let k = field.next;
       const description: string[] = [];
+      // `object (ErrorResponse)`: a named object whose fields the rendering prints right after it.
+      let opensFields = /\(\s*[A-Z][A-Za-z0-9_]*\s*\)/.test(field.type) && /\b(?:object|array)\b/i.test(field.type);
       let required = field.required;
       let defaultValue = '';
       // Attribute and description lines run to the next field or the next structural line.
@@ -348,6 +352,11 @@ class TextReader {
         }
         if (this.fieldAt(k) || endsFields(text)) break;
         const marker = MARKER_LINE.exec(text);
+        if (/^object$/i.test(text) && /\b(?:object|array)\b/i.test(field.type)) {
+          // A lone `object` under an object's description: its label in the rendering, no field.
+          k++;
+          continue;
+        }
         if (marker && /^(required|optional)$/i.test(marker[1]!)) required = marker[1]!.toLowerCase() === 'required' ? 'required' : 'optional';
         else if (!marker) {
           const byDefault = /^Default:?\s*(.+)$/.exec(text);
@@ -367,6 +376,7 @@ class TextReader {
         typeAt: { line: field.typeLine + 1, column: 1 },
         nested: [],
       });
+      if (opensFields) opens.push({ before: rows.length, label: field.name, at: { line: nameLine.index + 1, column: nameLine.indent + 1 } });
       const next = k < this.lines.length ? this.fieldAt(k) : undefined;
       if (!next) {
         this.i = k;
@@ -375,7 +385,18 @@ class TextReader {
       j = k;
       field = next;
     }
-    this.blocks.push({ kind: 'table', columns: ['name', 'type', 'required', 'description', 'default'], rows, at: positionOf(this.lines[rows[0] ? rows[0].at.line - 1 : this.i]!) });
+    // Each nested run of fields is a table of its own after a mark naming the field it belongs to.
+    const columns: ColumnKind[] = ['name', 'type', 'required', 'description', 'default'];
+    let from = 0;
+    for (const open of opens) {
+      if (open.before === rows.length) continue;
+      const part = rows.slice(from, open.before);
+      if (part.length > 0) this.blocks.push({ kind: 'table', columns, rows: part, at: part[0]!.at });
+      this.blocks.push({ kind: 'open-unmarked', label: open.label, at: open.at });
+      from = open.before;
+    }
+    const rest = rows.slice(from);
+    if (rest.length > 0) this.blocks.push({ kind: 'table', columns, rows: rest, at: rest[0]!.at });
     return true;
   }
 
@@ -388,7 +409,8 @@ class TextReader {
     if (!line) return undefined;
     const text = line.text;
     const inline = /^([A-Za-z_$@][\w.$@[\]-]*)\s+(\S.*)$/.exec(text);
-    if (inline && inline[1]!.length <= MAX_FIELD_NAME) {
+    // `Page number`, `Base URL`: a capitalized word before a type word is prose, not a field.
+    if (inline && inline[1]!.length <= MAX_FIELD_NAME && !/^[A-Z][a-z]+$/.test(inline[1]!)) {
       const type = readTypeLine(inline[2]!);
       if (type && type.expr.kind !== 'named' && type.rest === '') {
         return { name: inline[1]!, type: type.type, required: type.required === undefined ? '' : type.required ? 'required' : 'optional', typeLine: j, next: j + 1 };

@@ -98,7 +98,7 @@ const SECTIONS: [RegExp, (match: RegExpExecArray) => SectionTitle][] = [
   [/^([1-5]\d\d) response$/, (m) => ({ kind: 'response', status: m[1]!, description: '' })],
   [
     new RegExp(
-      `^(?:responses?|response body|response schema|response fields|response details|response data|response parameters|response codes|response information|response examples?|responses? samples?|returns|return body|return status|errors?|error responses?|error codes|common errors|status codes|data returned)${WITH_MEDIA_TYPE}$`,
+      `^(?:responses?|response body|response schema|response fields|response details|response data|response parameters|response codes|response information|response examples?|(?:success(?:ful)?|error) responses?|responses? samples?|returns|return body|return status|errors?|error responses?|error codes|common errors|status codes|data returned)${WITH_MEDIA_TYPE}$`,
     ),
     (m) => (m[1] ? { kind: 'responses', mediaType: m[1] } : { kind: 'responses' }),
   ],
@@ -123,7 +123,7 @@ export interface StatusLine {
 const STATUS_LINE = /^(?:status\s+|http\s+)?([1-5]\d\d|[1-5]xx|default)(?:\s*(?:[-–—:|]|\s)\s*(.*))?$/i;
 const STATUS_WITH_SEPARATOR = /^(?:status\s+|http\s+)?([1-5]\d\d|[1-5]xx)\s*[-–—:]\s+\S/i;
 /** `Status: 201 Created`, `Status code: 204`, `HTTP Code: 200`, `HTTP_STATUS = 200`. */
-const LABELLED_STATUS = /^(?:-\s*)?(?:status(?: code)?|http[ _](?:code|status)(?: code)?|response code|return status)\s*[:=]\s*([1-5]\d\d)\b\.?\s*(.*)$/i;
+const LABELLED_STATUS = /^(?:-\s*)?(?:(?:success(?:ful)? )?status(?: codes?)?(?:\(s\))?|http[ _](?:code|status)(?: code)?|response code|return status)\s*[:=]\s*([1-5]\d\d)\b\.?\s*(.*)$/i;
 /** `HTTP/1.1 200 OK`. */
 const STATUS_LINE_OF_HTTP = /^HTTP\/\d(?:\.\d)?\s+([1-5]\d\d)\b\s*(.*)$/i;
 /** `ok(200)`, `Not Found(404)`: a reason phrase, its code in parentheses. */
