@@ -4,6 +4,7 @@ import type { ReadResult } from './blocks.js';
 import { readHtml } from './read-html.js';
 import { readMarkdown } from './read-markdown.js';
 import { readText } from './read-text.js';
+import { isRunTogetherText, readRunTogetherText } from './read-flattened-text.js';
 import { PageIndex } from './page-index.js';
 import { isFlattenedMarkdown, unflatten } from './unflatten.js';
 
@@ -56,6 +57,7 @@ function readRendering(page: Page): ReadResult & { rendering: Rendering } {
     const index = new PageIndex(page.text);
     return { rendering, ...readMarkdown(unflatten(page.text), page.path, (offset) => index.position(offset)) };
   }
+  if (rendering === 'text' && isRunTogetherText(page.text)) return { rendering, ...readRunTogetherText(page.text) };
   const read = rendering === 'html' ? readHtml : rendering === 'markdown' ? readMarkdown : readText;
   return { rendering, ...read(page.text, page.path) };
 }
