@@ -66,6 +66,10 @@ export interface Payload {
   rows: FieldRow[];
   /** A sample printed for it, read into a schema when no table describes it. */
   sample?: Sample;
+  /** The page marks the body itself required. */
+  required?: boolean;
+  /** Further samples of the same payload. */
+  moreSamples?: Sample[];
   /** `No response body.` */
   noBody: boolean;
   at: Position;
@@ -104,7 +108,7 @@ export interface Coverage {
 
 type Section =
   | { kind: 'intro' }
-  | { kind: 'parameters'; in?: ParameterLocation; required?: boolean; title: string }
+  | { kind: 'parameters'; in?: ParameterLocation; required?: boolean; unplaced?: boolean; title: string }
   | { kind: 'body'; payload: Payload; title: string }
   | { kind: 'responses'; mediaType?: string; title: string }
   | { kind: 'response'; response: ResponseModel; title: string }
@@ -542,6 +546,7 @@ class PageAssembler {
         const section: Section = { kind: 'parameters', title: text };
         if (title.in) section.in = title.in;
         if (title.required !== undefined) section.required = title.required;
+        if (title.unplaced) section.unplaced = true;
         return this.enter(section);
       }
       case 'body': {
@@ -634,7 +639,7 @@ class PageAssembler {
         return this.readParameters(rows, undefined, undefined, true);
       case 'parameters':
         this.use();
-        return this.readParameters(rows, section.in, section.required);
+        return this.readParameters(rows, section.in, section.required, section.unplaced);
       case 'response-headers':
         this.use();
         for (const row of rows) if (row.name) section.response.headers.push(this.field(row));
@@ -739,7 +744,9 @@ class PageAssembler {
     if (!sample) return;
     const located = this.sampleOf(sample, at);
     const section = this.section;
-    const label = `${this.previousLabel} ${this.lastLabel}`.toLowerCase();
+    const own = this.lastLabel.toLowerCase();
+    // A label like `For example:` says nothing: the line before it may (`HTTP body should contain ...`).
+    const label = /\b(?:request|response|returns?|success|body)\b/.test(own) ? own : `${this.previousLabel} ${own}`.toLowerCase();
     if (section.kind === 'parameters' && section.in === 'header' && isRecord(sample.value)) {
       // Headers printed as a JSON object: each key is a header the request sends.
       this.use();
@@ -751,7 +758,7 @@ class PageAssembler {
       }
       return;
     }
-    if (this.sampleMode === 'request' || (this.sampleMode === undefined && section.kind === 'body') || (section.kind !== 'response' && section.kind !== 'responses' && /\brequest\b/.test(label) && !/\bresponse\b/.test(label))) {
+    if (this.sampleMode === 'request' || (this.sampleMode === undefined && (section.kind === 'body' || (section.kind === 'parameters' && section.unplaced))) || (section.kind !== 'response' && section.kind !== 'responses' && /\brequest\b/.test(label) && !/\bresponse\b/.test(label))) {
       this.use();
       this.body ??= { description: '', rows: [], noBody: false, at };
       this.body.sample ??= located;
@@ -764,7 +771,7 @@ class PageAssembler {
     }
     if (section.kind === 'response') {
       this.use();
-      section.response.sample ??= located;
+      addSample(section.response, located);
       return;
     }
     if (section.kind === 'responses' || /\b(?:response|returns?|success)\b/.test(label)) {
@@ -814,9 +821,21 @@ class PageAssembler {
         this.addBodyRow(row);
         continue;
       } else if (written) this.warn(`unknown parameter location "${row.in}": expected path, query, header or cookie`, row.at);
+      // A parameter the path template names is a path parameter, whatever section it stands in.
+      if (location !== 'path' && !written && path.includes(`{${row.name}}`)) location = 'path';
       if (!location) {
         if (path.includes(`{${row.name}}`)) location = 'path';
-        else if (unplaced && BODY_METHODS.has(this.operation?.method ?? '')) {
+        else if (unplaced && isBodyRow(row)) {
+          // The row that is the request body itself (`body`, "The body of the request"): its type names the body.
+          this.body ??= { description: row.description, rows: [], noBody: false, at: row.at };
+          const type = parseTypeExpression(row.type);
+          if (type) this.body.type = type;
+          if (parseRequired(row.required)) this.body.required = true;
+          continue;
+        } else if (unplaced && rows.some(isBodyRow)) {
+          location = 'query';
+          inferred = true;
+        } else if (unplaced && BODY_METHODS.has(this.operation?.method ?? '')) {
           this.addBodyRow(row);
           continue;
         } else if (/\b(?:request body|in the body|JSON body|body of the request)\b/i.test(row.description) && BODY_METHODS.has(this.operation?.method ?? '')) {
@@ -939,6 +958,17 @@ class PageAssembler {
   private warn(message: string, at: Position): void {
     this.diagnostics.push(warning(message, { file: this.file, line: at.line, column: at.column }));
   }
+}
+
+/** A row that stands for the whole request body, as Swagger 2 pages print it. */
+function isBodyRow(row: TableRow): boolean {
+  if (/\b(?:body of the request|request body)\b/i.test(row.description)) return true;
+  return /^body$/i.test(row.name) && (row.type === '' || /^[A-Z]/.test(row.type));
+}
+
+function addSample(payload: Payload, sample: Sample): void {
+  if (!payload.sample) payload.sample = sample;
+  else (payload.moreSamples ??= []).push(sample);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

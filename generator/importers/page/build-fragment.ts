@@ -5,7 +5,7 @@ import { warning, type Diagnostic } from '../../diagnostics.js';
 import { FROM_PROSE_EXTENSION, INFERRED_EXTENSION, SOURCE_EXTENSION, isObject, type JsonObject, type JsonValue, type OpenApiDocument } from '../../openapi-types.js';
 import { sourceRef } from '../importer.js';
 import type { Position } from './blocks.js';
-import { inferSchema } from './infer-schema.js';
+import { inferSchema, mergeSchemas } from './infer-schema.js';
 import type { FieldRow, PageModel, Parameter, Payload, ResponseModel } from './assemble-operation.js';
 import { readProseKeywords, type ProseKeyword } from './prose-keywords.js';
 import type { TypeExpr } from './type-expression.js';
@@ -76,7 +76,7 @@ function buildRequestBody(body: Payload, builder: SchemaBuilder): JsonObject | u
   const built: JsonObject = {};
   if (body.description) built.description = body.description;
   // A body whose fields are required cannot be left out.
-  if (body.rows.some((row) => row.required)) built.required = true;
+  if (body.required || body.rows.some((row) => row.required)) built.required = true;
   built.content = content(body, builder);
   return built;
 }
@@ -86,7 +86,9 @@ function buildRequestBody(body: Payload, builder: SchemaBuilder): JsonObject | u
  * say JSON (form-encoded bodies look the same): application/json is then marked as assumed.
  */
 function content(payload: Payload, builder: SchemaBuilder): JsonObject {
-  const schema = payload.rows.length > 0 || payload.type ? builder.payloadSchema(payload) : sampleSchema(payload);
+  let schema = payload.rows.length > 0 || payload.type ? builder.payloadSchema(payload) : sampleSchema(payload);
+  // A sample beside the table shows what the table leaves out: its properties join, the table's win.
+  if (payload.sample && (payload.rows.length > 0 || payload.type)) schema = builder.withSample(schema, sampleSchema(payload), payload.sample.at);
   const media: JsonObject = { schema };
   if (!payload.mediaType) media[INFERRED_EXTENSION] = ['media-type'];
   return { [payload.mediaType ?? DEFAULT_MEDIA_TYPE]: media };
@@ -94,7 +96,9 @@ function content(payload: Payload, builder: SchemaBuilder): JsonObject {
 
 /** A payload shown only by its sample: the schema the sample's values give, nothing marked required. */
 function sampleSchema(payload: Payload): JsonObject {
-  return payload.sample ? inferSchema(payload.sample.value) : {};
+  if (!payload.sample) return {};
+  // Two samples of one payload (a short and a full one, or two examples) show one schema together.
+  return (payload.moreSamples ?? []).reduce((schema, sample) => mergeSchemas(schema, inferSchema(sample.value)), inferSchema(payload.sample.value));
 }
 
 function buildResponse(response: ResponseModel, builder: SchemaBuilder): JsonObject {
@@ -132,6 +136,26 @@ class SchemaBuilder {
   }
 
   /** Every schema the page names; one it names but never describes is an empty schema. */
+  /** The schema with the sample's properties it does not describe; a named schema shown only by it takes them all. */
+  withSample(schema: JsonObject, sample: JsonObject, at: Position): JsonObject {
+    const ref = typeof schema.$ref === 'string' ? schema.$ref.replace('#/components/schemas/', '') : undefined;
+    if (ref !== undefined) {
+      const described = this.described.get(ref);
+      if (!described && sample.type === 'object') this.described.set(ref, { ...sample, [SOURCE_EXTENSION]: sourceRef(this.page, at.line, at.column) });
+      else if (described) this.described.set(ref, this.withSample(described, sample, at));
+      return schema;
+    }
+    if (!isObject(sample.properties) || (schema.type !== 'object' && schema.type !== undefined)) return schema;
+    const properties: JsonObject = isObject(schema.properties) ? { ...schema.properties } : {};
+    for (const [name, property] of Object.entries(sample.properties)) {
+      const own = properties[name];
+      if (!(name in properties)) properties[name] = property;
+      // A property typed by a schema the page names but does not show: the sample shows it.
+      else if (isObject(own) && typeof own.$ref === 'string' && isObject(property)) this.withSample({ $ref: own.$ref }, property, at);
+    }
+    return { ...schema, type: 'object', properties };
+  }
+
   components(): JsonObject {
     const schemas: JsonObject = {};
     for (const [name, at] of this.named) {

@@ -50,7 +50,7 @@ const HEADER_WORDS: Record<string, ColumnKind> = {
 };
 
 const RUN_TOGETHER_HEADER =
-  /^(Name|Property|Field|Parameter|Attribute|Key|Variable|Argument|Header|Param)(?:\s*name)?\s*(?:(In|Location)\s*)?(Type|Schema|Datatype)\s*(?:(Required|Mandatory)\s*)?(?:(Description|Details)\s*)?(?:Example\s*)?$/;
+  /^(Name|Property|Field|Parameter|Attribute|Key|Variable|Argument|Header|Param)(?:\s*name)?\s*(?:(In|Location)\s*)?(Type|Schema|Datatype)\s*(?:(Required|Mandatory)\s*)?(?:(Default(?: value)?)\s*)?(?:(Description|Details|Notes)\s*)?(?:Example\s*)?$/;
 
 /** Columns named by a header whose cells are separate, when it is a property table's header. */
 export function columnsFromHeaderCells(cells: readonly string[]): ColumnKind[] | undefined {
@@ -93,7 +93,7 @@ export function parseRequired(text: string): boolean | undefined {
 
 // Markers that can end a run-together type cell. Single letters and `*` stay out: they are too
 // often the first letter of a description.
-const RUN_TOGETHER_REQUIRED = ['required', 'Required', 'optional', 'Optional', 'Yes', 'yes', 'No', 'no', 'true', 'false', '-', '—', '–', '✓', '✔', '✗'];
+const RUN_TOGETHER_REQUIRED = ['required', 'Required', 'optional', 'Optional', 'Yes', 'yes', 'No', 'no', 'true', 'false', '-', '—', '–', '✓', '✔', '✗', 'Y ', 'N '];
 const LOCATIONS = ['path', 'query', 'header', 'cookie'];
 const NAME_CHAR = /[A-Za-z0-9_@$.\-[\]:#]/;
 const MAX_NAME_LENGTH = 128;
@@ -149,8 +149,15 @@ export function splitRunTogetherRow(line: string, columns: readonly ColumnKind[]
         return;
       case 'description':
       case 'default':
+      case 'notes':
       case 'other':
         if (index === columns.length - 1) take(line.length, descriptionScore(line.slice(start)));
+        else if (column === 'default' || column === 'other') {
+          // A default or an example amid the columns is one word, or nothing.
+          const word = /^\S+/.exec(line.slice(start))?.[0];
+          if (word && (start === 0 || /\s/.test(line[start - 1] ?? ''))) take(start + word.length, 0);
+          take(start, 0);
+        }
         return;
     }
   };

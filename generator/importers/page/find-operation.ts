@@ -92,7 +92,9 @@ export function findOperation(blocks: readonly Block[]): OperationFound | undefi
   }
   const strongest = Math.max(...candidates.map((c) => c.strength));
   const best = candidates.filter((c) => c.strength === strongest);
-  const agreeing = curlPath ? best.find((c) => samePath(c.path, curlPath!)) : undefined;
+  // Two forms of the path on one page: the one the curl sample calls is the operation's.
+  const close = candidates.filter((c) => c.strength >= strongest - 1 && c.source !== 'curl');
+  const agreeing = curlPath ? (best.find((c) => samePath(c.path, curlPath!)) ?? close.find((c) => samePath(c.path, curlPath!))) : undefined;
   const chosen = agreeing ?? best[0]!;
   const { strength: _s, index: _i, ...found } = chosen;
   if (!found.server) {
@@ -109,7 +111,7 @@ export function looksLikeValue(segment: string): boolean {
 
 /** A method and a path at the start of a line, whatever follows them. */
 function matchOperationPrefix(text: string): { method: string; path: string; server?: string } | undefined {
-  const match = new RegExp(`^(${HTTP_METHODS.join('|')})\\s+(\\S+)(?:\\s|$)`, 'i').exec(text.trim());
+  const match = new RegExp(`^(${HTTP_METHODS.join('|')})(?:\\s+|(?=/))(\\S+)(?:\\s|$)`, 'i').exec(text.trim());
   if (!match) return undefined;
   // `POST api/Users`: a path printed without its leading slash.
   const target = /^[A-Za-z][\w.-]*\/[\w/{}.:-]*$/.test(match[2]!) && !/^https?:/i.test(match[2]!) ? `/${match[2]}` : match[2];

@@ -59,7 +59,8 @@ export function readTarget(raw: string): { path: string; server?: string } | und
 }
 
 export type SectionTitle =
-  | { kind: 'parameters'; in?: ParameterLocation; required?: boolean }
+  /** `unplaced`: a section (`Request`) that does not say whether its fields are parameters or the body. */
+  | { kind: 'parameters'; in?: ParameterLocation; required?: boolean; unplaced?: boolean }
   | { kind: 'body'; mediaType?: string }
   | { kind: 'responses'; mediaType?: string }
   /** A section that is one response: `Response 200 fields (application/json)`, `Success Response (200 OK)`. */
@@ -77,10 +78,11 @@ const SECTIONS: [RegExp, (match: RegExpExecArray) => SectionTitle][] = [
     (m) => ({ kind: 'parameters', in: LOCATION_WORDS[m[2]!]!, ...(m[1] ? { required: m[1] === 'required' } : {}) }),
   ],
   [/^(?:request |input )?(?:parameters|params|arguments)(?: \d+)?$/, () => ({ kind: 'parameters' })],
+  [/^request$/, () => ({ kind: 'parameters', unplaced: true })],
   [/^(?:-\s*)?parameters in the request (header|path|query)s?$/, (m) => ({ kind: 'parameters', in: m[1] as ParameterLocation })],
   [new RegExp(`^(?:-\\s*)?parameters in the request body${WITH_MEDIA_TYPE}$`), (m) => (m[1] ? { kind: 'body', mediaType: m[1] } : { kind: 'body' })],
   [/^response headers$/, () => ({ kind: 'headers', of: 'response' })],
-  [/^(?:request|http) headers$/, () => ({ kind: 'headers', of: 'request' })],
+  [/^(?:request|http) headers?$/, () => ({ kind: 'headers', of: 'request' })],
   [/^headers$/, () => ({ kind: 'headers', of: 'either' })],
   [/^(?:authorizations|security|authentication(?: methods)?)$/, () => ({ kind: 'security' })],
   [
