@@ -17,10 +17,10 @@ export const propertyTablesImporter: Importer = {
 
 function importPage(page: Page): ImportResult {
   const read = readPage(page);
-  const { model, diagnostics } = readPageModel(read.blocks, page.path);
-  if (!model) return { diagnostics: inPageOrder([...read.diagnostics, ...diagnostics]) };
+  const { model, diagnostics, coverage } = readPageModel(read.blocks, page.path);
+  if (!model) return { diagnostics: inPageOrder([...read.diagnostics, ...diagnostics]), coverage };
   const built = buildFragment(model, page.path);
-  return { fragment: built.fragment, diagnostics: inPageOrder([...read.diagnostics, ...diagnostics, ...built.diagnostics]) };
+  return { fragment: built.fragment, diagnostics: inPageOrder([...read.diagnostics, ...diagnostics, ...built.diagnostics]), coverage };
 }
 
 function detect(page: Page): number {

@@ -99,10 +99,15 @@ export interface PageModel {
   responses: ResponseModel[];
 }
 
-/** How much of the page fed the spec, and what did not. */
+/** How much of the page fed the spec, and what did not: every block is in `fed` or in `unread`. */
 export interface Coverage {
   blocks: number;
   used: number;
+  /**
+   * What each used block fed, as a JSON pointer under the operation (`/parameters`,
+   * `/requestBody`, `/responses/201`, `/description`; `` for the operation line itself).
+   */
+  fed: { kind: string; at: Position; pointer: string }[];
   unread: { kind: string; at: Position; section: string }[];
 }
 
@@ -157,6 +162,7 @@ class PageAssembler {
   /** Set at a second operation line after the page's own: one page, one operation. */
   private done = false;
   private readonly used = new Set<number>();
+  private readonly fed = new Map<number, string>();
   private index = 0;
   /** The last line of prose, which often labels the sample under it (`Example Request:`). */
   private lastLabel = '';
@@ -172,7 +178,10 @@ class PageAssembler {
     private readonly operation: OperationFound | undefined,
     private readonly blocks: readonly Block[],
   ) {
-    for (const index of operation?.blocks ?? []) this.used.add(index);
+    for (const index of operation?.blocks ?? []) {
+      this.used.add(index);
+      this.fed.set(index, '');
+    }
   }
 
   read(block: Block, index: number): void {
@@ -280,7 +289,10 @@ class PageAssembler {
       if (block.kind === 'text' && previous?.kind === 'text' && !this.used.has(index - 1)) return;
       unread.push({ kind: describeBlock(block), at: block.at, section: sections[index] ?? '' });
     });
-    return { blocks: this.blocks.length, used: this.used.size, unread };
+    const fed = [...this.used]
+      .sort((a, b) => a - b)
+      .map((index) => ({ kind: describeBlock(this.blocks[index]!), at: this.blocks[index]!.at, pointer: this.fed.get(index) ?? '' }));
+    return { blocks: this.blocks.length, used: this.used.size, fed, unread };
   }
 
   /** The title of the section each block stands in, for messages. */
@@ -292,8 +304,30 @@ class PageAssembler {
     });
   }
 
+  /** Marks the block being read as used, feeding the part of the operation the section stands for. */
   private use(): void {
     this.used.add(this.index);
+    if (!this.fed.has(this.index)) this.fed.set(this.index, this.pointer());
+  }
+
+  private pointer(): string {
+    const section = this.section;
+    switch (section.kind) {
+      case 'intro':
+        return '/description';
+      case 'parameters':
+        return section.unplaced && BODY_METHODS.has(this.operation?.method ?? '') ? '/requestBody' : '/parameters';
+      case 'body':
+        return '/requestBody';
+      case 'responses':
+        return '/responses';
+      case 'response':
+        return `/responses/${section.response.status}`;
+      case 'response-headers':
+        return `/responses/${section.response.status}/headers`;
+      case 'other':
+        return '';
+    }
   }
 
   private readLine(raw: string, at: Position, headingDepth: number | undefined, markdown: string | undefined): void {
@@ -360,7 +394,8 @@ class PageAssembler {
     this.previousLabel = this.lastLabel;
     this.lastLabel = text;
     if (this.section.kind === 'intro' && this.firstText === undefined && this.titleHeading === undefined && text.length <= 120 && !/[.:]$/.test(text)) {
-      this.use();
+      this.used.add(this.index);
+      this.fed.set(this.index, '/summary');
       this.firstText = text;
       return;
     }
