@@ -6,7 +6,7 @@ import { error, warning, type Diagnostic } from '../../diagnostics.js';
 import type { Block, ListItem, Position, TableRow } from './blocks.js';
 import { parseRequired } from './columns.js';
 import { findOperation, looksLikeValue, readCurlTarget, samePath, type OperationFound } from './find-operation.js';
-import { readSample, type SampleValue } from './read-sample.js';
+import { readTolerantJson } from './tolerant-json.js';
 import { readTypeLine } from './type-expression.js';
 import {
   isChrome,
@@ -202,7 +202,7 @@ class PageAssembler {
         this.readList(block.items, block.at);
         return;
       case 'code':
-        this.readCode(block.lang, block.value, block.at);
+        this.readCode(block.lang, block.value, block.at, block.valueAt);
         return;
       case 'open':
         this.use();
@@ -435,8 +435,8 @@ class PageAssembler {
     if (glued) {
       this.use();
       this.startResponse({ status: glued[1]!, description: '' }, at);
-      const sample = readSample(glued[2]!);
-      if (sample && this.section.kind === 'response') this.section.response.sample ??= this.sampleOf(sample, at);
+      const sample = this.readSampleText(glued[2]!, { line: at.line, column: at.column + text.indexOf(glued[2]!) });
+      if (sample && this.section.kind === 'response') this.section.response.sample ??= sample;
       this.enter({ kind: 'responses', title: '' });
       return true;
     }
@@ -768,16 +768,16 @@ class PageAssembler {
     return { name: field.name, type: field.type, required: field.required, description: field.description, in: field.in, default: '', at: item.at, typeAt: item.at, nested };
   }
 
-  private readCode(lang: string, value: string, at: Position): void {
+  private readCode(lang: string, value: string, at: Position, valueAt?: Position): void {
     if (lang === 'curl' || readCurlTarget(value)) {
       this.use();
       const curl = readCurlTarget(value);
       if (curl?.server && this.operation && samePath(this.operation.path, curl.path)) this.server ??= curl.server;
       return;
     }
-    const sample = /^(?:json|jsonc|json5|js|javascript|ruby|text|)$/.test(lang) ? readSample(value) : undefined;
+    const sample = /^(?:json|jsonc|json5|js|javascript|ruby|text|)$/.test(lang) ? this.readSampleText(value, valueAt ?? at) : undefined;
     if (!sample) return;
-    const located = this.sampleOf(sample, at);
+    const located = sample;
     const section = this.section;
     const own = this.lastLabel.toLowerCase();
     // A label like `For example:` says nothing: the line before it may (`HTTP body should contain ...`).
@@ -822,9 +822,21 @@ class PageAssembler {
     }
   }
 
-  private sampleOf(sample: SampleValue, at: Position): Sample {
-    if (sample.truncated) this.warn('this sample is cut off before its end; what it shows complete is read', at);
-    return { value: sample.value, at, truncated: sample.truncated };
+  /**
+   * A sample's value, read with the tolerant reader (comments, `...`, Ruby's `=>`, a cut-off end),
+   * its warnings located on the page. Bullets a rendering put before members are blanked first.
+   */
+  private readSampleText(text: string, at: Position): Sample | undefined {
+    const start = text.search(/[[{]/);
+    if (start === -1) return undefined;
+    const before = text.slice(0, start).split('\n');
+    const startLine = at.line + before.length - 1;
+    const startColumn = before.length === 1 ? at.column + start : before.at(-1)!.length + 1;
+    const body = text.slice(start).replace(/^(\s*)•/gm, '$1 ');
+    const read = readTolerantJson(body, { file: this.file, startLine, startColumn });
+    if (!read.result) return undefined;
+    for (const diagnostic of read.diagnostics) if (diagnostic.severity === 'warning') this.diagnostics.push(diagnostic);
+    return { value: read.result.value, at: { line: startLine, column: startColumn }, truncated: read.open.length > 0 };
   }
 
   /** Samples under a `Response` with no status go to the first 2xx the page names, else to a 200 it does not. */

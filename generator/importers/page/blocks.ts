@@ -42,7 +42,8 @@ export type Block =
   | { kind: 'grid'; header: string[]; rows: { cells: string[]; at: Position }[]; at: Position }
   | { kind: 'list'; items: ListItem[]; at: Position }
   /** A code block or a sample printed in the text (JSON, curl, an HTTP request), with its language when given. */
-  | { kind: 'code'; lang: string; value: string; at: Position }
+  /** `valueAt`: where the code itself starts, when not at `at` (a fence's first line is its own). */
+  | { kind: 'code'; lang: string; value: string; at: Position; valueAt?: Position }
   /**
    * The start of a nested table whose end the page marks (`<details>`): `label` names the row it
    * belongs to, as `Show violations fields` or `violations` does. Pages without such marks print

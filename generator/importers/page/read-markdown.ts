@@ -93,7 +93,7 @@ class MarkdownReader {
         // An endpoint is sometimes printed as a one-line code block; other code is an example.
         const first = node.value.split('\n')[0] ?? '';
         if (matchOperationLine(first) && !node.value.includes('\n')) this.blocks.push({ kind: 'text', text: first.trim(), at: { line: at.line + 1, column: at.column } });
-        else this.blocks.push({ kind: 'code', lang: (node.lang ?? '').toLowerCase(), value: node.value, at });
+        else this.blocks.push({ kind: 'code', lang: (node.lang ?? '').toLowerCase(), value: node.value, at, valueAt: this.locate ? at : { line: at.line + 1, column: 1 } });
         return;
       }
       case 'html':

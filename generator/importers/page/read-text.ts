@@ -88,7 +88,7 @@ class TextReader {
       if (close && close[1]![0] === open[1]![0] && close[1]!.length >= open[1]!.length && !close[2]) break;
       body.push(this.lines[j]!.raw);
     }
-    this.blocks.push({ kind: 'code', lang: (open[2] ?? '').toLowerCase(), value: body.join('\n'), at: positionOf(line) });
+    this.blocks.push({ kind: 'code', lang: (open[2] ?? '').toLowerCase(), value: body.join('\n'), at: positionOf(line), valueAt: { line: line.index + 2, column: 1 } });
     this.i = Math.min(j + 1, this.lines.length);
     return true;
   }
