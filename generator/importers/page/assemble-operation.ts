@@ -751,7 +751,8 @@ class PageAssembler {
       this.readTable(rows.filter((row) => row !== undefined), at);
       return;
     }
-    if (this.section.kind === 'intro' || this.section.kind === 'body' || this.section.kind === 'response') {
+    // A list of prose under a section of fields was meant as fields and is not read (and so reported).
+    if (this.section.kind === 'intro' || this.section.kind === 'response') {
       this.addProse(items.map((item) => `- ${item.markdown.replace(/\n/g, ' ')}`).join('\n'));
     }
   }
@@ -760,6 +761,8 @@ class PageAssembler {
   private itemRow(item: ListItem): TableRow | undefined {
     const field = readFieldItem(cleanItem(item.text));
     if (!field) return undefined;
+    // The description as the page wrote it, inline code and links kept.
+    field.description = markdownTail(item.markdown.replace(/\n/g, ' '), field.description);
     const nested: Block[] = [];
     const children = item.children.map((child) => this.itemRow(child)).filter((row) => row !== undefined);
     if (children.length > 0) {
@@ -1016,6 +1019,19 @@ function isBodyRow(row: TableRow): boolean {
 function addSample(payload: Payload, sample: Sample): void {
   if (!payload.sample) payload.sample = sample;
   else (payload.moreSamples ??= []).push(sample);
+}
+
+/** The end of an item's Markdown that reads as `plain` once its marks are taken off. */
+function markdownTail(markdown: string, plain: string): string {
+  if (!plain || markdown === plain) return plain;
+  const strip = (text: string) => text.replace(/[`*_]|\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\s+/g, ' ').trim();
+  const head = plain.slice(0, 24);
+  for (let k = 0; k < markdown.length; k++) {
+    if (k > 0 && markdown[k - 1] !== ' ') continue;
+    const tail = markdown.slice(k);
+    if (strip(tail) === plain || (strip(tail).startsWith(head) && strip(tail).length === plain.length)) return tail.trim();
+  }
+  return plain;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -13,7 +13,7 @@ const METHOD_URL = new RegExp(`(${HTTP_METHODS.map((m) => `${m}|${m.toUpperCase(
 const SECTION = /(Path Params|Query Params|Body Params|Header Params|Path Parameters|Query Parameters|Body Parameters|Request Body|Headers|Responses)/g;
 const TYPE_WORD = /(string|integer|int32|int64|number|boolean|object|array|date-time|double|float)/g;
 const TYPE_PREFIX = /^(?:string|integer|int32|int64|number|boolean|object|array|date-time|double|float|null)(?=[a-z_])/i;
-const MIN_LENGTH = 400;
+const MIN_LENGTH = 200;
 
 /** True for a page of text that is one long line with fields glued to their types. */
 export function isRunTogetherText(text: string): boolean {
@@ -62,7 +62,7 @@ export function readRunTogetherText(text: string): ReadResult {
     }
     if (previous?.title === 'Responses') {
       // `200OK 400Bad Request 401Unauthorized`: each code starts a status line.
-      for (const status of piece.matchAll(/([1-5]\d\d)([A-Z][A-Za-z ]*?)(?=\s*[1-5]\d\d[A-Z]|[A-Z][a-z]+ \d|$)/g)) {
+      for (const status of piece.matchAll(/([1-5]\d\d)([A-Z][A-Za-z ]*?)(?=\s*[1-5]\d\d[A-Z]|[A-Z][a-z]+ \d|\s*$)/g)) {
         blocks.push({ kind: 'text', text: `${status[1]} ${status[2]!.trim()}`, at: at(start + status.index) });
       }
       continue;

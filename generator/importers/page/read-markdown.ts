@@ -140,7 +140,12 @@ class MarkdownReader {
     const [head, ...body] = node.children;
     const headerCells = head ? this.cellsOf(head.position?.start.line).map((c) => c.text) : [];
     const columns = columnsFromHeaderCells(headerCells);
-    if (!columns) return;
+    if (!columns) {
+      // A table of statuses, errors or anything else: its cells as printed, for the recognizers.
+      const grid = body.map((row) => ({ cells: row.children.map((cell) => plainText(cell).replace(/\s+/g, ' ').trim()), at: this.start(row) }));
+      this.blocks.push({ kind: 'grid', header: head ? head.children.map((cell) => plainText(cell).trim()) : [], rows: grid, at });
+      return;
+    }
     const rows: TableRow[] = [];
     for (const row of body) {
       const line = row.position?.start.line;
