@@ -646,8 +646,10 @@ class PageAssembler {
       this.enter({ kind: 'response', response: pending, title: pending.status });
     }
     if (this.section.kind === 'responses') {
-      // A response table under `Response` with no status line above it.
-      const success = this.responses.find((r) => r.status.startsWith('2'));
+      // A response table under `Response` with no status line above it: the latest status without
+      // fields takes it, else the first success.
+      const latest = this.responses.at(-1);
+      const success = latest && latest.rows.length === 0 && !latest.sample ? latest : this.responses.find((r) => r.status.startsWith('2'));
       if (success && success.rows.length === 0) {
         this.enter({ kind: 'response', response: success, title: success.status });
       } else {

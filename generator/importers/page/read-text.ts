@@ -39,6 +39,8 @@ const FIELD_NAME = /^[A-Za-z_$@][\w.$@[\]:-]*$/;
 const MAX_FIELD_NAME = 80;
 /** Type words that are also common field names: alone on a line, they are the next field. */
 const FORMAT_WORD = /^(?:email|url|uri|date|uuid|file|binary|any|enum)$/i;
+/** The label some renderers give a heading's anchor, glued to the text around it when copied. */
+const HEADING_ANCHOR = /^(.*?)Section titled “([^”]*)”(.*)$/;
 const MARKER_LINE = /^\(?(required|optional|nullable|deprecated|read-?only|write-?only)\)?$/i;
 
 export function readText(text: string, file: string): ReadResult {
@@ -60,6 +62,20 @@ class TextReader {
     while (this.i < this.lines.length) {
       const line = this.lines[this.i]!;
       if (line.text === '') {
+        this.i++;
+        continue;
+      }
+      // A heading's anchor label glued to the text around it (`Section titled “default”Error`).
+      const anchored = HEADING_ANCHOR.exec(line.text);
+      if (anchored) {
+        const at = positionOf(line);
+        if (anchored[1]!.trim()) this.blocks.push({ kind: 'text', text: anchored[1]!.trim(), at });
+        this.blocks.push({ kind: 'heading', depth: 2, text: anchored[2]!.trim(), at: { line: at.line, column: at.column + anchored[1]!.length } });
+        const rest = anchored[3]!.trim();
+        if (rest) {
+          this.lines[this.i] = { ...line, raw: rest, text: rest };
+          continue;
+        }
         this.i++;
         continue;
       }
@@ -437,6 +453,16 @@ class TextReader {
         continue;
       }
       const type = FORMAT_WORD.test(next) ? undefined : readTypeLine(next);
+      // `details` / `Account_Details` / `object`: the schema's name printed between a field and its type.
+      if (type?.expr.kind === 'named' && /[_A-Z]/.test(next.slice(1))) {
+        // Its type may follow a line of description (`Account_Id` / `A valid account ID` / `string`).
+        for (let after = k + 1; after <= k + 2; after++) {
+          const line = this.lines[after]?.text ?? '';
+          const base = readTypeLine(line);
+          // Kept as `object (Name)`: a named object's fields follow it.
+          if (base && base.expr.kind !== 'named' && !FORMAT_WORD.test(line)) return { name: text, type: /^(?:object|array)$/i.test(base.type) ? `${base.type} (${next})` : base.type, required, typeLine: after, next: after + 1 };
+        }
+      }
       if (type && type.expr.kind !== 'named') {
         return { name: text, type: type.type, required: type.required === undefined ? required : type.required ? 'required' : 'optional', typeLine: k, next: k + 1 };
       }
@@ -490,7 +516,7 @@ function startsSample(text: string): boolean {
 
 /** Lines a stack of fields never runs over. */
 function endsFields(text: string): boolean {
-  return /^(?:[1-5]\d\d|[1-5]XX|default)$/i.test(text) || isStructuralLine(text) || startsSample(text) || /^(?:\$\s*)?curl\s/.test(text) || FENCE.test(text) || /^\|/.test(text) || BULLET.test(text);
+  return HEADING_ANCHOR.test(text) || /^(?:[1-5]\d\d|[1-5]XX|default)$/i.test(text) || isStructuralLine(text) || startsSample(text) || /^(?:\$\s*)?curl\s/.test(text) || FENCE.test(text) || /^\|/.test(text) || BULLET.test(text);
 }
 
 const VOCABULARY = /^(?:object|array|string|integer|number|boolean|required|optional|nullable|example|examples|default|schema|responses?|request|body|headers?|parameters|enum|null|none|success|error)$/i;
