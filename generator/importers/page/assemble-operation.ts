@@ -371,6 +371,16 @@ class PageAssembler {
       this.sampleMode = undefined;
       return this.startSection(section, text, at);
     }
+    // A heading on a flattened page runs on into the prose under it: its first words are the title.
+    const lead = headingDepth !== undefined ? leadingSection(text) : undefined;
+    if (lead) {
+      this.use();
+      this.lastLabel = lead.title;
+      this.sampleMode = undefined;
+      this.startSection(lead.section, lead.title, at);
+      this.addProse(lead.rest);
+      return;
+    }
     const status = matchStatusLine(text, this.inResponses()) ?? this.statusBeforeSample(text);
     if (status) {
       this.use();
@@ -801,7 +811,8 @@ class PageAssembler {
     if (this.sampleMode === 'request' || (this.sampleMode === undefined && (section.kind === 'body' || (section.kind === 'parameters' && section.unplaced))) || (section.kind !== 'response' && section.kind !== 'responses' && /\brequest\b/.test(label) && !/\bresponse\b/.test(label))) {
       this.use();
       this.body ??= { description: '', rows: [], noBody: false, at };
-      this.body.sample ??= located;
+      // A short sample and a full one (`Show optional properties`) show one body together.
+      addSample(this.body, located);
       return;
     }
     if (this.sampleMode === 'response') {
@@ -1034,6 +1045,17 @@ function markdownTail(markdown: string, plain: string): string {
     if (strip(tail) === plain || (strip(tail).startsWith(head) && strip(tail).length === plain.length)) return tail.trim();
   }
   return plain;
+}
+
+/** The section title a heading starts with (up to eight words), and the prose after it. */
+function leadingSection(text: string): { section: SectionTitle; title: string; rest: string } | undefined {
+  const words = text.split(' ');
+  for (let count = Math.min(8, words.length - 1); count >= 1; count--) {
+    const title = words.slice(0, count).join(' ');
+    const section = matchSectionTitle(title);
+    if (section) return { section, title, rest: words.slice(count).join(' ') };
+  }
+  return undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

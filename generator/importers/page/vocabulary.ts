@@ -70,7 +70,7 @@ export type SectionTitle =
   | { kind: 'security' };
 
 const MEDIA_TYPE = String.raw`((?:application|text|multipart|image|audio|video)/[\w.+-]+)`;
-const WITH_MEDIA_TYPE = String.raw`(?:\s*(?:[(:]|-)?\s*${MEDIA_TYPE}\)?)?`;
+const WITH_MEDIA_TYPE = String.raw`(?:\s*(?:[(:]|-)?\s*${MEDIA_TYPE}\)?)?(?:\s*\((?:object|array|string|integer|number|boolean)\))?`;
 const LOCATION_WORDS: Record<string, ParameterLocation> = { path: 'path', url: 'path', uri: 'path', query: 'query', header: 'header', cookie: 'cookie' };
 const SECTIONS: [RegExp, (match: RegExpExecArray) => SectionTitle][] = [
   [
