@@ -39,9 +39,10 @@ export function formatPageTable(pages: readonly PageResult[]): string {
   return `${rows.join('\n')}\n`;
 }
 
-/** Pages that `NAME` names: `kind/file.txt`, `file.txt` or `file`. */
+/** Pages that `NAME` names: `kind/file.txt`, `file.txt` or `file`, else those whose name starts so. */
 export function findPages(pages: readonly PageResult[], name: string): PageResult[] {
-  return pages.filter((p) => p.file === name || p.name === name || p.name.replace(/\.[^.]*$/, '') === name || p.file.replace(/\.[^.]*$/, '') === name);
+  const exact = pages.filter((p) => p.file === name || p.name === name || p.name.replace(/\.[^.]*$/, '') === name || p.file.replace(/\.[^.]*$/, '') === name);
+  return exact.length > 0 ? exact : pages.filter((p) => p.name.startsWith(name) || p.file.startsWith(name));
 }
 
 export function formatPageDetail(page: PageResult): string {

@@ -1,12 +1,16 @@
 // Shared by the importers whose pages hold a real OpenAPI document (plain files and documents
-// fenced in Markdown): check the version, convert Swagger 2.0, stamp every operation and schema
-// with the line it came from.
+// embedded in pages): read the document's text (strictly when it is whole, as docs write it when
+// not), recover what a page cut off before its end, check the version, convert Swagger 2.0, stamp
+// every operation and schema with the line it came from.
 import swagger2openapi from 'swagger2openapi';
-import { error, type Diagnostic, type SourceLocation } from '../diagnostics.js';
-import { HTTP_METHODS, isObject, SOURCE_EXTENSION, type OpenApiDocument } from '../openapi-types.js';
-import { checkReferences } from '../guard/check-references.js';
-import { joinPointer, type StructuredText } from '../structured-text.js';
+import { error, warning, type Diagnostic, type SourceLocation } from '../diagnostics.js';
+import { checkReferences, resolvePointer } from '../guard/check-references.js';
+import { HTTP_METHODS, isObject, SOURCE_EXTENSION, UNRESOLVED_EXTENSION, type JsonObject, type JsonValue, type OpenApiDocument } from '../openapi-types.js';
+import { findBudgetProblem, joinPointer, MAX_DEPTH, offsetLocator, parseStructured, pointerSegment, type StructuredText } from '../structured-text.js';
 import { sourceRef } from './importer.js';
+import { isFlattenedYaml, readFlattenedYaml } from './openapi-in-markdown/flattened-yaml.js';
+import { readTolerantJson } from './page/tolerant-json.js';
+import { readTolerantYaml } from './page/tolerant-yaml.js';
 
 /** Reads the version of a parsed document, or says what was expected. */
 export function documentKind(value: unknown): 'openapi-3.0' | 'openapi-3.1' | 'swagger-2.0' | undefined {
@@ -19,13 +23,79 @@ export function documentKind(value: unknown): 'openapi-3.0' | 'openapi-3.1' | 's
   return undefined;
 }
 
+/** What the end of a page took from a document: where it ended, and what it left open or lost. */
+export interface DocumentCut {
+  /** Objects and arrays the text ended inside (JSON pointers). */
+  open: string[];
+  /** The outermost member the cut took, when one was cut in two. */
+  lost?: SourceLocation & { pointer: string };
+  /** Where the text ends. */
+  end: SourceLocation;
+  /** Set by the repair: the lost member it kept by name (its "left out" warning no longer holds). */
+  restored?: string;
+}
+
+/** A document's text as a page shows it: a code block's text and where it starts. */
+export interface DocumentText {
+  text: string;
+  /** The block's language, if the page gives one (`json`, `yaml`). */
+  lang?: string;
+  /** Where the text starts on the page (1-based). */
+  line: number;
+  column: number;
+  /** False when the page ends before the block does. */
+  closed: boolean;
+}
+
+export interface ReadDocument {
+  parsed?: StructuredText;
+  cut?: DocumentCut;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Reads a document's text: strict JSON or YAML when it is whole; the text as docs write it (see
+ * page/tolerant-json.ts) when strict reading fails or the page cut the block off.
+ */
+export function readDocumentText(block: DocumentText, page: string): ReadDocument {
+  const options = { file: page, startLine: block.line, startColumn: block.column };
+  const json = /^\s*[[{]/.test(block.text);
+  if (!json && isFlattenedYaml(block.text)) return readFlattened(block, page);
+  const strict = parseStructured(block.text, options);
+  if (strict.result && (json || block.closed)) return { parsed: strict.result, diagnostics: [] };
+  if (!json && block.closed) return { diagnostics: strict.diagnostics };
+  const tolerant = json ? readTolerantJson(block.text, options) : readTolerantYaml(block.text, { ...options, cut: true });
+  if (!tolerant.result) return { diagnostics: tolerant.diagnostics };
+  const lines = block.text.trimEnd().split('\n');
+  const end = { file: page, line: block.line + lines.length - 1, column: lines.length === 1 ? block.column + lines[0]!.length : lines.at(-1)!.length + 1 };
+  const cut = !json || tolerant.open.length > 0 ? { open: tolerant.open, ...(tolerant.lost ? { lost: tolerant.lost } : {}), end } : undefined;
+  return { parsed: tolerant.result, ...(cut ? { cut } : {}), diagnostics: tolerant.diagnostics };
+}
+
+/** Block YAML an export put on one line: its nesting read back from what OpenAPI allows where. */
+function readFlattened(block: DocumentText, page: string): ReadDocument {
+  const at = offsetLocator(block.text, { file: page, startLine: block.line, startColumn: block.column });
+  const { parsed, leftOver, repeated, tooDeep } = readFlattenedYaml(block.text, at);
+  if (!parsed) return { diagnostics: [error(`the document nests deeper than ${MAX_DEPTH} levels`, tooDeep ?? at(0))] };
+  const budget = findBudgetProblem(parsed.value, true);
+  if (budget) return { diagnostics: [error(budget.message, parsed.locate(budget.pointer))] };
+  const diagnostics = [warning('this YAML lost its line breaks (the page was flattened onto one line): its nesting is read from what OpenAPI allows where', at(0))];
+  for (const { key, offset } of repeated) diagnostics.push(warning(`${JSON.stringify(key)} appears again where nothing can take it: this second value was left out`, at(offset)));
+  if (leftOver !== undefined) diagnostics.push(warning('text after the flattened document was not read', at(leftOver)));
+  const end = at(block.text.trimEnd().length);
+  if (block.closed) return { parsed, diagnostics };
+  diagnostics.push(warning('the flattened YAML may be cut off before its end (its fence is not closed)', end));
+  return { parsed, cut: { open: [], end }, diagnostics };
+}
+
 /**
  * Turns a parsed document into an OpenAPI 3.x fragment stamped with sources, or explains why not.
- * `page` is the page path recorded in `x-specmill-source`.
+ * `page` is the page path recorded in `x-specmill-source`. A `cut` document is repaired first.
  */
 export async function fragmentFromDocument(
   parsed: StructuredText,
   page: string,
+  options: { cut?: DocumentCut } = {},
 ): Promise<{ fragment?: OpenApiDocument; diagnostics: Diagnostic[] }> {
   const kind = documentKind(parsed.value);
   const root = parsed.locate('');
@@ -38,13 +108,19 @@ export async function fragmentFromDocument(
         : `unsupported version ${JSON.stringify(version)}: expected OpenAPI 3.0.x, 3.1.x or Swagger 2.0`;
     return { diagnostics: [error(message, root)] };
   }
+  const diagnostics: Diagnostic[] = [];
+  let document = parsed.value as OpenApiDocument;
+  if (options.cut) {
+    document = structuredClone(document);
+    diagnostics.push(...repairCutDocument(document, options.cut, parsed.locate, kind === 'swagger-2.0' ? 'definitions' : 'components'));
+  }
   // Refs are checked on the page itself, so that a refused one is reported at its line.
-  const refProblems = checkReferences(parsed.value as OpenApiDocument, page, { locate: parsed.locate, dangling: false });
+  const refProblems = checkReferences(document, page, { locate: parsed.locate, dangling: false });
   if (refProblems.length > 0) return { diagnostics: refProblems };
   // Locations are read from the document as written, so stamp before any conversion.
-  const stamped = structuredClone(parsed.value) as OpenApiDocument;
+  const stamped = options.cut ? document : (structuredClone(document) as OpenApiDocument);
   stampSources(stamped, page, kind === 'swagger-2.0' ? 'definitions' : 'components', parsed.locate);
-  if (kind !== 'swagger-2.0') return { fragment: stamped, diagnostics: [] };
+  if (kind !== 'swagger-2.0') return { fragment: stamped, diagnostics };
   try {
     const converted = await swagger2openapi.convertObj(stamped, {
       patch: true,
@@ -52,10 +128,132 @@ export async function fragmentFromDocument(
       resolve: false,
       direct: true,
     });
-    return { fragment: converted as OpenApiDocument, diagnostics: [] };
+    return { fragment: converted as OpenApiDocument, diagnostics };
   } catch (e) {
     return { diagnostics: [error(`cannot convert Swagger 2.0: ${(e as Error).message}`, root)] };
   }
+}
+
+/** Maps whose values are schemas: a member the cut took from one is a property of unknown type. */
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions']);
+const STATUS = /^([1-5]\d\d|[1-5]XX|default)$/i;
+/** Values that hold data, not spec, as the reference guard reads them: a `$ref` in them is text. */
+const DATA_KEYS = new Set(['example', 'value', 'const', 'enum', 'default']);
+
+function segmentsOf(pointer: string): string[] {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
+}
+
+function parentOf(doc: JsonObject, pointer: string): { parent: JsonValue | undefined; key: string } {
+  const segments = segmentsOf(pointer);
+  const key = segments.pop() ?? '';
+  let parent: JsonValue | undefined = doc;
+  for (const s of segments) parent = Array.isArray(parent) ? parent[Number(s)] : isObject(parent) ? parent[s] : undefined;
+  return { parent, key };
+}
+
+/**
+ * What stands for a part of the document the page cut off, by where it sits: a schema is `{}`,
+ * a response keeps its status, each marked `x-specmill-unresolved`. Undefined: drop the part.
+ */
+function standIn(pointer: string, reason: string): JsonObject | undefined {
+  const segments = segmentsOf(pointer);
+  const key = segments.at(-1) ?? '';
+  const parentKey = segments.at(-2) ?? '';
+  const mark = { [UNRESOLVED_EXTENSION]: reason };
+  if (parentKey === 'parameters' || parentKey === 'examples' || parentKey === 'links' || parentKey === 'callbacks' || parentKey === 'paths') return undefined;
+  if (key === 'requestBody' || parentKey === 'requestBodies') return { content: {}, ...mark };
+  if ((parentKey === 'responses' && STATUS.test(key)) || (segments.length === 3 && segments[1] === 'responses')) return { description: '', ...mark };
+  if (parentKey === 'headers') return { schema: {}, ...mark };
+  return mark;
+}
+
+/**
+ * Makes a document the page cut off usable without inventing anything: the member the cut took
+ * from a map of properties or responses keeps its name (a schema or response marked
+ * `x-specmill-unresolved`), parameters cut before their name or location are left out, and a
+ * local `$ref` whose target the cut took becomes such a stand-in. Each is a located warning.
+ */
+function repairCutDocument(doc: JsonObject, cut: DocumentCut, locate: (pointer: string) => SourceLocation, schemasAt: 'components' | 'definitions'): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  if (cut.lost) {
+    const { parent, key } = parentOf(doc, cut.lost.pointer);
+    const parentKey = segmentsOf(cut.lost.pointer).at(-2) ?? '';
+    const schemaMap = SCHEMA_MAPS.has(parentKey) || cut.lost.pointer === joinPointer(...(schemasAt === 'components' ? ['components', 'schemas', key] : ['definitions', key]));
+    if (isObject(parent) && !(key in parent) && (schemaMap || (parentKey === 'responses' && STATUS.test(key)))) {
+      parent[key] = standIn(cut.lost.pointer, 'the page was cut off inside it') ?? {};
+      // This replaces the reader's "left out" for the same member.
+      diagnostics.push(warning(`the document is cut off inside ${JSON.stringify(key)}: its name is kept, what it is is not known (${UNRESOLVED_EXTENSION})`, cut.lost));
+      cut.restored = cut.lost.pointer;
+    }
+  }
+  // Parameters and responses the cut left without their required fields.
+  walk(doc, '', (node, pointer) => {
+    const segments = segmentsOf(pointer);
+    if (Array.isArray(node) && segments.at(-1) === 'parameters') {
+      for (let i = node.length - 1; i >= 0; i--) {
+        const parameter = node[i];
+        if (!isObject(parameter) || typeof parameter.$ref === 'string') continue;
+        if (typeof parameter.name === 'string' && typeof parameter.in === 'string') continue;
+        node.splice(i, 1);
+        diagnostics.push(warning('a parameter the page cut off before its name and location was left out', locate(`${pointer}/${i}`)));
+      }
+    }
+    if (isObject(node) && segments.at(-2) === 'responses' && STATUS.test(segments.at(-1) ?? '') && typeof node.$ref !== 'string' && typeof node.description !== 'string' && cut.open.includes(pointer)) {
+      node.description = '';
+      node[UNRESOLVED_EXTENSION] = 'the page was cut off inside it';
+    }
+  });
+  // Local references whose target the cut took.
+  const reported = new Set<string>();
+  const missing: { pointer: string; ref: string }[] = [];
+  walk(doc, '', (node, pointer) => {
+    if (isObject(node) && typeof node.$ref === 'string' && node.$ref.startsWith('#') && resolveRef(doc, node.$ref) === undefined) missing.push({ pointer, ref: node.$ref });
+  });
+  // Later siblings first, so that removing an array item leaves the pointers of the others right.
+  for (const { pointer, ref } of missing.reverse()) {
+    const { parent, key } = parentOf(doc, pointer);
+    const replacement = standIn(pointer, ref);
+    if (Array.isArray(parent)) {
+      if (replacement) parent[Number(key)] = { ...withoutRef(parent[Number(key)]), ...replacement };
+      else parent.splice(Number(key), 1);
+    } else if (isObject(parent)) {
+      if (replacement) parent[key] = { ...withoutRef(parent[key]), ...replacement };
+      else delete parent[key];
+    }
+    if (!reported.has(ref)) {
+      reported.add(ref);
+      const what = replacement ? `it stands as ${UNRESOLVED_EXTENSION}` : 'what refers to it was left out';
+      diagnostics.push(warning(`${ref} is not on the page, which was cut off before its end: ${what}`, locate(pointer)));
+    }
+  }
+  return diagnostics;
+}
+
+function withoutRef(value: JsonValue | undefined): JsonObject {
+  if (!isObject(value)) return {};
+  const { $ref: _ref, ...rest } = value;
+  return rest;
+}
+
+function resolveRef(doc: JsonObject, ref: string): JsonValue | undefined {
+  try {
+    return resolvePointer(doc, ref.slice(1));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Visits every object and array of the spec (not of its example data), children before parents. */
+function walk(node: JsonValue | undefined, pointer: string, visit: (node: JsonValue, pointer: string) => void): void {
+  if (Array.isArray(node)) node.forEach((child, i) => walk(child, `${pointer}/${i}`, visit));
+  else if (isObject(node)) {
+    for (const [key, child] of Object.entries(node)) if (!DATA_KEYS.has(key)) walk(child, `${pointer}/${pointerSegment(key)}`, visit);
+  } else return;
+  visit(node, pointer);
 }
 
 function stampSources(

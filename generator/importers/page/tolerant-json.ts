@@ -337,12 +337,25 @@ class Reader {
 /** Attaches each comment to the value written before it on its line, else to the next value. */
 function placeComments(comments: { offset: number; text: string }[], offsets: Map<string, number>, text: string): { pointer: string; text: string }[] {
   const byOffset = [...offsets].sort((a, b) => a[1] - b[1]);
+  /** Index of the first value at or after `offset`. */
+  const firstFrom = (offset: number) => {
+    let low = 0;
+    let high = byOffset.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (byOffset[mid]![1] < offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
   return comments.map((comment) => {
     const lineStart = text.lastIndexOf('\n', comment.offset) + 1;
-    const before = byOffset.filter(([, o]) => o >= lineStart && o < comment.offset).at(-1);
-    const after = byOffset.find(([, o]) => o > comment.offset);
+    const next = firstFrom(comment.offset);
+    const before = byOffset[next - 1];
+    const onLine = before && before[1] >= lineStart ? before : undefined;
+    const after = byOffset[next];
     const body = comment.text.startsWith('//') ? comment.text.slice(2) : comment.text.replace(/^\/\*+/, '').replace(/\*+\/$/, '');
-    return { pointer: (before ?? after ?? ['', 0])[0], text: body.trim() };
+    return { pointer: (onLine ?? after ?? ['', 0])[0], text: body.trim() };
   });
 }
 
