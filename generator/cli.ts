@@ -10,6 +10,7 @@ import { isUpToDate, recordRun } from './run-cache.js';
 import { REPORT_FORMATS, type ReportFormat } from './diff/format-report.js';
 import { buildDocs, DEFAULT_DOCS_DIR } from './docs/build-docs.js';
 import { formatNames, importPage } from './importers/index.js';
+import { formatCoverageReport, type PageReport } from './importers/page/coverage-report.js';
 import { initProject } from './init.js';
 import { checkFileReferences } from './guard/check-references.js';
 import { lintSpecs } from './lint.js';
@@ -28,9 +29,10 @@ function relativeSpecFiles(config: ResolvedConfig): string[] {
   return config.apis.flatMap((a) => [a.specFile, ...listOverlayFiles(a.overlaysDir)].map((f) => path.relative(config.root, f)));
 }
 
-async function importCommand(pages: string[], options: { format?: string; out?: string; strict?: boolean }): Promise<number> {
+async function importCommand(pages: string[], options: { format?: string; out?: string; strict?: boolean; report?: boolean }): Promise<number> {
   const diagnostics: Diagnostic[] = [];
   const fragments = [];
+  const reports: PageReport[] = [];
   for (const file of pages) {
     let text: string;
     try {
@@ -44,7 +46,10 @@ async function importCommand(pages: string[], options: { format?: string; out?: 
     const result = await importPage({ text, path: file }, options.format);
     diagnostics.push(...result.diagnostics);
     if (result.fragment) fragments.push({ page: file, fragment: result.fragment });
+    reports.push({ page: file, ...(result.format ? { format: result.format } : {}), ...(result.coverage ? { coverage: result.coverage } : {}) });
   }
+  // The coverage goes to stderr, so that the spec on stdout stays a document.
+  if (options.report) process.stderr.write(formatCoverageReport(reports));
   if (hasErrors(diagnostics)) {
     report(diagnostics);
     return 1;
@@ -190,7 +195,8 @@ export function buildProgram(): Command {
     .addOption(new Option('--format <name>', 'force a page format instead of detecting it').choices([...formatNames]))
     .option('--out <file>', 'write the spec to a file instead of stdout')
     .option('--strict', 'two different schemas under one name is an error')
-    .action(async (pages: string[], options: { format?: string; out?: string; strict?: boolean }) => {
+    .option('--report', "print each page's coverage on stderr: the share of its blocks used, and the blocks not read")
+    .action(async (pages: string[], options: { format?: string; out?: string; strict?: boolean; report?: boolean }) => {
       process.exitCode = await importCommand(pages, options);
     });
   program

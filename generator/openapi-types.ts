@@ -31,8 +31,10 @@ export function isHttpMethod(value: string): value is HttpMethod {
  */
 export const FROM_PROSE_EXTENSION = 'x-specmill-from-prose';
 /**
- * On anything an importer or the normalizer put in the spec without the page saying it (a media
- * type, a status, a parameter read from elsewhere): the assumption is marked, never silent.
+ * On anything an importer or the normalizer put in the spec without the page saying it, listed by
+ * name where the object holds several (`method` on an operation, `status` on a response, `in` on a
+ * parameter, `media-type` on a media type object, `type` on a schema): the assumption is marked,
+ * never silent.
  */
 export const INFERRED_EXTENSION = 'x-specmill-inferred';
 /** On a schema that stands for a `$ref` whose target the page lost (a document cut off before it). */

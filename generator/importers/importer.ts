@@ -18,6 +18,17 @@ export interface ImportResult {
    */
   fragment?: OpenApiDocument;
   diagnostics: Diagnostic[];
+  /** Which blocks of the page fed the spec and which were not read; from importers built on the page model. */
+  coverage?: PageCoverage;
+}
+
+/** A page's coverage: every block either fed a part of the operation or is reported as not read. */
+export interface PageCoverage {
+  blocks: number;
+  used: number;
+  /** What each used block fed: a JSON pointer under the operation (`/parameters`, `/responses/201`). */
+  fed: { kind: string; at: { line: number; column: number }; pointer: string }[];
+  unread: { kind: string; at: { line: number; column: number }; section: string }[];
 }
 
 export interface Importer {

@@ -3,10 +3,10 @@
 // Markdown export, or as HTML. Readers per rendering feed one page model; one builder makes OpenAPI.
 import type { Diagnostic } from '../diagnostics.js';
 import type { Importer, ImportResult, Page } from './importer.js';
-import { buildFragment } from './property-tables/build-operation.js';
-import { readPageModel } from './property-tables/page-model.js';
-import { matchOperationLine } from './property-tables/page-vocabulary.js';
-import { readPage } from './property-tables/read-page.js';
+import { buildFragment } from './page/build-fragment.js';
+import { readPageModel } from './page/assemble-operation.js';
+import { findOperation } from './page/find-operation.js';
+import { readPage } from './page/read-page.js';
 
 export const propertyTablesImporter: Importer = {
   name: 'property-tables',
@@ -17,16 +17,16 @@ export const propertyTablesImporter: Importer = {
 
 function importPage(page: Page): ImportResult {
   const read = readPage(page);
-  const { model, diagnostics } = readPageModel(read.blocks, page.path);
-  if (!model) return { diagnostics: inPageOrder([...read.diagnostics, ...diagnostics]) };
+  const { model, diagnostics, coverage } = readPageModel(read.blocks, page.path);
+  if (!model) return { diagnostics: inPageOrder([...read.diagnostics, ...diagnostics]), coverage };
   const built = buildFragment(model, page.path);
-  return { fragment: built.fragment, diagnostics: inPageOrder([...read.diagnostics, ...diagnostics, ...built.diagnostics]) };
+  return { fragment: built.fragment, diagnostics: inPageOrder([...read.diagnostics, ...diagnostics, ...built.diagnostics]), coverage };
 }
 
 function detect(page: Page): number {
   const { blocks } = readPage(page);
   const tables = blocks.filter((block) => block.kind === 'table' && block.rows.length > 0).length;
-  const operation = blocks.some((block) => (block.kind === 'text' || block.kind === 'heading') && matchOperationLine(block.text));
+  const operation = findOperation(blocks) !== undefined;
   let score = tables === 0 ? (operation ? 0.1 : 0) : operation ? 0.9 : 0.4;
   if (tables > 0 && blocks.some((block) => block.kind === 'open')) score += 0.05;
   // A page that embeds an OpenAPI document is better read from that document.

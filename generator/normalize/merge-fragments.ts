@@ -64,6 +64,17 @@ export function mergeFragments(fragments: readonly SourcedFragment[], options: M
         if (!isObject(value)) continue;
         const existing = Object.hasOwn(into, name) ? into[name] : undefined;
         if (isObject(existing)) {
+          // Same shape, other words: the first page's are kept, and the user hears of the edit.
+          const differs = annotationDifference(existing, value, '');
+          if (differs) {
+            const first = firstSource(existing) ?? componentPages.get(`${kind}/${name}`) ?? 'another page';
+            diagnostics.push(
+              warning(
+                `components.${kind}.${name}${differs.pointer ? ` at ${differs.pointer}` : ''}: its ${differs.key} here differs from the one on ${first}; the one on ${first} is kept`,
+                locateComponent(doc, kind, name, page),
+              ),
+            );
+          }
           addSource(existing, value);
         } else {
           into[name] = value;
@@ -188,6 +199,39 @@ function shapeOf(value: JsonValue | undefined): string {
     }
     return v;
   });
+}
+
+const WORDING_KEYS = ['description', 'title', 'summary'] as const;
+const MAX_WALK = 64;
+
+/** The first description, title or summary that two same-shaped schemas word differently. */
+function annotationDifference(a: JsonValue | undefined, b: JsonValue | undefined, pointer: string, depth = 0): { pointer: string; key: string } | undefined {
+  if (depth > MAX_WALK) return undefined;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) {
+      const found = annotationDifference(a[i], b[i], `${pointer}/${i}`, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (!isObject(a) || !isObject(b)) return undefined;
+  for (const key of WORDING_KEYS) {
+    if (typeof a[key] === 'string' && typeof b[key] === 'string' && a[key] !== b[key]) return { pointer, key };
+  }
+  for (const key of Object.keys(a)) {
+    if (ANNOTATION_KEYS.has(key) || !Object.hasOwn(b, key)) continue;
+    const found = annotationDifference(a[key], b[key], `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Where a merged component was first seen, as `page:line:column`. */
+function firstSource(component: JsonObject): string | undefined {
+  const one = component[SOURCE_EXTENSION];
+  if (typeof one === 'string') return one;
+  const many = component[SOURCES_EXTENSION];
+  return Array.isArray(many) && typeof many[0] === 'string' ? many[0] : undefined;
 }
 
 function addSource(existing: JsonObject, incoming: JsonObject): void {

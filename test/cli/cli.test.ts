@@ -27,6 +27,15 @@ describe('specmill import', () => {
     expect(item.post!.operationId).toBe('createExtensionInstance');
   });
 
+  it('--report prints each page\'s coverage on stderr and keeps stdout a document', () => {
+    const page = path.join(ROOT, 'test/fixtures/page/unread-body-list.md');
+    const result = runCli(['import', '--report', page]);
+    expect(result.status).toBe(0);
+    expect(parse(result.stdout)).toMatchObject({ openapi: '3.1.0' });
+    expect(result.stderr).toMatch(/unread-body-list\.md: \d+ of \d+ blocks used \(\d+\.\d%\), read as property-tables/);
+    expect(result.stderr).toMatch(/not read: a list under `Body parameters` at .*unread-body-list\.md:7:1/);
+  });
+
   it('writes to --out', () => {
     const out = path.join(tmp, 'spec.yaml');
     const result = runCli(['import', SEED_PAGES[0]!, '--out', out]);

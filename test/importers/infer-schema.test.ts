@@ -1,6 +1,6 @@
 // The json-samples inferrer: placeholder samples to schemas, required properties from a short sample.
 import { describe, expect, it } from 'vitest';
-import { inferSchema, mergeSchemas } from '../../generator/importers/json-samples/infer-schema.js';
+import { inferSchema, mergeSchemas } from '../../generator/importers/page/infer-schema.js';
 import type { JsonObject } from '../../generator/openapi-types.js';
 
 describe('inferSchema', () => {

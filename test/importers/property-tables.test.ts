@@ -336,7 +336,7 @@ describe('small pages', () => {
       (result) => {
         expect(result.fragment?.servers).toEqual([{ url: 'https://api.example.com' }]);
         expect(operationOf(result, '/v1/things/{thingId}', 'get').parameters).toEqual([
-          { name: 'thingId', in: 'path', required: true, schema: { type: 'string' } },
+          { name: 'thingId', in: 'path', required: true, schema: { type: 'string', 'x-specmill-inferred': ['type'] } },
         ]);
       },
     ],

@@ -111,6 +111,24 @@ describe('normalizeApi', () => {
     expect(diagnostics.map(formatDiagnostic)).toEqual(['c.md:20:1: warning: components.schemas.Order differs from the one on a.md; this page\'s is renamed Order_2']);
   });
 
+  it('warns, naming both places, when a second page words a shared component differently', () => {
+    const worded = (fragment: JsonObject, words: string): JsonObject => {
+      const copy = structuredClone(fragment);
+      const order = ((copy.components as JsonObject).schemas as JsonObject).Order as JsonObject;
+      ((order.properties as JsonObject).id as JsonObject).description = words;
+      return copy;
+    };
+    const { document, diagnostics } = normalizeApi([
+      { page: 'a.md', fragment: worded(first, 'The order id.') },
+      { page: 'b.md', fragment: worded(second, 'An edited description.') },
+    ]);
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      'b.md:12:1: warning: components.schemas.Order at /properties/id: its description here differs from the one on a.md:9:1; the one on a.md:9:1 is kept',
+    ]);
+    const kept = (((document.components as JsonObject).schemas as JsonObject).Order as JsonObject).properties as JsonObject;
+    expect((kept.id as JsonObject).description).toBe('The order id.');
+  });
+
   it('makes the clash an error under strict', () => {
     const { diagnostics } = normalizeApi([{ page: 'a.md', fragment: first }, { page: 'c.md', fragment: clashing }], { strict: true });
     expect(diagnostics.map((d) => d.severity)).toEqual(['error']);

@@ -1,6 +1,7 @@
 // Cuts a Bump.sh page into located lines. A page that lost its line breaks gets them back before
 // its structural markers, so one line-based reader serves flattened and line-broken pages alike.
 import { HTTP_METHODS } from '../../openapi-types.js';
+import { PageIndex } from '../page/page-index.js';
 
 export interface PageLine {
   /** The line's text, without its indentation and trailing whitespace. */
@@ -53,19 +54,8 @@ export function readPageText(text: string): PageText {
     }
   }
 
-  return {
-    lines,
-    locate(offset) {
-      let low = 0;
-      let high = lineStarts.length - 1;
-      while (low < high) {
-        const mid = (low + high + 1) >> 1;
-        if ((lineStarts[mid] ?? 0) <= offset) low = mid;
-        else high = mid - 1;
-      }
-      return { line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1 };
-    },
-  };
+  const index = new PageIndex(text);
+  return { lines, locate: (offset) => index.position(offset) };
 }
 
 interface Piece {

@@ -3,7 +3,7 @@
 import { warning, type Diagnostic } from '../../diagnostics.js';
 import { isObject, SOURCE_EXTENSION, type JsonObject, type JsonValue, type OpenApiDocument } from '../../openapi-types.js';
 import { sourceRef } from '../importer.js';
-import { inferSchema, mergeSchemas, setOwn } from './infer-schema.js';
+import { inferSchema, mergeSchemas, setOwn } from '../page/infer-schema.js';
 import { looseKey, pascalCase, type PageIndex } from './page-text.js';
 import { schemaFromType, withEnum, type PropertyBlock } from './property-blocks.js';
 import { isJsonMedia, type BodyModel, type PageModel, type ParameterLocation, type ResponseModel } from './read-page.js';

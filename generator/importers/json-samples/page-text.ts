@@ -1,25 +1,6 @@
 // Reading a portal page as one stream of text, whether it kept its line breaks or was flattened onto
-// one line: offsets to page positions, whitespace-free matching, and search that remembers misses.
-
-/** Maps character offsets to 1-based line and column, with one pass over the text. */
-export class PageIndex {
-  private readonly lineStarts: number[] = [0];
-
-  constructor(readonly text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
-  }
-
-  position(offset: number): { line: number; column: number } {
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((this.lineStarts[mid] as number) <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - (this.lineStarts[low] as number) + 1 };
-  }
-}
+// one line: whitespace-free matching and search that remembers misses.
+export { PageIndex } from '../page/page-index.js';
 
 /**
  * Prose as both renderings of a page give it: the flattened one has lost its line breaks, so

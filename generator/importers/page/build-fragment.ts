@@ -2,10 +2,11 @@
 // responses as inline schemas, and components only for the schemas the page names.
 import { STATUS_CODES } from 'node:http';
 import { warning, type Diagnostic } from '../../diagnostics.js';
-import { FROM_PROSE_EXTENSION, SOURCE_EXTENSION, isObject, type JsonObject, type JsonValue, type OpenApiDocument } from '../../openapi-types.js';
+import { FROM_PROSE_EXTENSION, INFERRED_EXTENSION, SOURCE_EXTENSION, isObject, type JsonObject, type JsonValue, type OpenApiDocument } from '../../openapi-types.js';
 import { sourceRef } from '../importer.js';
 import type { Position } from './blocks.js';
-import type { FieldRow, PageModel, Parameter, Payload, ResponseModel } from './page-model.js';
+import { inferSchema, mergeSchemas } from './infer-schema.js';
+import type { FieldRow, PageModel, Parameter, Payload, ResponseModel } from './assemble-operation.js';
 import { readProseKeywords, type ProseKeyword } from './prose-keywords.js';
 import type { TypeExpr } from './type-expression.js';
 import { formatReference } from '../../spec/references.js';
@@ -27,6 +28,7 @@ export function buildFragment(model: PageModel, page: string): { fragment: OpenA
   } else {
     builder.warn('the page describes no response status (such as `200 - OK`)', model.at);
   }
+  if (model.methodInferred) operation[INFERRED_EXTENSION] = ['method'];
   operation[SOURCE_EXTENSION] = sourceRef(page, model.at.line, model.at.column);
 
   const fragment: OpenApiDocument = {
@@ -48,7 +50,7 @@ function buildParameters(model: PageModel, builder: SchemaBuilder): JsonObject[]
   for (const name of templated) {
     if (model.parameters.some((p) => p.in === 'path' && p.name === name)) continue;
     builder.warn(`path parameter "${name}" is not described on the page; it is typed as a string`, model.at);
-    parameters.push({ name, in: 'path', required: true, schema: { type: 'string' } });
+    parameters.push({ name, in: 'path', required: true, schema: { type: 'string', [INFERRED_EXTENSION]: ['type'] } });
   }
   for (const parameter of model.parameters) {
     if (parameter.in === 'path' && !templated.includes(parameter.name)) {
@@ -66,17 +68,38 @@ function buildParameter(parameter: Parameter, builder: SchemaBuilder): JsonObjec
   // Path parameters are always required, whatever the table's column says.
   if (parameter.required || parameter.in === 'path') built.required = true;
   built.schema = builder.fieldSchema(parameter, { withDescription: false });
+  if (parameter.inInferred) built[INFERRED_EXTENSION] = ['in'];
   return built;
 }
 
 function buildRequestBody(body: Payload, builder: SchemaBuilder): JsonObject | undefined {
-  if (body.noBody || (body.rows.length === 0 && !body.type)) return undefined;
+  if (body.noBody || (body.rows.length === 0 && !body.type && !body.sample)) return undefined;
   const built: JsonObject = {};
   if (body.description) built.description = body.description;
   // A body whose fields are required cannot be left out.
-  if (body.rows.some((row) => row.required)) built.required = true;
-  built.content = { [body.mediaType ?? DEFAULT_MEDIA_TYPE]: { schema: builder.payloadSchema(body) } };
+  if (body.required || body.rows.some((row) => row.required)) built.required = true;
+  built.content = content(body, builder);
   return built;
+}
+
+/**
+ * The payload's one media type object. A page that shows fields but names no media type does not
+ * say JSON (form-encoded bodies look the same): application/json is then marked as assumed.
+ */
+function content(payload: Payload, builder: SchemaBuilder): JsonObject {
+  let schema = payload.rows.length > 0 || payload.type ? builder.payloadSchema(payload) : sampleSchema(payload);
+  // A sample beside the table shows what the table leaves out: its properties join, the table's win.
+  if (payload.sample && (payload.rows.length > 0 || payload.type)) schema = builder.withSample(schema, sampleSchema(payload), payload.sample.at);
+  const media: JsonObject = { schema };
+  if (!payload.mediaType) media[INFERRED_EXTENSION] = ['media-type'];
+  return { [payload.mediaType ?? DEFAULT_MEDIA_TYPE]: media };
+}
+
+/** A payload shown only by its sample: the schema the sample's values give, nothing marked required. */
+function sampleSchema(payload: Payload): JsonObject {
+  if (!payload.sample) return {};
+  // Two samples of one payload (a short and a full one, or two examples) show one schema together.
+  return (payload.moreSamples ?? []).reduce((schema, sample) => mergeSchemas(schema, inferSchema(sample.value)), inferSchema(payload.sample.value));
 }
 
 function buildResponse(response: ResponseModel, builder: SchemaBuilder): JsonObject {
@@ -92,9 +115,8 @@ function buildResponse(response: ResponseModel, builder: SchemaBuilder): JsonObj
       }),
     );
   }
-  if (!response.noBody && (response.rows.length > 0 || response.type)) {
-    built.content = { [response.mediaType ?? DEFAULT_MEDIA_TYPE]: { schema: builder.payloadSchema(response) } };
-  }
+  if (!response.noBody && (response.rows.length > 0 || response.type || response.sample)) built.content = content(response, builder);
+  if (response.statusInferred) built[INFERRED_EXTENSION] = ['status'];
   return built;
 }
 
@@ -115,6 +137,26 @@ class SchemaBuilder {
   }
 
   /** Every schema the page names; one it names but never describes is an empty schema. */
+  /** The schema with the sample's properties it does not describe; a named schema shown only by it takes them all. */
+  withSample(schema: JsonObject, sample: JsonObject, at: Position): JsonObject {
+    const ref = typeof schema.$ref === 'string' ? schema.$ref.replace('#/components/schemas/', '') : undefined;
+    if (ref !== undefined) {
+      const described = this.described.get(ref);
+      if (!described && sample.type === 'object') this.described.set(ref, { ...sample, [SOURCE_EXTENSION]: sourceRef(this.page, at.line, at.column) });
+      else if (described) this.described.set(ref, this.withSample(described, sample, at));
+      return schema;
+    }
+    if (!isObject(sample.properties) || (schema.type !== 'object' && schema.type !== undefined)) return schema;
+    const properties: JsonObject = isObject(schema.properties) ? { ...schema.properties } : {};
+    for (const [name, property] of Object.entries(sample.properties)) {
+      const own = properties[name];
+      if (!(name in properties)) properties[name] = property;
+      // A property typed by a schema the page names but does not show: the sample shows it.
+      else if (isObject(own) && typeof own.$ref === 'string' && isObject(property)) this.withSample({ $ref: own.$ref }, property, at);
+    }
+    return { ...schema, type: 'object', properties };
+  }
+
   components(): JsonObject {
     const schemas: JsonObject = {};
     for (const [name, at] of this.named) {

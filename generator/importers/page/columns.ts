@@ -4,7 +4,7 @@
 // such as `string | null` also use.
 import { matchTypePrefix, parseTypeExpression } from './type-expression.js';
 
-export type ColumnKind = 'name' | 'in' | 'type' | 'required' | 'default' | 'description' | 'other';
+export type ColumnKind = 'name' | 'in' | 'type' | 'required' | 'default' | 'description' | 'notes' | 'other';
 
 export interface Cell {
   text: string;
@@ -22,6 +22,11 @@ const HEADER_WORDS: Record<string, ColumnKind> = {
   param: 'name',
   attribute: 'name',
   key: 'name',
+  header: 'name',
+  'header name': 'name',
+  'param name': 'name',
+  argument: 'name',
+  variable: 'name',
   'property name': 'name',
   'field name': 'name',
   'parameter name': 'name',
@@ -29,6 +34,7 @@ const HEADER_WORDS: Record<string, ColumnKind> = {
   location: 'in',
   type: 'type',
   'data type': 'type',
+  datatype: 'type',
   schema: 'type',
   required: 'required',
   'required?': 'required',
@@ -38,14 +44,20 @@ const HEADER_WORDS: Record<string, ColumnKind> = {
   description: 'description',
   details: 'description',
   notes: 'description',
+  'additional information': 'notes',
+  constraints: 'notes',
+  validations: 'notes',
 };
 
 const RUN_TOGETHER_HEADER =
-  /^(Name|Property|Field|Parameter|Attribute|Key)\s*(?:(In|Location)\s*)?(Type|Schema)\s*(?:(Required|Mandatory)\s*)?(?:(Description|Details)\s*)?$/;
+  /^(Name|Property|Field|Parameter|Attribute|Key|Variable|Argument|Header|Param)(?:\s*name)?\s*(?:(In|Location)\s*)?(Type|Schema|Datatype)\s*(?:(Required|Mandatory)\s*)?(?:(Default(?: value)?)\s*)?(?:(Description|Details|Notes)\s*)?(?:Example\s*)?$/;
 
 /** Columns named by a header whose cells are separate, when it is a property table's header. */
 export function columnsFromHeaderCells(cells: readonly string[]): ColumnKind[] | undefined {
   const columns = cells.map((cell) => HEADER_WORDS[plainHeader(cell)] ?? 'other');
+  // A notes column beside no description column is the description.
+  const notes = columns.indexOf('notes');
+  if (notes !== -1 && !columns.includes('description')) columns[notes] = 'description';
   return columns.includes('name') && columns.includes('type') ? columns : undefined;
 }
 
@@ -81,7 +93,7 @@ export function parseRequired(text: string): boolean | undefined {
 
 // Markers that can end a run-together type cell. Single letters and `*` stay out: they are too
 // often the first letter of a description.
-const RUN_TOGETHER_REQUIRED = ['required', 'Required', 'optional', 'Optional', 'Yes', 'yes', 'No', 'no', 'true', 'false', '-', '—', '–', '✓', '✔', '✗'];
+const RUN_TOGETHER_REQUIRED = ['required', 'Required', 'optional', 'Optional', 'Yes', 'yes', 'No', 'no', 'true', 'false', '-', '—', '–', '✓', '✔', '✗', 'Y ', 'N '];
 const LOCATIONS = ['path', 'query', 'header', 'cookie'];
 const NAME_CHAR = /[A-Za-z0-9_@$.\-[\]:#]/;
 const MAX_NAME_LENGTH = 128;
@@ -137,8 +149,15 @@ export function splitRunTogetherRow(line: string, columns: readonly ColumnKind[]
         return;
       case 'description':
       case 'default':
+      case 'notes':
       case 'other':
         if (index === columns.length - 1) take(line.length, descriptionScore(line.slice(start)));
+        else if (column === 'default' || column === 'other') {
+          // A default or an example amid the columns is one word, or nothing.
+          const word = /^\S+/.exec(line.slice(start))?.[0];
+          if (word && (start === 0 || /\s/.test(line[start - 1] ?? ''))) take(start + word.length, 0);
+          take(start, 0);
+        }
         return;
     }
   };
@@ -176,6 +195,23 @@ function descriptionScore(text: string): number {
  * `null`), the last column takes what is left, every other column one cell.
  */
 export function fitCells(cells: readonly Cell[], columns: readonly ColumnKind[]): RowCells {
+  if (cells.length < columns.length && columns.length - cells.length <= 2 && cells.length >= 2) {
+    // A rendering that dropped an empty cell shifts the row: put the blank where the row reads best.
+    let best: { score: number; cells: RowCells } | undefined;
+    for (let at = 1; at <= cells.length; at++) {
+      const padded = [...cells.slice(0, at), { text: '', offset: cells[at - 1]!.offset }, ...cells.slice(at)];
+      const fitted = fitPadded(padded, columns);
+      const score = columns.reduce((sum, column) => sum + (column === 'other' ? 0 : cellScore(column, fitted[column as keyof RowCells]?.text ?? '')), 0);
+      if (!best || score > best.score) best = { score, cells: fitted };
+    }
+    const plain = fitPadded(cells, columns);
+    const plainScore = columns.reduce((sum, column) => sum + (column === 'other' ? 0 : cellScore(column, plain[column as keyof RowCells]?.text ?? '')), 0);
+    return best && best.score > plainScore ? best.cells : plain;
+  }
+  return fitPadded(cells, columns);
+}
+
+function fitPadded(cells: readonly Cell[], columns: readonly ColumnKind[]): RowCells {
   const typeIndex = columns.indexOf('type');
   const spare = Math.max(0, cells.length - columns.length);
   let best: { score: number; cells: RowCells } | undefined;
@@ -259,3 +295,22 @@ export function splitPipeRow(line: string): Cell[] {
 export function isDelimiterRow(line: string): boolean {
   return /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/.test(line);
 }
+
+/**
+ * The description with a notes column (`Additional information`) after it; a `Required` opening
+ * the notes is the row's required marker when no column holds one.
+ */
+export function withNotes(cells: RowCells): { description: string; required?: string } {
+  const description = (cells.description?.text ?? '').trim().replace(/\s+/g, ' ');
+  let notes = (cells.notes?.text ?? '').trim().replace(/\s+/g, ' ');
+  let required: string | undefined;
+  const marker = /^Required\b[.:]?\s*/.exec(notes);
+  if (marker && !cells.required?.text.trim()) {
+    required = 'required';
+    notes = notes.slice(marker[0].length);
+  }
+  if (/^None\.?$/i.test(notes)) notes = '';
+  const joined = [description, notes].filter(Boolean).join(' ');
+  return required ? { description: joined, required } : { description: joined };
+}
+

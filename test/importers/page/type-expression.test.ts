@@ -1,6 +1,6 @@
 // The type column's vocabulary: JSON Schema types, formats, arrays, unions with null, schema names.
 import { describe, expect, it } from 'vitest';
-import { matchTypePrefix, parseTypeExpression, type TypeExpr } from '../../../generator/importers/property-tables/type-expression.js';
+import { matchTypePrefix, parseTypeExpression, type TypeExpr } from '../../../generator/importers/page/type-expression.js';
 
 const string: TypeExpr = { kind: 'primitive', name: 'string' };
 const nul: TypeExpr = { kind: 'primitive', name: 'null' };

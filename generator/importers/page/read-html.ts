@@ -10,7 +10,7 @@ import type { AnyNode, Element } from 'domhandler';
 import type { Diagnostic } from '../../diagnostics.js';
 import type { Block, Position, ReadResult, TableRow } from './blocks.js';
 import { columnsFromHeaderCells, fitCells, type RowCells } from './columns.js';
-import { labelOfSummary, matchOperationLine } from './page-vocabulary.js';
+import { labelOfSummary, matchOperationLine } from './vocabulary.js';
 
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'nav', 'footer', 'head', 'button', 'iframe', 'form', 'select', 'input', 'textarea']);
 const HIDDEN_CLASSES = /(?:^|\s)(?:sr-only|visually-hidden|screen-reader-text)(?:\s|$)/;

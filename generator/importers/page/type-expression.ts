@@ -73,7 +73,7 @@ export interface TypeOptions {
 
 /** Reads a whole type cell, or returns undefined when it is not a type. */
 export function parseTypeExpression(cell: string): TypeExpr | undefined {
-  let text = cell.trim().replace(/^`(.*)`$/s, '$1').trim();
+  let text = normalizeSpelling(cell.trim().replace(/^`(.*)`$/s, '$1').trim());
   if (text.length === 0 || text.length > MAX_TYPE_LENGTH) return undefined;
   const nullable = readNullableFlag(text);
   if (nullable !== undefined) text = nullable;
@@ -174,4 +174,63 @@ function withArraySuffixes(text: string, match: TypeMatch): TypeMatch[] {
     found.push({ end, expr, penalty: match.penalty });
   }
   return found;
+}
+
+/**
+ * Renderers' own spellings of the same types, brought to one: `string format: uuid` and
+ * `string ($uuid)` (a format), `Array of object (Name)` and `object (Name)` (the schema's name beside
+ * its type), `enum<string>`, `Collection of X` (ASP.NET), `array[object]`.
+ */
+function normalizeSpelling(text: string): string {
+  if (text.length > MAX_TYPE_LENGTH) return text;
+  return text
+    .replace(/\s+format:\s*([a-z0-9][a-z0-9-]*)/gi, '<$1>')
+    .replace(/\s+<([a-z0-9][a-z0-9-]*)>/gi, '<$1>')
+    .replace(/\(\$([a-z0-9][a-z0-9-]*)\)/gi, '($1)')
+    .replace(/^enum\s*<\s*(string|integer|number)\s*>/i, '$1 (enum)')
+    .replace(/\b(object|array)\s*\(\s*[A-Z][A-Za-z0-9_]*\s*\)/g, '$1')
+    .replace(/\bcollection of\s+/gi, 'array of ')
+    .replace(/\barray\[(object|string|integer|number|boolean)\]/gi, 'array<$1>');
+}
+
+export interface TypeLine {
+  /** The type as printed, its markers taken off. */
+  type: string;
+  expr: TypeExpr;
+  /** A `required` or `optional` marker glued to the type (`stringRequired`). */
+  required?: boolean;
+  nullable?: boolean;
+  /** What followed the type on its line (`= 36 characters`, `>= 1`). */
+  rest: string;
+}
+
+const GLUED_MARKER = /(?:\s*|(?<=[a-z\]>)]))(required|optional|nullable|deprecated)$/i;
+const CONSTRAINT_TAIL = /\s*(?:=|>=|<=|≥|≤|[<>](?=\s*-?\d))\s*.*$|\s+(?:length|Example:).*$/i;
+
+/**
+ * A line that states a field's type, as stacked renderings print it under the field's name:
+ * `integer <int64>`, `stringRequired`, `string | null`, `string <uuid> = 36 characters`,
+ * `Array of object (Name) | null`. Undefined for any other line.
+ */
+export function readTypeLine(line: string): TypeLine | undefined {
+  let text = line.trim();
+  if (text.length === 0 || text.length > MAX_TYPE_LENGTH) return undefined;
+  const result: Omit<TypeLine, 'type' | 'expr'> = { rest: '' };
+  for (let i = 0; i < 3; i++) {
+    const marker = GLUED_MARKER.exec(text);
+    if (!marker || marker.index === 0) break;
+    const word = marker[1]!.toLowerCase();
+    if (word === 'required') result.required = true;
+    else if (word === 'optional') result.required = false;
+    else if (word === 'nullable') result.nullable = true;
+    text = text.slice(0, marker.index).trim();
+  }
+  const tail = CONSTRAINT_TAIL.exec(text);
+  if (tail && tail.index > 0) {
+    result.rest = tail[0].trim();
+    text = text.slice(0, tail.index).trim();
+  }
+  const expr = parseTypeExpression(text);
+  if (!expr) return undefined;
+  return { type: text, expr, ...result };
 }

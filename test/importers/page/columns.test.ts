@@ -9,7 +9,7 @@ import {
   splitRunTogetherRow,
   type ColumnKind,
   type RowCells,
-} from '../../../generator/importers/property-tables/columns.js';
+} from '../../../generator/importers/page/columns.js';
 
 const COLUMNS: ColumnKind[] = ['name', 'type', 'required', 'description'];
 

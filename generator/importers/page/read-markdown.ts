@@ -4,17 +4,25 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
-import type { Nodes, Paragraph, RootContent, Table } from 'mdast';
+import type { List, Nodes, Paragraph, RootContent, Table } from 'mdast';
 import type { Diagnostic } from '../../diagnostics.js';
-import type { Block, Position, ReadResult, TableRow } from './blocks.js';
-import { columnsFromHeaderCells, fitCells, splitPipeRow, type Cell, type RowCells } from './columns.js';
-import { isStructuralLine, labelOfSummary, matchCallout, matchOperationLine } from './page-vocabulary.js';
+import type { Block, ListItem, Position, ReadResult, TableRow } from './blocks.js';
+
+/** Deeper lists are read flat: no page needs more, and recursion stays bounded. */
+const MAX_LIST_DEPTH = 16;
+import { columnsFromHeaderCells, fitCells, splitPipeRow, withNotes, type Cell, type RowCells } from './columns.js';
+import { isStructuralLine, labelOfSummary, matchCallout, matchOperationLine } from './vocabulary.js';
 import { readHtmlFragment } from './read-html.js';
 
-export function readMarkdown(text: string, file: string): ReadResult {
+/**
+ * Reads Markdown. `locate`, when given, maps an offset of `text` to the position in the page it was
+ * taken from: a page flattened onto one line is read with its line breaks put back (see
+ * unflatten.ts), and every block is still located by its column on the page's one line.
+ */
+export function readMarkdown(text: string, file: string, locate?: (offset: number) => Position): ReadResult {
   const lines = text.split(/\r\n|\r|\n/);
   const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
-  const reader = new MarkdownReader(lines, file);
+  const reader = new MarkdownReader(lines, file, text, locate);
   reader.readAll(tree.children);
   return { blocks: reader.blocks, diagnostics: reader.diagnostics };
 }
@@ -28,14 +36,38 @@ class MarkdownReader {
   constructor(
     private readonly lines: string[],
     private readonly file: string,
+    private readonly source: string,
+    private readonly locate: ((offset: number) => Position) | undefined,
   ) {}
+
+  private start(node: Nodes): Position {
+    if (this.locate && node.position?.start.offset !== undefined) return this.locate(node.position.start.offset);
+    return start(node);
+  }
+
+  /** The Markdown a node was written as. */
+  private markdownOf(node: Nodes): string {
+    const from = node.position?.start.offset;
+    const to = node.position?.end.offset;
+    return from === undefined || to === undefined ? plainText(node) : this.source.slice(from, to);
+  }
+
+  private listItems(list: List, depth = 0): ListItem[] {
+    return list.children.map((item) => {
+      const own = item.children.filter((child) => child.type !== 'list');
+      const text = own.map((child) => plainText(child)).join(' ').replace(/\s+/g, ' ').trim();
+      const markdown = own.map((child) => this.markdownOf(child)).join('\n').trim();
+      const nested = depth < MAX_LIST_DEPTH ? item.children.filter((child): child is List => child.type === 'list') : [];
+      return { text, markdown, at: this.start(item), children: nested.flatMap((child) => this.listItems(child, depth + 1)) };
+    });
+  }
 
   readAll(nodes: readonly RootContent[]): void {
     for (const node of nodes) this.read(node);
   }
 
   private read(node: RootContent): void {
-    const at = start(node);
+    const at = this.start(node);
     switch (node.type) {
       case 'heading':
         this.flushOpen();
@@ -52,15 +84,16 @@ class MarkdownReader {
       case 'blockquote':
         this.readAll(node.children);
         return;
-      case 'list': {
-        const items = node.children.map((item) => `- ${plainText(item)}`);
-        this.blocks.push({ kind: 'text', text: items.join('\n'), at });
+      case 'list':
+        this.flushOpen();
+        this.blocks.push({ kind: 'list', items: this.listItems(node), at });
         return;
-      }
       case 'code': {
+        this.flushOpen();
         // An endpoint is sometimes printed as a one-line code block; other code is an example.
         const first = node.value.split('\n')[0] ?? '';
-        if (matchOperationLine(first)) this.blocks.push({ kind: 'text', text: first.trim(), at: { line: at.line + 1, column: at.column } });
+        if (matchOperationLine(first) && !node.value.includes('\n')) this.blocks.push({ kind: 'text', text: first.trim(), at: { line: at.line + 1, column: at.column } });
+        else this.blocks.push({ kind: 'code', lang: (node.lang ?? '').toLowerCase(), value: node.value, at, valueAt: this.locate ? at : { line: at.line + 1, column: 1 } });
         return;
       }
       case 'html':
@@ -76,11 +109,16 @@ class MarkdownReader {
     const lines = plainText(node).split('\n');
     let prose: string[] = [];
     let proseAt = at;
+    let markdown: string[] = [];
     const flush = () => {
       const text = prose.join(' ').replace(/\s+/g, ' ').trim();
-      if (text) this.blocks.push({ kind: 'text', text, at: proseAt });
+      const source = markdown.join(' ').replace(/\s+/g, ' ').trim();
+      if (text) this.blocks.push(source && source !== text ? { kind: 'text', text, markdown: source, at: proseAt } : { kind: 'text', text, at: proseAt });
       prose = [];
+      markdown = [];
     };
+    // The paragraph's own source lines, when its lines are the page's (not on a flattened page).
+    const sourceLines = this.locate ? undefined : this.markdownOf(node).split('\n').map((line) => line.replace(/^\s*(?:>\s?)+/, ''));
     lines.forEach((line, offset) => {
       const lineAt = { line: at.line + offset, column: offset === 0 ? at.column : 1 };
       // A callout's label on its own line (`> **Note**`) is kept apart, as a text rendering prints it.
@@ -92,6 +130,8 @@ class MarkdownReader {
       }
       if (prose.length === 0) proseAt = lineAt;
       prose.push(line);
+      const source = sourceLines?.length === lines.length ? sourceLines[offset] : undefined;
+      if (source !== undefined) markdown.push(source);
     });
     flush();
   }
@@ -100,7 +140,12 @@ class MarkdownReader {
     const [head, ...body] = node.children;
     const headerCells = head ? this.cellsOf(head.position?.start.line).map((c) => c.text) : [];
     const columns = columnsFromHeaderCells(headerCells);
-    if (!columns) return;
+    if (!columns) {
+      // A table of statuses, errors or anything else: its cells as printed, for the recognizers.
+      const grid = body.map((row) => ({ cells: row.children.map((cell) => plainText(cell).replace(/\s+/g, ' ').trim()), at: this.start(row) }));
+      this.blocks.push({ kind: 'grid', header: head ? head.children.map((cell) => plainText(cell).trim()) : [], rows: grid, at });
+      return;
+    }
     const rows: TableRow[] = [];
     for (const row of body) {
       const line = row.position?.start.line;
@@ -154,11 +199,12 @@ class MarkdownReader {
 function rowOf(cells: RowCells, line: number): TableRow {
   const text = (key: keyof RowCells) => cells[key]?.text.trim() ?? '';
   const column = (key: keyof RowCells) => (cells[key]?.offset ?? 0) + 1;
+  const notes = withNotes(cells);
   return {
     name: text('name'),
     type: text('type'),
-    required: text('required'),
-    description: text('description'),
+    required: notes.required ?? text('required'),
+    description: notes.description,
     in: text('in'),
     default: text('default'),
     at: { line, column: column('name') },

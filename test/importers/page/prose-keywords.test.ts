@@ -1,6 +1,6 @@
 // Keywords read from the plain words of a description, and nothing from vaguer prose.
 import { describe, expect, it } from 'vitest';
-import { readProseKeywords } from '../../../generator/importers/property-tables/prose-keywords.js';
+import { readProseKeywords } from '../../../generator/importers/page/prose-keywords.js';
 
 function keywords(description: string): Record<string, unknown> {
   return Object.fromEntries(readProseKeywords(description).map((k) => [k.keyword, k.value]));

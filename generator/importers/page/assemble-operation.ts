@@ -1,0 +1,1213 @@
+// The one model of a reference page behind every rendering: the operation, its parameters, body and
+// responses as rows with parsed types and nested rows. `readPageModel` runs the recognizers over any
+// reader's blocks (method+path, sections, parameter tables and lists, statuses, samples) and keeps,
+// for every block, whether it fed a fact; what fed none is reported where it stands.
+import { error, warning, type Diagnostic } from '../../diagnostics.js';
+import type { Block, ListItem, Position, TableRow } from './blocks.js';
+import { parseRequired } from './columns.js';
+import { findOperation, looksLikeValue, readCurlTarget, samePath, type OperationFound } from './find-operation.js';
+import { readTolerantJson } from './tolerant-json.js';
+import { readTypeLine } from './type-expression.js';
+import {
+  isChrome,
+  isNoBody,
+  matchCallout,
+  matchMediaType,
+  matchOperationId,
+  matchOperationLine,
+  matchSectionTitle,
+  matchServer,
+  matchShowFields,
+  matchStatusLine,
+  matchTypeLine,
+  matchVersion,
+  statusOfReasonPhrase,
+  type ParameterLocation,
+  type SectionTitle,
+  type StatusLine,
+} from './vocabulary.js';
+import { parseTypeExpression, type TypeExpr } from './type-expression.js';
+
+/** Deeper nesting is no real page's; bounding it keeps every later recursion shallow. */
+const MAX_NESTING = 32;
+
+export interface FieldRow {
+  name: string;
+  /** Undefined when the page gives no type, or one that could not be read (reported). */
+  type: TypeExpr | undefined;
+  required: boolean;
+  description: string;
+  /** The text of a Default column, when the table has one. */
+  default: string;
+  at: Position;
+  /** Rows of the table nested under this one (`Show name fields`, `name.child`). */
+  children: FieldRow[];
+  /** Where the nested table starts. */
+  childrenAt?: Position;
+}
+
+export interface Parameter extends FieldRow {
+  in: ParameterLocation;
+  /** The page does not say where the parameter goes: the location is assumed. */
+  inInferred?: boolean;
+}
+
+export interface Sample {
+  value: unknown;
+  at: Position;
+  truncated: boolean;
+}
+
+export interface Payload {
+  description: string;
+  mediaType?: string;
+  /** What the table describes when it is not one object (`object[]` printed above the table). */
+  type?: TypeExpr;
+  rows: FieldRow[];
+  /** A sample printed for it, read into a schema when no table describes it. */
+  sample?: Sample;
+  /** The page marks the body itself required. */
+  required?: boolean;
+  /** Further samples of the same payload. */
+  moreSamples?: Sample[];
+  /** `No response body.` */
+  noBody: boolean;
+  at: Position;
+}
+
+export interface ResponseModel extends Payload {
+  status: string;
+  headers: FieldRow[];
+  /** The page shows this response without its status code. */
+  statusInferred?: boolean;
+}
+
+export interface PageModel {
+  title?: string;
+  description: string;
+  method: string;
+  path: string;
+  server?: string;
+  operationId?: string;
+  version?: string;
+  /** The operation line. */
+  at: Position;
+  /** The page prints no method: the one given is assumed. */
+  methodInferred?: boolean;
+  parameters: Parameter[];
+  body?: Payload;
+  responses: ResponseModel[];
+}
+
+/** How much of the page fed the spec, and what did not: every block is in `fed` or in `unread`. */
+export interface Coverage {
+  blocks: number;
+  used: number;
+  /**
+   * What each used block fed, as a JSON pointer under the operation (`/parameters`,
+   * `/requestBody`, `/responses/201`, `/description`; `` for the operation line itself).
+   */
+  fed: { kind: string; at: Position; pointer: string }[];
+  unread: { kind: string; at: Position; section: string }[];
+}
+
+type Section =
+  | { kind: 'intro' }
+  | { kind: 'parameters'; in?: ParameterLocation; required?: boolean; unplaced?: boolean; title: string }
+  | { kind: 'body'; payload: Payload; title: string }
+  | { kind: 'responses'; mediaType?: string; title: string }
+  | { kind: 'response'; response: ResponseModel; title: string }
+  | { kind: 'response-headers'; response: ResponseModel; title: string }
+  | { kind: 'other'; title: string };
+
+/** Where the rows of the next table go: a section's rows, or a row's children. */
+interface Frame {
+  rows: FieldRow[];
+  owner?: FieldRow;
+  /** Closed by a `close` block; otherwise by the next table after its own. */
+  explicit: boolean;
+  filled: boolean;
+}
+
+export function readPageModel(blocks: readonly Block[], file: string): { model?: PageModel; diagnostics: Diagnostic[]; coverage: Coverage } {
+  const operation = findOperation(blocks);
+  const assembler = new PageAssembler(file, operation, blocks);
+  blocks.forEach((block, index) => assembler.read(block, index));
+  return assembler.finish();
+}
+
+const BODY_METHODS = new Set(['post', 'put', 'patch']);
+const SAMPLES_LABEL = /^(request|response)s? (?:samples?|examples?)$/i;
+const TOGGLE_CHROME = /\s*\b(?:Hide|Show)\s+(?:\S+\s+)?(?:attributes?|properties|fields|child attributes)\b/gi;
+
+class PageAssembler {
+  private readonly diagnostics: Diagnostic[] = [];
+  private titleHeading: string | undefined;
+  private firstText: string | undefined;
+  private readonly description: string[] = [];
+  private pendingCallout: string | undefined;
+  private operationId: string | undefined;
+  private version: string | undefined;
+  private server: string | undefined;
+  private section: Section = { kind: 'intro' };
+  private frames: Frame[] = [];
+  private readonly parameters: Parameter[] = [];
+  private readonly parameterKeys = new Set<string>();
+  private body: Payload | undefined;
+  private readonly responses: ResponseModel[] = [];
+  /** Samples printed under a `Response` that names no status: they go to the page's first 2xx. */
+  private readonly loneResponseSamples: Sample[] = [];
+  /** Nested tables that only a toggle line opens: text renderings do not show where they end. */
+  private readonly unmarkedEnds: Position[] = [];
+  /** Set at a second operation line after the page's own: one page, one operation. */
+  private done = false;
+  private readonly used = new Set<number>();
+  private readonly fed = new Map<number, string>();
+  private index = 0;
+  /** The last line of prose, which often labels the sample under it (`Example Request:`). */
+  private lastLabel = '';
+  private previousLabel = '';
+  /** Statuses a page lists before it describes them (`- 200`, `- 401`): described in that order. */
+  private pendingStatuses: ResponseModel[] = [];
+  private inHeaderSample = false;
+  /** Under `Request samples` / `Response samples`: where the samples that follow belong. */
+  private sampleMode: 'request' | 'response' | undefined;
+
+  constructor(
+    private readonly file: string,
+    private readonly operation: OperationFound | undefined,
+    private readonly blocks: readonly Block[],
+  ) {
+    for (const index of operation?.blocks ?? []) {
+      this.used.add(index);
+      this.fed.set(index, '');
+    }
+  }
+
+  read(block: Block, index: number): void {
+    this.index = index;
+    if (this.done) return;
+    switch (block.kind) {
+      case 'heading':
+      case 'text':
+        this.readLine(block.text, block.at, block.kind === 'heading' ? block.depth : undefined, block.kind === 'text' ? block.markdown : undefined);
+        return;
+      case 'table':
+        this.readTable(block.rows, block.at);
+        return;
+      case 'grid':
+        this.readGrid(block.header, block.rows, block.at);
+        return;
+      case 'list':
+        this.readList(block.items, block.at);
+        return;
+      case 'code':
+        this.readCode(block.lang, block.value, block.at, block.valueAt);
+        return;
+      case 'open':
+        this.use();
+        this.open(block.label, true, block.at);
+        return;
+      case 'open-unmarked':
+        this.use();
+        this.open(block.label, false, block.at);
+        return;
+      case 'close':
+        this.use();
+        this.close();
+        return;
+    }
+  }
+
+  finish(): { model?: PageModel; diagnostics: Diagnostic[]; coverage: Coverage } {
+    const coverage = this.coverage();
+    if (!this.operation) {
+      this.diagnostics.unshift(
+        error('expected an operation line such as `POST /path` (an HTTP method and a path), a `Method:` and `URL:` pair, or a curl sample', {
+          file: this.file,
+          line: 1,
+          column: 1,
+        }),
+      );
+      return { diagnostics: this.diagnostics, coverage };
+    }
+    const [first, ...others] = this.unmarkedEnds;
+    if (first) {
+      const lines = others.length > 0 ? ` (and those at lines ${others.map((at) => at.line).join(', ')})` : '';
+      this.warn(
+        `this rendering does not mark where a nested table ends: every row after its header${lines} is read as a field of the nested object; ` +
+          "the page's Markdown export or HTML tells apart rows that belong to the enclosing table",
+        first,
+      );
+    }
+    this.placeLoneSamples();
+    const path = this.templatePath(this.operation.path);
+    const title = this.titleHeading ?? this.firstText;
+    const model: PageModel = {
+      description: this.description.join('\n\n'),
+      method: this.operation.method,
+      path,
+      at: this.operation.at,
+      parameters: this.parameters,
+      responses: this.responses,
+    };
+    if (this.operation.methodInferred) model.methodInferred = true;
+    if (title) model.title = title;
+    if (this.operation.server ?? this.server) model.server = this.operation.server ?? this.server;
+    if (this.operationId) model.operationId = this.operationId;
+    if (this.version) model.version = this.version;
+    if (this.body) model.body = this.body;
+    for (const unread of coverage.unread) {
+      const where = unread.section ? ` under \`${unread.section}\`` : '';
+      this.warn(`${unread.kind}${where} was not read`, unread.at);
+    }
+    return { model, diagnostics: this.diagnostics, coverage };
+  }
+
+  /**
+   * A path printed only with example values (`/v3/webhooks/789`) while the page lists its path
+   * parameter (`webhook_id`): the segment that holds the example becomes the parameter.
+   */
+  private templatePath(path: string): string {
+    const missing = this.parameters.filter((p) => p.in === 'path' && !path.includes(`{${p.name}}`));
+    if (missing.length !== 1) return path;
+    const segments = path.split('/');
+    const values = segments.map((segment, i) => ({ segment, i })).filter(({ segment }) => segment !== '' && !segment.startsWith('{') && (looksLikeValue(segment) || missing[0]!.description.includes(segment)));
+    const last = values.at(-1);
+    if (!last || last.i !== segments.length - 1) return path;
+    segments[last.i] = `{${missing[0]!.name}}`;
+    return segments.join('/');
+  }
+
+  private coverage(): Coverage {
+    const unread: Coverage['unread'] = [];
+    const sections = this.sectionTitles();
+    this.blocks.forEach((block, index) => {
+      if (this.used.has(index) || block.kind === 'open' || block.kind === 'close' || block.kind === 'open-unmarked') return;
+      // A run of unread prose lines is one thing not read, reported once at its start.
+      const previous = this.blocks[index - 1];
+      if (block.kind === 'text' && previous?.kind === 'text' && !this.used.has(index - 1)) return;
+      unread.push({ kind: describeBlock(block), at: block.at, section: sections[index] ?? '' });
+    });
+    const fed = [...this.used]
+      .sort((a, b) => a - b)
+      .map((index) => ({ kind: describeBlock(this.blocks[index]!), at: this.blocks[index]!.at, pointer: this.fed.get(index) ?? '' }));
+    return { blocks: this.blocks.length, used: this.used.size, fed, unread };
+  }
+
+  /** The title of the section each block stands in, for messages. */
+  private sectionTitles(): string[] {
+    let current = '';
+    return this.blocks.map((block) => {
+      if ((block.kind === 'heading' || block.kind === 'text') && matchSectionTitle(block.text)) current = block.text.replace(/\s+/g, ' ').trim();
+      return current;
+    });
+  }
+
+  /** Marks the block being read as used, feeding the part of the operation the section stands for. */
+  private use(): void {
+    this.used.add(this.index);
+    if (!this.fed.has(this.index)) this.fed.set(this.index, this.pointer());
+  }
+
+  private pointer(): string {
+    const section = this.section;
+    switch (section.kind) {
+      case 'intro':
+        return '/description';
+      case 'parameters':
+        return section.unplaced && BODY_METHODS.has(this.operation?.method ?? '') ? '/requestBody' : '/parameters';
+      case 'body':
+        return '/requestBody';
+      case 'responses':
+        return '/responses';
+      case 'response':
+        return `/responses/${section.response.status}`;
+      case 'response-headers':
+        return `/responses/${section.response.status}/headers`;
+      case 'other':
+        return '';
+    }
+  }
+
+  private readLine(raw: string, at: Position, headingDepth: number | undefined, markdown: string | undefined): void {
+    const text = raw.replace(/[ \t]+/g, ' ').trim();
+    if (!text) return this.use();
+    if (this.used.has(this.index)) {
+      // The operation's own line; what a flattened page ran into it after the path is prose.
+      return;
+    }
+    const operation = matchOperationLine(text);
+    if (operation && this.operation) {
+      this.use();
+      if (operation.method === this.operation.method && samePath(operation.path, this.operation.path)) return;
+      if (at.line > this.operation.at.line || (at.line === this.operation.at.line && at.column > this.operation.at.column)) {
+        if (this.section.kind !== 'intro') {
+          this.warn('the page describes a second operation; only the first one is read', at);
+          this.done = true;
+        }
+      } else {
+        this.warn(`\`${text}\` is another form of the operation; ${this.operation.method.toUpperCase()} ${this.operation.path} is read`, at);
+      }
+      return;
+    }
+    const shown = matchShowFields(text);
+    if (shown !== undefined) {
+      this.use();
+      return this.open(shown, false, at);
+    }
+    const samples = SAMPLES_LABEL.exec(text);
+    if (samples) {
+      // `Request samples`, `Response examples`: what follows shows the operation, it adds no section.
+      this.use();
+      this.sampleMode = samples[1]!.toLowerCase() === 'request' ? 'request' : 'response';
+      this.lastLabel = text;
+      return;
+    }
+    const section = matchSectionTitle(text);
+    if (section) {
+      this.use();
+      this.lastLabel = text;
+      this.sampleMode = undefined;
+      return this.startSection(section, text, at);
+    }
+    // A heading on a flattened page runs on into the prose under it: its first words are the title.
+    const lead = headingDepth !== undefined ? leadingSection(text) : undefined;
+    if (lead) {
+      this.use();
+      this.lastLabel = lead.title;
+      this.sampleMode = undefined;
+      this.startSection(lead.section, lead.title, at);
+      this.addProse(lead.rest);
+      return;
+    }
+    const status = matchStatusLine(text, this.inResponses()) ?? this.statusBeforeSample(text);
+    if (status) {
+      this.use();
+      this.lastLabel = text;
+      this.startResponse(status, at);
+      // `Status: 201 Created` or `HTTP/1.1 201 Created`: header lines may follow, as in a response.
+      if (/^(?:-\s*)?(?:status|http)\b/i.test(text)) this.inHeaderSample = true;
+      return;
+    }
+    if (this.inResponses() && this.readLooseStatus(text, at)) return;
+    if (this.readHeaderLine(text, at)) return;
+    if (this.readFact(text)) return this.use();
+    if (isChrome(text)) return this.use();
+    if (headingDepth !== undefined) {
+      this.use();
+      if (this.section.kind === 'intro' && this.titleHeading === undefined && (headingDepth <= 2 || this.firstText === undefined)) this.titleHeading = text;
+      // An unknown heading (`Example`, `Authorizations`) ends the section: its tables are not ours.
+      else if (this.section.kind !== 'intro') this.enter({ kind: 'other', title: text });
+      return;
+    }
+    this.previousLabel = this.lastLabel;
+    this.lastLabel = text;
+    if (this.section.kind === 'intro' && this.firstText === undefined && this.titleHeading === undefined && text.length <= 120 && !/[.:]$/.test(text)) {
+      this.used.add(this.index);
+      this.fed.set(this.index, '/summary');
+      this.firstText = text;
+      return;
+    }
+    this.addProse(markdown ?? text);
+  }
+
+  /** A bare status code (`200`) just above a sample: the sample's status. */
+  private statusBeforeSample(text: string): StatusLine | undefined {
+    const bare = /^([1-5]\d\d)$/.exec(text.trim());
+    if (!bare) return undefined;
+    return this.blocks[this.index + 1]?.kind === 'code' ? { status: bare[1]!, description: '' } : undefined;
+  }
+
+  /** In a responses section: `200OK 400Bad Request` run together, or a reason phrase alone (`OK`). */
+  private readLooseStatus(text: string, at: Position): boolean {
+    const phrase = statusOfReasonPhrase(text);
+    if (phrase && !this.responses.some((r) => r.status === phrase)) {
+      this.use();
+      this.startResponse({ status: phrase, description: text }, at);
+      return true;
+    }
+    const run = [...text.matchAll(/(?:^|\s)([1-5]\d\d)(?=[A-Z])([A-Za-z][A-Za-z ]*?)(?=\s+[1-5]\d\d[A-Z]|\s*$)/g)];
+    if (run.length >= 2) {
+      this.use();
+      for (const match of run) this.startResponse({ status: match[1]!, description: match[2]!.trim() }, at);
+      return true;
+    }
+    // `200Paginated array of orders`: a status glued to its description.
+    const gluedText = /^([1-5]\d\d)(?=[A-Z]|\1)\1?\s*[—–-]?\s*(.*)$/.exec(text);
+    if (gluedText && !this.responses.some((r) => r.status === gluedText[1])) {
+      this.use();
+      this.startResponse({ status: gluedText[1]!, description: gluedText[2]!.trim() }, at);
+      return true;
+    }
+    // `401{"errors": ...}`: an error table whose code ran into its example.
+    const glued = /^([1-5]\d\d)\s*([{[].*)$/.exec(text);
+    if (glued) {
+      this.use();
+      this.startResponse({ status: glued[1]!, description: '' }, at);
+      const sample = this.readSampleText(glued[2]!, { line: at.line, column: at.column + text.indexOf(glued[2]!) });
+      if (sample && this.section.kind === 'response') this.section.response.sample ??= sample;
+      this.enter({ kind: 'responses', title: '' });
+      return true;
+    }
+    return false;
+  }
+
+  /** `name: value` lines under a sample's `# Headers` label: the response's headers. */
+  private readHeaderLine(text: string, at: Position): boolean {
+    if (/^#?\s*headers$/i.test(text)) {
+      this.inHeaderSample = this.section.kind === 'response';
+      if (this.inHeaderSample) this.use();
+      return this.inHeaderSample;
+    }
+    const section = this.section;
+    if (section.kind === 'parameters' && section.in === 'header') {
+      // `Content-Type: application/json` under a request's headers: a header it sends.
+      const line = /^([A-Za-z][\w-]*):\s*\S/.exec(text);
+      if (!line) return false;
+      this.use();
+      const key = `header ${line[1]!}`;
+      if (!this.parameterKeys.has(key)) {
+        this.parameterKeys.add(key);
+        this.parameters.push({ name: line[1]!, in: 'header', type: undefined, required: false, description: '', default: '', at, children: [] });
+      }
+      return true;
+    }
+    if (section.kind === 'response-headers') this.inHeaderSample = true;
+    if (!this.inHeaderSample || (this.section.kind !== 'response' && this.section.kind !== 'response-headers')) return false;
+    const header = /^([A-Za-z][\w-]*):\s*\S/.exec(text);
+    if (header && /^(?:status|http)/i.test(header[1]!)) return false;
+    if (!header) {
+      this.inHeaderSample = false;
+      return false;
+    }
+    this.use();
+    const response = (this.section as { response: ResponseModel }).response;
+    if (!response.headers.some((h) => h.name.toLowerCase() === header[1]!.toLowerCase())) {
+      response.headers.push({ name: header[1]!, type: undefined, required: false, description: '', default: '', at, children: [] });
+    }
+    return true;
+  }
+
+  /** Single facts printed as lines: no body, media type, operation id, version, server, body type. */
+  private readFact(text: string): boolean {
+    const payload = this.payload();
+    if (isNoBody(text)) {
+      if (payload) payload.noBody = true;
+      return true;
+    }
+    const mediaType = matchMediaType(text);
+    if (mediaType) {
+      if (payload) payload.mediaType = mediaType;
+      else if (this.section.kind === 'responses') this.section.mediaType = mediaType;
+      return true;
+    }
+    const operationId = matchOperationId(text);
+    if (operationId) {
+      this.operationId ??= operationId;
+      return true;
+    }
+    const version = matchVersion(text);
+    if (version) {
+      this.version ??= version;
+      return true;
+    }
+    const server = matchServer(text);
+    if (server) {
+      this.server ??= server;
+      return true;
+    }
+    const type = payload && payload.rows.length === 0 ? matchTypeLine(text) : undefined;
+    if (payload && type) {
+      payload.type = type;
+      return true;
+    }
+    if (payload && /^required$/i.test(text) && this.section.kind === 'body') return true;
+    return false;
+  }
+
+  private addProse(raw: string): void {
+    let text = raw;
+    const callout = matchCallout(text);
+    if (callout && callout.rest === '') {
+      this.pendingCallout = callout.label;
+      this.use();
+      return;
+    }
+    if (callout) text = `${callout.label}: ${callout.rest}`;
+    else if (this.pendingCallout) text = `${this.pendingCallout}: ${text}`;
+    this.pendingCallout = undefined;
+    switch (this.section.kind) {
+      case 'intro':
+        this.use();
+        this.description.push(text);
+        return;
+      case 'body':
+        this.use();
+        this.section.payload.description = joinProse(this.section.payload.description, text);
+        return;
+      case 'response': {
+        this.use();
+        const pending = this.nextPending();
+        if (pending && this.section.response.rows.length > 0) {
+          this.enter({ kind: 'response', response: pending, title: pending.status });
+          if (this.section.kind === 'response') this.section.response.description ||= text;
+          return;
+        }
+        this.section.response.description = joinProse(this.section.response.description, text);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  private inResponses(): boolean {
+    const kind = this.section.kind;
+    return kind === 'responses' || kind === 'response' || kind === 'response-headers';
+  }
+
+  private payload(): Payload | undefined {
+    if (this.section.kind === 'body') return this.section.payload;
+    if (this.section.kind === 'response') return this.section.response;
+    return undefined;
+  }
+
+  private enter(section: Section): void {
+    this.section = section;
+    this.pendingCallout = undefined;
+    this.inHeaderSample = false;
+    if (section.kind === 'body') this.frames = [rootFrame(section.payload.rows)];
+    else if (section.kind === 'response') this.frames = [rootFrame(section.response.rows)];
+    else this.frames = [];
+  }
+
+  private startSection(title: SectionTitle, text: string, at: Position): void {
+    switch (title.kind) {
+      case 'parameters': {
+        if (this.section.kind === 'response' || this.section.kind === 'response-headers') {
+          // `Response Parameters` under a status describe its body, not the request's parameters.
+        }
+        const section: Section = { kind: 'parameters', title: text };
+        if (title.in) section.in = title.in;
+        if (title.required !== undefined) section.required = title.required;
+        if (title.unplaced) section.unplaced = true;
+        return this.enter(section);
+      }
+      case 'body': {
+        if ((this.section.kind === 'response' || this.section.kind === 'response-headers') && /^#?\s*(?:payload|body)\b/i.test(text)) {
+          // `Payload` under a response's example is that response's body.
+          const response = this.section.response;
+          if (title.mediaType) response.mediaType ??= title.mediaType;
+          return this.enter({ kind: 'response', response, title: this.section.title });
+        }
+        this.body ??= { description: '', rows: [], noBody: false, at };
+        if (title.mediaType) this.body.mediaType = title.mediaType;
+        return this.enter({ kind: 'body', payload: this.body, title: text });
+      }
+      case 'responses': {
+        const section: Section = { kind: 'responses', title: text };
+        if (title.mediaType) section.mediaType = title.mediaType;
+        return this.enter(section);
+      }
+      case 'response':
+        this.startResponse({ status: title.status, description: title.description }, at, title.mediaType);
+        return;
+      case 'security':
+        return this.enter({ kind: 'other', title: text });
+      case 'headers': {
+        const response = this.section.kind === 'response' || this.section.kind === 'response-headers' ? this.section.response : undefined;
+        if (response && title.of !== 'request') return this.enter({ kind: 'response-headers', response, title: text });
+        return this.enter({ kind: 'parameters', in: 'header', title: text });
+      }
+    }
+  }
+
+  private startResponse(status: StatusLine, at: Position, mediaType?: string): void {
+    const existing = this.responses.find((r) => r.status === status.status);
+    if (existing) {
+      // A page shows a response twice: once described, once as an example. Both are the same response.
+      if (!existing.description && status.description && !isMediaTypeText(status.description)) existing.description = status.description;
+      return this.enter({ kind: 'response', response: existing, title: status.status });
+    }
+    const described = cleanStatusDescription(status.description);
+    const sectionMedia = this.section.kind === 'responses' ? this.section.mediaType : undefined;
+    const response: ResponseModel = { status: status.status, description: described.text, rows: [], headers: [], noBody: false, at };
+    const media = mediaType ?? described.mediaType ?? sectionMedia;
+    if (media) response.mediaType = media;
+    this.responses.push(response);
+    this.enter({ kind: 'response', response, title: status.status });
+  }
+
+  /** The next status a page listed before describing it, once the current one has its fields. */
+  private nextPending(): ResponseModel | undefined {
+    const current = this.section.kind === 'response' ? this.section.response : undefined;
+    if (current && current.rows.length === 0 && !current.sample) return undefined;
+    const index = current ? this.pendingStatuses.indexOf(current) : -1;
+    const next = this.pendingStatuses[index + 1];
+    if (next && next.rows.length === 0) return next;
+    return undefined;
+  }
+
+  private readTable(rows: readonly TableRow[], at: Position): void {
+    if (!this.operation) return;
+    const pending = this.section.kind === 'response' || this.section.kind === 'responses' ? this.nextPending() : undefined;
+    if (pending && (this.section.kind === 'responses' || (this.section.kind === 'response' && this.section.response.rows.length > 0))) {
+      this.enter({ kind: 'response', response: pending, title: pending.status });
+    }
+    if (this.section.kind === 'responses') {
+      // A response table under `Response` with no status line above it: the latest status without
+      // fields takes it, else the first success.
+      const latest = this.responses.at(-1);
+      const success = latest && latest.rows.length === 0 && !latest.sample ? latest : this.responses.find((r) => r.status.startsWith('2'));
+      if (success && success.rows.length === 0) {
+        this.enter({ kind: 'response', response: success, title: success.status });
+      } else {
+        this.warn('a response table has no status line above it; it is read as status 200', at);
+        this.startResponse({ status: '200', description: '' }, at);
+        const response = this.responses.at(-1)!;
+        if (response.status === '200') response.statusInferred = true;
+      }
+    }
+    const section = this.section;
+    if (section.kind !== 'body' && section.kind !== 'response' && this.frames.length > 0) {
+      // The table of a toggle that has no row to nest under here: skipped (reported at the toggle).
+      if (!this.top().explicit) this.frames.pop();
+      return;
+    }
+    switch (section.kind) {
+      case 'intro':
+        // A table under the operation line with no section title: its parameters, or the body of a POST.
+        this.use();
+        if (!rows.some((row) => row.in) && !rows.some((row) => this.operation?.path.includes(`{${row.name}}`)) && !BODY_METHODS.has(this.operation?.method ?? '')) {
+          this.warn('a property table comes before any parameters, body or response section; it is skipped', at);
+          return;
+        }
+        return this.readParameters(rows, undefined, undefined, true);
+      case 'parameters':
+        this.use();
+        return this.readParameters(rows, section.in, section.required, section.unplaced);
+      case 'response-headers':
+        this.use();
+        for (const row of rows) if (row.name) section.response.headers.push(this.field(row));
+        return;
+      case 'body':
+      case 'response':
+        this.use();
+        return this.readFields(rows, at);
+      case 'responses':
+      case 'other':
+        return;
+    }
+  }
+
+  /** A table that is no property table: statuses with their descriptions, or something not read. */
+  private readGrid(header: readonly string[], rows: readonly { cells: string[]; at: Position }[], at: Position): void {
+    const codeColumn = header.findIndex((cell) => /^(?:http )?(?:status(?: code| value)?|code|response(?: code)?|http code|http status(?: code)?|error code)$/i.test(cell.trim()));
+    const statuses = rows
+      .map((row) => {
+        const cells = codeColumn === -1 ? row.cells : [...row.cells.slice(codeColumn), ...row.cells.slice(0, codeColumn)];
+        const match = /^([1-5]\d\d|[1-5]XX|default)\b\s*(.*)$/i.exec((cells[0] ?? '').trim());
+        return match ? { status: match[1]!.toUpperCase().replace('DEFAULT', 'default'), description: (match[2] || cells.slice(1).find((c) => c.trim() !== '') || '').trim(), at: row.at } : undefined;
+      })
+      .filter((status) => status !== undefined);
+    if (statuses.length === 0 || (codeColumn === -1 && statuses.length < rows.length / 2)) return;
+    this.use();
+    const previous = this.section;
+    for (const status of statuses) {
+      if (!this.responses.some((r) => r.status === status.status)) this.startResponse(status, status.at);
+    }
+    this.section = previous.kind === 'response' ? { kind: 'responses', title: previous.title } : previous;
+    this.frames = [];
+  }
+
+  /** A list: statuses, fields of the section it stands in, media types, or prose. */
+  private readList(items: readonly ListItem[], at: Position): void {
+    const texts = items.map((item) => cleanItem(item.text));
+    // Tabs of a rendering (`- application/json`, `- Schema`, `- Example`): chrome, but a media type counts.
+    if (texts.every((text) => matchMediaType(text) || /^(?:schema|example(?: \(from schema\))?|examples?|.{0,40}\b[1-5]\d\d)$/i.test(text))) {
+      this.use();
+      // The tabs under a response's headers lead back to its body.
+      if (this.section.kind === 'response-headers') this.enter({ kind: 'response', response: this.section.response, title: this.section.title });
+      const media = texts.map((text) => matchMediaType(text)).find(Boolean);
+      const payload = this.payload();
+      if (media && payload) payload.mediaType ??= media;
+      if (this.inResponses() || !media) {
+        for (const text of texts) {
+          const status = /^([1-5]\d\d|default)$/i.exec(text.trim());
+          if (status) this.startResponse({ status: status[1]!.toLowerCase(), description: '' }, at);
+        }
+        if (this.section.kind === 'response' && texts.every((text) => /^([1-5]\d\d|default)$/i.test(text.trim()))) {
+          this.pendingStatuses = texts.map((text) => this.responses.find((r) => r.status === text.trim().toLowerCase())).filter((r) => r !== undefined);
+          this.enter({ kind: 'responses', title: this.section.title });
+        }
+      }
+      return;
+    }
+    const statusItems = items.map((item, i): { item: ListItem; status: (StatusLine & { mediaType?: string }) | undefined } => ({
+      item,
+      status: readStatusItem(texts[i]!) ?? matchStatusLine(texts[i]!, this.inResponses()),
+    }));
+    if (statusItems.every((entry) => entry.status !== undefined) && (this.inResponses() || statusItems.length >= 2)) {
+      this.use();
+      for (const { item, status } of statusItems) {
+        this.startResponse(status!, item.at, status!.mediaType);
+        if (item.children.length > 0 && this.section.kind === 'response') this.readFields(item.children.map((child) => this.itemRow(child)).filter((row) => row !== undefined), item.at);
+      }
+      this.enter({ kind: 'responses', title: '' });
+      return;
+    }
+    const fieldSection = this.section.kind !== 'intro' && this.section.kind !== 'other';
+    const rows = items.map((item) => this.itemRow(item));
+    if (fieldSection && rows.some((row) => row !== undefined)) {
+      this.readTable(rows.filter((row) => row !== undefined), at);
+      return;
+    }
+    // A list of prose under a section of fields was meant as fields and is not read (and so reported).
+    if (this.section.kind === 'intro' || this.section.kind === 'response') {
+      this.addProse(items.map((item) => `- ${item.markdown.replace(/\n/g, ' ')}`).join('\n'));
+    }
+  }
+
+  /** A list item as a table row: `name (type, required) description`, `name: type`, `name type Required`. */
+  private itemRow(item: ListItem): TableRow | undefined {
+    const field = readFieldItem(cleanItem(item.text));
+    if (!field) return undefined;
+    // The description as the page wrote it, inline code and links kept.
+    field.description = markdownTail(item.markdown.replace(/\n/g, ' '), field.description);
+    const nested: Block[] = [];
+    const children = item.children.map((child) => this.itemRow(child)).filter((row) => row !== undefined);
+    if (children.length > 0) {
+      nested.push({ kind: 'open', label: field.name, at: item.at }, { kind: 'table', columns: ['name', 'type', 'required', 'description'], rows: children, at: children[0]!.at }, { kind: 'close', at: item.at });
+    }
+    return { name: field.name, type: field.type, required: field.required, description: field.description, in: field.in, default: '', at: item.at, typeAt: item.at, nested };
+  }
+
+  private readCode(lang: string, value: string, at: Position, valueAt?: Position): void {
+    if (lang === 'curl' || readCurlTarget(value)) {
+      this.use();
+      const curl = readCurlTarget(value);
+      if (curl?.server && this.operation && samePath(this.operation.path, curl.path)) this.server ??= curl.server;
+      return;
+    }
+    const sample = /^(?:json|jsonc|json5|js|javascript|ruby|text|)$/.test(lang) ? this.readSampleText(value, valueAt ?? at) : undefined;
+    if (!sample) return;
+    const located = sample;
+    const section = this.section;
+    const own = this.lastLabel.toLowerCase();
+    // A label like `For example:` says nothing: the line before it may (`HTTP body should contain ...`).
+    const label = /\b(?:request|response|returns?|success|body)\b/.test(own) ? own : `${this.previousLabel} ${own}`.toLowerCase();
+    if (section.kind === 'parameters' && section.in === 'header' && isRecord(sample.value)) {
+      // Headers printed as a JSON object: each key is a header the request sends.
+      this.use();
+      for (const name of Object.keys(sample.value)) {
+        const key = `header ${name}`;
+        if (this.parameterKeys.has(key)) continue;
+        this.parameterKeys.add(key);
+        this.parameters.push({ name, in: 'header', type: undefined, required: false, description: '', default: '', at, children: [] });
+      }
+      return;
+    }
+    if (this.sampleMode === 'request' || (this.sampleMode === undefined && (section.kind === 'body' || (section.kind === 'parameters' && section.unplaced))) || (section.kind !== 'response' && section.kind !== 'responses' && /\brequest\b/.test(label) && !/\bresponse\b/.test(label))) {
+      this.use();
+      this.body ??= { description: '', rows: [], noBody: false, at };
+      // A short sample and a full one (`Show optional properties`) show one body together.
+      addSample(this.body, located);
+      return;
+    }
+    if (this.sampleMode === 'response') {
+      this.use();
+      this.loneResponseSamples.push(located);
+      return;
+    }
+    if (section.kind === 'response') {
+      this.use();
+      addSample(section.response, located);
+      return;
+    }
+    if (section.kind === 'responses' || /\b(?:response|returns?|success)\b/.test(label)) {
+      this.use();
+      this.loneResponseSamples.push(located);
+      return;
+    }
+    // An unlabelled sample before any response, on a page whose method sends a body, shows the body.
+    if ((section.kind === 'intro' || section.kind === 'parameters') && BODY_METHODS.has(this.operation?.method ?? '') && !this.body?.sample && this.responses.length === 0 && /\b(?:body|example|request|sample)\b/.test(label)) {
+      this.use();
+      this.body ??= { description: '', rows: [], noBody: false, at };
+      this.body.sample = located;
+    }
+  }
+
+  /**
+   * A sample's value, read with the tolerant reader (comments, `...`, Ruby's `=>`, a cut-off end),
+   * its warnings located on the page. Bullets a rendering put before members are blanked first.
+   */
+  private readSampleText(text: string, at: Position): Sample | undefined {
+    const start = text.search(/[[{]/);
+    if (start === -1) return undefined;
+    const before = text.slice(0, start).split('\n');
+    const startLine = at.line + before.length - 1;
+    const startColumn = before.length === 1 ? at.column + start : before.at(-1)!.length + 1;
+    const body = text.slice(start).replace(/^(\s*)•/gm, '$1 ');
+    const read = readTolerantJson(body, { file: this.file, startLine, startColumn });
+    if (!read.result) return undefined;
+    for (const diagnostic of read.diagnostics) if (diagnostic.severity === 'warning') this.diagnostics.push(diagnostic);
+    return { value: read.result.value, at: { line: startLine, column: startColumn }, truncated: read.open.length > 0 };
+  }
+
+  /** Samples under a `Response` with no status go to the first 2xx the page names, else to a 200 it does not. */
+  private placeLoneSamples(): void {
+    for (const sample of this.loneResponseSamples) {
+      const success = this.responses.find((r) => r.status.startsWith('2') && r.status !== '204' && !r.sample && r.rows.length === 0);
+      if (success) {
+        success.sample = sample;
+        continue;
+      }
+      if (this.responses.some((r) => r.status.startsWith('2'))) continue;
+      this.responses.unshift({ status: '200', description: '', rows: [], headers: [], noBody: false, at: sample.at, sample, statusInferred: true });
+    }
+  }
+
+  private readParameters(rows: readonly TableRow[], sectionIn: ParameterLocation | undefined, sectionRequired: boolean | undefined, unplaced = false): void {
+    const path = this.operation?.path ?? '';
+    for (const original of rows) {
+      if (!original.name || original.name === '*') continue;
+      let row = original;
+      // `query · integer`: the location printed in the type cell.
+      const placed = /^(path|query|header|cookie|body)\s*[·•|,:/-]\s*(.+)$/i.exec(row.type);
+      if (placed && !row.in) row = { ...row, in: placed[1]!, type: placed[2]! };
+      let location = sectionIn;
+      let inferred = false;
+      const written = row.in.toLowerCase();
+      if (written === 'path' || written === 'query' || written === 'header' || written === 'cookie') location = written;
+      else if (written === 'body' || written === 'form') {
+        this.addBodyRow(row);
+        continue;
+      } else if (written) this.warn(`unknown parameter location "${row.in}": expected path, query, header or cookie`, row.at);
+      // A parameter the path template names is a path parameter, whatever section it stands in.
+      if (location !== 'path' && !written && path.includes(`{${row.name}}`)) location = 'path';
+      if (!location) {
+        if (path.includes(`{${row.name}}`)) location = 'path';
+        else if (unplaced && isBodyRow(row)) {
+          // The row that is the request body itself (`body`, "The body of the request"): its type names the body.
+          this.body ??= { description: row.description, rows: [], noBody: false, at: row.at };
+          const type = parseTypeExpression(row.type);
+          if (type) this.body.type = type;
+          if (parseRequired(row.required)) this.body.required = true;
+          continue;
+        } else if (unplaced && rows.some(isBodyRow)) {
+          location = 'query';
+          inferred = true;
+        } else if (unplaced && BODY_METHODS.has(this.operation?.method ?? '')) {
+          this.addBodyRow(row);
+          continue;
+        } else if (/\b(?:request body|in the body|JSON body|body of the request)\b/i.test(row.description) && BODY_METHODS.has(this.operation?.method ?? '')) {
+          this.addBodyRow(row);
+          continue;
+        } else if (/\bheader\b/i.test(row.description)) location = 'header';
+        else {
+          location = 'query';
+          inferred = !/\bquery\b/i.test(row.description);
+        }
+      }
+      const key = `${location} ${row.name}`;
+      if (this.parameterKeys.has(key)) {
+        this.warn(`parameter "${row.name}" (${location}) is described twice; the first description is kept`, row.at);
+        continue;
+      }
+      this.parameterKeys.add(key);
+      const field = this.field(row);
+      if (sectionRequired !== undefined && !row.required) field.required = sectionRequired;
+      const parameter: Parameter = { ...field, in: location };
+      if (inferred) parameter.inInferred = true;
+      this.parameters.push(parameter);
+    }
+  }
+
+  private addBodyRow(row: TableRow): void {
+    this.body ??= { description: '', rows: [], noBody: false, at: row.at };
+    addRow(this.body.rows, this.field(row));
+  }
+
+  private readFields(rows: readonly TableRow[], at: Position): void {
+    // A table that follows a nested table closed by nothing but itself belongs further out.
+    while (this.frames.length > 1 && this.top().filled && !this.top().explicit) this.frames.pop();
+    const frame = this.top();
+    frame.filled = true;
+    if (frame.owner) frame.owner.childrenAt ??= at;
+    if (frame.owner && !frame.explicit && rows.length > 0) this.unmarkedEnds.push(at);
+    for (const row of rows) {
+      const depth = this.frames.length;
+      if (row.name && row.name !== '*') addRow(frame.rows, this.field(row));
+      for (const block of row.nested) this.read(block, this.index);
+      this.frames.length = Math.min(this.frames.length, depth);
+    }
+  }
+
+  private open(label: string, explicit: boolean, at: Position): void {
+    if (this.section.kind !== 'body' && this.section.kind !== 'response') {
+      if (this.section.kind === 'parameters') this.warn('nested parameter tables are not read yet; this one is skipped', at);
+      this.frames.push({ rows: [], explicit, filled: false });
+      return;
+    }
+    if (this.frames.length > MAX_NESTING) {
+      this.warn(`tables nested more than ${MAX_NESTING} deep are not read; this one is skipped`, at);
+      this.frames.push({ rows: [], explicit, filled: false });
+      return;
+    }
+    for (let index = this.frames.length - 1; index >= 0; index--) {
+      const frame = this.frames[index]!;
+      const row = findRow(frame.rows, label);
+      if (row) {
+        this.frames.length = index + 1;
+        this.frames.push({ rows: row.children, owner: row, explicit, filled: false });
+        return;
+      }
+      // `<details>` inside the row's own cell reopens the row it is already reading.
+      if (explicit && frame.owner && (label === '' || frame.owner.name === label)) {
+        this.frames.push({ rows: frame.rows, owner: frame.owner, explicit, filled: false });
+        return;
+      }
+    }
+    const named = label ? `"${label}"` : 'the toggle';
+    this.warn(`${named} names no row of the table above it that can hold fields; the nested table is skipped`, at);
+    this.frames.push({ rows: [], explicit, filled: false });
+  }
+
+  private close(): void {
+    while (this.frames.length > 1) {
+      const frame = this.frames.pop()!;
+      if (frame.explicit) return;
+    }
+  }
+
+  private top(): Frame {
+    if (this.frames.length === 0) this.frames.push({ rows: [], explicit: false, filled: false });
+    return this.frames.at(-1)!;
+  }
+
+  private field(row: TableRow): FieldRow {
+    let type: TypeExpr | undefined;
+    if (row.type) {
+      type = parseTypeExpression(row.type) ?? readTypeLine(row.type)?.expr;
+      if (!type) {
+        this.warn(
+          `cannot read the type "${row.type}" of "${row.name}": expected a type such as string, integer, boolean, object, object[], string | null or a schema name`,
+          row.typeAt,
+        );
+      }
+    }
+    let required = parseRequired(row.required);
+    if (required === undefined) {
+      const marker = /^\(?(required|optional)\)?/i.exec(row.required.trim());
+      required = marker ? marker[1]!.toLowerCase() === 'required' : undefined;
+    }
+    if (required === undefined) {
+      this.warn(`cannot read "${row.required}" as a required marker: expected required, optional, yes, no or -`, row.at);
+      required = false;
+    }
+    let description = row.description;
+    // `Required.` opening a description, or `(required)` in it, when no column says so.
+    if (!required && row.required.trim() === '') {
+      const said = /^Required\b[.:]?\s*|\s*\((?:required)\)\s*/i.exec(description);
+      if (said && (said.index === 0 || /\(required\)/i.test(said[0]))) {
+        required = true;
+        description = (description.slice(0, said.index) + ' ' + description.slice(said.index + said[0].length)).trim();
+      }
+    }
+    return { name: row.name, type, required, description, default: row.default, at: row.at, children: [] };
+  }
+
+  private warn(message: string, at: Position): void {
+    this.diagnostics.push(warning(message, { file: this.file, line: at.line, column: at.column }));
+  }
+}
+
+/** A row that stands for the whole request body, as Swagger 2 pages print it. */
+function isBodyRow(row: TableRow): boolean {
+  if (/\b(?:body of the request|request body)\b/i.test(row.description)) return true;
+  return /^body$/i.test(row.name) && (row.type === '' || /^[A-Z]/.test(row.type));
+}
+
+function addSample(payload: Payload, sample: Sample): void {
+  if (!payload.sample) payload.sample = sample;
+  else (payload.moreSamples ??= []).push(sample);
+}
+
+/** The end of an item's Markdown that reads as `plain` once its marks are taken off. */
+function markdownTail(markdown: string, plain: string): string {
+  if (!plain || markdown === plain) return plain;
+  const strip = (text: string) => text.replace(/[`*_]|\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\s+/g, ' ').trim();
+  const head = plain.slice(0, 24);
+  for (let k = 0; k < markdown.length; k++) {
+    if (k > 0 && markdown[k - 1] !== ' ') continue;
+    const tail = markdown.slice(k);
+    if (strip(tail) === plain || (strip(tail).startsWith(head) && strip(tail).length === plain.length)) return tail.trim();
+  }
+  return plain;
+}
+
+/** The section title a heading starts with (up to eight words), and the prose after it. */
+function leadingSection(text: string): { section: SectionTitle; title: string; rest: string } | undefined {
+  const words = text.split(' ');
+  for (let count = Math.min(8, words.length - 1); count >= 1; count--) {
+    const title = words.slice(0, count).join(' ');
+    const section = matchSectionTitle(title);
+    if (section) return { section, title, rest: words.slice(count).join(' ') };
+  }
+  return undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describeBlock(block: Block): string {
+  switch (block.kind) {
+    case 'table':
+      return 'a property table';
+    case 'grid':
+      return `a table (${block.header.join(' | ').slice(0, 60)})`;
+    case 'list':
+      return 'a list';
+    case 'code':
+      return block.lang ? `a ${block.lang} block` : 'a code block';
+    case 'heading':
+      return `the heading "${block.text.slice(0, 60)}"`;
+    case 'text':
+      return `the text "${block.text.length > 60 ? `${block.text.slice(0, 57)}...` : block.text}"`;
+    default:
+      return 'a nesting mark';
+  }
+}
+
+/** Toggle labels and a trailing type word that renderers print inside list items. */
+function cleanItem(text: string): string {
+  return text.replace(TOGGLE_CHROME, '').replace(/\s+/g, ' ').trim();
+}
+
+function isMediaTypeText(text: string): boolean {
+  return matchMediaType(text.split(' ')[0] ?? '') !== undefined;
+}
+
+/** A status's description with a media type taken off its front (`application/json Current user`). */
+function cleanStatusDescription(text: string): { text: string; mediaType?: string } {
+  const first = text.split(' ')[0] ?? '';
+  const media = matchMediaType(first);
+  const rest = (media ? text.slice(first.length) : text).replace(/\s+(?:object|array)$/, '').trim();
+  return media ? { text: rest, mediaType: media } : { text: rest };
+}
+
+/** `200 application/json ...`, `` `200`: Contact updated ``, `400 Bad Request: Invalid body`, `200`. */
+function readStatusItem(text: string): (StatusLine & { mediaType?: string }) | undefined {
+  const match = /^`?([1-5]\d\d|[1-5]XX|default)`?(?:\s*[:–—-]\s*|\s+|$)(.*)$/i.exec(text.trim());
+  if (!match) return undefined;
+  const described = cleanStatusDescription(match[2] ?? '');
+  const status = match[1]!.toUpperCase().replace('DEFAULT', 'default');
+  return described.mediaType ? { status, description: described.text, mediaType: described.mediaType } : { status, description: described.text };
+}
+
+const ITEM_NAME = String.raw`[A-Za-z_$@*][\w.$@[\]-]*`;
+const PAREN_ITEM = new RegExp(String.raw`^(${ITEM_NAME})\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*[:.–—-]?\s*(.*)$`);
+const COLON_ITEM = new RegExp(String.raw`^(${ITEM_NAME}):\s*(.*)$`);
+const LOCATIONS = new Set(['path', 'query', 'header', 'cookie', 'body', 'form']);
+
+/**
+ * A list item that describes a field: `name (type, required) description` (Redocly, Bump),
+ * `id (path string, required)`, `name: type description` (Stainless, literal types too),
+ * `name type Required description` (Bump's HTML). Undefined for an item that is none of these.
+ */
+export function readFieldItem(text: string): { name: string; type: string; required: string; description: string; in: string } | undefined {
+  const paren = PAREN_ITEM.exec(text);
+  if (paren) {
+    let type = '';
+    let required = '';
+    let location = '';
+    for (const part of paren[2]!.split(',').map((p) => p.trim()).filter(Boolean)) {
+      const words = part.split(/\s+/);
+      if (LOCATIONS.has(words[0]!.toLowerCase()) && words.length <= 3) {
+        location = words.shift()!.toLowerCase();
+      }
+      const rest = words.join(' ');
+      if (/^(required|optional)$/i.test(rest)) required = rest.toLowerCase();
+      else if (rest && !type && (parseTypeExpression(rest) || readTypeLine(rest))) type = rest;
+    }
+    if (type || required || location) return { name: paren[1]!, type, required, description: paren[3]!.trim(), in: location };
+  }
+  const colon = COLON_ITEM.exec(text);
+  if (colon) {
+    const [first = '', ...rest] = colon[2]!.split(/\s+/);
+    const literal = /^(?:true|false)$/.test(first) ? 'boolean' : /^"[^"]*"$/.test(first) ? 'string' : /^-?\d+$/.test(first) ? 'integer' : '';
+    const type = literal || (readTypeLine(first)?.expr.kind === 'primitive' || readTypeLine(first)?.expr.kind === 'array' || readTypeLine(first)?.expr.kind === 'union' ? first : '');
+    if (type) return { name: colon[1]!, type, required: '', description: rest.join(' '), in: '' };
+  }
+  const words = text.split(/\s+/);
+  const name = words[0] ?? '';
+  if (!new RegExp(`^${ITEM_NAME}$`).test(name) || words.length < 2) return undefined;
+  for (let take = Math.min(4, words.length - 1); take >= 1; take--) {
+    const candidate = words.slice(1, 1 + take).join(' ');
+    const type = readTypeLine(candidate);
+    if (!type || type.expr.kind === 'named' || type.rest) continue;
+    let rest = words.slice(1 + take);
+    let required = type.required === undefined ? '' : type.required ? 'required' : 'optional';
+    if (/^(required|optional)$/i.test(rest[0] ?? '')) {
+      required = rest[0]!.toLowerCase();
+      rest = rest.slice(1);
+    }
+    return { name, type: type.type, required, description: rest.join(' '), in: '' };
+  }
+  return undefined;
+}
+
+function rootFrame(rows: FieldRow[]): Frame {
+  return { rows, explicit: false, filled: false };
+}
+
+function joinProse(before: string, text: string): string {
+  return before ? `${before}\n\n${text}` : text;
+}
+
+/** The row a toggle names; for a toggle that names none, the last row that can hold fields. */
+function findRow(rows: readonly FieldRow[], label: string): FieldRow | undefined {
+  if (label === '') return lastOf(rows, (row) => holdsFields(row.type));
+  return lastOf(rows, (row) => row.name === label) ?? lastOf(rows, (row) => row.name.toLowerCase() === label.toLowerCase());
+}
+
+function lastOf<T>(items: readonly T[], test: (item: T) => boolean): T | undefined {
+  for (let index = items.length - 1; index >= 0; index--) if (test(items[index]!)) return items[index];
+  return undefined;
+}
+
+function holdsFields(type: TypeExpr | undefined): boolean {
+  if (!type) return true;
+  switch (type.kind) {
+    case 'primitive':
+      return type.name === 'object' || type.name === 'array' || type.name === 'any';
+    case 'named':
+      return true;
+    case 'array':
+      return holdsFields(type.items);
+    case 'union':
+      return type.members.some(holdsFields);
+  }
+}
+
+/** Appends a row, under its parent when its name is a path (`violations[].code`, `meta.total`). */
+function addRow(rows: FieldRow[], row: FieldRow): void {
+  const segments = row.name.split('.').map((segment) => segment.replace(/\[\d*\]$/, ''));
+  if (segments.length > 1 && segments.length <= MAX_NESTING && segments.every((s) => s !== '')) {
+    let siblings = rows;
+    let parent: FieldRow | undefined;
+    for (const segment of segments.slice(0, -1)) {
+      parent = lastOf(siblings, (candidate) => candidate.name === segment);
+      if (!parent) break;
+      siblings = parent.children;
+    }
+    if (parent) {
+      parent.childrenAt ??= row.at;
+      parent.children.push({ ...row, name: segments.at(-1)! });
+      return;
+    }
+  }
+  rows.push(row);
+}

@@ -1,0 +1,36 @@
+// Field lines as renderers print them, table-driven: list items and stacked type lines.
+import { describe, expect, it } from 'vitest';
+import { readFieldItem } from '../../../generator/importers/page/assemble-operation.js';
+import { readTypeLine } from '../../../generator/importers/page/type-expression.js';
+
+describe('list items that describe a field', () => {
+  const cases: [string, { given: string; want: ReturnType<typeof readFieldItem> }][] = [
+    ['Redocly: name, type and required in parentheses', { given: 'id (string, required) ID of the vault.', want: { name: 'id', type: 'string', required: 'required', description: 'ID of the vault.', in: '' } }],
+    ['a location inside the parentheses', { given: 'id (path string, required)', want: { name: 'id', type: 'string', required: 'required', description: '', in: 'path' } }],
+    ['Stainless: name colon type', { given: 'file_id: string The unique identifier.', want: { name: 'file_id', type: 'string', required: '', description: 'The unique identifier.', in: '' } }],
+    ['Stainless: a literal type', { given: 'deleted: true Whether it was deleted.', want: { name: 'deleted', type: 'boolean', required: '', description: 'Whether it was deleted.', in: '' } }],
+    ['Bump HTML: name, type, Required', { given: 'Authorization string Required Your API token', want: { name: 'Authorization', type: 'string', required: 'required', description: 'Your API token', in: '' } }],
+    ['a type of several words', { given: 'options array[string]', want: { name: 'options', type: 'array[string]', required: '', description: '', in: '' } }],
+    ['prose', { given: 'keep the first account settings', want: undefined }],
+  ];
+  it.each(cases)('%s', (_what, { given, want }) => {
+    expect(readFieldItem(given)).toEqual(want);
+  });
+});
+
+describe('type lines of stacked fields', () => {
+  const cases: [string, { type: string; required?: boolean; nullable?: boolean; rest: string } | undefined][] = [
+    ['integer <int64>', { type: 'integer <int64>', rest: '' }],
+    ['string <uuid> = 36 characters', { type: 'string <uuid>', rest: '= 36 characters' }],
+    ['stringRequired', { type: 'string', required: true, rest: '' }],
+    ['stringnullable', { type: 'string', nullable: true, rest: '' }],
+    ['string format: uuid', { type: 'string format: uuid', rest: '' }],
+    ['Array of object (LogEntry) | null', { type: 'Array of object (LogEntry) | null', rest: '' }],
+    ['Collection of Role', { type: 'Collection of Role', rest: '' }],
+    ['The first name', undefined],
+  ];
+  it.each(cases)('%j', (given, want) => {
+    const read = readTypeLine(given);
+    expect(read && { type: read.type, rest: read.rest, ...(read.required !== undefined ? { required: read.required } : {}), ...(read.nullable ? { nullable: true } : {}) }).toEqual(want);
+  });
+});

@@ -1,0 +1,138 @@
+// Pages of the variations the page model reads, each written for this test: the facts each gives,
+// what is marked assumed, and that every block is either used or reported where it stands.
+import { describe, expect, it } from 'vitest';
+import { importPage } from '../../../generator/importers/index.js';
+import type { ImportResult } from '../../../generator/importers/importer.js';
+import { INFERRED_EXTENSION, isObject, type JsonObject } from '../../../generator/openapi-types.js';
+import { fixture } from '../../helpers.js';
+
+interface Facts {
+  operation: string;
+  parameters?: string[];
+  body?: string[];
+  bodyMedia?: string;
+  statuses?: string[];
+  warnings?: RegExp[];
+}
+
+function operationOf(result: ImportResult): { key: string; operation: JsonObject } {
+  const [path, item] = Object.entries((result.fragment?.paths ?? {}) as JsonObject)[0] ?? [];
+  const [method, operation] = Object.entries((item ?? {}) as JsonObject)[0] ?? [];
+  return { key: `${method?.toUpperCase()} ${path}`, operation: (operation ?? {}) as JsonObject };
+}
+
+function describeParameter(parameter: JsonObject): string {
+  const schema = (parameter.schema ?? {}) as JsonObject;
+  const inferred = Array.isArray(parameter[INFERRED_EXTENSION]) ? ` (assumed ${(parameter[INFERRED_EXTENSION] as string[]).join(', ')})` : '';
+  return `${parameter.in} ${parameter.name}${parameter.required ? ' required' : ''}${schema.type ? ` ${JSON.stringify(schema.type)}` : ''}${inferred}`;
+}
+
+const cases: [file: string, want: Facts][] = [
+  [
+    'hand-written-patch-issue.md',
+    {
+      operation: 'PATCH /projects/{project_key}/tickets/{ticket_number}',
+      parameters: ['path project_key required "string"', 'path ticket_number required "integer"'],
+      body: ['title', 'labels', 'state'],
+      bodyMedia: 'application/json (assumed)',
+      statuses: ['200', '404', '422'],
+    },
+  ],
+  [
+    'stacked-fields.txt',
+    {
+      operation: 'PUT /v2/boards/{boardId}/name',
+      parameters: ['path boardId required "string"'],
+      body: ['name', 'archived'],
+      bodyMedia: 'application/json (assumed)',
+      statuses: ['200', '404'],
+    },
+  ],
+  [
+    'cell-per-line-table.txt',
+    {
+      operation: 'POST /v1/tags',
+      parameters: ['query label required "string" (assumed in)', 'query color "string" (assumed in)'],
+      statuses: ['201', '409'],
+    },
+  ],
+  [
+    'run-together-one-line.txt',
+    {
+      operation: 'POST /v1/visits',
+      parameters: ['header xTrack-Session "string"', 'header xTrack-Device "string"', 'header xTrack-Locale "string"'],
+      body: ['page', 'duration', 'referrer'],
+      bodyMedia: 'application/json (assumed)',
+      statuses: ['201', '400'],
+    },
+  ],
+  [
+    'label-lines.txt',
+    { operation: 'DELETE /v1/sessions/{sessionId}', parameters: ['path sessionId required "string"'], statuses: ['401', '404'] },
+  ],
+  [
+    'samples-only.txt',
+    {
+      operation: 'POST /api/notes',
+      body: ['text', 'pinned'],
+      bodyMedia: 'application/json (assumed)',
+      statuses: ['201', '400', '429'],
+      warnings: [/`\.\.\.` stands for more than the page shows/],
+    },
+  ],
+  [
+    'form-encoded-body.md',
+    { operation: 'POST /v1/charges', body: ['amount', 'currency'], bodyMedia: 'application/x-www-form-urlencoded', statuses: ['200'] },
+  ],
+  ['unread-body-list.md', { operation: 'POST /accounts/merge', statuses: ['204'], warnings: [/^a list under `Body parameters` was not read$/] }],
+];
+
+describe('page model fixtures', () => {
+  it.each(cases)('%s', async (file, want) => {
+    const result = await importPage(fixture('page', file));
+    const { key, operation } = operationOf(result);
+    expect(key).toBe(want.operation);
+    expect(((operation.parameters ?? []) as JsonObject[]).map(describeParameter)).toEqual(want.parameters ?? []);
+    const content = isObject(operation.requestBody) ? (operation.requestBody.content as JsonObject) : undefined;
+    const [media, object] = Object.entries(content ?? {})[0] ?? [];
+    if (want.body) {
+      expect(Object.keys((((object as JsonObject).schema as JsonObject).properties ?? {}) as JsonObject)).toEqual(want.body);
+      expect(`${media}${(object as JsonObject)[INFERRED_EXTENSION] ? ' (assumed)' : ''}`).toBe(want.bodyMedia);
+    } else {
+      expect(content).toBeUndefined();
+    }
+    expect(Object.keys((operation.responses ?? {}) as JsonObject)).toEqual(want.statuses ?? []);
+    expect(result.diagnostics.map((d) => d.message)).toEqual((want.warnings ?? []).map((w) => expect.stringMatching(w)));
+  });
+
+  it.each(cases.map(([file]) => file))('%s: every block is used or reported at its place', async (file) => {
+    const result = await importPage(fixture('page', file));
+    const coverage = result.coverage!;
+    expect(coverage.fed.length).toBe(coverage.used);
+    for (const unread of coverage.unread) {
+      expect(result.diagnostics).toContainEqual(expect.objectContaining({ location: expect.objectContaining({ line: unread.at.line, column: unread.at.column }) }));
+    }
+    expect(coverage.used + coverage.unread.length).toBeLessThanOrEqual(coverage.blocks);
+  });
+});
+
+describe('descriptions keep their Markdown', () => {
+  it('inline code in a list item survives as it was written', async () => {
+    const result = await importPage(fixture('page', 'hand-written-patch-issue.md'));
+    const body = (((operationOf(result).operation.requestBody as JsonObject).content as JsonObject)['application/json'] as JsonObject).schema as JsonObject;
+    expect(((body.properties as JsonObject).state as JsonObject).description).toBe('`open` or `closed`. One of: open, closed.');
+    expect(((body.properties as JsonObject).state as JsonObject).enum).toEqual(['open', 'closed']);
+  });
+});
+
+describe('a page flattened onto one line', () => {
+  it('locates what it reads by its column', async () => {
+    const text = '# Rename Rename it. Endpoint: PUT /v1/things/{id}/name Version: 1.0 ## Path parameters: - `id` (string, required) The thing. ## Request fields (application/json): - `name` (string, required) The new name. ## Response 200 fields (application/json): - `id` (string)';
+    const result = await importPage({ text, path: 'flat.md' });
+    const { key, operation } = operationOf(result);
+    expect(key).toBe('PUT /v1/things/{id}/name');
+    expect(operation['x-specmill-source']).toBe(`flat.md:1:${text.indexOf('Endpoint:') + 1}`);
+    expect(result.coverage!.fed.map((f) => f.at.column)).toContain(text.indexOf('- `name`') + 1);
+    expect(result.coverage!.unread).toEqual([]);
+  });
+});
