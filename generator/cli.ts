@@ -148,9 +148,15 @@ async function diffCommand(api: string | undefined, options: { base: string; for
   return run.exitCode;
 }
 
+/** specmill's own version, from its package.json (one folder up from generator/ and from dist/ alike). */
+function readVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
 export function buildProgram(): Command {
   const program = new Command('specmill')
     .description('Turns API reference pages into OpenAPI 3.1 specs and typed TypeScript clients.')
+    .version(readVersion(), '-V, --version', "print specmill's version")
     .showHelpAfterError()
     .exitOverride();
   program

@@ -1,9 +1,8 @@
-// specmill.config.ts: which APIs exist, where their pages are, where the output goes. `defineConfig`
+// specmill.config.ts (or .mjs): which APIs exist, where their pages are, where the output goes. `defineConfig`
 // gives users types; `resolveConfig` checks a loaded config and fills defaults, naming any bad key.
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { findConfigFile, importConfigFile } from './config-file.js';
 import { error, SpecmillError } from './diagnostics.js';
 import { fileName } from './plan/naming.js';
 
@@ -76,22 +75,10 @@ export interface ResolvedConfig {
   lenient?: boolean;
 }
 
-export const CONFIG_FILE = 'specmill.config.ts';
-
-let loads = 0;
-
 /** Loads and checks the project's config; `fresh` reads the file again (watch) instead of the module cache. */
 export async function loadConfig(root: string, options: { fresh?: boolean } = {}): Promise<ResolvedConfig> {
-  const configFile = path.join(root, CONFIG_FILE);
-  if (!existsSync(configFile)) throw new SpecmillError(error(`no ${CONFIG_FILE} here: expected one at the project's root`, { file: configFile }));
-  // ESM caches a module by URL for the life of the process; a new query is a new module.
-  const url = `${pathToFileURL(configFile).href}${options.fresh ? `?load=${++loads}` : ''}`;
-  let loaded: { default?: unknown };
-  try {
-    loaded = (await import(url)) as { default?: unknown };
-  } catch (e) {
-    throw new SpecmillError(error(`cannot load the config: ${(e as Error).message.split('\n')[0]}`, { file: path.relative(process.cwd(), configFile) || configFile }));
-  }
+  const configFile = findConfigFile(root);
+  const loaded = await importConfigFile(configFile, options);
   return resolveConfig(loaded.default, root, configFile);
 }
 

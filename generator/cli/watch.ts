@@ -2,7 +2,7 @@
 // whose pages or overlays changed, or whose settings in specmill.config.ts did; stops on Ctrl-C.
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_FILE, loadConfig, type ResolvedApi, type ResolvedConfig } from '../config.js';
+import { loadConfig, type ResolvedApi, type ResolvedConfig } from '../config.js';
 import { SpecmillError } from '../diagnostics.js';
 import { emitPackageReadme } from '../emit/emit-package.js';
 import type { PipelineResult } from '../pipeline.js';
@@ -156,7 +156,7 @@ export async function watchGenerate(root: string, reporter: Reporter, options: W
     watchers = watchedFolders(config).map((folder) => watch(folder, { recursive: true }, (_event, name) => onChange(folder, name === null ? null : String(name))));
     watchers.push(
       watch(root, (_event, name) => {
-        if (name === null || String(name) === CONFIG_FILE) {
+        if (name === null || String(name) === path.basename(config.configFile)) {
           configChanged = true;
           schedule();
         }
