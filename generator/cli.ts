@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { loadConfig, type ResolvedConfig } from './config.js';
 import { formatDiagnostic, hasErrors, SpecmillError, type Diagnostic } from './diagnostics.js';
+import { commandHint } from './cli/command-hint.js';
 import { Reporter } from './cli/reporter.js';
 import { isUpToDate, recordRun } from './run-cache.js';
 import { REPORT_FORMATS, type ReportFormat } from './diff/format-report.js';
@@ -109,10 +110,12 @@ async function docsCommand(options: { out?: string } & OutputOptions): Promise<n
 }
 
 function initCommand(): number {
-  const created = initProject(process.cwd());
+  const root = process.cwd();
+  const created = initProject(root);
   report(created.diagnostics);
   for (const file of created.written) process.stderr.write(`created ${file}\n`);
-  process.stderr.write('specmill: next, put your API pages in specs/<api>/sources/, list the APIs in specmill.config.ts and run `specmill generate`\n');
+  if (created.scripts.length > 0) process.stderr.write(`added ${created.scripts.map((s) => `"${s}"`).join(', ')} to the scripts of package.json\n`);
+  process.stderr.write(`specmill: next, run \`${commandHint(root, 'generate')}\`; then put your API's pages in specs/<api>/sources/ and list the API in specmill.config.ts\n`);
   return 0;
 }
 
@@ -135,7 +138,7 @@ async function checkCommand(options: { lenient?: boolean }): Promise<number> {
     process.stderr.write('specmill: specs/ and generated/ are up to date\n');
     return 0;
   }
-  process.stderr.write(`specmill: specs/ or generated/ differ from what the sources produce; run \`npm run generate\`\n${stale.map((s) => `  ${s}\n`).join('')}`);
+  process.stderr.write(`specmill: specs/ or generated/ differ from what the sources produce; run \`${commandHint(config.root, 'generate')}\`\n${stale.map((s) => `  ${s}\n`).join('')}`);
   return 1;
 }
 

@@ -62,7 +62,7 @@ export async function importApi(api: ResolvedApi, root: string): Promise<{ fragm
     const page = relative(root, file);
     const decoded = decodePage(readFileSync(file), page);
     diagnostics.push(...decoded.diagnostics);
-    const result = await importPage({ text: decoded.text, path: page }, api.format);
+    const result = await importPage({ text: decoded.text, path: page }, api.format, `set apis.${api.name}.format in the specmill config to force one`);
     diagnostics.push(...result.diagnostics);
     if (result.fragment) fragments.push({ page, fragment: result.fragment });
   }
