@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedApi, ResolvedConfig } from './config.js';
+import { addConfigServer } from './config-server.js';
 import { error, hasErrors, type Diagnostic } from './diagnostics.js';
 import { formatCode, GENERATED_HEADER, printStructure } from './emit/print.js';
 import { emitRuntime } from './emit/emit-runtime.js';
@@ -104,7 +105,7 @@ export async function generateApi(api: ResolvedApi, config: ResolvedConfig, resu
   const overlaid = await timed(timings, 'overlay', api.name, () => overlayApi(api, normalized.document, { root: config.root, lenient: config.lenient ?? false }));
   diagnostics.push(...overlaid.diagnostics);
   if (hasErrors(overlaid.diagnostics)) return;
-  const spec = overlaid.document;
+  const spec = addConfigServer(overlaid.document, api, config);
   const unsafe = checkReferences(spec, relative(config.root, api.specFile));
   diagnostics.push(...unsafe);
   if (hasErrors(unsafe)) return;
