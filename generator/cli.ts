@@ -142,6 +142,19 @@ async function checkCommand(options: { lenient?: boolean }): Promise<number> {
   return 1;
 }
 
+async function packCommand(options: { out: string }): Promise<number> {
+  const config = await loadConfig(process.cwd());
+  const { packGenerated } = await import('./cli/pack.js');
+  const packed = packGenerated(config, path.resolve(options.out));
+  const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+  const shown = path.relative(process.cwd(), packed.file) || packed.file;
+  process.stderr.write(
+    `specmill: packed ${path.relative(process.cwd(), config.outputDir) || '.'}/ into ${shown} (${packed.files} files, ${kB(packed.size)}; ${kB(packed.unpackedSize)} unpacked)\n` +
+      `specmill: in an app, install it with \`npm install ${packed.file}\`\n`,
+  );
+  return 0;
+}
+
 async function diffCommand(api: string | undefined, options: { base: string; format: ReportFormat; failOn?: string; lenient?: boolean }): Promise<number> {
   const config = await loadConfig(process.cwd());
   const { runDiff } = await import('./diff/run-diff.js');
@@ -207,6 +220,13 @@ export function buildProgram(): Command {
     .option('--lenient', 'an overlay target that matches nothing is a warning, not an error')
     .action(async (api: string | undefined, options: { base: string; format: ReportFormat; failOn?: string; lenient?: boolean }) => {
       process.exitCode = await diffCommand(api, options);
+    });
+  program
+    .command('pack')
+    .description('write the generated package as a tarball (npm pack) that an app installs with `npm install <tarball>`')
+    .option('--out <dir>', 'the folder to write the tarball to', '.')
+    .action(async (options: { out: string }) => {
+      process.exitCode = await packCommand(options);
     });
   program
     .command('init')

@@ -38,6 +38,8 @@ export interface UserConfig {
     dir?: string;
     /** The generated package's name. Default: `specmill-clients`. */
     packageName?: string;
+    /** The generated package's version (to publish it to a registry of yours). Default: `0.0.0`. */
+    version?: string;
   };
   /** Two different schemas under one name is an error rather than a warning. */
   strict?: boolean;
@@ -68,6 +70,7 @@ export interface ResolvedConfig {
   apis: ResolvedApi[];
   outputDir: string;
   packageName: string;
+  packageVersion: string;
   strict: boolean;
   /** Redocly rule severities from `lint.rules`, over `redocly.yaml`'s. */
   lintRules: Record<string, LintSeverity>;
@@ -97,10 +100,12 @@ export function resolveConfig(value: unknown, root: string, configFile: string):
   const lintRules = resolveLintRules(value.lint, fail);
   if (!isRecord(value.apis)) return fail('apis', 'an object of APIs by folder name');
   const output = value.output === undefined ? {} : isRecord(value.output) ? value.output : fail('output', 'an object');
-  for (const key of Object.keys(output)) if (!['dir', 'packageName'].includes(key)) fail(`output.${key}`, 'one of dir, packageName');
+  for (const key of Object.keys(output)) if (!['dir', 'packageName', 'version'].includes(key)) fail(`output.${key}`, 'one of dir, packageName, version');
   const outputDir = output.dir === undefined ? 'generated' : typeof output.dir === 'string' ? output.dir : fail('output.dir', 'a folder name');
   const packageName =
     output.packageName === undefined ? 'specmill-clients' : typeof output.packageName === 'string' && /^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/.test(output.packageName) ? output.packageName : fail('output.packageName', 'an npm package name');
+  const packageVersion =
+    output.version === undefined ? '0.0.0' : typeof output.version === 'string' && /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/.test(output.version) ? output.version : fail('output.version', 'a semver version such as 1.2.0');
   const apis = Object.entries(value.apis).map(([name, raw]): ResolvedApi => {
     if (fileName(name) !== name) fail(`apis.${name}`, `a folder name of lowercase words joined by "-" (e.g. "${fileName(name)}")`);
     const options = raw === undefined ? {} : isRecord(raw) ? raw : fail(`apis.${name}`, 'an object');
@@ -122,7 +127,7 @@ export function resolveConfig(value: unknown, root: string, configFile: string):
   });
   const outputPath = path.resolve(root, outputDir);
   if (!outputPath.startsWith(path.join(root, path.sep))) fail('output.dir', 'a folder inside the project');
-  return { root, configFile, apis, outputDir: outputPath, packageName, strict: value.strict === true, lintRules };
+  return { root, configFile, apis, outputDir: outputPath, packageName, packageVersion, strict: value.strict === true, lintRules };
 }
 
 type Fail = (key: string, expected: string) => never;

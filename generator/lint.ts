@@ -53,14 +53,35 @@ export function lintSpecs(root: string, files: readonly string[], options: LintO
   return runRedocly(root, ['lint', ...files, '--config', config.file, '--format', 'codeframe']).finally(() => config.dispose());
 }
 
+/** Redocly's `--format json` prints one JSON document per file linted, one after the other. */
+function splitJsonValues(text: string): unknown[] {
+  const values: unknown[] = [];
+  let depth = 0;
+  let start = -1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') {
+      if (depth++ === 0) start = i;
+    } else if ((c === '}' || c === ']') && --depth === 0) values.push(JSON.parse(text.slice(start, i + 1)));
+  }
+  if (depth !== 0) throw new Error('unfinished JSON');
+  return values;
+}
+
 /** Lints as `lintSpecs` does, but returns each problem with its place; `failure` when redocly itself failed. */
 export async function lintSpecsStructured(root: string, files: readonly string[], options: LintOptions = {}): Promise<{ problems: LintProblem[] } | { failure: string }> {
   const config = lintConfig(root, options.rules ?? {});
   const run = await runRedocly(root, ['lint', ...files, '--config', config.file, '--format', 'json']).finally(() => config.dispose());
   try {
-    const report = JSON.parse(run.stdout ?? '') as { problems: { ruleId: string; severity: string; message: string; location: { source: { ref: string }; pointer: string; start?: { line: number; col: number } }[] }[] };
+    const reports = splitJsonValues(run.stdout ?? '') as { problems: { ruleId: string; severity: string; message: string; location: { source: { ref: string }; pointer: string; start?: { line: number; col: number } }[] }[] }[];
+    if (reports.length === 0) throw new Error('no report');
     return {
-      problems: report.problems.map((p) => {
+      problems: reports.flatMap((report) => report.problems).map((p) => {
         const at = p.location[0];
         return {
           ruleId: p.ruleId,

@@ -124,7 +124,7 @@ export async function generateApi(api: ResolvedApi, config: ResolvedConfig, resu
   const model = await timed(timings, 'model', api.name, () => buildClientModel(spec));
   const plan = await timed(timings, 'plan', api.name, () => planClient(model, api.name));
   const outDir = `${relative(config.root, config.outputDir)}/${plan.folder}`;
-  files.set(`${outDir}/README.md`, emitApiReadme({ model, plan, packageName: config.packageName }));
+  files.set(`${outDir}/README.md`, emitApiReadme({ model, plan, packageName: config.packageName, packageVersion: config.packageVersion }));
   const printed = await timed(timings, 'print', api.name, () => {
     const client = emitClient(model, plan, api.client);
     const index = emitIndex();
@@ -162,8 +162,8 @@ export async function runPipeline(config: ResolvedConfig, only?: readonly string
   const outDir = relative(config.root, config.outputDir);
   await timed(result.timings, 'runtime', undefined, () => addRuntime(result.files, outDir));
   const apiFolders = config.apis.map((a) => a.name);
-  result.files.set(`${outDir}/package.json`, emitPackageJson(config.packageName, apiFolders, readRuntimeVersion()));
-  result.files.set(`${outDir}/README.md`, emitPackageReadme(config.packageName, [...result.specs].map(([name, spec]) => ({ name, spec }))));
+  result.files.set(`${outDir}/package.json`, emitPackageJson(config.packageName, apiFolders, readRuntimeVersion(), config.packageVersion));
+  result.files.set(`${outDir}/README.md`, emitPackageReadme(config.packageName, [...result.specs].map(([name, spec]) => ({ name, spec })), config.packageVersion));
   return result;
 }
 

@@ -1,7 +1,7 @@
 // Every hint specmill prints names a command that works where it is printed: the project's own npm
 // script when it has one for that verb, `npx specmill <verb>` otherwise, and only options that the
 // verb printing the hint has.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -75,6 +75,18 @@ describe('hints printed by the CLI', () => {
     expect(bare.stderr).toContain('run `npx specmill generate`');
     write('package.json', JSON.stringify({ private: true, scripts: { generate: 'specmill generate' } }));
     expect(runCli(['check'], dir).stderr).toContain('run `npm run generate`');
+  });
+
+  it('pack before generate names how to generate; after it, writes the tarball named by output.packageName and output.version', () => {
+    write('specmill.config.mjs', "export default { apis: { things: {} }, output: { packageName: '@acme/things', version: '1.2.0' } };\n");
+    const early = runCli(['pack', '--out', path.join(dir, 'out')], dir);
+    expect(early.status).toBe(1);
+    expect(early.stderr).toBe('generated/package.json: error: no generated package here yet: run `npx specmill generate` first\n');
+    expect(runCli(['generate', '--no-lint'], dir).status).toBe(0);
+    const packed = runCli(['pack', '--out', path.join(dir, 'out')], dir);
+    expect(packed.status).toBe(0);
+    expect(packed.stderr).toMatch(/^specmill: packed generated\/ into out\/acme-things-1\.2\.0\.tgz \(\d+ files, [\d.]+ kB; [\d.]+ kB unpacked\)\n/);
+    expect(existsSync(path.join(dir, 'out/acme-things-1.2.0.tgz'))).toBe(true);
   });
 
   it('docs without a spec names how to make one', () => {

@@ -90,15 +90,21 @@ describe('generate and redocly lint, through the CLI', () => {
   });
 
   it("with client.baseUrl: the config's URL is the spec's server, marked as from the config, and lint passes", () => {
-    writeFileSync(path.join(dir, 'specmill.config.mjs'), "export default {\n  apis: {\n    things: { client: { baseUrl: 'https://api.things.test/v1' } },\n  },\n};\n");
+    // A second API: redocly reports each file linted as a JSON document of its own.
+    mkdirSync(path.join(dir, 'specs/more/sources'), { recursive: true });
+    writeFileSync(path.join(dir, 'specs/more/sources/get-three.md'), PAGE('getThree'));
+    writeFileSync(
+      path.join(dir, 'specmill.config.mjs'),
+      "export default {\n  apis: {\n    things: { client: { baseUrl: 'https://api.things.test/v1' } },\n    more: { client: { baseUrl: 'https://more.test' } },\n  },\n};\n",
+    );
     const result = runCli(['generate'], dir);
     expect(result.status).toBe(0);
     const spec = parse(readFileSync(path.join(dir, 'specs/things/openapi.yaml'), 'utf8')) as Record<string, unknown>;
     expect(Object.keys(spec).slice(0, 4)).toEqual(['openapi', 'info', 'servers', 'paths']);
     expect(spec.servers).toEqual([{ url: 'https://api.things.test/v1', description: 'client.baseUrl of the specmill config (the pages name no server)', 'x-specmill-source': 'specmill.config.mjs:3:35' }]);
-    // Two operations without a 4xx response and without security: a count per rule, and the command that prints them.
+    // Three operations without a 4xx response and without security: a count per rule, and the command that prints them.
     expect(result.stderr).toContain(
-      'specmill: redocly lint: 4 warnings on the new specs (`npm run lint` or `--verbose` prints each):\n  2  operation-4xx-response\n  2  security-defined\n',
+      'specmill: redocly lint: 6 warnings on the new specs (`npm run lint` or `--verbose` prints each):\n  3  operation-4xx-response\n  3  security-defined\n',
     );
     expect(result.stderr).not.toMatch(/openapi\.yaml:\d+:\d+: warning/);
   });
