@@ -3,10 +3,10 @@
 // TypeScript project with its own tsconfig; then `npx specmill --version`, `init` (which adds the
 // npm scripts), `generate`, `check` and `pack`; and the generated package's tarball installed into a
 // separate app, type-checked under strict, nodenext and exactOptionalPropertyTypes, and run against
-// a loopback server. npm installs from its local cache where it can (--prefer-offline). Slow: each
+// a loopback server; and the generated folder as an npm workspace. npm installs from its local cache where it can (--prefer-offline). Slow: each
 // project installs specmill's dependencies for real.
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -198,5 +198,21 @@ console.log(JSON.stringify({ widget, missing }));
     const main = await promisify(execFile)(process.execPath, ['dist/main.js', server.url], { cwd: app, encoding: 'utf8' });
     expect(JSON.parse(main.stdout)).toEqual({ widget: { id: 'w/1', name: 'Widget one' }, missing: 404 });
     expect(server.requests.slice(-2).map((r) => `${r.method} ${r.url} ${r.headers.authorization}`)).toEqual(['GET /widgets/w%2F1 Bearer token-1', 'GET /widgets/gone Bearer token-1']);
+  }, SLOW);
+
+  it('as an npm workspace: a monorepo that lists the generated folder installs it with openapi-fetch', async () => {
+    const mono = path.join(tmp, 'monorepo');
+    cpSync(path.join(project(), 'generated'), path.join(mono, 'generated'), { recursive: true });
+    mkdirSync(path.join(mono, 'app'));
+    writeFileSync(path.join(mono, 'package.json'), JSON.stringify({ name: 'monorepo', private: true, workspaces: ['generated', 'app'] }));
+    writeFileSync(path.join(mono, 'app/package.json'), JSON.stringify({ name: 'app', private: true, type: 'module', dependencies: { 'my-api-clients': '*' } }));
+    writeFileSync(
+      path.join(mono, 'app/main.js'),
+      "import { createExampleClient } from 'my-api-clients/example';\n\nconst client = createExampleClient({ baseUrl: process.argv[2], auth: { bearerAuth: 't' } });\nconsole.log(JSON.stringify(await client.getWidget({ path: { widgetId: 'w1' } })));\n",
+    );
+    ok(NPM, ['install', ...INSTALL], mono);
+    server.reply(json(200, { id: 'w1', name: 'From the workspace' }));
+    const main = await promisify(execFile)(process.execPath, ['main.js', server.url], { cwd: path.join(mono, 'app'), encoding: 'utf8' });
+    expect(JSON.parse(main.stdout)).toEqual({ id: 'w1', name: 'From the workspace' });
   }, SLOW);
 });
