@@ -192,7 +192,7 @@ export function buildProgram(): Command {
     .option('--lenient', 'an overlay target that matches nothing is a warning, not an error')
     .option('--watch', 'generate again after each change to pages, overlays or the config (only the APIs it touches) until Ctrl-C')
     .option('--json', 'print one JSON object per event and diagnostic on stdout, nothing on stderr')
-    .option('--verbose', 'print how long each stage of each API took')
+    .option('--verbose', 'print how long each stage of each API took, and every lint warning')
     .option('--force', 'run every stage even when nothing it reads has changed since the last run')
     .action(async (options: { lint: boolean; lenient?: boolean; watch?: boolean; force?: boolean } & OutputOptions) => {
       process.exitCode = await generateCommand(options);
@@ -230,7 +230,7 @@ export function buildProgram(): Command {
     });
   program
     .command('init')
-    .description('write a commented specmill.config.ts and an example API (specs/example/sources/) here; never overwrites a file')
+    .description('write a commented specmill.config.ts and an example API (specs/example/sources/) here, and add the generate, check and lint scripts to package.json; never overwrites a file')
     .action(() => {
       process.exitCode = initCommand();
     });

@@ -83,6 +83,13 @@ describe('the packed specmill', () => {
     expect(manifest.private).toBeUndefined();
     expect(manifest.bin).toEqual({ specmill: './scripts/specmill.mjs' });
   });
+
+  it('passes publint --strict', () => {
+    const unpacked = path.join(tmp, 'unpacked-specmill');
+    mkdirSync(unpacked);
+    execFileSync('tar', ['-xzf', tarball, '-C', unpacked]);
+    expect(ok(process.execPath, [path.join(ROOT, 'node_modules/publint/src/cli.js'), '--strict', path.join(unpacked, 'package')], tmp).stdout).toContain('All good!');
+  });
 });
 
 const PROJECTS = [
