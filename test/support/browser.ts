@@ -44,12 +44,20 @@ function installedPaths(platform: NodeJS.Platform, env: Record<string, string | 
 /** The npm package's compressed Chromium, when it is installed (it is a devDependency). */
 function sparticuzArchive(exists: (file: string) => boolean): { archive: string; version: string } | undefined {
   try {
-    // Its exports leave out package.json: find the folder from the entry (build/index.js).
-    const folder = path.dirname(path.dirname(createRequire(import.meta.url).resolve('@sparticuz/chromium')));
-    const manifest = path.join(folder, 'package.json');
-    const archive = path.join(folder, 'bin', 'chromium.br');
-    const version = (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
-    return exists(archive) ? { archive, version } : undefined;
+    // Its exports leave out package.json: walk up from its entry to the folder that holds it.
+    let folder = path.dirname(createRequire(import.meta.url).resolve('@sparticuz/chromium'));
+    for (;;) {
+      const manifest = path.join(folder, 'package.json');
+      if (existsSync(manifest)) {
+        const { name, version } = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; version: string };
+        if (name === '@sparticuz/chromium') {
+          const archive = path.join(folder, 'bin', 'chromium.br');
+          return exists(archive) ? { archive, version } : undefined;
+        }
+      }
+      if (path.dirname(folder) === folder) return undefined;
+      folder = path.dirname(folder);
+    }
   } catch {
     return undefined;
   }
