@@ -163,8 +163,8 @@ export function installSection(packageName: string, version: string): string[] {
     markdownCodeBlock(`npm install path/to/${tarballName(packageName, version)}`, 'sh'),
     '',
     'A workspace that lists the generated folder works too, and so does publishing the folder to a registry of your own',
-    '(`npm publish`, with `output.version` in the specmill config). `npm install path/to/the-folder` does not: npm links the',
-    'folder and leaves out `openapi-fetch`.',
+    '(`npm publish`, with `output.version` in the specmill config). `npm install path/to/the-folder` is not one of them:',
+    'npm only links the folder and installs none of its dependencies.',
   ];
 }
 
