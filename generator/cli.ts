@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadConfig, type ResolvedConfig } from './config.js';
 import { formatDiagnostic, hasErrors, SpecmillError, type Diagnostic } from './diagnostics.js';
+import { commandHint } from './cli/command-hint.js';
 import { Reporter } from './cli/reporter.js';
 import { isUpToDate, recordRun } from './run-cache.js';
 import { REPORT_FORMATS, type ReportFormat } from './diff/format-report.js';
@@ -115,10 +116,12 @@ async function docsCommand(options: { out?: string } & OutputOptions): Promise<n
 }
 
 function initCommand(): number {
-  const created = initProject(process.cwd());
+  const root = process.cwd();
+  const created = initProject(root);
   report(created.diagnostics);
   for (const file of created.written) process.stderr.write(`created ${file}\n`);
-  process.stderr.write('specmill: next, put your API pages in specs/<api>/sources/, list the APIs in specmill.config.ts and run `specmill generate`\n');
+  if (created.scripts.length > 0) process.stderr.write(`added ${created.scripts.map((s) => `"${s}"`).join(', ')} to the scripts of package.json\n`);
+  process.stderr.write(`specmill: next, run \`${commandHint(root, 'generate')}\`; then put your API's pages in specs/<api>/sources/ and list the API in specmill.config.ts\n`);
   return 0;
 }
 
@@ -150,7 +153,7 @@ async function checkCommand(options: { lenient?: boolean }): Promise<number> {
     process.stderr.write('specmill: specs/ and generated/ are up to date\n');
     return 0;
   }
-  process.stderr.write(`specmill: specs/ or generated/ differ from what the sources produce; run \`npm run generate\`\n${stale.map((s) => `  ${s}\n`).join('')}`);
+  process.stderr.write(`specmill: specs/ or generated/ differ from what the sources produce; run \`${commandHint(config.root, 'generate')}\`\n${stale.map((s) => `  ${s}\n`).join('')}`);
   return 1;
 }
 
@@ -168,6 +171,19 @@ interface DiffCommandOptions {
   deprecationDays?: number;
 }
 
+async function packCommand(options: { out: string }): Promise<number> {
+  const config = await loadConfig(process.cwd());
+  const { packGenerated } = await import('./cli/pack.js');
+  const packed = packGenerated(config, path.resolve(options.out));
+  const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+  const shown = path.relative(process.cwd(), packed.file) || packed.file;
+  process.stderr.write(
+    `specmill: packed ${path.relative(process.cwd(), config.outputDir) || '.'}/ into ${shown} (${packed.files} files, ${kB(packed.size)}; ${kB(packed.unpackedSize)} unpacked)\n` +
+      `specmill: in an app, install it with \`npm install ${packed.file}\`\n`,
+  );
+  return 0;
+}
+
 async function diffCommand(api: string | undefined, options: DiffCommandOptions): Promise<number> {
   const config = await loadConfig(process.cwd());
   const { runDiff } = await import('./diff/run-diff.js');
@@ -183,9 +199,15 @@ async function diffCommand(api: string | undefined, options: DiffCommandOptions)
   return run.exitCode;
 }
 
+/** specmill's own version, from its package.json (one folder up from generator/ and from dist/ alike). */
+function readVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
 export function buildProgram(): Command {
   const program = new Command('specmill')
     .description('Turns API reference pages into OpenAPI 3.1 specs and typed TypeScript clients.')
+    .version(readVersion(), '-V, --version', "print specmill's version")
     .showHelpAfterError()
     .exitOverride();
   program
@@ -206,7 +228,7 @@ export function buildProgram(): Command {
     .option('--lenient', 'an overlay target that matches nothing is a warning, not an error')
     .option('--watch', 'generate again after each change to pages, overlays or the config (only the APIs it touches) until Ctrl-C')
     .option('--json', 'print one JSON object per event and diagnostic on stdout, nothing on stderr')
-    .option('--verbose', 'print how long each stage of each API took')
+    .option('--verbose', 'print how long each stage of each API took, and every lint warning')
     .option('--force', 'run every stage even when nothing it reads has changed since the last run')
     .action(async (options: { lint: boolean; lenient?: boolean; watch?: boolean; force?: boolean } & OutputOptions) => {
       process.exitCode = await generateCommand(options);
@@ -237,8 +259,15 @@ export function buildProgram(): Command {
       process.exitCode = await diffCommand(api, options);
     });
   program
+    .command('pack')
+    .description('write the generated package as a tarball (npm pack) that an app installs with `npm install <tarball>`')
+    .option('--out <dir>', 'the folder to write the tarball to', '.')
+    .action(async (options: { out: string }) => {
+      process.exitCode = await packCommand(options);
+    });
+  program
     .command('init')
-    .description('write a commented specmill.config.ts and an example API (specs/example/sources/) here; never overwrites a file')
+    .description('write a commented specmill.config.ts and an example API (specs/example/sources/) here, and add the generate, check and lint scripts to package.json; never overwrites a file')
     .action(() => {
       process.exitCode = initCommand();
     });

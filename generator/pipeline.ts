@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedApi, ResolvedConfig } from './config.js';
+import { addConfigServer } from './config-server.js';
 import { error, hasErrors, type Diagnostic } from './diagnostics.js';
 import { formatCode, GENERATED_HEADER, printStructure } from './emit/print.js';
 import { emitRuntime } from './emit/emit-runtime.js';
@@ -62,7 +63,7 @@ export async function importApi(api: ResolvedApi, root: string): Promise<{ fragm
     const page = relative(root, file);
     const decoded = decodePage(readFileSync(file), page);
     diagnostics.push(...decoded.diagnostics);
-    const result = await importPage({ text: decoded.text, path: page }, api.format);
+    const result = await importPage({ text: decoded.text, path: page }, api.format, `set apis.${api.name}.format in the specmill config to force one`);
     diagnostics.push(...result.diagnostics);
     if (result.fragment) fragments.push({ page, fragment: result.fragment });
   }
@@ -104,7 +105,7 @@ export async function generateApi(api: ResolvedApi, config: ResolvedConfig, resu
   const overlaid = await timed(timings, 'overlay', api.name, () => overlayApi(api, normalized.document, { root: config.root, lenient: config.lenient ?? false }));
   diagnostics.push(...overlaid.diagnostics);
   if (hasErrors(overlaid.diagnostics)) return;
-  const spec = overlaid.document;
+  const spec = addConfigServer(overlaid.document, api, config);
   const unsafe = checkReferences(spec, relative(config.root, api.specFile), { locate: locateBySource(spec, relative(config.root, api.specFile)) });
   diagnostics.push(...unsafe);
   if (hasErrors(unsafe)) return;
@@ -123,7 +124,7 @@ export async function generateApi(api: ResolvedApi, config: ResolvedConfig, resu
   const model = await timed(timings, 'model', api.name, () => buildClientModel(spec));
   const plan = await timed(timings, 'plan', api.name, () => planClient(model, api.name));
   const outDir = `${relative(config.root, config.outputDir)}/${plan.folder}`;
-  files.set(`${outDir}/README.md`, emitApiReadme({ model, plan, packageName: config.packageName }));
+  files.set(`${outDir}/README.md`, emitApiReadme({ model, plan, packageName: config.packageName, packageVersion: config.packageVersion }));
   const printed = await timed(timings, 'print', api.name, () => {
     const client = emitClient(model, plan, api.client);
     const index = emitIndex();
@@ -161,8 +162,8 @@ export async function runPipeline(config: ResolvedConfig, only?: readonly string
   const outDir = relative(config.root, config.outputDir);
   await timed(result.timings, 'runtime', undefined, () => addRuntime(result.files, outDir));
   const apiFolders = config.apis.map((a) => a.name);
-  result.files.set(`${outDir}/package.json`, emitPackageJson(config.packageName, apiFolders, readRuntimeVersion()));
-  result.files.set(`${outDir}/README.md`, emitPackageReadme(config.packageName, [...result.specs].map(([name, spec]) => ({ name, spec }))));
+  result.files.set(`${outDir}/package.json`, emitPackageJson(config.packageName, apiFolders, readRuntimeVersion(), config.packageVersion));
+  result.files.set(`${outDir}/README.md`, emitPackageReadme(config.packageName, [...result.specs].map(([name, spec]) => ({ name, spec })), config.packageVersion));
   return result;
 }
 

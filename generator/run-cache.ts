@@ -40,6 +40,8 @@ export function fingerprint(config: ResolvedConfig, extra: string): string {
   const files = [
     ...listFiles(path.join(SPECMILL_ROOT, 'generator')),
     ...listFiles(path.join(SPECMILL_ROOT, 'templates')),
+    // The built package (its only code when installed from a tarball or a registry).
+    ...listFiles(path.join(SPECMILL_ROOT, 'dist')),
     path.join(SPECMILL_ROOT, 'package-lock.json'),
     config.configFile,
     path.join(config.root, 'redocly.yaml'),

@@ -2,6 +2,7 @@
 // inlined so that a page works offline and from file://), and an index page that links them.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { commandHint } from '../cli/command-hint.js';
 import type { ResolvedConfig } from '../config.js';
 import { error, type Diagnostic } from '../diagnostics.js';
 import { checkFileReferences } from '../guard/check-references.js';
@@ -85,7 +86,7 @@ export async function buildDocs(config: ResolvedConfig, outDir: string, onPage: 
   for (const api of config.apis) {
     const specFile = path.relative(config.root, api.specFile);
     if (!existsSync(api.specFile)) {
-      diagnostics.push(error('no spec yet: run `specmill generate` first', { file: specFile }));
+      diagnostics.push(error(`no spec yet: run \`${commandHint(config.root, 'generate')}\` first`, { file: specFile }));
       continue;
     }
     const described = describeSpec(api.specFile, api.name);

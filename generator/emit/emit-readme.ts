@@ -11,6 +11,8 @@ export interface ReadmeInput {
   plan: ClientPlan;
   /** The generated package's name (checked as an npm name by the config). */
   packageName: string;
+  /** Its version (`output.version`). Default: 0.0.0. */
+  packageVersion?: string;
 }
 
 const UNTAGGED = 'Other operations';
@@ -147,6 +149,25 @@ function paginationSection(plan: ClientPlan): string {
   return lines.join('\n');
 }
 
+/** npm's name for the tarball of a package (`@acme/clients` 1.0.0: `acme-clients-1.0.0.tgz`). */
+export function tarballName(packageName: string, version: string): string {
+  return `${packageName.replace(/^@/, '').replace('/', '-')}-${version}.tgz`;
+}
+
+/** How an app gets the package, which is generated in a project rather than published. */
+export function installSection(packageName: string, version: string): string[] {
+  return [
+    `\`${packageName}\` is generated into a project, not published. In the project that generates it, \`npx specmill pack\``,
+    'writes it as a tarball, which an app installs with its one dependency, `openapi-fetch`:',
+    '',
+    markdownCodeBlock(`npm install path/to/${tarballName(packageName, version)}`, 'sh'),
+    '',
+    'A workspace that lists the generated folder works too, and so does publishing the folder to a registry of your own',
+    '(`npm publish`, with `output.version` in the specmill config). `npm install path/to/the-folder` is not one of them:',
+    'npm only links the folder and installs none of its dependencies.',
+  ];
+}
+
 export function emitApiReadme(input: ReadmeInput): string {
   const { model, plan } = input;
   const out: string[] = [];
@@ -157,7 +178,7 @@ export function emitApiReadme(input: ReadmeInput): string {
     '',
     '## Install',
     '',
-    markdownCodeBlock(`npm install ${input.packageName}`, 'sh'),
+    ...installSection(input.packageName, input.packageVersion ?? '0.0.0'),
     '',
     'ESM only, with `.d.ts` types; runs on Node 20.19+, Deno, Bun and in browsers. Its one dependency is `openapi-fetch`.',
     '',

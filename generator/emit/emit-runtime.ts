@@ -13,8 +13,12 @@ const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/runtime/', import.m
 const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/specmill/', import.meta.url));
 const require = createRequire(import.meta.url);
 
+/** The runtime files, compiled when specmill was built (scripts/build.mjs); undefined when run from source. */
+declare const __SPECMILL_RUNTIME__: Record<string, string> | undefined;
+
 /** Runtime files by name (`client.js`, `client.d.ts`, ...), header included. */
 export async function emitRuntime(): Promise<Map<string, string>> {
+  if (typeof __SPECMILL_RUNTIME__ !== 'undefined') return new Map(Object.entries(__SPECMILL_RUNTIME__));
   const sources = readdirSync(TEMPLATES_DIR)
     .filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts'))
     .sort(compareNatural)

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type Browser } from '../support/browser.js';
+import { describeInBrowser, launchChromium, type Browser } from '../support/browser.js';
 import { createConsumerProject, type ConsumerProject } from '../support/consumer.js';
 import { json, startServer, type TestServer } from '../support/http-server.js';
 
@@ -30,7 +30,7 @@ function inPage<T>(name: string, body: string): Promise<T> {
   })()`) as Promise<T>;
 }
 
-describe('the generated clients in headless Chromium', () => {
+describeInBrowser('the generated clients in headless Chromium', () => {
   beforeAll(async () => {
     api = await startServer({ cors: true });
     consumer = createConsumerProject();

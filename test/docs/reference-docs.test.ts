@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { escapeHtml, indexPage } from '../../generator/docs/build-docs.js';
 import { HTTP_METHODS } from '../../generator/openapi-types.js';
 import { ROOT } from '../helpers.js';
-import { launchChromium, type Browser } from '../support/browser.js';
+import { describeInBrowser, launchChromium, type Browser } from '../support/browser.js';
 import { runCli } from '../support/run-cli.js';
 
 const APIS = ['softwareone-marketplace', 'elastic-cloud', 'cloud-foundry', 'flowkiwi'];
@@ -47,7 +47,7 @@ describe('the index page', () => {
   });
 });
 
-describe('specmill docs in headless Chromium', () => {
+describeInBrowser('specmill docs in headless Chromium', () => {
   let out: string;
   let browser: Browser;
 
