@@ -6,13 +6,13 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedApi, ResolvedConfig } from './config.js';
 import { error, hasErrors, type Diagnostic } from './diagnostics.js';
-import { formatCode, GENERATED_HEADER, printStructure } from './emit/print.js';
+import { emitClientParts, emitIndexParts, emitModelsParts } from './emit/client-parts.js';
+import { formatCode, GENERATED_HEADER, PRETTIER_LIMIT, type FormatOptions } from './emit/format-code.js';
 import { emitRuntime } from './emit/emit-runtime.js';
-import { emitClient } from './emit/emit-client.js';
-import { emitIndex, emitModels } from './emit/emit-models.js';
 import { emitPackageJson, emitPackageReadme } from './emit/emit-package.js';
 import { emitApiReadme } from './emit/emit-readme.js';
 import { emitSchemaTypes, ThirdPartyError } from './emit/emit-types.js';
+import { TypesEngine } from './emit/types-engine.js';
 import { checkReferences } from './guard/check-references.js';
 import { importPage } from './importers/index.js';
 import { buildClientModel } from './model/client-model.js';
@@ -22,7 +22,9 @@ import { overlayApi } from './overlays/apply-overlays.js';
 import type { OpenApiDocument } from './openapi-types.js';
 import { planClient } from './plan/plan-client.js';
 import { decodePage } from './read-page.js';
+import { toolchainHash } from './run-cache.js';
 import { printSpec } from './spec-file.js';
+import { hashText, UnitCache, type CacheStats } from './unit-cache.js';
 
 /** Output files by path relative to the project root, with `/` separators. */
 export type OutputFiles = Map<string, string>;
@@ -32,6 +34,24 @@ export interface PipelineResult {
   specs: Map<string, OpenApiDocument>;
   diagnostics: Diagnostic[];
   timings: { stage: string; api?: string; ms: number }[];
+  /** What the unit cache gave and took, summed over the APIs. */
+  cache: CacheStats & { workerStarted: boolean };
+}
+
+export interface PipelineOptions {
+  onStage?: (event: StageEvent) => void;
+  /**
+   * The project's cache folder (`node_modules/.cache/specmill`): each API's units are read from it
+   * and written back. Without one, units are cached in memory for this run only.
+   */
+  cacheDir?: string;
+}
+
+/** What one API's generation shares with the others of its run. */
+interface RunContext {
+  cache: UnitCache;
+  engine: TypesEngine;
+  recipe: string;
 }
 
 
@@ -93,25 +113,25 @@ async function timed<T>(timings: PipelineResult['timings'], stage: string, api: 
   }
 }
 
-export async function generateApi(api: ResolvedApi, config: ResolvedConfig, result: PipelineResult): Promise<void> {
+export async function generateApi(api: ResolvedApi, config: ResolvedConfig, result: PipelineResult, run: RunContext): Promise<boolean> {
   const { timings, diagnostics, files } = result;
   const { fragments, diagnostics: importDiagnostics } = await timed(timings, 'import', api.name, () => importApi(api, config.root));
   diagnostics.push(...importDiagnostics);
-  if (hasErrors(importDiagnostics)) return;
+  if (hasErrors(importDiagnostics)) return false;
   const normalized = await timed(timings, 'normalize', api.name, () => normalizeApi(fragments, { strict: config.strict, ...(api.title ? { title: api.title } : {}) }));
   diagnostics.push(...normalized.diagnostics);
-  if (hasErrors(normalized.diagnostics)) return;
+  if (hasErrors(normalized.diagnostics)) return false;
   const overlaid = await timed(timings, 'overlay', api.name, () => overlayApi(api, normalized.document, { root: config.root, lenient: config.lenient ?? false }));
   diagnostics.push(...overlaid.diagnostics);
-  if (hasErrors(overlaid.diagnostics)) return;
+  if (hasErrors(overlaid.diagnostics)) return false;
   const spec = overlaid.document;
   const unsafe = checkReferences(spec, relative(config.root, api.specFile));
   diagnostics.push(...unsafe);
-  if (hasErrors(unsafe)) return;
+  if (hasErrors(unsafe)) return false;
   result.specs.set(api.name, spec);
   // openapi-typescript works in its worker (the second core) while this thread prints the spec and
   // the client.
-  const types = timed(timings, 'types', api.name, () => emitSchemaTypes(spec)).then(
+  const types = timed(timings, 'types', api.name, () => emitSchemaTypes(spec, run)).then(
     (text) => ({ text }),
     (e: unknown) => {
       if (!(e instanceof ThirdPartyError)) throw e;
@@ -123,28 +143,45 @@ export async function generateApi(api: ResolvedApi, config: ResolvedConfig, resu
   const model = await timed(timings, 'model', api.name, () => buildClientModel(spec));
   const plan = await timed(timings, 'plan', api.name, () => planClient(model, api.name));
   const outDir = `${relative(config.root, config.outputDir)}/${plan.folder}`;
+  // Plain string building, a few milliseconds on GitHub's 1,223 operations: as cheap as hashing its
+  // input would be, so the README is not cached.
   files.set(`${outDir}/README.md`, emitApiReadme({ model, plan, packageName: config.packageName }));
-  const printed = await timed(timings, 'print', api.name, () => {
-    const client = emitClient(model, plan, api.client);
-    const index = emitIndex();
+  const printed = await timed(timings, 'print', api.name, async () => {
+    const client = await emitClientParts(model, plan, api.client ?? {}, run);
+    const index = await emitIndexParts(run);
     return new Map([
-      ['models.d.ts', printStructure('models.d.ts', emitModels(plan))],
-      ['client.d.ts', printStructure('client.d.ts', client.declarations)],
-      ['client.js', printStructure('client.js', client.implementation)],
-      ['index.d.ts', printStructure('index.d.ts', index.declarations)],
-      ['index.js', printStructure('index.js', index.implementation)],
+      ['models.d.ts', await emitModelsParts(plan, run)],
+      ['client.d.ts', client.declarations],
+      ['client.js', client.implementation],
+      ['index.d.ts', index.declarations],
+      ['index.js', index.implementation],
     ]);
   });
   await timed(timings, 'format', api.name, async () => {
-    for (const [name, text] of printed) files.set(`${outDir}/${name}`, await formatCode(name, GENERATED_HEADER + text));
+    for (const [name, text] of printed) files.set(`${outDir}/${name}`, await formatCached(run, name, GENERATED_HEADER + text));
   });
   const typed = await types;
   if ('problem' in typed) {
     diagnostics.push(typed.problem);
     for (const name of printed.keys()) files.delete(`${outDir}/${name}`);
-    return;
+    return false;
   }
-  files.set(`${outDir}/schema.d.ts`, await formatCode('schema.d.ts', GENERATED_HEADER + typed.text, { fourSpaceIndent: true }));
+  files.set(`${outDir}/schema.d.ts`, await formatCached(run, 'schema.d.ts', GENERATED_HEADER + typed.text, { fourSpaceIndent: true }));
+  return true;
+}
+
+/**
+ * formatCode, cached by the exact text for the files prettier formats (up to PRETTIER_LIMIT), so
+ * that a run whose small files did not change loads no prettier.
+ */
+async function formatCached(run: RunContext, name: string, text: string, options: FormatOptions = {}): Promise<string> {
+  if (text.length > PRETTIER_LIMIT) return formatCode(name, text, options);
+  const key = hashText(run.recipe, 'format', name.endsWith('.js') ? 'js' : 'ts', JSON.stringify(options), text);
+  const cached = run.cache.get(key);
+  if (cached !== undefined) return cached;
+  const formatted = await formatCode(name, text, options);
+  run.cache.set(key, formatted);
+  return formatted;
 }
 
 /** The hand-written runtime (templates/runtime), compiled into the package once for all clients. */
@@ -152,11 +189,29 @@ async function addRuntime(files: OutputFiles, outDir: string): Promise<void> {
   for (const [name, text] of await emitRuntime()) files.set(`${outDir}/runtime/${name}`, text);
 }
 
-export async function runPipeline(config: ResolvedConfig, only?: readonly string[], options: { onStage?: (event: StageEvent) => void } = {}): Promise<PipelineResult> {
-  const result: PipelineResult = { files: new Map(), specs: new Map(), diagnostics: [], timings: [] };
+export async function runPipeline(config: ResolvedConfig, only?: readonly string[], options: PipelineOptions = {}): Promise<PipelineResult> {
+  const result: PipelineResult = { files: new Map(), specs: new Map(), diagnostics: [], timings: [], cache: { hits: 0, misses: 0, rejected: 0, workerStarted: false } };
   if (options.onStage) stageListeners.set(result.timings, options.onStage);
   const apis = only ? config.apis.filter((a) => only.includes(a.name)) : config.apis;
-  for (const api of apis) await generateApi(api, config, result);
+  const { cacheDir } = options;
+  const caches = apis.map((api) => (cacheDir ? UnitCache.open(cacheDir, api.name) : UnitCache.memory()));
+  const engine = new TypesEngine();
+  // An API with no cached units needs openapi-typescript: let its worker load TypeScript while this
+  // thread reads the pages. (When every unit is cached, no worker starts at all.)
+  if (caches.some((cache) => !cache.warm)) engine.start();
+  const recipe = toolchainHash();
+  try {
+    for (const [i, api] of apis.entries()) {
+      const cache = caches[i]!;
+      // Only an API generated to the end has its pack rewritten: one that stopped on an error keeps
+      // the pack of its last good run.
+      if (await generateApi(api, config, result, { cache, engine, recipe })) cache.save();
+      for (const key of ['hits', 'misses', 'rejected'] as const) result.cache[key] += cache.stats[key];
+    }
+  } finally {
+    result.cache.workerStarted = engine.started;
+    await engine.close();
+  }
   if (hasErrors(result.diagnostics)) return result;
   const outDir = relative(config.root, config.outputDir);
   await timed(result.timings, 'runtime', undefined, () => addRuntime(result.files, outDir));

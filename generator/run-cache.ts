@@ -34,13 +34,30 @@ function listFiles(dir: string): string[] {
     .sort();
 }
 
+function toolchainFiles(): string[] {
+  return [...listFiles(path.join(SPECMILL_ROOT, 'generator')), ...listFiles(path.join(SPECMILL_ROOT, 'templates')), path.join(SPECMILL_ROOT, 'package-lock.json')];
+}
+
+let toolchain: string | undefined;
+
+/**
+ * A hash of specmill's own code and its locked dependencies, read once per process: what the
+ * code in memory was loaded from. Every cached fragment's key starts with it.
+ */
+export function toolchainHash(): string {
+  if (toolchain === undefined) {
+    const hash = createHash('sha256');
+    for (const file of toolchainFiles()) if (existsSync(file)) hash.update(path.relative(SPECMILL_ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
+    toolchain = hash.digest('hex');
+  }
+  return toolchain;
+}
+
 /** Everything that decides a run's output, hashed in a fixed order. */
 export function fingerprint(config: ResolvedConfig, extra: string): string {
   const hash = createHash('sha256').update(extra).update('\0');
   const files = [
-    ...listFiles(path.join(SPECMILL_ROOT, 'generator')),
-    ...listFiles(path.join(SPECMILL_ROOT, 'templates')),
-    path.join(SPECMILL_ROOT, 'package-lock.json'),
+    ...toolchainFiles(),
     config.configFile,
     path.join(config.root, 'redocly.yaml'),
     ...config.apis.flatMap((api) => [...listFiles(api.sourcesDir), ...listFiles(api.overlaysDir)]),

@@ -8,6 +8,7 @@ import { rememberSpec } from '../diff/spec-cache.js';
 import { lintSpecs } from '../lint.js';
 import { listOverlayFiles } from '../overlays/load-overlays.js';
 import { runPipeline, type PipelineResult } from '../pipeline.js';
+import { projectCacheDir } from '../unit-cache.js';
 import { writeOutput } from '../write-output.js';
 import type { Reporter } from './reporter.js';
 
@@ -26,10 +27,10 @@ async function step<T>(reporter: Reporter, stage: string, run: () => Promise<T>)
   }
 }
 
-/** Runs the pipeline for `only` (default: every API), reporting each stage. */
+/** Runs the pipeline for `only` (default: every API), reporting each stage, with the project's cache. */
 export function runPipelineReported(config: ResolvedConfig, reporter: Reporter, only?: readonly string[]): Promise<PipelineResult> {
   reporter.start(only ?? config.apis.map((a) => a.name));
-  return runPipeline(config, only, { onStage: (event) => reporter.stage(event) });
+  return runPipeline(config, only, { onStage: (event) => reporter.stage(event), cacheDir: projectCacheDir(config.root) });
 }
 
 /**

@@ -1,0 +1,104 @@
+// The openapi-typescript worker, started early and fed units. openapi-typescript is third-party code
+// fed untrusted names: it runs in a worker with a time and memory limit, and a crash, a hang or an
+// exception there becomes a ThirdPartyError, never a crash of the run.
+import { Worker } from 'node:worker_threads';
+import type { TypesUnit, TypesUnitResult } from './types-units.js';
+
+const WORKER = new URL('../workers/openapi-typescript.worker.mjs', import.meta.url);
+const TIME_LIMIT_MS = 120_000;
+const MEMORY_LIMIT_MB = 4096;
+/** Units per message: results stream back (and are cached) while the worker goes on. */
+const BATCH = 64;
+
+export class ThirdPartyError extends Error {
+  override readonly name = 'ThirdPartyError';
+}
+
+type Reply = { type: 'loaded' } | { type: 'units'; batch: number; results: TypesUnitResult[] } | { type: 'error'; batch: number; message: string };
+
+/**
+ * One worker thread running openapi-typescript. It starts loading TypeScript as soon as it is made,
+ * so make it before the pages are read when units are likely to miss the cache.
+ */
+export class TypesEngine {
+  #worker: Worker | undefined;
+  #failure: ThirdPartyError | undefined;
+  #pending = new Map<number, { resolve: (results: TypesUnitResult[]) => void; reject: (e: Error) => void }>();
+  #batches = 0;
+  #documents = 0;
+
+  /** Starts the worker now (it loads openapi-typescript while the caller goes on). */
+  start(): this {
+    if (this.#worker || this.#failure) return this;
+    const worker = new Worker(WORKER, {
+      // `type: object` with no properties is free-form in JSON Schema, not `Record<string, never>`.
+      workerData: { options: { emptyObjectsUnknown: true } },
+      resourceLimits: { maxOldGenerationSizeMb: MEMORY_LIMIT_MB },
+      stdout: true,
+      stderr: true,
+    });
+    worker.unref();
+    worker.on('message', (reply: Reply) => {
+      if (reply.type === 'loaded') return;
+      const waiting = this.#pending.get(reply.batch);
+      if (!waiting) return;
+      this.#pending.delete(reply.batch);
+      if (reply.type === 'units') waiting.resolve(reply.results);
+      else this.#fail(new ThirdPartyError(`openapi-typescript failed: ${reply.message}`));
+    });
+    worker.once('error', (error) => this.#fail(new ThirdPartyError(`openapi-typescript crashed: ${error.message}`)));
+    worker.once('exit', (code) => this.#fail(new ThirdPartyError(`openapi-typescript stopped (exit code ${code}${code === 1 ? ', out of memory or killed' : ''})`)));
+    this.#worker = worker;
+    return this;
+  }
+
+  #fail(error: ThirdPartyError): void {
+    this.#failure ??= error;
+    const worker = this.#worker;
+    this.#worker = undefined;
+    if (worker) void worker.terminate();
+    for (const waiting of this.#pending.values()) waiting.reject(this.#failure);
+    this.#pending.clear();
+  }
+
+  /**
+   * Transforms `units` of the document `json` (prepared by types-units.ts), calling `onResults`
+   * as each batch comes back, in order.
+   */
+  async transform(json: string, units: readonly TypesUnit[], onResults: (from: number, results: TypesUnitResult[]) => void): Promise<void> {
+    if (units.length === 0) return;
+    // A failed worker is not restarted within a run: its error stands for every API after it.
+    if (this.#failure) throw this.#failure;
+    const worker = this.start().#worker!;
+    this.#documents++;
+    worker.ref();
+    worker.postMessage({ type: 'document', json });
+    const timer = setTimeout(() => this.#fail(new ThirdPartyError(`openapi-typescript took longer than ${TIME_LIMIT_MS / 1000} s`)), TIME_LIMIT_MS);
+    try {
+      const batches: Promise<TypesUnitResult[]>[] = [];
+      for (let from = 0; from < units.length; from += BATCH) {
+        const batch = ++this.#batches;
+        batches.push(new Promise((resolve, reject) => this.#pending.set(batch, { resolve, reject })));
+        worker.postMessage({ type: 'units', batch, units: units.slice(from, from + BATCH) });
+      }
+      for (let i = 0; i < batches.length; i++) onResults(i * BATCH, await batches[i]!);
+    } finally {
+      clearTimeout(timer);
+      this.#worker?.unref();
+    }
+  }
+
+  /** Whether the worker has been started (for tests and the bench: a cached run starts none). */
+  get started(): boolean {
+    return this.#worker !== undefined || this.#failure !== undefined;
+  }
+
+  async close(): Promise<void> {
+    const worker = this.#worker;
+    this.#worker = undefined;
+    if (worker) {
+      worker.removeAllListeners('exit');
+      await worker.terminate();
+    }
+  }
+}
