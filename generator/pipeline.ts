@@ -24,7 +24,8 @@ import { planClient } from './plan/plan-client.js';
 import { decodePage } from './read-page.js';
 import { toolchainHash } from './run-cache.js';
 import { printSpec } from './spec-file.js';
-import { hashText, UnitCache, type CacheStats } from './unit-cache.js';
+import { hashText, JsonHashes, UnitCache, type CacheStats } from './unit-cache.js';
+import { printYamlEntry } from './yaml-print.js';
 
 /** Output files by path relative to the project root, with `/` separators. */
 export type OutputFiles = Map<string, string>;
@@ -47,11 +48,13 @@ export interface PipelineOptions {
   cacheDir?: string;
 }
 
-/** What one API's generation shares with the others of its run. */
+/** What one API's generation works with: its cache, the run's types worker, the toolchain's hash. */
 interface RunContext {
   cache: UnitCache;
   engine: TypesEngine;
   recipe: string;
+  /** Hashes of the spec's parts, shared by the spec printer and the types. */
+  hashes: JsonHashes;
 }
 
 
@@ -113,21 +116,32 @@ async function timed<T>(timings: PipelineResult['timings'], stage: string, api: 
   }
 }
 
-export async function generateApi(api: ResolvedApi, config: ResolvedConfig, result: PipelineResult, run: RunContext): Promise<boolean> {
-  const { timings, diagnostics, files } = result;
-  const { fragments, diagnostics: importDiagnostics } = await timed(timings, 'import', api.name, () => importApi(api, config.root));
-  diagnostics.push(...importDiagnostics);
-  if (hasErrors(importDiagnostics)) return false;
-  const normalized = await timed(timings, 'normalize', api.name, () => normalizeApi(fragments, { strict: config.strict, ...(api.title ? { title: api.title } : {}) }));
+/**
+ * import, normalize, overlay and check one API: its spec, or undefined when a stage failed. Kept
+ * apart from generateApi so that the pages' fragments and the pre-overlay document can be freed
+ * before the types and the client are made (on GitHub's spec each is a copy of the whole spec).
+ */
+async function buildSpec(api: ResolvedApi, config: ResolvedConfig, result: PipelineResult): Promise<OpenApiDocument | undefined> {
+  const { timings, diagnostics } = result;
+  const imported = await timed(timings, 'import', api.name, () => importApi(api, config.root));
+  diagnostics.push(...imported.diagnostics);
+  if (hasErrors(imported.diagnostics)) return undefined;
+  const normalized = await timed(timings, 'normalize', api.name, () => normalizeApi(imported.fragments, { strict: config.strict, ...(api.title ? { title: api.title } : {}) }));
   diagnostics.push(...normalized.diagnostics);
-  if (hasErrors(normalized.diagnostics)) return false;
+  if (hasErrors(normalized.diagnostics)) return undefined;
   const overlaid = await timed(timings, 'overlay', api.name, () => overlayApi(api, normalized.document, { root: config.root, lenient: config.lenient ?? false }));
   diagnostics.push(...overlaid.diagnostics);
-  if (hasErrors(overlaid.diagnostics)) return false;
+  if (hasErrors(overlaid.diagnostics)) return undefined;
   const spec = overlaid.document;
   const unsafe = checkReferences(spec, relative(config.root, api.specFile));
   diagnostics.push(...unsafe);
-  if (hasErrors(unsafe)) return false;
+  return hasErrors(unsafe) ? undefined : spec;
+}
+
+export async function generateApi(api: ResolvedApi, config: ResolvedConfig, result: PipelineResult, run: RunContext): Promise<boolean> {
+  const { timings, diagnostics, files } = result;
+  const spec = await buildSpec(api, config, result);
+  if (!spec) return false;
   result.specs.set(api.name, spec);
   // openapi-typescript works in its worker (the second core) while this thread prints the spec and
   // the client.
@@ -138,7 +152,7 @@ export async function generateApi(api: ResolvedApi, config: ResolvedConfig, resu
       return { problem: error(e.message, { file: relative(config.root, api.specFile) }) };
     },
   );
-  files.set(relative(config.root, api.specFile), await timed(timings, 'spec', api.name, () => printSpec(spec)));
+  files.set(relative(config.root, api.specFile), await timed(timings, 'spec', api.name, () => printSpec(spec, (name, value, indent) => cachedEntry(run, name, value, indent))));
 
   const model = await timed(timings, 'model', api.name, () => buildClientModel(spec));
   const plan = await timed(timings, 'plan', api.name, () => planClient(model, api.name));
@@ -168,6 +182,16 @@ export async function generateApi(api: ResolvedApi, config: ResolvedConfig, resu
   }
   files.set(`${outDir}/schema.d.ts`, await formatCached(run, 'schema.d.ts', GENERATED_HEADER + typed.text, { fourSpaceIndent: true }));
   return true;
+}
+
+/** A path item's or component's YAML, cached by its JSON. */
+function cachedEntry(run: RunContext, name: string, value: unknown, indent: string): string {
+  const key = hashText(run.recipe, 'yaml', indent, name, run.hashes.of(value).hash);
+  const cached = run.cache.get(key);
+  if (cached !== undefined) return cached;
+  const text = printYamlEntry(name, value, indent);
+  run.cache.set(key, text);
+  return text;
 }
 
 /**
@@ -205,7 +229,7 @@ export async function runPipeline(config: ResolvedConfig, only?: readonly string
       const cache = caches[i]!;
       // Only an API generated to the end has its pack rewritten: one that stopped on an error keeps
       // the pack of its last good run.
-      if (await generateApi(api, config, result, { cache, engine, recipe })) cache.save();
+      if (await generateApi(api, config, result, { cache, engine, recipe, hashes: new JsonHashes() })) cache.save();
       for (const key of ['hits', 'misses', 'rejected'] as const) result.cache[key] += cache.stats[key];
     }
   } finally {

@@ -73,6 +73,8 @@ export class TypesEngine {
     this.#documents++;
     worker.ref();
     worker.postMessage({ type: 'document', json });
+    // The worker has its copy: this one (the size of the spec) need not live until the last batch.
+    json = '';
     const timer = setTimeout(() => this.#fail(new ThirdPartyError(`openapi-typescript took longer than ${TIME_LIMIT_MS / 1000} s`)), TIME_LIMIT_MS);
     try {
       const batches: Promise<TypesUnitResult[]>[] = [];
@@ -82,6 +84,8 @@ export class TypesEngine {
         worker.postMessage({ type: 'units', batch, units: units.slice(from, from + BATCH) });
       }
       for (let i = 0; i < batches.length; i++) onResults(i * BATCH, await batches[i]!);
+      // The next API sends its own document: let this one go now.
+      worker.postMessage({ type: 'release' });
     } finally {
       clearTimeout(timer);
       this.#worker?.unref();

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { isObject, type JsonObject, type JsonValue, type OpenApiDocument } from '../openapi-types.js';
 import { escapeInvisible, stringLiteral } from '../plan/naming.js';
+import type { JsonHashes } from '../unit-cache.js';
 
 /**
  * openapi-typescript 7 throws on schema and property names that are Object.prototype members
@@ -28,35 +29,70 @@ export interface TypesInput {
 }
 
 /**
- * The one place where the spec handed to the types engine is prepared: a copy, with `components`
- * always present and prototype-member names swapped. Pre-passes on that copy belong here, before
- * the split into units.
+ * The one place where the spec handed to the types engine is prepared: `components` always
+ * present, prototype-member names swapped. Pre-passes on the document belong here, before the
+ * split into units. The spec itself is never changed: a document that needs a swap is copied
+ * first; one that needs none shares the spec's objects (so their hashes are computed once).
  */
 export function prepareTypesInput(spec: OpenApiDocument): TypesInput {
-  const document = JSON.parse(JSON.stringify(spec)) as JsonObject;
+  const swapped = new Set<string>();
+  const discriminators = new Map<string, JsonObject>();
+  const needsSwap = scan(spec, [], discriminators);
+  let document: JsonObject;
+  if (needsSwap) {
+    document = JSON.parse(JSON.stringify(spec)) as JsonObject;
+    discriminators.clear();
+    protectNames(document, swapped);
+    scan(document, [], discriminators);
+  } else {
+    document = { ...spec };
+  }
   // redocly's bundle (which openapi-typescript's own entry runs) always adds `components`; so do we,
   // so that `components['schemas']` exists for every API.
   document.components ??= {};
-  const swapped = new Set<string>();
-  const discriminators = new Map<string, JsonObject>();
-  protectNames(document, swapped, discriminators);
   return { document, swapped, discriminators };
 }
 
-/**
- * Renames prototype-member keys (and the `required` entries and `$ref`s naming them) in place, and
- * notes every object with a discriminator on the way.
- */
-function protectNames(doc: JsonObject, swapped: Set<string>, discriminators: Map<string, JsonObject>): void {
+/** Notes every object with a discriminator (by pointer); true when a prototype-member name needs a swap. */
+function scan(node: JsonValue | undefined, path: string[], discriminators: Map<string, JsonObject>): boolean {
+  if (Array.isArray(node)) {
+    let found = false;
+    for (let i = 0; i < node.length; i++) {
+      path.push(String(i));
+      if (scan(node[i], path, discriminators)) found = true;
+      path.pop();
+    }
+    return found;
+  }
+  if (!isObject(node)) return false;
+  let found = false;
+  if (isObject(node.discriminator) && node.discriminator.propertyName) discriminators.set(`#${path.map((p) => `/${escapeSegment(p)}`).join('')}`, node);
+  for (const key in node) {
+    if (!Object.prototype.hasOwnProperty.call(node, key)) continue;
+    if (PROTOTYPE_NAMES.has(key)) found = true;
+    const value = node[key];
+    if (key === 'required' && Array.isArray(value) && value.some((v) => typeof v === 'string' && PROTOTYPE_NAMES.has(v))) found = true;
+    else if (key === '$ref' && typeof value === 'string' && value.split('/').some((segment) => PROTOTYPE_NAMES.has(segment))) found = true;
+    if (typeof value === 'object' && value !== null) {
+      path.push(key);
+      if (scan(value, path, discriminators)) found = true;
+      path.pop();
+    }
+  }
+  return found;
+}
+
+/** Renames prototype-member keys (and the `required` entries and `$ref`s naming them) in place. */
+function protectNames(doc: JsonObject, swapped: Set<string>): void {
   const swap = (name: string) => {
     swapped.add(name);
     return placeholder(name);
   };
-  const stack: [JsonValue, string][] = [[doc, '#']];
+  const stack: JsonValue[] = [doc];
   while (stack.length > 0) {
-    const [node, pointer] = stack.pop()!;
+    const node = stack.pop()!;
     if (Array.isArray(node)) {
-      for (let i = node.length - 1; i >= 0; i--) stack.push([node[i]!, `${pointer}/${i}`]);
+      stack.push(...node);
       continue;
     }
     if (!isObject(node)) continue;
@@ -70,15 +106,12 @@ function protectNames(doc: JsonObject, swapped: Set<string>, discriminators: Map
           .map((segment) => (PROTOTYPE_NAMES.has(segment) ? swap(segment) : segment))
           .join('/');
       }
-      let name = key;
       if (PROTOTYPE_NAMES.has(key)) {
         delete node[key];
-        name = swap(key);
-        node[name] = value;
+        node[swap(key)] = value;
       }
-      if (value !== undefined && typeof value === 'object' && value !== null) stack.push([value, `${pointer}/${escapeSegment(name)}`]);
+      if (value !== undefined && typeof value === 'object' && value !== null) stack.push(value);
     }
-    if (isObject(node.discriminator) && node.discriminator.propertyName) discriminators.set(pointer, node);
   }
 }
 
@@ -231,19 +264,15 @@ function touches(facts: DiscriminatorFacts, segments: readonly string[]): boolea
   return false;
 }
 
-function holdsComposition(json: string): boolean {
-  return json.includes('"allOf":') || json.includes('"anyOf":');
-}
-
-/** The text a unit's own key hashes: its place, its JSON and, when exposed, the discriminators. */
-export function unitOwnInput(input: TypesInput, facts: DiscriminatorFacts, unit: TypesUnit): string {
-  const json = JSON.stringify(unitValue(input.document, unit)) ?? 'undefined';
-  const exposed = facts.digest !== '' && (holdsComposition(json) || touches(facts, parsePointer(unitPointer(unit))));
-  return `${unit.kind}\0${unitPointer(unit)}\0${json}\0${exposed ? facts.digest : ''}`;
+/** What a unit's own key hashes: its place, its JSON and, when exposed, the discriminators. */
+export function unitOwnInput(input: TypesInput, facts: DiscriminatorFacts, hashes: JsonHashes, unit: TypesUnit): string {
+  const json = hashes.of(unitValue(input.document, unit));
+  const exposed = facts.digest !== '' && (json.composition || touches(facts, parsePointer(unitPointer(unit))));
+  return `${unit.kind}\0${unitPointer(unit)}\0${json.hash}\0${exposed ? facts.digest : ''}`;
 }
 
 /** What the refs a unit resolved point at now (following chains), for checking a cached unit. */
-export function unitDependencyInput(input: TypesInput, facts: DiscriminatorFacts, deps: readonly string[]): string {
+export function unitDependencyInput(input: TypesInput, facts: DiscriminatorFacts, hashes: JsonHashes, deps: readonly string[]): string {
   const parts: string[] = [];
   for (const ref of deps) {
     parts.push(ref);
@@ -252,9 +281,9 @@ export function unitDependencyInput(input: TypesInput, facts: DiscriminatorFacts
       const segments = parsePointer(current);
       let node: JsonValue | undefined = input.document;
       for (const key of segments) node = isObject(node) || Array.isArray(node) ? (node as JsonObject)[key] : undefined;
-      const json = JSON.stringify(node) ?? 'undefined';
-      const exposed = facts.digest !== '' && (holdsComposition(json) || touches(facts, segments));
-      parts.push(json, exposed ? facts.digest : '');
+      const json = hashes.of(node);
+      const exposed = facts.digest !== '' && (json.composition || touches(facts, segments));
+      parts.push(json.hash, exposed ? facts.digest : '');
       current = isObject(node) && typeof node.$ref === 'string' ? node.$ref : undefined;
     }
   }

@@ -123,6 +123,11 @@ parentPort.on('message', (message) => {
       context.discriminators = scanDiscriminators(document, context);
       return;
     }
+    if (message.type === 'release') {
+      document = undefined;
+      context = undefined;
+      return;
+    }
     if (message.type === 'units') {
       parentPort.postMessage({ type: 'units', batch: message.batch, results: message.units.map(transformUnit) });
     }
