@@ -31,8 +31,6 @@ export class TypesEngine {
   start(): this {
     if (this.#worker || this.#failure) return this;
     const worker = new Worker(WORKER, {
-      // `type: object` with no properties is free-form in JSON Schema, not `Record<string, never>`.
-      workerData: { options: { emptyObjectsUnknown: true } },
       resourceLimits: { maxOldGenerationSizeMb: MEMORY_LIMIT_MB },
       stdout: true,
       stderr: true,

@@ -335,5 +335,10 @@ export function assembleTypes(input: TypesInput, units: readonly TypesUnit[], re
   }
   for (const name of footer) out.push(name === 'operations' ? `export interface operations {\n${operations}}\n` : helpers.get(name)!);
   if (!footer.includes('operations')) out.push(emptyRoot('operations'));
-  return escapeInvisible(restoreNames(out.join(''), input.swapped));
+  return finishTypes(input, out.join(''));
+}
+
+/** What openapi-typescript printed, made ours: swapped names back, invisible characters escaped. */
+export function finishTypes(input: TypesInput, text: string): string {
+  return escapeInvisible(restoreNames(text, input.swapped));
 }

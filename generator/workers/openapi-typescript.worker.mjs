@@ -11,7 +11,8 @@
 // this overlaps the main thread's reading of the pages.
 // Plain JavaScript: workers do not inherit the main thread's TypeScript loader.
 import { createRequire } from 'node:module';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
+import { OPENAPI_TS_OPTIONS } from './openapi-typescript-options.mjs';
 
 const require = createRequire(import.meta.url);
 const ts = require('typescript');
@@ -21,29 +22,6 @@ const transformSchema = require('openapi-typescript/dist/transform/index.cjs');
 const transformPathsObject = require('openapi-typescript/dist/transform/paths-object.cjs');
 const transformComponentsObject = require('openapi-typescript/dist/transform/components-object.cjs').default;
 
-const DEFAULTS = {
-  additionalProperties: false,
-  alphabetize: false,
-  arrayLength: false,
-  defaultNonNullable: true,
-  emptyObjectsUnknown: false,
-  enum: false,
-  enumValues: false,
-  conditionalEnums: false,
-  dedupeEnums: false,
-  excludeDeprecated: false,
-  exportType: false,
-  immutable: false,
-  rootTypes: false,
-  rootTypesNoSchemaPrefix: false,
-  rootTypesKeepCasing: false,
-  pathParamsAsTypes: false,
-  propertiesRequiredByDefault: false,
-  makePathsEnum: false,
-  generatePathParams: false,
-  readWriteMarkers: false,
-  silent: true,
-};
 
 let document;
 let context;
@@ -118,7 +96,7 @@ parentPort.on('message', (message) => {
   try {
     if (message.type === 'document') {
       document = JSON.parse(message.json);
-      context = { ...DEFAULTS, ...workerData.options };
+      context = { ...OPENAPI_TS_OPTIONS };
       // Discriminators are read (and their mapped schemas patched) across the whole document, once.
       context.discriminators = scanDiscriminators(document, context);
       return;
