@@ -24,7 +24,8 @@ import { planClient } from './plan/plan-client.js';
 import { decodePage } from './read-page.js';
 import { toolchainHash } from './run-cache.js';
 import { printSpec } from './spec-file.js';
-import { hashText, JsonHashes, UnitCache, type CacheStats } from './unit-cache.js';
+import { SpecHashes } from './spec-hashes.js';
+import { hashText, UnitCache, type CacheStats } from './unit-cache.js';
 import { printYamlEntry } from './yaml-print.js';
 
 /** Output files by path relative to the project root, with `/` separators. */
@@ -54,7 +55,7 @@ interface RunContext {
   engine: TypesEngine;
   recipe: string;
   /** Hashes of the spec's parts, shared by the spec printer and the types. */
-  hashes: JsonHashes;
+  hashes: SpecHashes;
 }
 
 
@@ -184,9 +185,10 @@ export async function generateApi(api: ResolvedApi, config: ResolvedConfig, resu
   return true;
 }
 
-/** A path item's or component's YAML, cached by its JSON. */
+/** A path item's or component's YAML, cached by its JSON (positions included: the YAML prints them). */
 function cachedEntry(run: RunContext, name: string, value: unknown, indent: string): string {
-  const key = hashText(run.recipe, 'yaml', indent, name, run.hashes.of(value).hash);
+  const part = run.hashes.of(value);
+  const key = hashText(run.recipe, 'yaml', indent, name, part.hash, part.positions);
   const cached = run.cache.get(key);
   if (cached !== undefined) return cached;
   const text = printYamlEntry(name, value, indent);
@@ -229,7 +231,7 @@ export async function runPipeline(config: ResolvedConfig, only?: readonly string
       const cache = caches[i]!;
       // Only an API generated to the end has its pack rewritten: one that stopped on an error keeps
       // the pack of its last good run.
-      if (await generateApi(api, config, result, { cache, engine, recipe, hashes: new JsonHashes() })) cache.save();
+      if (await generateApi(api, config, result, { cache, engine, recipe, hashes: new SpecHashes() })) cache.save();
       for (const key of ['hits', 'misses', 'rejected'] as const) result.cache[key] += cache.stats[key];
     }
   } finally {

@@ -15,35 +15,6 @@ export function hashText(...parts: string[]): string {
   return hash.digest('hex').slice(0, 32);
 }
 
-/** What a JSON value's cache keys read of it: its hash, and whether it holds an `allOf` or `anyOf`. */
-export interface JsonFacts {
-  hash: string;
-  composition: boolean;
-}
-
-/**
- * Hashes of JSON values by identity, for one run over one document: the spec printer and the
- * types read the same path items and components, and each is serialized and hashed once. The
- * document must not change while this is in use.
- */
-export class JsonHashes {
-  #facts = new WeakMap<object, JsonFacts>();
-
-  of(value: unknown): JsonFacts {
-    if (typeof value !== 'object' || value === null) {
-      const text = JSON.stringify(value) ?? 'undefined';
-      return { hash: hashText(text), composition: false };
-    }
-    let facts = this.#facts.get(value);
-    if (!facts) {
-      const text = JSON.stringify(value);
-      facts = { hash: hashText(text), composition: text.includes('"allOf":') || text.includes('"anyOf":') };
-      this.#facts.set(value, facts);
-    }
-    return facts;
-  }
-}
-
 function checksum(text: string): string {
   return createHash('sha1').update(text).digest('hex').slice(0, 16);
 }

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hashText, JsonHashes, UnitCache } from '../generator/unit-cache.js';
+import { UnitCache } from '../generator/unit-cache.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'specmill-unit-cache-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -83,16 +83,5 @@ describe('UnitCache', () => {
     cache.set('k', 'v');
     cache.save();
     expect(cache.get('k')).toBe('v');
-  });
-});
-
-describe('JsonHashes', () => {
-  it('hashes by content and notes compositions', () => {
-    const hashes = new JsonHashes();
-    const a = { allOf: [{ type: 'string' }] };
-    expect(hashes.of(a)).toEqual({ hash: hashText(JSON.stringify(a)), composition: true });
-    expect(hashes.of({ type: 'string' }).composition).toBe(false);
-    expect(hashes.of({ x: 1 }).hash).toBe(hashes.of({ x: 1 }).hash);
-    expect(hashes.of({ x: 1 }).hash).not.toBe(hashes.of({ x: 2 }).hash);
   });
 });

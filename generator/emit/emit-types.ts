@@ -2,7 +2,8 @@
 // unit by unit (./types-units.ts): a unit whose inputs are unchanged since a run that cached it is
 // taken from the cache; the others go to the worker (./types-engine.ts).
 import type { OpenApiDocument } from '../openapi-types.js';
-import { hashText, type JsonHashes, type UnitCache } from '../unit-cache.js';
+import type { SpecHashes } from '../spec-hashes.js';
+import { hashText, type UnitCache } from '../unit-cache.js';
 import type { TypesEngine } from './types-engine.js';
 import { assembleTypes, listTypesUnits, prepareTypesInput, readDiscriminators, unitDependencyInput, unitOwnInput, type TypesUnitResult } from './types-units.js';
 
@@ -14,7 +15,7 @@ interface CachedUnit {
   depHash: string;
 }
 
-export async function emitSchemaTypes(spec: OpenApiDocument, options: { cache: UnitCache; engine: TypesEngine; recipe: string; hashes: JsonHashes }): Promise<string> {
+export async function emitSchemaTypes(spec: OpenApiDocument, options: { cache: UnitCache; engine: TypesEngine; recipe: string; hashes: SpecHashes }): Promise<string> {
   const { cache, engine, recipe, hashes } = options;
   const input = prepareTypesInput(spec);
   const facts = readDiscriminators(input);

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { isObject, type JsonObject, type JsonValue, type OpenApiDocument } from '../openapi-types.js';
 import { escapeInvisible, stringLiteral } from '../plan/naming.js';
-import type { JsonHashes } from '../unit-cache.js';
+import type { SpecHashes } from '../spec-hashes.js';
 
 /**
  * openapi-typescript 7 throws on schema and property names that are Object.prototype members
@@ -265,14 +265,14 @@ function touches(facts: DiscriminatorFacts, segments: readonly string[]): boolea
 }
 
 /** What a unit's own key hashes: its place, its JSON and, when exposed, the discriminators. */
-export function unitOwnInput(input: TypesInput, facts: DiscriminatorFacts, hashes: JsonHashes, unit: TypesUnit): string {
+export function unitOwnInput(input: TypesInput, facts: DiscriminatorFacts, hashes: SpecHashes, unit: TypesUnit): string {
   const json = hashes.of(unitValue(input.document, unit));
   const exposed = facts.digest !== '' && (json.composition || touches(facts, parsePointer(unitPointer(unit))));
   return `${unit.kind}\0${unitPointer(unit)}\0${json.hash}\0${exposed ? facts.digest : ''}`;
 }
 
 /** What the refs a unit resolved point at now (following chains), for checking a cached unit. */
-export function unitDependencyInput(input: TypesInput, facts: DiscriminatorFacts, hashes: JsonHashes, deps: readonly string[]): string {
+export function unitDependencyInput(input: TypesInput, facts: DiscriminatorFacts, hashes: SpecHashes, deps: readonly string[]): string {
   const parts: string[] = [];
   for (const ref of deps) {
     parts.push(ref);

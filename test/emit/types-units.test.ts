@@ -11,7 +11,8 @@ import { emitSchemaTypes } from '../../generator/emit/emit-types.js';
 import { TypesEngine } from '../../generator/emit/types-engine.js';
 import { finishTypes, prepareTypesInput } from '../../generator/emit/types-units.js';
 import type { JsonObject, OpenApiDocument } from '../../generator/openapi-types.js';
-import { JsonHashes, UnitCache } from '../../generator/unit-cache.js';
+import { SpecHashes } from '../../generator/spec-hashes.js';
+import { UnitCache } from '../../generator/unit-cache.js';
 import { OPENAPI_TS_OPTIONS } from '../../generator/workers/openapi-typescript-options.mjs';
 import { ROOT } from '../helpers.js';
 import { generateApi } from '../support/generated-api.js';
@@ -33,7 +34,7 @@ function wholeDocument(spec: OpenApiDocument): string {
 }
 
 function units(spec: OpenApiDocument, cache = UnitCache.memory()): Promise<string> {
-  return emitSchemaTypes(spec, { cache, engine, recipe: 'test', hashes: new JsonHashes() });
+  return emitSchemaTypes(spec, { cache, engine, recipe: 'test', hashes: new SpecHashes() });
 }
 
 const yaml = (file: string) => parse(readFileSync(path.join(ROOT, file), 'utf8')) as OpenApiDocument;
