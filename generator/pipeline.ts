@@ -47,6 +47,12 @@ export interface PipelineOptions {
    * and written back. Without one, units are cached in memory for this run only.
    */
   cacheDir?: string;
+  /**
+   * When to start openapi-typescript's worker: `cold` (default) before the pages are read when some
+   * API has no cached units, else only when a unit misses; `early` before the pages are read in
+   * any case (`generate` runs only when something changed, and a change usually reaches a unit).
+   */
+  startTypes?: 'cold' | 'early';
 }
 
 /** What one API's generation works with: its cache, the run's types worker, the toolchain's hash. */
@@ -222,9 +228,9 @@ export async function runPipeline(config: ResolvedConfig, only?: readonly string
   const { cacheDir } = options;
   const caches = apis.map((api) => (cacheDir ? UnitCache.open(cacheDir, api.name) : UnitCache.memory()));
   const engine = new TypesEngine();
-  // An API with no cached units needs openapi-typescript: let its worker load TypeScript while this
-  // thread reads the pages. (When every unit is cached, no worker starts at all.)
-  if (caches.some((cache) => !cache.warm)) engine.start();
+  // Let the worker load TypeScript while this thread reads the pages, when it will be needed.
+  // (When every unit is cached and the caller did not ask for it, no worker starts at all.)
+  if (options.startTypes === 'early' || caches.some((cache) => !cache.warm)) engine.start();
   const recipe = toolchainHash();
   try {
     for (const [i, api] of apis.entries()) {

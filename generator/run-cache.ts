@@ -77,19 +77,23 @@ function read(root: string): CacheRecord | undefined {
   }
 }
 
-/** Whether the last run's outputs stand: same inputs, and its files on disk as it wrote them. */
-export function isUpToDate(config: ResolvedConfig, print: string): boolean {
+/** Whether the last run's outputs stand: same inputs (`stamp`, from fingerprint()), and its files on disk as it wrote them. */
+export function isUpToDate(config: ResolvedConfig, stamp: string): boolean {
   const record = read(config.root);
-  if (!record || record.root !== config.root || record.fingerprint !== fingerprint(config, print)) return false;
+  if (!record || record.root !== config.root || record.fingerprint !== stamp) return false;
   return Object.entries(record.files).every(([file, hash]) => {
     const absolute = path.join(config.root, file);
     return existsSync(absolute) && sha256(readFileSync(absolute)) === hash;
   });
 }
 
-/** Remembers a successful run; a cache that cannot be written only costs the next run its time. */
-export function recordRun(config: ResolvedConfig, print: string, files: ReadonlyMap<string, string>): void {
-  const record: CacheRecord = { root: config.root, fingerprint: fingerprint(config, print), files: {} };
+/**
+ * Remembers a successful run under the fingerprint taken before it read anything (a page changed
+ * during the run then makes the next run see a difference); a cache that cannot be written only
+ * costs the next run its time.
+ */
+export function recordRun(config: ResolvedConfig, stamp: string, files: ReadonlyMap<string, string>): void {
+  const record: CacheRecord = { root: config.root, fingerprint: stamp, files: {} };
   for (const [file, content] of files) record.files[file] = sha256(content);
   try {
     mkdirSync(CACHE_DIR, { recursive: true });

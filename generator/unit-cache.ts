@@ -34,6 +34,8 @@ export class UnitCache {
   #body = '';
   /** Entries this run read or made: they, and only they, go into the next pack. */
   #used = new Map<string, string>();
+  /** Checksums of the used entries that came from the pack (not computed twice). */
+  #sums = new Map<string, string>();
   #file: string | undefined;
   #changed = false;
 
@@ -94,12 +96,14 @@ export class UnitCache {
     }
     this.stats.hits++;
     this.#used.set(key, text);
+    this.#sums.set(key, sum);
     return text;
   }
 
   set(key: string, text: string): void {
     if (this.#used.get(key) === text) return;
     this.#used.set(key, text);
+    this.#sums.delete(key);
     this.#changed = true;
   }
 
@@ -115,7 +119,7 @@ export class UnitCache {
     const body: string[] = [];
     let offset = 0;
     for (const [key, text] of this.#used) {
-      entries.push([key, offset, text.length, checksum(text)]);
+      entries.push([key, offset, text.length, this.#sums.get(key) ?? checksum(text)]);
       body.push(text);
       offset += text.length;
     }

@@ -30,7 +30,7 @@ async function step<T>(reporter: Reporter, stage: string, run: () => Promise<T>)
 /** Runs the pipeline for `only` (default: every API), reporting each stage, with the project's cache. */
 export function runPipelineReported(config: ResolvedConfig, reporter: Reporter, only?: readonly string[]): Promise<PipelineResult> {
   reporter.start(only ?? config.apis.map((a) => a.name));
-  return runPipeline(config, only, { onStage: (event) => reporter.stage(event), cacheDir: projectCacheDir(config.root) });
+  return runPipeline(config, only, { onStage: (event) => reporter.stage(event), cacheDir: projectCacheDir(config.root), startTypes: 'early' });
 }
 
 /**

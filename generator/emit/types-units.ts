@@ -290,6 +290,77 @@ export function unitDependencyInput(input: TypesInput, facts: DiscriminatorFacts
   return parts.join('\0');
 }
 
+// ---- a smaller document for a few units ------------------------------------------------------
+
+/**
+ * The document cut down to what transforming `units` can read: the units, what their `$ref`s
+ * point at (chains followed), and, when discriminators are about, every object with one and
+ * every object they map to. Members keep the document's order, so openapi-typescript's
+ * discriminator scan meets them in the same order. `covers` says whether a ref the worker
+ * resolved lies inside what was kept: a unit whose ref did not is redone with the whole document.
+ */
+export function reducedDocument(input: TypesInput, facts: DiscriminatorFacts, units: readonly TypesUnit[]): { document: JsonObject; covers(ref: string): boolean } {
+  const doc = input.document;
+  const kept = new Set<string>();
+  const pending: string[][] = [];
+  const keep = (segments: string[]) => {
+    const key = segments.join('\0');
+    if (kept.has(key)) return;
+    kept.add(key);
+    pending.push(segments);
+  };
+  for (const unit of units) keep(parsePointer(unitPointer(unit)));
+  if (facts.digest !== '') for (const target of facts.targets) keep(target === '' ? [] : target.split('\0'));
+  const unitCount = pending.length;
+  // The units' refs one level deep (what openapi-typescript resolves), chains followed.
+  for (let i = 0; i < pending.length; i++) {
+    const node = valueAt(doc, pending[i]!);
+    if (i < unitCount) collectRefs(node, (ref) => keep(parsePointer(ref)));
+    else if (isObject(node) && typeof node.$ref === 'string') keep(parsePointer(node.$ref));
+  }
+  const within = (segments: readonly string[]) => {
+    for (let i = 0; i <= segments.length; i++) if (kept.has(segments.slice(0, i).join('\0'))) return true;
+    return false;
+  };
+  const ancestors = new Set<string>();
+  for (const key of kept) {
+    const segments = key === '' ? [] : key.split('\0');
+    for (let i = 0; i < segments.length; i++) ancestors.add(segments.slice(0, i).join('\0'));
+  }
+  const prune = (node: JsonValue | undefined, segments: string[]): JsonValue | undefined => {
+    if (kept.has(segments.join('\0'))) return node;
+    if (!ancestors.has(segments.join('\0'))) return undefined;
+    if (Array.isArray(node)) return node.map((item, i) => prune(item, [...segments, String(i)]) ?? null);
+    if (!isObject(node)) return node;
+    const out: JsonObject = {};
+    for (const [key, value] of Object.entries(node)) {
+      const pruned = prune(value, [...segments, key]);
+      if (pruned !== undefined) out[key] = pruned;
+    }
+    return out;
+  };
+  const document = (prune(doc, []) ?? {}) as JsonObject;
+  return { document, covers: (ref) => within(parsePointer(ref)) };
+}
+
+function valueAt(doc: JsonValue, segments: readonly string[]): JsonValue | undefined {
+  let node: JsonValue | undefined = doc;
+  for (const key of segments) node = isObject(node) || Array.isArray(node) ? (node as JsonObject)[key] : undefined;
+  return node;
+}
+
+function collectRefs(node: JsonValue | undefined, found: (ref: string) => void): void {
+  if (Array.isArray(node)) {
+    for (const item of node) collectRefs(item, found);
+    return;
+  }
+  if (!isObject(node)) return;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === '$ref' && typeof value === 'string') found(value);
+    else if (typeof value === 'object' && value !== null) collectRefs(value, found);
+  }
+}
+
 // ---- assembly ----------------------------------------------------------------------------------
 
 const emptyRoot = (name: string) => `export type ${name} = Record<string, never>;\n`;
