@@ -19,7 +19,7 @@ import { buildClientModel } from './model/client-model.js';
 import { compareNatural } from './natural-order.js';
 import { normalizeApi, type SourcedFragment } from './normalize/index.js';
 import { overlayApi } from './overlays/apply-overlays.js';
-import type { OpenApiDocument } from './openapi-types.js';
+import { isObject, type OpenApiDocument } from './openapi-types.js';
 import { planClient } from './plan/plan-client.js';
 import { decodePage } from './read-page.js';
 import { toolchainHash } from './run-cache.js';
@@ -163,6 +163,12 @@ export async function generateApi(api: ResolvedApi, config: ResolvedConfig, resu
 
   const model = await timed(timings, 'model', api.name, () => buildClientModel(spec));
   const plan = await timed(timings, 'plan', api.name, () => planClient(model, api.name));
+  if (isBig(spec)) {
+    // On a spec this large the worker's copy of it and this thread's printing of the client would
+    // each take hundreds of megabytes: let the worker finish and go before printing.
+    await types;
+    await run.engine.close();
+  }
   const outDir = `${relative(config.root, config.outputDir)}/${plan.folder}`;
   // Plain string building, a few milliseconds on GitHub's 1,223 operations: as cheap as hashing its
   // input would be, so the README is not cached.
@@ -189,6 +195,14 @@ export async function generateApi(api: ResolvedApi, config: ResolvedConfig, resu
   }
   files.set(`${outDir}/schema.d.ts`, await formatCached(run, 'schema.d.ts', GENERATED_HEADER + typed.text, { fourSpaceIndent: true }));
   return true;
+}
+
+/** More path items and components than this: memory before speed (Microsoft Graph's 45 MB spec has 20,000). */
+const BIG_SPEC_PARTS = 5000;
+
+function isBig(spec: OpenApiDocument): boolean {
+  const count = (value: unknown) => (isObject(value) ? Object.keys(value).length : 0);
+  return count(spec.paths) + (isObject(spec.components) ? count(spec.components.schemas) : 0) > BIG_SPEC_PARTS;
 }
 
 /** A path item's or component's YAML, cached by its JSON (positions included: the YAML prints them). */
@@ -235,12 +249,14 @@ export async function runPipeline(config: ResolvedConfig, only?: readonly string
   try {
     for (const [i, api] of apis.entries()) {
       const cache = caches[i]!;
-      // Only an API generated to the end has its pack rewritten: one that stopped on an error keeps
+      // Only an API generated to the end has its pack replaced: one that stopped on an error keeps
       // the pack of its last good run.
       if (await generateApi(api, config, result, { cache, engine, recipe, hashes: new SpecHashes() })) cache.save();
+      else cache.discard();
       for (const key of ['hits', 'misses', 'rejected'] as const) result.cache[key] += cache.stats[key];
     }
   } finally {
+    for (const cache of caches) cache.discard();
     result.cache.workerStarted = engine.started;
     await engine.close();
   }

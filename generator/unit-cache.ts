@@ -1,13 +1,17 @@
 // Printed fragments kept by the hash of what made them (see docs/adr/0006-unit-cache.md), so that a
 // run redoes only the units whose inputs changed. One pack file per API under the project's
-// node_modules/.cache/specmill/units/: a header line (key, offset, length and hash of each entry)
-// and the entries' text after it. Every entry is checked against its hash when read: a torn,
-// truncated or edited pack costs the run its time, never its output.
+// node_modules/.cache/specmill/units/: the entries' UTF-8 bytes one after the other, then an index
+// (key, offset, length and hash of each entry) and the index's length. Every entry is checked
+// against its hash when read: a torn, truncated or edited pack costs the run its time, never its
+// output. A run writes what it makes straight to the next pack, so made entries are not held in
+// memory (on Microsoft Graph's spec they come to hundreds of megabytes).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
-const FORMAT = 'specmill-units/1';
+const FORMAT = 'specmill-units/2';
+/** The index's byte length, as 15 digits and a line break, ends the file. */
+const TRAILER = 16;
 
 export function hashText(...parts: string[]): string {
   const hash = createHash('sha256');
@@ -15,29 +19,32 @@ export function hashText(...parts: string[]): string {
   return hash.digest('hex').slice(0, 32);
 }
 
-function checksum(text: string): string {
-  return createHash('sha1').update(text).digest('hex').slice(0, 16);
+function checksum(data: string | Uint8Array): string {
+  return createHash('sha1').update(data).digest('hex').slice(0, 16);
 }
 
 export interface CacheStats {
   hits: number;
   misses: number;
-  /** Entries found but refused: their text did not match its hash. */
+  /** Entries found but refused: their bytes did not match their hash. */
   rejected: number;
 }
 
-/** The fragments of one API: read from its pack, and what this run used, written back. */
+type Entry = [offset: number, length: number, sum: string];
+
+/** The fragments of one API: read from its pack, and what this run used, written to the next one. */
 export class UnitCache {
   readonly stats: CacheStats = { hits: 0, misses: 0, rejected: 0 };
-  /** Entries of the pack on disk: key -> [offset, length, checksum]. */
-  #index = new Map<string, [number, number, string]>();
-  #body = '';
-  /** Entries this run read or made: they, and only they, go into the next pack. */
-  #used = new Map<string, string>();
-  /** Checksums of the used entries that came from the pack (not computed twice). */
-  #sums = new Map<string, string>();
   #file: string | undefined;
-  #changed = false;
+  /** The pack on disk and its index. */
+  #pack: Buffer | undefined;
+  #index = new Map<string, Entry>();
+  /** Entries of the old pack this run used: carried into the next one. */
+  #kept = new Map<string, Entry>();
+  /** Entries this run made, where they are in the next pack (or, for a memory cache, their text). */
+  #made = new Map<string, Entry>();
+  #memory = new Map<string, string>();
+  #next: { fd: number; file: string; offset: number } | undefined;
 
   /** A cache kept in memory only (tests, commands that must not write). */
   static memory(): UnitCache {
@@ -52,22 +59,26 @@ export class UnitCache {
   private constructor(file: string | undefined) {
     this.#file = file;
     if (!file) return;
-    let text: string;
+    let pack: Buffer;
     try {
-      text = readFileSync(file, 'utf8');
+      pack = readFileSync(file);
     } catch {
       return;
     }
-    const newline = text.indexOf('\n');
     try {
-      const header = JSON.parse(text.slice(0, newline)) as { format?: unknown; entries?: unknown };
-      if (header.format !== FORMAT || !Array.isArray(header.entries)) return;
-      for (const entry of header.entries) {
+      const length = Number(pack.toString('latin1', pack.length - TRAILER, pack.length - 1));
+      const start = pack.length - TRAILER - length;
+      if (!Number.isInteger(length) || length <= 0 || start < 0) return;
+      const index = JSON.parse(pack.toString('utf8', start, start + length)) as { format?: unknown; entries?: unknown };
+      if (index.format !== FORMAT || !Array.isArray(index.entries)) return;
+      for (const entry of index.entries) {
         if (!Array.isArray(entry) || entry.length !== 4) continue;
-        const [key, offset, length, sum] = entry as unknown[];
-        if (typeof key === 'string' && Number.isInteger(offset) && Number.isInteger(length) && typeof sum === 'string') this.#index.set(key, [offset as number, length as number, sum]);
+        const [key, offset, size, sum] = entry as unknown[];
+        if (typeof key !== 'string' || !Number.isInteger(offset) || !Number.isInteger(size) || typeof sum !== 'string') continue;
+        if ((offset as number) < 0 || (offset as number) + (size as number) > start) continue;
+        this.#index.set(key, [offset as number, size as number, sum]);
       }
-      this.#body = text.slice(newline + 1);
+      this.#pack = pack;
     } catch {
       this.#index.clear();
     }
@@ -75,62 +86,116 @@ export class UnitCache {
 
   /** Whether the pack on disk had any entry (a cold run has none). */
   get warm(): boolean {
-    return this.#index.size > 0 || this.#used.size > 0;
+    return this.#index.size > 0;
   }
 
   get(key: string): string | undefined {
-    const used = this.#used.get(key);
-    if (used !== undefined) return used;
+    const memory = this.#memory.get(key);
+    if (memory !== undefined) return memory;
+    const made = this.#made.get(key);
+    if (made && this.#next) {
+      const bytes = Buffer.alloc(made[1]);
+      readSync(this.#next.fd, bytes, 0, made[1], made[0]);
+      return bytes.toString('utf8');
+    }
     const entry = this.#index.get(key);
-    if (!entry) {
+    if (!entry || !this.#pack) {
       this.stats.misses++;
       return undefined;
     }
-    const [offset, length, sum] = entry;
-    const text = this.#body.slice(offset, offset + length);
-    if (text.length !== length || checksum(text) !== sum) {
+    const [offset, size, sum] = entry;
+    const bytes = this.#pack.subarray(offset, offset + size);
+    if (checksum(bytes) !== sum) {
       this.#index.delete(key);
       this.stats.rejected++;
       this.stats.misses++;
       return undefined;
     }
     this.stats.hits++;
-    this.#used.set(key, text);
-    this.#sums.set(key, sum);
-    return text;
+    this.#kept.set(key, entry);
+    return bytes.toString('utf8');
   }
 
   set(key: string, text: string): void {
-    if (this.#used.get(key) === text) return;
-    this.#used.set(key, text);
-    this.#sums.delete(key);
-    this.#changed = true;
+    this.#kept.delete(key);
+    if (!this.#file) {
+      this.#memory.set(key, text);
+      return;
+    }
+    try {
+      this.#next ??= this.#openNext(this.#file);
+      const size = writeSync(this.#next.fd, text);
+      this.#made.set(key, [this.#next.offset, size, checksum(text)]);
+      this.#next.offset += size;
+    } catch {
+      // A cache that cannot be written only costs the next run its time.
+      this.#abandon();
+    }
+  }
+
+  #openNext(file: string): { fd: number; file: string; offset: number } {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const next = `${file}.${process.pid}.tmp`;
+    return { fd: openSync(next, 'w'), file: next, offset: 0 };
+  }
+
+  #abandon(): void {
+    if (this.#next) {
+      closeSync(this.#next.fd);
+      rmSync(this.#next.file, { force: true });
+    }
+    this.#next = undefined;
+    this.#file = undefined;
+    this.#made.clear();
   }
 
   /**
-   * Writes the pack: this run's entries only (so it never grows past one output's worth), whole or
-   * not at all. A cache that cannot be written only costs the next run its time.
+   * Makes the next pack the pack: this run's entries only (so it never grows past one output's
+   * worth), whole or not at all. Nothing is written when the run used exactly the old pack.
    */
   save(): void {
     const file = this.#file;
-    const stale = this.#index.size !== this.#used.size || [...this.#index.keys()].some((k) => !this.#used.has(k));
-    if (!file || (!this.#changed && !stale)) return;
-    const entries: [string, number, number, string][] = [];
-    const body: string[] = [];
-    let offset = 0;
-    for (const [key, text] of this.#used) {
-      entries.push([key, offset, text.length, this.#sums.get(key) ?? checksum(text)]);
-      body.push(text);
-      offset += text.length;
-    }
-    const tmp = `${file}.${process.pid}.tmp`;
+    if (!file) return;
+    const stale = this.#index.size !== this.#kept.size || this.#made.size > 0;
+    if (!stale) return this.discard();
     try {
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(tmp, `${JSON.stringify({ format: FORMAT, entries })}\n${body.join('')}`);
-      renameSync(tmp, file);
+      this.#next ??= this.#openNext(file);
+      const next = this.#next;
+      const entries: [string, number, number, string][] = [];
+      for (const [key, [offset, size, sum]] of this.#kept) {
+        writeSync(next.fd, this.#pack!, offset, size);
+        entries.push([key, next.offset, size, sum]);
+        next.offset += size;
+      }
+      for (const [key, entry] of this.#made) entries.push([key, ...entry]);
+      const index = Buffer.from(JSON.stringify({ format: FORMAT, entries }));
+      writeSync(next.fd, index);
+      writeSync(next.fd, `${String(index.length).padStart(TRAILER - 1, '0')}\n`);
+      closeSync(next.fd);
+      renameSync(next.file, file);
+      this.#next = undefined;
+      removeLeftovers(path.dirname(file));
     } catch {
-      rmSync(tmp, { force: true });
+      this.#abandon();
     }
+  }
+
+  /** Drops what this run made (it stopped before its end): the pack stays as it was. */
+  discard(): void {
+    if (this.#next) {
+      closeSync(this.#next.fd);
+      rmSync(this.#next.file, { force: true });
+      this.#next = undefined;
+    }
+  }
+}
+
+/** Next packs of runs that were killed before they could finish (an hour old or more). */
+function removeLeftovers(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    if (!name.endsWith('.tmp')) continue;
+    const file = path.join(dir, name);
+    if (Date.now() - statSync(file).mtimeMs > 3_600_000) rmSync(file, { force: true });
   }
 }
 

@@ -1,6 +1,6 @@
 // The unit cache's pack: what a run used is written back whole, read back hash-checked, and
 // anything damaged is a miss, never wrong text.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -38,7 +38,7 @@ describe('UnitCache', () => {
     expect([third.get('old'), third.get('kept'), third.get('new')]).toEqual([undefined, 'y', 'z']);
   });
 
-  it('refuses an entry whose text does not match its hash', () => {
+  it('refuses an entry whose bytes do not match their hash', () => {
     const cache = UnitCache.open(dir, 'tampered');
     cache.set('k', 'the right text');
     cache.save();
@@ -49,7 +49,8 @@ describe('UnitCache', () => {
   });
 
   it('reads a missing, empty, truncated or foreign file as an empty cache', () => {
-    for (const text of [undefined, '', '{"format":"specmill-units/1","entries":[["k",0,5,"abc"]', 'not a pack\nat all', '{"format":"other","entries":[]}\n']) {
+    const index = '{"format":"specmill-units/2","entries":[["k",0,1,"abc"]]}';
+    for (const text of [undefined, '', index, `x${index}${String(index.length).padStart(15, '0')}`, 'not a pack\nat all', '{"format":"other","entries":[]}000000000000030\n']) {
       const name = `broken-${Math.random().toString(36).slice(2)}`;
       if (text !== undefined) {
         const cache = UnitCache.open(dir, name);
@@ -67,7 +68,6 @@ describe('UnitCache', () => {
     const first = UnitCache.open(dir, 'still');
     first.set('k', 'v');
     first.save();
-    writeFileSync(packOf('still'), readFileSync(packOf('still'), 'utf8'));
     const before = readFileSync(packOf('still'), 'utf8');
     const second = UnitCache.open(dir, 'still');
     second.get('k');
@@ -76,6 +76,17 @@ describe('UnitCache', () => {
     // Nothing changed, so nothing was written (the file stays deleted).
     expect(() => readFileSync(packOf('still'))).toThrow();
     expect(before).toContain('"k"');
+  });
+
+  it('drops what an unfinished run made: the pack stays as it was', () => {
+    const first = UnitCache.open(dir, 'unfinished');
+    first.set('k', 'v');
+    first.save();
+    const second = UnitCache.open(dir, 'unfinished');
+    second.set('other', 'w');
+    second.discard();
+    expect(UnitCache.open(dir, 'unfinished').get('k')).toBe('v');
+    expect(readdirSync(path.join(dir, 'units')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('a memory cache never touches the disk', () => {

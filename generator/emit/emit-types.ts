@@ -11,6 +11,15 @@ export { ThirdPartyError } from './types-engine.js';
 
 /** Up to this share of units missing, the worker gets a document cut down to them. */
 const REDUCED_SHARE = 0.25;
+/** Past this many units (Microsoft Graph's spec has 30,000), the worker gets slices of this many. */
+const LARGE_UNITS = 5000;
+const SLICE_UNITS = 2000;
+
+function slices<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
 
 interface CachedUnit {
   result: TypesUnitResult;
@@ -18,8 +27,17 @@ interface CachedUnit {
   depHash: string;
 }
 
-export async function emitSchemaTypes(spec: OpenApiDocument, options: { cache: UnitCache; engine: TypesEngine; recipe: string; hashes: SpecHashes }): Promise<string> {
-  const { cache, engine, recipe, hashes } = options;
+export interface SchemaTypesOptions {
+  cache: UnitCache;
+  engine: TypesEngine;
+  recipe: string;
+  hashes: SpecHashes;
+  /** When the worker gets slices of the spec, and how many units each: LARGE_UNITS and SLICE_UNITS (tests set smaller ones). */
+  slicing?: { large: number; size: number };
+}
+
+export async function emitSchemaTypes(spec: OpenApiDocument, options: SchemaTypesOptions): Promise<string> {
+  const { cache, engine, recipe, hashes, slicing = { large: LARGE_UNITS, size: SLICE_UNITS } } = options;
   const input = prepareTypesInput(spec);
   const facts = readDiscriminators(input);
   const units = listTypesUnits(input.document);
@@ -49,13 +67,19 @@ export async function emitSchemaTypes(spec: OpenApiDocument, options: { cache: U
     );
     return redo;
   };
-  if (missing.length > 0 && missing.length <= units.length * REDUCED_SHARE) {
-    // A few units: the worker gets them and what they can read, not the whole spec.
-    const reduced = reducedDocument(input, facts, missing.map((i) => units[i]!));
-    const redo = await transform(reduced.document, missing, (result) => result.deps.every((ref) => reduced.covers(ref)));
-    if (redo.length > 0) await transform(input.document, redo);
-  } else if (missing.length > 0) {
+  if (missing.length === 0) return assembleTypes(input, units, results as TypesUnitResult[]);
+  // A few units: the worker gets them and what they can read, not the whole spec. A great many
+  // of a large spec: the same, a slice at a time, so that the worker never holds the whole spec.
+  const few = missing.length <= units.length * REDUCED_SHARE;
+  const groups = few ? [missing] : units.length > slicing.large ? slices(missing, slicing.size) : undefined;
+  if (!groups) {
     await transform(input.document, missing);
+  } else {
+    for (const group of groups) {
+      const reduced = reducedDocument(input, group.map((i) => units[i]!));
+      const redo = await transform(reduced.document, group, (result) => result.deps.every((ref) => reduced.covers(ref)));
+      if (redo.length > 0) await transform(input.document, redo);
+    }
   }
   return assembleTypes(input, units, results as TypesUnitResult[]);
 }

@@ -294,12 +294,13 @@ export function unitDependencyInput(input: TypesInput, facts: DiscriminatorFacts
 
 /**
  * The document cut down to what transforming `units` can read: the units, what their `$ref`s
- * point at (chains followed), and, when discriminators are about, every object with one and
- * every object they map to. Members keep the document's order, so openapi-typescript's
- * discriminator scan meets them in the same order. `covers` says whether a ref the worker
- * resolved lies inside what was kept: a unit whose ref did not is redone with the whole document.
+ * point at (chains followed) and every object with a discriminator. Members keep the document's
+ * order, so openapi-typescript's discriminator scan meets them in the same order; it patches the
+ * schemas they map to that are kept (the others no unit kept reads). `covers` says whether a ref
+ * the worker resolved lies inside what was kept: a unit whose ref did not is redone with the
+ * whole document.
  */
-export function reducedDocument(input: TypesInput, facts: DiscriminatorFacts, units: readonly TypesUnit[]): { document: JsonObject; covers(ref: string): boolean } {
+export function reducedDocument(input: TypesInput, units: readonly TypesUnit[]): { document: JsonObject; covers(ref: string): boolean } {
   const doc = input.document;
   const kept = new Set<string>();
   const pending: string[][] = [];
@@ -310,7 +311,7 @@ export function reducedDocument(input: TypesInput, facts: DiscriminatorFacts, un
     pending.push(segments);
   };
   for (const unit of units) keep(parsePointer(unitPointer(unit)));
-  if (facts.digest !== '') for (const target of facts.targets) keep(target === '' ? [] : target.split('\0'));
+  for (const owner of input.discriminators.keys()) keep(parsePointer(owner));
   const unitCount = pending.length;
   // The units' refs one level deep (what openapi-typescript resolves), chains followed.
   for (let i = 0; i < pending.length; i++) {

@@ -110,6 +110,14 @@ describe('schema.d.ts from units', () => {
     expect(cache.stats.misses - misses).toBe(2);
   });
 
+  it('a large spec, made a slice at a time, gives the same text as the whole', async () => {
+    for (const make of [() => generateApi(60), CASES[3]![1], CASES[4]![1]]) {
+      const spec = make();
+      const text = await emitSchemaTypes(spec, { cache: UnitCache.memory(), engine, recipe: 'test', hashes: new SpecHashes(), slicing: { large: 3, size: 1 } });
+      expect(text).toBe(wholeDocument(spec));
+    }
+  });
+
   it('reads the spec without changing it', async () => {
     const spec = CASES[3]![1]();
     const before = JSON.stringify(spec);
