@@ -85,8 +85,11 @@ async function generateCommand(options: { lint: boolean; lenient?: boolean; watc
       reporter.done('specmill: up to date (nothing it reads has changed since its last run)', { apis: config.apis.length, written: [], upToDate: true }, true);
       return 0;
     }
+    // Something changed: openapi-typescript's worker loads TypeScript while this thread loads the pipeline.
+    const { TypesEngine } = await import('./emit/types-engine.js');
+    const engine = new TypesEngine().start();
     const { runPipelineReported, writeGeneration } = await import('./cli/generate.js');
-    const result = await runPipelineReported(config, reporter);
+    const result = await runPipelineReported(config, reporter, undefined, engine);
     const code = await writeGeneration(config, result, reporter, { lint: options.lint });
     if (code === 0) recordRun(config, stamp, result.files);
     return code;

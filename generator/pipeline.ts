@@ -53,6 +53,8 @@ export interface PipelineOptions {
    * any case (`generate` runs only when something changed, and a change usually reaches a unit).
    */
   startTypes?: 'cold' | 'early';
+  /** openapi-typescript's worker, when the caller started it even earlier; the run closes it. */
+  engine?: TypesEngine;
 }
 
 /** What one API's generation works with: its cache, the run's types worker, the toolchain's hash. */
@@ -241,7 +243,7 @@ export async function runPipeline(config: ResolvedConfig, only?: readonly string
   const apis = only ? config.apis.filter((a) => only.includes(a.name)) : config.apis;
   const { cacheDir } = options;
   const caches = apis.map((api) => (cacheDir ? UnitCache.open(cacheDir, api.name) : UnitCache.memory()));
-  const engine = new TypesEngine();
+  const engine = options.engine ?? new TypesEngine();
   // Let the worker load TypeScript while this thread reads the pages, when it will be needed.
   // (When every unit is cached and the caller did not ask for it, no worker starts at all.)
   if (options.startTypes === 'early' || caches.some((cache) => !cache.warm)) engine.start();

@@ -7,6 +7,7 @@ import { summarizeSpecChanges } from '../diff/run-diff.js';
 import { rememberSpec } from '../diff/spec-cache.js';
 import { lintSpecs } from '../lint.js';
 import { listOverlayFiles } from '../overlays/load-overlays.js';
+import type { TypesEngine } from '../emit/types-engine.js';
 import { runPipeline, type PipelineResult } from '../pipeline.js';
 import { projectCacheDir } from '../unit-cache.js';
 import { writeOutput } from '../write-output.js';
@@ -27,10 +28,13 @@ async function step<T>(reporter: Reporter, stage: string, run: () => Promise<T>)
   }
 }
 
-/** Runs the pipeline for `only` (default: every API), reporting each stage, with the project's cache. */
-export function runPipelineReported(config: ResolvedConfig, reporter: Reporter, only?: readonly string[]): Promise<PipelineResult> {
+/**
+ * Runs the pipeline for `only` (default: every API), reporting each stage, with the project's
+ * cache and openapi-typescript's worker started first (`engine`, when the caller started it).
+ */
+export function runPipelineReported(config: ResolvedConfig, reporter: Reporter, only?: readonly string[], engine?: TypesEngine): Promise<PipelineResult> {
   reporter.start(only ?? config.apis.map((a) => a.name));
-  return runPipeline(config, only, { onStage: (event) => reporter.stage(event), cacheDir: projectCacheDir(config.root), startTypes: 'early' });
+  return runPipeline(config, only, { onStage: (event) => reporter.stage(event), cacheDir: projectCacheDir(config.root), startTypes: 'early', ...(engine ? { engine } : {}) });
 }
 
 /**

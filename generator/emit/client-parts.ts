@@ -70,7 +70,9 @@ function fillMembers(text: string, placeholder: string, members: readonly string
 type Printer = typeof import('./emit-client.js');
 type ModelsPrinter = typeof import('./emit-models.js');
 
-/** Like part(), for many inputs of one kind: the missing ones are made in one call. */
+const BATCH = 1000;
+
+/** Like part(), for many inputs of one kind: the missing ones are made a batch at a time. */
 async function parts<I, T>(cache: UnitCache, recipe: string, kind: string, inputs: readonly I[], make: (missing: I[]) => Promise<T[]>): Promise<T[]> {
   const keys = inputs.map((input) => hashText(recipe, kind, JSON.stringify(input)));
   const out: (T | undefined)[] = keys.map((key) => {
@@ -78,9 +80,11 @@ async function parts<I, T>(cache: UnitCache, recipe: string, kind: string, input
     return cached === undefined ? undefined : (JSON.parse(cached) as T);
   });
   const missing = out.flatMap((value, i) => (value === undefined ? [i] : []));
-  if (missing.length > 0) {
-    const made = await make(missing.map((i) => inputs[i]!));
-    missing.forEach((i, j) => {
+  // In batches: one printer call per batch, and the structures of one batch at a time in memory.
+  for (let from = 0; from < missing.length; from += BATCH) {
+    const batch = missing.slice(from, from + BATCH);
+    const made = await make(batch.map((i) => inputs[i]!));
+    batch.forEach((i, j) => {
       out[i] = made[j]!;
       cache.set(keys[i]!, JSON.stringify(made[j]));
     });

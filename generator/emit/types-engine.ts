@@ -39,7 +39,8 @@ export class TypesEngine {
     worker.on('message', (reply: Reply) => {
       if (reply.type === 'loaded') return;
       const waiting = this.#pending.get(reply.batch);
-      if (!waiting) return;
+      // An error outside a batch (reading a document) fails what waits on the worker.
+      if (!waiting) return void (reply.type === 'error' && this.#fail(new ThirdPartyError(`openapi-typescript failed: ${reply.message}`)));
       this.#pending.delete(reply.batch);
       if (reply.type === 'units') waiting.resolve(reply.results);
       else this.#fail(new ThirdPartyError(`openapi-typescript failed: ${reply.message}`));
@@ -78,7 +79,10 @@ export class TypesEngine {
       const batches: Promise<TypesUnitResult[]>[] = [];
       for (let from = 0; from < units.length; from += BATCH) {
         const batch = ++this.#batches;
-        batches.push(new Promise((resolve, reject) => this.#pending.set(batch, { resolve, reject })));
+        const results = new Promise<TypesUnitResult[]>((resolve, reject) => this.#pending.set(batch, { resolve, reject }));
+        // Awaited in order below; a failure rejects them all, and the first awaited one reports it.
+        results.catch(() => {});
+        batches.push(results);
         worker.postMessage({ type: 'units', batch, units: units.slice(from, from + BATCH) });
       }
       for (let i = 0; i < batches.length; i++) onResults(i * BATCH, await batches[i]!);

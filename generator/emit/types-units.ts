@@ -331,7 +331,9 @@ export function reducedDocument(input: TypesInput, units: readonly TypesUnit[]):
   const prune = (node: JsonValue | undefined, segments: string[]): JsonValue | undefined => {
     if (kept.has(segments.join('\0'))) return node;
     if (!ancestors.has(segments.join('\0'))) return undefined;
-    if (Array.isArray(node)) return node.map((item, i) => prune(item, [...segments, String(i)]) ?? null);
+    // An array on the way (an `allOf` holding a discriminator's owner) stays whole: openapi-typescript
+    // reads every item of one.
+    if (Array.isArray(node)) return node;
     if (!isObject(node)) return node;
     const out: JsonObject = {};
     for (const [key, value] of Object.entries(node)) {

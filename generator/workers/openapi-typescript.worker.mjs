@@ -110,7 +110,8 @@ parentPort.on('message', (message) => {
       parentPort.postMessage({ type: 'units', batch: message.batch, results: message.units.map(transformUnit) });
     }
   } catch (error) {
-    parentPort.postMessage({ type: 'error', batch: message.batch, message: error instanceof Error ? error.message : String(error) });
+    // Without a batch (a document that could not be read), the main thread fails what waits.
+    parentPort.postMessage({ type: 'error', batch: message.batch ?? -1, message: error instanceof Error ? error.message : String(error) });
   }
 });
 parentPort.postMessage({ type: 'loaded' });
