@@ -39,7 +39,7 @@ export interface SchemaTypesOptions {
 export async function emitSchemaTypes(spec: OpenApiDocument, options: SchemaTypesOptions): Promise<string> {
   const { cache, engine, recipe, hashes, slicing = { large: LARGE_UNITS, size: SLICE_UNITS } } = options;
   const input = prepareTypesInput(spec);
-  const facts = readDiscriminators(input);
+  const facts = readDiscriminators(input, hashes);
   const units = listTypesUnits(input.document);
   const keys = units.map((unit) => hashText(recipe, 'types', unitOwnInput(input, facts, hashes, unit)));
   const results: (TypesUnitResult | undefined)[] = keys.map((key) => {

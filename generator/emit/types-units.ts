@@ -229,7 +229,7 @@ function unitValue(doc: OpenApiDocument, unit: TypesUnit): JsonValue | undefined
  * takes in every discriminator of the document.
  */
 export interface DiscriminatorFacts {
-  /** A hash of every object with a discriminator, with its pointer; '' when there is none. */
+  /** A hash of every object with a discriminator and its pointer; '' when there is none. */
   digest: string;
   /** Pointers the scan may patch or read (`\0`-joined segments). */
   targets: Set<string>;
@@ -237,7 +237,7 @@ export interface DiscriminatorFacts {
   holders: Set<string>;
 }
 
-export function readDiscriminators(input: TypesInput): DiscriminatorFacts {
+export function readDiscriminators(input: TypesInput, hashes: SpecHashes): DiscriminatorFacts {
   const facts: DiscriminatorFacts = { digest: '', targets: new Set(), holders: new Set() };
   if (input.discriminators.size === 0) return facts;
   const hash = createHash('sha256');
@@ -247,7 +247,8 @@ export function readDiscriminators(input: TypesInput): DiscriminatorFacts {
     for (let i = 0; i <= segments.length; i++) facts.holders.add(segments.slice(0, i).join('\0'));
   };
   for (const [pointer, node] of input.discriminators) {
-    hash.update(pointer).update('\0').update(JSON.stringify(node)).update('\0');
+    // Without source positions, like every part's hash: lines added above a discriminator move them.
+    hash.update(pointer).update('\0').update(hashes.of(node).hash).update('\0');
     add(pointer);
     const mapping = isObject(node.discriminator) && isObject(node.discriminator.mapping) ? node.discriminator.mapping : {};
     for (const ref of Object.values(mapping)) if (typeof ref === 'string') add(ref);
