@@ -25,7 +25,7 @@ import { decodePage } from './read-page.js';
 import { toolchainHash } from './run-cache.js';
 import { printSpec } from './spec-file.js';
 import { SpecHashes } from './spec-hashes.js';
-import { hashText, UnitCache, type CacheStats } from './unit-cache.js';
+import { hashText, removePacksExcept, UnitCache, type CacheStats } from './unit-cache.js';
 import { printYamlEntry } from './yaml-print.js';
 
 /** Output files by path relative to the project root, with `/` separators. */
@@ -243,6 +243,8 @@ export async function runPipeline(config: ResolvedConfig, only?: readonly string
   const apis = only ? config.apis.filter((a) => only.includes(a.name)) : config.apis;
   const { cacheDir } = options;
   const caches = apis.map((api) => (cacheDir ? UnitCache.open(cacheDir, api.name) : UnitCache.memory()));
+  // A whole run knows every API: the packs of APIs no longer in the config go.
+  if (cacheDir && !only) removePacksExcept(cacheDir, config.apis.map((api) => api.name));
   const engine = options.engine ?? new TypesEngine();
   // Let the worker load TypeScript while this thread reads the pages, when it will be needed.
   // (When every unit is cached and the caller did not ask for it, no worker starts at all.)

@@ -128,8 +128,9 @@ export class UnitCache {
       this.#made.set(key, [this.#next.offset, size, checksum(text)]);
       this.#next.offset += size;
     } catch {
-      // A cache that cannot be written only costs the next run its time.
+      // A cache that cannot be written only costs the next run its time: this run goes on in memory.
       this.#abandon();
+      this.#memory.set(key, text);
     }
   }
 
@@ -196,6 +197,16 @@ function removeLeftovers(dir: string): void {
     if (!name.endsWith('.tmp')) continue;
     const file = path.join(dir, name);
     if (Date.now() - statSync(file).mtimeMs > 3_600_000) rmSync(file, { force: true });
+  }
+}
+
+/** Removes the packs of APIs other than `names` (APIs taken out of the config). */
+export function removePacksExcept(dir: string, names: readonly string[]): void {
+  const keep = new Set(names.map((name) => `${name}.pack`));
+  try {
+    for (const file of readdirSync(path.join(dir, 'units'))) if (file.endsWith('.pack') && !keep.has(file)) rmSync(path.join(dir, 'units', file), { force: true });
+  } catch {
+    // no cache yet
   }
 }
 

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { UnitCache } from '../generator/unit-cache.js';
+import { removePacksExcept, UnitCache } from '../generator/unit-cache.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'specmill-unit-cache-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -87,6 +87,25 @@ describe('UnitCache', () => {
     second.discard();
     expect(UnitCache.open(dir, 'unfinished').get('k')).toBe('v');
     expect(readdirSync(path.join(dir, 'units')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('goes on in memory when the cache folder cannot be written', () => {
+    const blocked = path.join(dir, 'a-file');
+    writeFileSync(blocked, '');
+    const cache = UnitCache.open(blocked, 'api');
+    cache.set('k', 'v');
+    expect(cache.get('k')).toBe('v');
+    expect(() => cache.save()).not.toThrow();
+  });
+
+  it('removes the packs of APIs no longer in the config', () => {
+    for (const name of ['kept', 'gone']) {
+      const cache = UnitCache.open(path.join(dir, 'several'), name);
+      cache.set('k', name);
+      cache.save();
+    }
+    removePacksExcept(path.join(dir, 'several'), ['kept']);
+    expect(readdirSync(path.join(dir, 'several/units'))).toEqual(['kept.pack']);
   });
 
   it('a memory cache never touches the disk', () => {
