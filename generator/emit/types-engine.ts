@@ -22,41 +22,43 @@ type Reply = { type: 'loaded' } | { type: 'units'; batch: number; results: Types
  */
 export class TypesEngine {
   #worker: Worker | undefined;
-  #failure: ThirdPartyError | undefined;
+  #started = false;
   #pending = new Map<number, { resolve: (results: TypesUnitResult[]) => void; reject: (e: Error) => void }>();
   #batches = 0;
-  #documents = 0;
 
   /** Starts the worker now (it loads openapi-typescript while the caller goes on). */
   start(): this {
-    if (this.#worker || this.#failure) return this;
+    if (this.#worker) return this;
     const worker = new Worker(WORKER, {
       resourceLimits: { maxOldGenerationSizeMb: MEMORY_LIMIT_MB },
       stdout: true,
       stderr: true,
     });
     worker.unref();
+    // Each handler speaks for its own worker: a failed one is replaced by a new one for the next API.
+    const fail = (error: ThirdPartyError) => this.#fail(worker, error);
     worker.on('message', (reply: Reply) => {
       if (reply.type === 'loaded') return;
       const waiting = this.#pending.get(reply.batch);
       // An error outside a batch (reading a document) fails what waits on the worker.
-      if (!waiting) return void (reply.type === 'error' && this.#fail(new ThirdPartyError(`openapi-typescript failed: ${reply.message}`)));
-      this.#pending.delete(reply.batch);
-      if (reply.type === 'units') waiting.resolve(reply.results);
-      else this.#fail(new ThirdPartyError(`openapi-typescript failed: ${reply.message}`));
+      if (!waiting) return void (reply.type === 'error' && fail(new ThirdPartyError(`openapi-typescript failed: ${reply.message}`)));
+      if (reply.type === 'units') {
+        this.#pending.delete(reply.batch);
+        waiting.resolve(reply.results);
+      } else fail(new ThirdPartyError(`openapi-typescript failed: ${reply.message}`));
     });
-    worker.once('error', (error) => this.#fail(new ThirdPartyError(`openapi-typescript crashed: ${error.message}`)));
-    worker.once('exit', (code) => this.#fail(new ThirdPartyError(`openapi-typescript stopped (exit code ${code}${code === 1 ? ', out of memory or killed' : ''})`)));
+    worker.once('error', (error) => fail(new ThirdPartyError(`openapi-typescript crashed: ${error.message}`)));
+    worker.once('exit', (code) => fail(new ThirdPartyError(`openapi-typescript stopped (exit code ${code}${code === 1 ? ', out of memory or killed' : ''})`)));
     this.#worker = worker;
+    this.#started = true;
     return this;
   }
 
-  #fail(error: ThirdPartyError): void {
-    this.#failure ??= error;
-    const worker = this.#worker;
+  #fail(worker: Worker, error: ThirdPartyError): void {
+    if (this.#worker !== worker) return;
     this.#worker = undefined;
-    if (worker) void worker.terminate();
-    for (const waiting of this.#pending.values()) waiting.reject(this.#failure);
+    void worker.terminate();
+    for (const waiting of this.#pending.values()) waiting.reject(error);
     this.#pending.clear();
   }
 
@@ -66,15 +68,12 @@ export class TypesEngine {
    */
   async transform(json: string, units: readonly TypesUnit[], onResults: (from: number, results: TypesUnitResult[]) => void): Promise<void> {
     if (units.length === 0) return;
-    // A failed worker is not restarted within a run: its error stands for every API after it.
-    if (this.#failure) throw this.#failure;
     const worker = this.start().#worker!;
-    this.#documents++;
     worker.ref();
     worker.postMessage({ type: 'document', json });
     // The worker has its copy: this one (the size of the spec) need not live until the last batch.
     json = '';
-    const timer = setTimeout(() => this.#fail(new ThirdPartyError(`openapi-typescript took longer than ${TIME_LIMIT_MS / 1000} s`)), TIME_LIMIT_MS);
+    const timer = setTimeout(() => this.#fail(worker, new ThirdPartyError(`openapi-typescript took longer than ${TIME_LIMIT_MS / 1000} s`)), TIME_LIMIT_MS);
     try {
       const batches: Promise<TypesUnitResult[]>[] = [];
       for (let from = 0; from < units.length; from += BATCH) {
@@ -90,13 +89,13 @@ export class TypesEngine {
       worker.postMessage({ type: 'release' });
     } finally {
       clearTimeout(timer);
-      this.#worker?.unref();
+      if (this.#worker === worker) worker.unref();
     }
   }
 
-  /** Whether the worker has been started (for tests and the bench: a cached run starts none). */
+  /** Whether a worker was started at all (a run whose units are all cached starts none). */
   get started(): boolean {
-    return this.#worker !== undefined || this.#failure !== undefined;
+    return this.#started;
   }
 
   async close(): Promise<void> {
