@@ -4,6 +4,7 @@
 // unchanged, the outputs are what a new run would produce, and nothing needs loading or writing.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResolvedConfig } from './config.js';
@@ -38,16 +39,32 @@ function toolchainFiles(): string[] {
   return [...listFiles(path.join(SPECMILL_ROOT, 'generator')), ...listFiles(path.join(SPECMILL_ROOT, 'templates')), path.join(SPECMILL_ROOT, 'package-lock.json')];
 }
 
+/** The libraries whose output the unit cache keeps: their installed versions are part of every key. */
+const PRINTERS = ['openapi-typescript', 'typescript', 'ts-morph', 'prettier'];
+const require = createRequire(import.meta.url);
+
 let toolchain: string | undefined;
 
 /**
- * A hash of specmill's own code and its locked dependencies, read once per process: what the
- * code in memory was loaded from. Every cached fragment's key starts with it.
+ * A hash of specmill's own code, its package.json and lock, and the installed versions of the
+ * libraries that print its output, read once per process: what the code in memory was loaded
+ * from. Every cached fragment's key starts with it.
  */
 export function toolchainHash(): string {
   if (toolchain === undefined) {
     const hash = createHash('sha256');
-    for (const file of toolchainFiles()) if (existsSync(file)) hash.update(path.relative(SPECMILL_ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
+    for (const file of [...toolchainFiles(), path.join(SPECMILL_ROOT, 'package.json')]) {
+      if (existsSync(file)) hash.update(path.relative(SPECMILL_ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
+    }
+    for (const name of PRINTERS) {
+      let version = 'not found';
+      try {
+        version = (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version?: string }).version ?? version;
+      } catch {
+        // not installed where specmill resolves it: the key says so
+      }
+      hash.update(`${name}@${version}\0`);
+    }
     toolchain = hash.digest('hex');
   }
   return toolchain;
