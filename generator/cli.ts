@@ -7,7 +7,7 @@ import { loadConfig, type ResolvedConfig } from './config.js';
 import { formatDiagnostic, hasErrors, SpecmillError, type Diagnostic } from './diagnostics.js';
 import { commandHint } from './cli/command-hint.js';
 import { Reporter } from './cli/reporter.js';
-import { isUpToDate, recordRun } from './run-cache.js';
+import { fingerprint, isUpToDate, recordRun } from './run-cache.js';
 import { REPORT_FORMATS, type ReportFormat } from './diff/format-report.js';
 import { buildDocs, DEFAULT_DOCS_DIR } from './docs/build-docs.js';
 import { formatNames, importPage } from './importers/index.js';
@@ -87,15 +87,18 @@ async function generateCommand(options: { lint: boolean; lenient?: boolean; watc
     // The pipeline and its dependencies (TypeScript's, ts-morph, prettier) load only when needed.
     if (options.watch) return (await import('./cli/watch.js')).watchGenerate(process.cwd(), reporter, { lint: options.lint, lenient: options.lenient === true });
     const config = { ...(await loadConfig(process.cwd())), lenient: options.lenient === true };
-    const settings = JSON.stringify({ lenient: config.lenient, lint: options.lint });
-    if (!options.force && isUpToDate(config, settings)) {
+    const stamp = fingerprint(config, JSON.stringify({ lenient: config.lenient, lint: options.lint }));
+    if (!options.force && isUpToDate(config, stamp)) {
       reporter.done('specmill: up to date (nothing it reads has changed since its last run)', { apis: config.apis.length, written: [], upToDate: true }, true);
       return 0;
     }
+    // Something changed: openapi-typescript's worker loads TypeScript while this thread loads the pipeline.
+    const { TypesEngine } = await import('./emit/types-engine.js');
+    const engine = new TypesEngine().start();
     const { runPipelineReported, writeGeneration } = await import('./cli/generate.js');
-    const result = await runPipelineReported(config, reporter);
+    const result = await runPipelineReported(config, reporter, undefined, engine);
     const code = await writeGeneration(config, result, reporter, { lint: options.lint });
-    if (code === 0) recordRun(config, settings, result.files);
+    if (code === 0) recordRun(config, stamp, result.files);
     return code;
   });
 }
@@ -144,7 +147,8 @@ async function lintCommand(): Promise<number> {
 async function checkCommand(options: { lenient?: boolean }): Promise<number> {
   const config = { ...(await loadConfig(process.cwd())), lenient: options.lenient === true };
   const { runPipeline } = await import('./pipeline.js');
-  const result = await runPipeline(config);
+  const { projectCacheDir } = await import('./unit-cache.js');
+  const result = await runPipeline(config, undefined, { cacheDir: projectCacheDir(config.root) });
   report(result.diagnostics);
   if (hasErrors(result.diagnostics)) return 1;
   const drift = findDrift({ root: config.root, outputDir: config.outputDir }, result.files);

@@ -8,7 +8,9 @@ import { rememberSpec } from '../diff/spec-cache.js';
 import { lintSpecsStructured, type LintProblem } from '../lint.js';
 import type { OpenApiDocument } from '../openapi-types.js';
 import { listOverlayFiles } from '../overlays/load-overlays.js';
+import type { TypesEngine } from '../emit/types-engine.js';
 import { runPipeline, type PipelineResult } from '../pipeline.js';
+import { projectCacheDir } from '../unit-cache.js';
 import { writeOutput } from '../write-output.js';
 import { commandHint } from './command-hint.js';
 import { formatWarningSummary, lintDiagnostics, summarizeWarnings } from './lint-report.js';
@@ -29,10 +31,13 @@ async function step<T>(reporter: Reporter, stage: string, run: () => Promise<T>)
   }
 }
 
-/** Runs the pipeline for `only` (default: every API), reporting each stage. */
-export function runPipelineReported(config: ResolvedConfig, reporter: Reporter, only?: readonly string[]): Promise<PipelineResult> {
+/**
+ * Runs the pipeline for `only` (default: every API), reporting each stage, with the project's
+ * cache and openapi-typescript's worker started first (`engine`, when the caller started it).
+ */
+export function runPipelineReported(config: ResolvedConfig, reporter: Reporter, only?: readonly string[], engine?: TypesEngine): Promise<PipelineResult> {
   reporter.start(only ?? config.apis.map((a) => a.name));
-  return runPipeline(config, only, { onStage: (event) => reporter.stage(event) });
+  return runPipeline(config, only, { onStage: (event) => reporter.stage(event), cacheDir: projectCacheDir(config.root), startTypes: 'early', ...(engine ? { engine } : {}) });
 }
 
 /** Lints the new specs (under their temporary names) and the overlays; problems point at the specs to be written. */

@@ -38,7 +38,7 @@ function ownedBy(config: ResolvedConfig, api: ResolvedApi, file: string): boolea
  * (which lists every API) made again from all the specs.
  */
 export function mergeRuns(config: ResolvedConfig, previous: PipelineResult, partial: PipelineResult, rerun: ReadonlySet<string>): PipelineResult {
-  const merged: PipelineResult = { files: new Map(), specs: new Map(), diagnostics: partial.diagnostics, timings: partial.timings };
+  const merged: PipelineResult = { files: new Map(), specs: new Map(), diagnostics: partial.diagnostics, timings: partial.timings, cache: partial.cache };
   for (const api of config.apis) {
     const source = rerun.has(api.name) ? partial : previous;
     for (const [file, text] of source.files) if (ownedBy(config, api, file)) merged.files.set(file, text);

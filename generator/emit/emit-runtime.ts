@@ -25,14 +25,14 @@ export async function emitRuntime(): Promise<Map<string, string>> {
     .map((name) => [name, readFileSync(path.join(TEMPLATES_DIR, name), 'utf8')] as const);
   const versions = ['typescript', 'prettier'].map((p) => (require(`${p}/package.json`) as { version: string }).version);
   const hash = createHash('sha256');
-  for (const part of [...versions, readFileSync(fileURLToPath(new URL('print.ts', import.meta.url)), 'utf8'), ...sources.flat()]) hash.update(part).update('\0');
+  for (const part of [...versions, readFileSync(fileURLToPath(new URL('format-code.ts', import.meta.url)), 'utf8'), ...sources.flat()]) hash.update(part).update('\0');
   const cacheFile = path.join(CACHE_DIR, `runtime-${hash.digest('hex').slice(0, 32)}.json`);
   try {
     return new Map(Object.entries(JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, string>));
   } catch {
     // Not cached yet: compile below.
   }
-  const { formatCode, GENERATED_HEADER } = await import('./print.js');
+  const { formatCode, GENERATED_HEADER } = await import('./format-code.js');
   const { default: ts } = await import('typescript');
   const compileModule = compiler(ts);
   const files = new Map<string, string>();

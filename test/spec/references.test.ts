@@ -1,10 +1,12 @@
 // What a reference is (generator/spec/references.ts): `$ref` parsing, pointer resolution, and which
 // members the structure makes references, data or misplaced, position by position.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkReferences } from '../../generator/guard/check-references.js';
 import { formatDiagnostic } from '../../generator/diagnostics.js';
 import {
   findReferenceSites,
+  formatReference,
   followReferences,
   parseReference,
   resolvePointer,
@@ -47,6 +49,17 @@ describe('parseReference', () => {
 
   it('never throws, whatever the text', () => {
     for (const text of ['#/%', '#/%%', '#/%E0%A4%A', '#/\uD800', '#/%ED%A0%80', '#%']) expect(() => parseReference(text)).not.toThrow();
+  });
+});
+
+describe('formatReference', () => {
+  it('writes a reference that parseReference reads back as the same keys, % and ~ and / included', () => {
+    expect(formatReference(['components', 'schemas', 'a%41/b~c'])).toBe('#/components/schemas/a%2541~1b~0c');
+    fc.assert(
+      fc.property(fc.array(fc.string({ minLength: 1, unit: 'grapheme' }), { maxLength: 5 }), (keys) => {
+        expect(parseReference(formatReference(keys))).toEqual({ kind: 'local', segments: keys });
+      }),
+    );
   });
 });
 
