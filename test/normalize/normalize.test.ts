@@ -172,6 +172,20 @@ describe('normalizeApi', () => {
     });
   });
 
+  it('keeps the webhooks a page describes, with ids from the same namespace as the operations', () => {
+    const { document } = normalizeApi([
+      { page: 'a.md', fragment: first },
+      {
+        page: 'w.md',
+        fragment: page('openapi: 3.1.0\ninfo: { title: Shop, version: "1" }\nwebhooks:\n  order-shipped:\n    post:\n      summary: List orders\n      x-specmill-source: w.md:2:1\n      requestBody: { content: { application/json: { schema: { type: object } } } }\n'),
+      },
+    ]);
+    const webhook = ((document.webhooks as JsonObject)['order-shipped'] as JsonObject).post as JsonObject;
+    expect(webhook['x-specmill-source']).toBe('w.md:2:1');
+    // The summary's name is the path operation's already.
+    expect(webhook.operationId).toBe('postOrderShipped');
+  });
+
   it('is byte-stable whatever order the pages come in', () => {
     const a = printSpec(normalizeApi([{ page: 'a.md', fragment: first }, { page: 'b.md', fragment: second }, { page: 'c.md', fragment: clashing }]).document);
     const b = printSpec(normalizeApi([{ page: 'c.md', fragment: clashing }, { page: 'b.md', fragment: second }, { page: 'a.md', fragment: first }]).document);
