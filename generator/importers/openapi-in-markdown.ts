@@ -12,6 +12,8 @@ import { HTTP_METHODS, isHttpMethod, isObject, type JsonObject, type OpenApiDocu
 import type { Importer, Page } from './importer.js';
 import { findCodeBlocks, type CodeBlock } from './openapi-in-markdown/embedded-blocks.js';
 import { isDocusaurusMdx, readDocusaurusMdx } from './openapi-in-markdown/docusaurus-mdx.js';
+import { readFrontMatter, type FrontMatter } from './openapi-in-markdown/front-matter.js';
+import { isMintlifyEndpoint, MINTLIFY_ENDPOINT_TEXT, rebuildMintlifyEndpoint } from './openapi-in-markdown/mintlify-endpoint.js';
 import { documentKind, fragmentFromDocument, readDocumentText, type DocumentCut } from './openapi-document.js';
 
 const METHODS = HTTP_METHODS.join('|');
@@ -21,6 +23,8 @@ const OPERATION_HEADING = new RegExp(`^(${METHODS})\\s+((?:https?://[^\\s/]+)?/\
 const OPERATION_META = new RegExp(`(?:^|\\s)(${METHODS})\\s+(/\\S*)\\s*$`, 'i');
 /** `PATCH https://host/path` or `PATCH /path` in the page's text (Fern), upper case only. */
 const OPERATION_LINE = new RegExp(`(?:^|\\s)(${METHODS.toUpperCase()})\\s+((?:https?://[^\\s/]+)?/[^\\s\`'"<>]*)`, 'g');
+/** A first-level heading that only says where a saved copy came from (`# Source: https://...`). */
+const PROVENANCE = /^(?:(?:source|url|origin)\s*:\s*)?https?:\/\/\S+$/i;
 const STRUCTURED_LANGS = new Set(['json', 'yaml', 'yml', 'jsonc', 'json5', '']);
 const LOOKS_LIKE_OPENAPI = /["']?(openapi|swagger)["']?\s*:/;
 
@@ -31,7 +35,7 @@ export const openapiInMarkdownImporter: Importer = {
     if (isDocusaurusMdx(page.text)) return /<StatusCodes\b|<ParamsDetails\b|<RequestSchema\b/.test(page.text) ? 0.95 : 0.7;
     const fenced = /(`{3,}|~{3,})/.test(page.text);
     if (!fenced) return 0;
-    const embedsOpenapi = /["']?(openapi|swagger)["']?\s*:\s*["']?\d/.test(page.text);
+    const embedsOpenapi = /["']?(openapi|swagger)["']?\s*:\s*["']?\d/.test(page.text) || MINTLIFY_ENDPOINT_TEXT.test(page.text);
     if (!embedsOpenapi) return 0;
     const named = new RegExp(`^#{1,6}\\s+(${METHODS})\\s+\\S*/`, 'im').test(page.text) || new RegExp(`^(\`{3,}|~{3,}).*\\s(${METHODS})\\s+/`, 'im').test(page.text);
     return named ? 0.95 : 0.8;
@@ -54,7 +58,8 @@ interface ReadFragment {
 
 async function importPage(page: Page) {
   const diagnostics: Diagnostic[] = [];
-  const tree = fromMarkdown(page.text);
+  const front = readFrontMatter(page.text);
+  const tree = fromMarkdown(front.body);
   const blocks = findCodeBlocks(tree, page.text);
   const documents: ReadFragment[] = [];
   const documentBlocks = new Set<CodeBlock>();
@@ -92,7 +97,7 @@ async function importPage(page: Page) {
     diagnostics.push(error('the embedded OpenAPI document is cut off before any operation is complete', cut.end));
     return { diagnostics };
   }
-  const text = readPageText(tree.children, page, blocks, documentBlocks);
+  const text = readPageText(tree.children, page, blocks, documentBlocks, front);
   const named = text.heading ?? nameFromBlocks(blocks, documentBlocks) ?? nameFromText(page.text, blocks);
   describeOperation(operations, fragment, { ...text, named }, page, diagnostics);
   return { fragment, diagnostics };
@@ -108,11 +113,27 @@ async function readBlock(block: CodeBlock, page: Page, diagnostics: Diagnostic[]
     if (looksLikeOpenapi) diagnostics.push(...read.diagnostics);
     return undefined;
   }
+  if (isMintlifyEndpoint(read.parsed.value)) return readMintlifyBlock(read, page, diagnostics);
   if (!documentKind(read.parsed.value) && !looksLikeOpenapi) return undefined;
   const { fragment, diagnostics: found } = await fragmentFromDocument(read.parsed, page.path, read.cut ? { cut: read.cut } : {});
   const restored = read.cut?.restored;
   diagnostics.push(...read.diagnostics.filter((d) => !restored || d.location?.pointer !== restored), ...found);
   return fragment ? { fragment, ...(read.cut ? { cut: read.cut } : {}) } : undefined;
+}
+
+/** A block of Mintlify's resolved endpoint: the document it came from, rebuilt, then read as any other. */
+async function readMintlifyBlock(read: ReturnType<typeof readDocumentText>, page: Page, diagnostics: Diagnostic[]): Promise<ReadFragment | undefined> {
+  const rebuilt = rebuildMintlifyEndpoint(read.parsed!, read.cut);
+  diagnostics.push(...rebuilt.diagnostics);
+  if (!rebuilt.parsed) {
+    diagnostics.push(...read.diagnostics);
+    return undefined;
+  }
+  const { fragment, diagnostics: found } = await fragmentFromDocument(rebuilt.parsed, page.path, rebuilt.cut ? { cut: rebuilt.cut } : {});
+  // The repair kept the member the reader reported lost: that report no longer holds.
+  const restored = rebuilt.cut?.restored === undefined ? undefined : rebuilt.sourcePointer(rebuilt.cut.restored);
+  diagnostics.push(...read.diagnostics.filter((d) => restored === undefined || d.location?.pointer !== restored), ...found);
+  return fragment ? { fragment, ...(rebuilt.cut ? { cut: rebuilt.cut } : {}) } : undefined;
 }
 
 /** Blocks of one page describe one API: later blocks add paths and components to the first. */
@@ -173,13 +194,16 @@ function source(page: Page, node: RootContent): string {
  * document as Markdown (lists, inline code, links, sub-headings and examples kept). What comes
  * before the title is site navigation; a line that also holds a flattened block is not prose.
  */
-function readPageText(nodes: readonly RootContent[], page: Page, blocks: readonly CodeBlock[], documents: ReadonlySet<CodeBlock>): PageText {
+function readPageText(nodes: readonly RootContent[], page: Page, blocks: readonly CodeBlock[], documents: ReadonlySet<CodeBlock>, front: FrontMatter): PageText {
   let title: string | undefined;
   let heading: NamedOperation | undefined;
   const prose: PageText['prose'] = [];
   let section: string | undefined;
   const firstDocument = Math.min(...[...documents].map((b) => b.from));
   const holdsBlock = (node: RootContent) => blocks.some((b) => b.inline && b.from >= (node.position?.start.offset ?? 0) && b.from < (node.position?.end.offset ?? 0));
+  const isTitle = (node: RootContent) => node.type === 'heading' && node.depth === 1 && !PROVENANCE.test(toString(node).trim());
+  // A page titled only in its front matter has no navigation before its prose.
+  if (front.title && !nodes.some((node) => isTitle(node) && (node.position?.start.offset ?? 0) < firstDocument)) title = front.title;
   for (const node of nodes) {
     if ((node.position?.start.offset ?? 0) >= firstDocument) break;
     if (holdsBlock(node)) continue;
@@ -188,6 +212,8 @@ function readPageText(nodes: readonly RootContent[], page: Page, blocks: readonl
       const match = OPERATION_HEADING.exec(text);
       if (match?.[1] && match[2] && !heading) {
         heading = { method: match[1].toLowerCase(), path: match[2], ...start(node) };
+      } else if (node.depth === 1 && PROVENANCE.test(text)) {
+        continue; // `# Source: https://...`: where the copy came from, not the page's title
       } else if (node.depth === 1 && title === undefined) {
         title = text;
         section = undefined;
@@ -214,6 +240,8 @@ function readPageText(nodes: readonly RootContent[], page: Page, blocks: readonl
   }
   // A heading with nothing under it before the document (`## OpenAPI`) only introduces it.
   while (prose.at(-1)?.heading) prose.pop();
+  // Front matter speaks for a page without a title of its own, or before its prose.
+  if (front.description && !prose.some((p) => p.text === front.description)) prose.unshift({ text: front.description, heading: false, section: undefined });
   return { title, prose, heading };
 }
 
@@ -260,11 +288,13 @@ interface Operation {
 function listOperations(fragment: OpenApiDocument): Operation[] {
   const operations: Operation[] = [];
   const urls = (node: unknown) => (isObject(node) && Array.isArray(node.servers) ? node.servers.flatMap((s) => (isObject(s) && typeof s.url === 'string' ? [s.url] : [])) : []);
-  if (!isObject(fragment.paths)) return operations;
-  for (const [path, item] of Object.entries(fragment.paths)) {
-    if (!isObject(item)) continue;
-    for (const [method, operation] of Object.entries(item)) {
-      if (isHttpMethod(method) && isObject(operation)) operations.push({ path, method, operation, servers: [...urls(operation), ...urls(item), ...urls(fragment)] });
+  for (const section of [fragment.paths, fragment.webhooks]) {
+    if (!isObject(section)) continue;
+    for (const [path, item] of Object.entries(section)) {
+      if (!isObject(item)) continue;
+      for (const [method, operation] of Object.entries(item)) {
+        if (isHttpMethod(method) && isObject(operation)) operations.push({ path, method, operation, servers: [...urls(operation), ...urls(item), ...urls(fragment)] });
+      }
     }
   }
   return operations;
