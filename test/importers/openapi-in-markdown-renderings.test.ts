@@ -226,6 +226,14 @@ describe('embedded OpenAPI renderings', () => {
     expect(messages.at(-1)).toBe(`${AT}/cut-before-operation.md:6:85: error: the embedded OpenAPI document is cut off before any operation is complete`);
   });
 
+  it('refuses a $ref to a name the document does not hold (an id, not a pointer), saying what to do', async () => {
+    const { fragment, messages } = await read('bare-name-reference.md');
+    expect(fragment).toBeUndefined();
+    expect(messages).toEqual([
+      `${AT}/bare-name-reference.md:23:15: error: refused $ref "9f1c2a70-5d3e-4b8a-a6c1-2e7f0d4b9a11": only references inside the document (#/...) are followed; copy what it names into this document (under components) and refer to it as "#/components/schemas/Name", or write it out in place of the reference (at /paths/~1sandboxes~1{id}/put/requestBody/content/application~1json/schema/$ref)`,
+    ]);
+  });
+
   it('still refuses a duplicate key, at its line', async () => {
     const { fragment, messages } = await read('duplicate-key.md');
     expect(fragment).toBeUndefined();
