@@ -10,9 +10,10 @@ import type { RootContent } from 'mdast';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import { HTTP_METHODS, isHttpMethod, isObject, type JsonObject, type OpenApiDocument } from '../openapi-types.js';
 import type { Importer, Page } from './importer.js';
-import { findCodeBlocks, type CodeBlock } from './openapi-in-markdown/embedded-blocks.js';
+import { findCodeBlocks, htmlText, type CodeBlock } from './openapi-in-markdown/embedded-blocks.js';
 import { isDocusaurusMdx, readDocusaurusMdx } from './openapi-in-markdown/docusaurus-mdx.js';
 import { readFrontMatter, type FrontMatter } from './openapi-in-markdown/front-matter.js';
+import { completeDocument, partialDocumentShape, PARTIAL_DOCUMENT_TEXT, type PartialShape } from './openapi-in-markdown/partial-document.js';
 import { isMintlifyEndpoint, MINTLIFY_ENDPOINT_TEXT, rebuildMintlifyEndpoint } from './openapi-in-markdown/mintlify-endpoint.js';
 import { documentKind, fragmentFromDocument, readDocumentText, type DocumentCut } from './openapi-document.js';
 
@@ -33,11 +34,16 @@ export const openapiInMarkdownImporter: Importer = {
   description: 'a page that embeds an OpenAPI document in fenced JSON/YAML blocks (GitBook, Mintlify, ReadMe, Fern, Docusaurus MDX)',
   detect(page) {
     if (isDocusaurusMdx(page.text)) return /<StatusCodes\b|<ParamsDetails\b|<RequestSchema\b/.test(page.text) ? 0.95 : 0.7;
-    const fenced = /(`{3,}|~{3,})/.test(page.text);
-    if (!fenced) return 0;
-    const embedsOpenapi = /["']?(openapi|swagger)["']?\s*:\s*["']?\d/.test(page.text) || MINTLIFY_ENDPOINT_TEXT.test(page.text);
-    if (!embedsOpenapi) return 0;
+    const pre = /<pre\b/i.test(page.text);
+    if (!pre && !/`{3,}|~{3,}/.test(page.text)) return 0;
+    // In `<pre>` blocks, highlighting tags sit between a key and its value.
+    const text = pre ? page.text.replace(/<[^<>]*>/g, '') : page.text;
+    const embedsOpenapi = /(?:["']|&quot;|&#0*34;)?(openapi|swagger)(?:["']|&quot;|&#0*34;)?\s*:\s*(?:["']|&quot;|&#0*34;|&#0*39;)?\d/.test(text) || MINTLIFY_ENDPOINT_TEXT.test(text);
+    const embedsPart = !embedsOpenapi && PARTIAL_DOCUMENT_TEXT.test(text);
+    if (!embedsOpenapi && !embedsPart) return 0;
     const named = new RegExp(`^#{1,6}\\s+(${METHODS})\\s+\\S*/`, 'im').test(page.text) || new RegExp(`^(\`{3,}|~{3,}).*\\s(${METHODS})\\s+/`, 'im').test(page.text);
+    // A `paths:` snippet alone is weaker evidence than a whole document.
+    if (embedsPart) return named ? 0.9 : 0.6;
     return named ? 0.95 : 0.8;
   },
   importPage,
@@ -64,11 +70,25 @@ async function importPage(page: Page) {
   const documents: ReadFragment[] = [];
   const documentBlocks = new Set<CodeBlock>();
 
+  const parts: { block: CodeBlock; part: PartRead }[] = [];
   for (const block of blocks) {
     const read = await readBlock(block, page, diagnostics);
     if (!read) continue;
-    documents.push(read);
+    if ('shape' in read) parts.push({ block, part: read });
+    else documents.push(read);
     documentBlocks.add(block);
+  }
+  // Parts without a version of their own are of the version the page's document says.
+  const version = documents.map((d) => d.fragment.openapi).find((v): v is string => typeof v === 'string') ?? '3.1.0';
+  for (const { block, part } of parts) {
+    if (documents.length === 0) {
+      diagnostics.push(warning(`this block holds part of an OpenAPI document without its \`openapi\` version: it is read as OpenAPI ${version}`, { file: page.path, line: block.line, column: block.column }));
+    }
+    const complete = completeDocument(part.read.parsed!, part.shape, version);
+    const { fragment, diagnostics: found } = await fragmentFromDocument(complete, page.path, part.read.cut ? { cut: part.read.cut } : {});
+    const restored = part.read.cut?.restored;
+    diagnostics.push(...part.read.diagnostics.filter((d) => !restored || d.location?.pointer !== restored), ...found);
+    if (fragment) documents.push({ fragment, ...(part.read.cut ? { cut: part.read.cut } : {}) });
   }
   if (documents.length === 0 && isDocusaurusMdx(page.text)) {
     const mdx = readDocusaurusMdx(page.text, page.path);
@@ -103,8 +123,17 @@ async function importPage(page: Page) {
   return { fragment, diagnostics };
 }
 
-/** Reads a code block that holds an OpenAPI document; undefined for any other block (an example). */
-async function readBlock(block: CodeBlock, page: Page, diagnostics: Diagnostic[]): Promise<ReadFragment | undefined> {
+/** A block that holds part of a document without its version, read but not yet completed. */
+interface PartRead {
+  shape: PartialShape;
+  read: ReturnType<typeof readDocumentText>;
+}
+
+/**
+ * Reads a code block that holds an OpenAPI document, or part of one; undefined for any other
+ * block (an example).
+ */
+async function readBlock(block: CodeBlock, page: Page, diagnostics: Diagnostic[]): Promise<ReadFragment | PartRead | undefined> {
   const looksLikeOpenapi = LOOKS_LIKE_OPENAPI.test(block.text);
   if (!STRUCTURED_LANGS.has(block.lang) && !looksLikeOpenapi) return undefined;
   const read = readDocumentText(block, page.path);
@@ -114,6 +143,8 @@ async function readBlock(block: CodeBlock, page: Page, diagnostics: Diagnostic[]
     return undefined;
   }
   if (isMintlifyEndpoint(read.parsed.value)) return readMintlifyBlock(read, page, diagnostics);
+  const shape = partialDocumentShape(read.parsed.value);
+  if (shape) return { shape, read };
   if (!documentKind(read.parsed.value) && !looksLikeOpenapi) return undefined;
   const { fragment, diagnostics: found } = await fragmentFromDocument(read.parsed, page.path, read.cut ? { cut: read.cut } : {});
   const restored = read.cut?.restored;
@@ -242,7 +273,24 @@ function readPageText(nodes: readonly RootContent[], page: Page, blocks: readonl
   while (prose.at(-1)?.heading) prose.pop();
   // Front matter speaks for a page without a title of its own, or before its prose.
   if (front.description && !prose.some((p) => p.text === front.description)) prose.unshift({ text: front.description, heading: false, section: undefined });
+  if (title === undefined) {
+    const html = readHtmlText(page.text.slice(0, firstDocument));
+    return { title: html.title, prose: [...prose, ...html.prose], heading };
+  }
   return { title, prose, heading };
+}
+
+/** A page saved as HTML: its `<h1>` is the title, the paragraphs after it up to the document the prose. */
+function readHtmlText(html: string): Pick<PageText, 'title' | 'prose'> {
+  const h1 = /<h1\b[^>]*>([\s\S]*?)<\/h1\s*>/i.exec(html);
+  if (!h1) return { title: undefined, prose: [] };
+  const title = htmlText(h1[1]!) || undefined;
+  const after = html.slice(h1.index + h1[0].length);
+  const prose = [...after.matchAll(/<p\b[^>]*>([\s\S]*?)<\/p\s*>/gi)].flatMap((p) => {
+    const text = htmlText(p[1]!);
+    return text ? [{ text, heading: false, section: undefined }] : [];
+  });
+  return { title, prose };
 }
 
 /**

@@ -37,6 +37,9 @@ describe('embedded OpenAPI renderings', () => {
     'json-as-docs-write-it.md',
     'front-matter-title.md',
     'undeclared-path-parameter.md',
+    'paths-snippet.md',
+    'split-document.md',
+    'html-pre-block.html',
   ])(
     'imports %s',
     async (name) => {
@@ -161,6 +164,32 @@ describe('embedded OpenAPI renderings', () => {
       `${AT}/undeclared-path-parameter.md:12:5: warning: the path /reports/{reportId}/rows/{rowId} names {reportId} but the document declares the path parameter "reportID": it is kept as declared (at /paths/~1reports~1{reportId}~1rows~1{rowId}/get)`,
       `${AT}/undeclared-path-parameter.md:12:5: warning: the path /reports/{reportId}/rows/{rowId} names {rowId}, which the document does not declare: it is added as a required path parameter, its type assumed to be string (x-specmill-inferred) (at /paths/~1reports~1{reportId}~1rows~1{rowId}/get)`,
     ]);
+  });
+
+  it('reads a `paths:` snippet and a `components:` block without an `openapi` line as one document, saying the version is assumed', async () => {
+    const { fragment, messages } = await read('paths-snippet.md');
+    const op = operation(fragment, '/orders/{orderId}/cancel', 'post');
+    expect(op).toMatchObject({ summary: 'Cancel an order', description: 'Cancels an order that has not shipped yet.' });
+    expect(op['x-specmill-source']).toBe(`${AT}/paths-snippet.md:10:5`);
+    expect(Object.keys((fragment?.components as JsonObject).schemas as JsonObject)).toEqual(['Order']);
+    expect(messages).toEqual([`${AT}/paths-snippet.md:8:1: warning: this block holds part of an OpenAPI document without its \`openapi\` version: it is read as OpenAPI 3.1.0`]);
+  });
+
+  it('reads the components a second block adds to the document, as its version', async () => {
+    const { fragment, messages } = await read('split-document.md');
+    expect(messages).toEqual([]);
+    expect(fragment?.openapi).toBe('3.0.3');
+    const schema = ((fragment?.components as JsonObject).schemas as JsonObject).LabelPatch as JsonObject;
+    expect(schema['x-specmill-source']).toBe(`${AT}/split-document.md:23:7`);
+  });
+
+  it('reads a document in a <pre> block of a page saved as HTML, highlighting and entities undone', async () => {
+    const { fragment, messages } = await read('html-pre-block.html');
+    expect(messages).toEqual([]);
+    const op = operation(fragment, '/webhooks/{hookId}', 'delete');
+    expect(op).toMatchObject({ summary: 'Delete a webhook', description: 'Deletes the webhook <b>and</b> its delivery log.' });
+    expect(Object.keys(op.responses as JsonObject)).toEqual(['204', '404']);
+    expect(op['x-specmill-source']).toBe(`${AT}/html-pre-block.html:15:5`);
   });
 
   it('keeps the Markdown of the prose before the document: lists, code, sub-headings', async () => {
