@@ -15,7 +15,7 @@ export function isMintlifyEndpoint(value: unknown): boolean {
 }
 
 /** Text that holds such an endpoint, for format detection. */
-export const MINTLIFY_ENDPOINT_TEXT = /^paths:[ \t]*\r?\n[ \t]+path:[ \t]*\S/m;
+export const MINTLIFY_ENDPOINT_TEXT = /^paths:[ \t]*\r?\n[ \t]+path:[ \t]*\S|"paths"\s*:\s*\{\s*"path"\s*:/m;
 
 export interface RebuiltEndpoint {
   parsed?: StructuredText;

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { formatDiagnostic } from '../../../generator/diagnostics.js';
+import { detectFormat, importPage } from '../../../generator/importers/index.js';
 import { readOperations } from '../../../generator/fidelity/spec-facts.js';
 import { isMintlifyEndpoint, rebuildMintlifyEndpoint } from '../../../generator/importers/openapi-in-markdown/mintlify-endpoint.js';
 import { HTTP_METHODS, isObject, type JsonObject, type JsonValue, type OpenApiDocument } from '../../../generator/openapi-types.js';
@@ -83,6 +84,15 @@ describe("Mintlify's resolved endpoint", () => {
     const endpoint = { paths: { path: '/x', method: 'get', request: { parameters: { query: { q: { schema: [{ ...given, required: false }] } } } }, response: {} } };
     const value = rebuildMintlifyEndpoint(located(endpoint)).parsed!.value as JsonObject;
     expect((((value.paths as JsonObject)['/x'] as JsonObject).get as JsonObject).parameters).toEqual([{ name: 'q', in: 'query', schema: want }]);
+  });
+
+  it('is found in JSON as in YAML', async () => {
+    const endpoint = { paths: { path: '/pings', method: 'post', request: { parameters: {}, body: {} }, response: { '204': { '_mintlify/placeholder': { schemaArray: [{ type: 'any' }], description: 'Pong.' } } } } };
+    const page = { text: `# Ping\n\n\`\`\`json\n${JSON.stringify(endpoint, null, 2)}\n\`\`\`\n`, path: 'ping.md' };
+    expect(detectFormat(page)?.name).toBe('openapi-in-markdown');
+    const { fragment, diagnostics } = await importPage(page);
+    expect(diagnostics).toEqual([]);
+    expect((fragment?.paths as JsonObject)['/pings']).toMatchObject({ post: { summary: 'Ping', responses: { '204': { description: 'Pong.' } } } });
   });
 
   it('says what it does not read, where the page has it', () => {
