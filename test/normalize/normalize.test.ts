@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { formatDiagnostic } from '../../generator/diagnostics.js';
+import { buildClientModel } from '../../generator/model/client-model.js';
 import { normalizeApi } from '../../generator/normalize/index.js';
 import { camelCase } from '../../generator/normalize/operation-ids.js';
 import type { JsonObject } from '../../generator/openapi-types.js';
@@ -184,6 +185,8 @@ describe('normalizeApi', () => {
     expect(webhook['x-specmill-source']).toBe('w.md:2:1');
     // The summary's name is the path operation's already.
     expect(webhook.operationId).toBe('postOrderShipped');
+    // A webhook is called by the API, not by its clients: it is no client method.
+    expect(buildClientModel(document).operations.map((o) => o.operationId)).toEqual(['listOrders']);
   });
 
   it('is byte-stable whatever order the pages come in', () => {
