@@ -55,7 +55,8 @@ function fromCode(node: Code, text: string): CodeBlock | undefined {
   const closed = lines.length > 1 && last.length >= fence.length && new RegExp(`^\\${fence[0]}+$`).test(last);
   return {
     text: node.value,
-    lang: (node.lang ?? '').toLowerCase(),
+    // `yaml:openapi.yaml`, `json{3-5}`: the language is the word before a file name or attributes.
+    lang: (node.lang ?? '').toLowerCase().replace(/[:{[].*$/, ''),
     meta: node.meta ?? '',
     line: start.line + 1,
     column: start.column,
