@@ -6,11 +6,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { formatDiagnostic } from '../../../generator/diagnostics.js';
-import { detectFormat, importPage } from '../../../generator/importers/index.js';
+import { detectFormat, importPage, isImporterFailure } from '../../../generator/importers/index.js';
 import { readOperations } from '../../../generator/fidelity/spec-facts.js';
 import { isMintlifyEndpoint, rebuildMintlifyEndpoint } from '../../../generator/importers/openapi-in-markdown/mintlify-endpoint.js';
 import { HTTP_METHODS, isObject, type JsonObject, type JsonValue, type OpenApiDocument } from '../../../generator/openapi-types.js';
-import { ROOT } from '../../helpers.js';
+import { fixture, ROOT } from '../../helpers.js';
 
 const located = (value: unknown) => ({ value, locate: (pointer: string) => ({ file: 'p.md', line: 1, pointer }) });
 
@@ -93,6 +93,17 @@ describe("Mintlify's resolved endpoint", () => {
     const { fragment, diagnostics } = await importPage(page);
     expect(diagnostics).toEqual([]);
     expect((fragment?.paths as JsonObject)['/pings']).toMatchObject({ post: { summary: 'Ping', responses: { '204': { description: 'Pong.' } } } });
+  });
+
+  it('never fails on a page cut anywhere: each prefix gives the operation or says why not', async () => {
+    const { text } = fixture('openapi-in-markdown', 'mintlify-resolved-endpoint.md');
+    const ends = new Set<number>();
+    for (let i = text.indexOf('paths:'); i !== -1 && i < text.length; i = text.indexOf('\n', i + 1)) ends.add(i).add(i + 3);
+    for (const end of ends) {
+      const { fragment, diagnostics } = await importPage({ text: text.slice(0, end), path: 'cut.md' }, 'openapi-in-markdown');
+      expect(diagnostics.filter(isImporterFailure)).toEqual([]);
+      if (!fragment) expect(diagnostics.some((d) => d.severity === 'error')).toBe(true);
+    }
   });
 
   it('says what it does not read, where the page has it', () => {
