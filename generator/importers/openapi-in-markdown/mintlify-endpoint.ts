@@ -179,9 +179,10 @@ class Rebuild {
    */
   private dataSchema(item: JsonObject, from: string, to: string): { schema: JsonValue; required: boolean } {
     const { required, requiredProperties, refIdentifier, ...rest } = item;
-    const name = typeof refIdentifier === 'string' ? COMPONENT_REF.exec(refIdentifier)?.[1] : undefined;
+    const named = typeof refIdentifier === 'string' ? COMPONENT_REF.exec(refIdentifier)?.[1] : undefined;
+    const name = named === '__proto__' ? undefined : named; // a text, never an object's prototype
     const schemas = isObject(this.components.schemas) ? this.components.schemas : undefined;
-    const component = name !== undefined && !(schemas && name in schemas) && !this.named.has(name) ? joinPointer('components', 'schemas', name) : undefined;
+    const component = name !== undefined && !(schemas && Object.hasOwn(schemas, name)) && !this.named.has(name) ? joinPointer('components', 'schemas', name) : undefined;
     const at = component ?? to;
     const schema = this.schema(rest, from, at);
     if (Array.isArray(requiredProperties)) {
@@ -247,10 +248,11 @@ class Rebuild {
       const title = typeof entry.title === 'string' ? entry.title.trim() : '';
       const titles = title.split(/\s+&\s+/);
       declared.forEach(({ location, name, scheme }, j) => {
-        const schemeName = titles.length === declared.length && titles[j] ? titles[j]! : declared.length === 1 && title ? title : name;
+        const titled = titles.length === declared.length && titles[j] ? titles[j]! : declared.length === 1 && title ? title : name;
+        const schemeName = titled === '__proto__' ? name : titled; // a text, never an object's prototype
         requirement[schemeName] = [];
-        if (schemes && schemeName in schemes) return;
-        found[schemeName] ??= this.securityScheme(location, name, scheme, `${from}/${i}/parameters/${location}/${seg(name)}`);
+        if ((schemes && Object.hasOwn(schemes, schemeName)) || Object.hasOwn(found, schemeName)) return;
+        found[schemeName] = this.securityScheme(location, name, scheme, `${from}/${i}/parameters/${location}/${seg(name)}`);
       });
       return requirement;
     });

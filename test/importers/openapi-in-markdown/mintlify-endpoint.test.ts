@@ -106,6 +106,16 @@ describe("Mintlify's resolved endpoint", () => {
     }
   });
 
+  it('takes names from the text as text: `__proto__` names no component and no scheme', () => {
+    const body = { 'application/json': { schemaArray: [{ type: 'object', properties: { a: { allOf: [{ type: 'string' }] } }, refIdentifier: '#/components/schemas/__proto__' }] } };
+    const security = [{ title: '__proto__', parameters: { header: { 'X-Key': { type: 'apiKey' } } } }];
+    const value = rebuildMintlifyEndpoint(located({ paths: { path: '/x', method: 'post', request: { security, body }, response: {} } })).parsed!.value as JsonObject;
+    const operation = ((value.paths as JsonObject)['/x'] as JsonObject).post as JsonObject;
+    expect((((operation.requestBody as JsonObject).content as JsonObject)['application/json'] as JsonObject).schema).toEqual({ type: 'object', properties: { a: { type: 'string' } } });
+    expect(operation.security).toEqual([{ 'X-Key': [] }]);
+    expect(value.components).toEqual({ securitySchemes: { 'X-Key': { type: 'apiKey', in: 'header', name: 'X-Key' } } });
+  });
+
   it('says what it does not read, where the page has it', () => {
     const endpoint = { paths: { path: '/x', method: 'get', request: { security: [{ title: 'oauth', parameters: { header: { Authorization: { type: 'oauth2' } } } }], callbacks: {} }, response: {}, rateLimit: 10 } };
     const rebuilt = rebuildMintlifyEndpoint(located(endpoint));
