@@ -26,8 +26,8 @@ export function readFrontMatter(text: string): FrontMatter {
     return { body };
   }
   if (!isObject(value)) return { body };
-  const text_ = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
-  const title = text_(value.title);
-  const description = text_(value.description);
+  const textOf = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+  const title = textOf(value.title);
+  const description = textOf(value.description);
   return { ...(title ? { title } : {}), ...(description ? { description } : {}), body };
 }
