@@ -16,7 +16,7 @@ import { normalizeApi } from './normalize/index.js';
 import { listOverlayFiles } from './overlays/load-overlays.js';
 import { decodePage } from './read-page.js';
 import { printSpec } from './spec-file.js';
-import { findDrift, writeFileAtomic } from './write-output.js';
+import { findDrift, recoverInterruptedWrite, writeFileAtomic } from './write-output.js';
 
 function report(diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
@@ -57,6 +57,19 @@ async function importCommand(pages: string[], options: { format?: string; out?: 
   return 0;
 }
 
+/**
+ * Every verb that reads specs/ or generated/ first finishes (or undoes) a write that a stopped run
+ * left half done, so that it never reads old and new files mixed; it says so in one line.
+ */
+function recoverProject(say: (notice: string) => void): void {
+  const notice = recoverInterruptedWrite(process.cwd());
+  if (notice) say(notice);
+}
+
+function say(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
 interface OutputOptions {
   json?: boolean;
   verbose?: boolean;
@@ -77,6 +90,7 @@ async function reported(options: OutputOptions, command: (reporter: Reporter) =>
 
 async function generateCommand(options: { lint: boolean; lenient?: boolean; watch?: boolean; force?: boolean } & OutputOptions): Promise<number> {
   return reported(options, async (reporter) => {
+    recoverProject((notice) => reporter.info(notice));
     // The pipeline and its dependencies (TypeScript's, ts-morph, prettier) load only when needed.
     if (options.watch) return (await import('./cli/watch.js')).watchGenerate(process.cwd(), reporter, { lint: options.lint, lenient: options.lenient === true });
     const config = { ...(await loadConfig(process.cwd())), lenient: options.lenient === true };
@@ -95,6 +109,7 @@ async function generateCommand(options: { lint: boolean; lenient?: boolean; watc
 
 async function docsCommand(options: { out?: string } & OutputOptions): Promise<number> {
   return reported(options, async (reporter) => {
+    recoverProject((notice) => reporter.info(notice));
     const config = await loadConfig(process.cwd());
     const outDir = path.resolve(config.root, options.out ?? DEFAULT_DOCS_DIR);
     reporter.start(config.apis.map((a) => a.name));
@@ -117,6 +132,7 @@ function initCommand(): number {
 }
 
 async function lintCommand(): Promise<number> {
+  recoverProject(say);
   const config = await loadConfig(process.cwd());
   const lint = await lintSpecs(config.root, relativeSpecFiles(config), { rules: config.lintRules });
   process.stderr.write(`${lint.output}\n`);
@@ -124,6 +140,7 @@ async function lintCommand(): Promise<number> {
 }
 
 async function checkCommand(options: { lenient?: boolean }): Promise<number> {
+  recoverProject(say);
   const config = { ...(await loadConfig(process.cwd())), lenient: options.lenient === true };
   const { runPipeline } = await import('./pipeline.js');
   const result = await runPipeline(config);
@@ -140,6 +157,7 @@ async function checkCommand(options: { lenient?: boolean }): Promise<number> {
 }
 
 async function diffCommand(api: string | undefined, options: { base: string; format: ReportFormat; failOn?: string; lenient?: boolean }): Promise<number> {
+  recoverProject(say);
   const config = await loadConfig(process.cwd());
   const { runDiff } = await import('./diff/run-diff.js');
   const run = await runDiff(config, api, { base: options.base, format: options.format, failOnBreaking: options.failOn === 'breaking', lenient: options.lenient === true });
