@@ -4,6 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import { isObject, type JsonObject, type JsonValue, type OpenApiDocument } from '../openapi-types.js';
 import { escapeInvisible, stringLiteral } from '../plan/naming.js';
+import { prepareTypesInput } from './types-input.js';
 
 const WORKER = new URL('../workers/openapi-typescript.worker.mjs', import.meta.url);
 const TIME_LIMIT_MS = 120_000;
@@ -104,7 +105,7 @@ function runWorker(document: JsonObject): Promise<string> {
 export async function emitSchemaTypes(doc: OpenApiDocument): Promise<string> {
   // `type: object` with no properties is free-form in JSON Schema, not `Record<string, never>`:
   // hence emptyObjectsUnknown above.
-  const copy = JSON.parse(JSON.stringify(doc)) as JsonObject;
+  const copy = prepareTypesInput(doc);
   // redocly's bundle (which openapi-typescript's own entry runs) always adds `components`; so do we,
   // so that `components['schemas']` exists for every API.
   copy.components ??= {};

@@ -1,0 +1,273 @@
+// The copy of a spec that openapi-typescript reads, reshaped where openapi-typescript 7 would
+// otherwise print types that fail strict tsc; the written spec is never changed. Three reshapings:
+// a `$ref` into another schema's inside is hoisted into components, a discriminator property that
+// openapi-typescript would declare twice is declared once, and every operationId becomes the key
+// openapi-typescript gives it in `operations`, which the client uses too (`operationTypeKeys`).
+import { HTTP_METHODS, isObject, type JsonObject, type JsonValue, type OpenApiDocument } from '../openapi-types.js';
+import { rewriteRefs, walkDocumentSchemas } from '../normalize/schema-walk.js';
+
+/** The spec as openapi-typescript should see it: a deep copy, reshaped. */
+export function prepareTypesInput(spec: OpenApiDocument): JsonObject {
+  const copy = JSON.parse(JSON.stringify(spec)) as JsonObject;
+  hoistInnerReferences(copy);
+  useOperationKeys(copy);
+  reconcileDiscriminatorProperties(copy);
+  return copy;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Operation keys
+
+/**
+ * openapi-typescript names an operation in `operations` by its operationId with every `#` made
+ * `/`, and refers to it from `paths` through a JSON pointer that it decodes again: an id whose
+ * key holds a `%` is named one way and referred to another (or throws), and two ids can meet on one
+ * key. The key is its own name then, with `%` made `_`, and a suffix against collisions; every
+ * other id keeps openapi-typescript's key.
+ */
+function deriveKeys(spec: OpenApiDocument): Map<JsonObject, string> {
+  const keys = new Map<JsonObject, string>();
+  const taken = new Set<string>();
+  for (const operation of listOperations(spec)) {
+    const id = operation.operationId;
+    if (typeof id !== 'string' || id === '' || keys.has(operation)) continue;
+    const base = id.replaceAll('#', '/').replaceAll('%', '_');
+    let key = base;
+    for (let n = 2; taken.has(key); n++) key = `${base}_${n}`;
+    taken.add(key);
+    keys.set(operation, key);
+  }
+  return keys;
+}
+
+/** Every operation under `paths`, then `webhooks`, in document order: the order openapi-typescript claims keys in. */
+function listOperations(spec: OpenApiDocument): JsonObject[] {
+  const out: JsonObject[] = [];
+  for (const section of ['paths', 'webhooks'] as const) {
+    const items = spec[section];
+    if (!isObject(items)) continue;
+    for (const item of Object.values(items)) {
+      if (!isObject(item)) continue;
+      for (const method of HTTP_METHODS) {
+        const operation = item[method];
+        if (isObject(operation) && typeof operation.$ref !== 'string') out.push(operation);
+      }
+    }
+  }
+  return out;
+}
+
+/** operationId -> its key in openapi-typescript's `operations`, for each operation under `paths`. */
+export function operationTypeKeys(spec: OpenApiDocument): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [operation, key] of deriveKeys(spec)) {
+    if (typeof operation.operationId === 'string' && !out.has(operation.operationId)) out.set(operation.operationId, key);
+  }
+  return out;
+}
+
+/** Gives each operation of the copy its key as operationId, which openapi-typescript then keeps as is. */
+function useOperationKeys(copy: JsonObject): void {
+  for (const [operation, key] of deriveKeys(copy)) operation.operationId = key;
+}
+
+// ---------------------------------------------------------------------------------------------
+// References into a schema's inside
+
+/** `#/a/b~1c` -> ['a', 'b/c']; undefined for a reference that is not a local JSON pointer. */
+function pointerSegments(ref: string): string[] | undefined {
+  if (!ref.startsWith('#/')) return undefined;
+  try {
+    return ref
+      .slice(2)
+      .split('/')
+      .map((s) => decodeURIComponent(s).replaceAll('~1', '/').replaceAll('~0', '~'));
+  } catch {
+    return undefined;
+  }
+}
+
+function canonicalRef(segments: readonly string[]): string {
+  return `#/${segments.map((s) => s.replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}`;
+}
+
+function isComponentSchemaRef(segments: readonly string[]): boolean {
+  return segments.length === 3 && segments[0] === 'components' && segments[1] === 'schemas';
+}
+
+/** The keywords that only say how a property reads, kept beside the `$ref` that replaces it. */
+const ANNOTATIONS = ['title', 'description', 'default', 'deprecated', 'readOnly', 'writeOnly', 'example', 'examples'] as const;
+
+/** Segments that name structure rather than a schema, left out of a hoisted schema's name. */
+const STRUCTURAL = new Set(['components', 'schemas', 'paths', 'properties', 'content', 'schema', 'responses']);
+
+/**
+ * openapi-typescript turns `#/components/schemas/X/properties/disks/items` into
+ * `components["schemas"]["X"]["disks"]["items"]`, an index into an array type (and
+ * `#/paths/.../schema/...` into a key its output does not have): both fail tsc. Each schema such a
+ * reference points at becomes a component of its own (`X.disks.items`), and the place it came
+ * from, and every reference to it, refer to that component.
+ */
+function hoistInnerReferences(copy: JsonObject): void {
+  const targets = new Map<string, string[]>();
+  walkDocumentSchemas(copy, (schema) => {
+    if (typeof schema.$ref !== 'string') return;
+    const segments = pointerSegments(schema.$ref);
+    if (segments && !isComponentSchemaRef(segments)) targets.set(canonicalRef(segments), segments);
+  });
+  if (targets.size === 0) return;
+  const components = isObject(copy.components) ? copy.components : (copy.components = {});
+  const schemas = isObject(components.schemas) ? components.schemas : (components.schemas = {});
+  const taken = new Set(Object.keys(schemas));
+  const renamed = new Map<string, string>();
+  // Deepest first: hoisting a schema replaces it by a `$ref`, so the pointers into it are used before.
+  for (const [ref, segments] of [...targets].sort(([, a], [, b]) => b.length - a.length)) {
+    const parent = resolveSegments(copy, segments.slice(0, -1));
+    const key = segments.at(-1)!;
+    const target = Array.isArray(parent) ? parent[Number(key)] : isObject(parent) && Object.hasOwn(parent, key) ? parent[key] : undefined;
+    if (!isObject(target)) continue;
+    const base = segments.filter((s) => !STRUCTURAL.has(s)).join('.') || 'Schema';
+    let name = base;
+    for (let n = 2; taken.has(name); n++) name = `${base}_${n}`;
+    taken.add(name);
+    const replacement: JsonObject = { $ref: canonicalRef(['components', 'schemas', name]) };
+    for (const annotation of ANNOTATIONS) if (target[annotation] !== undefined) replacement[annotation] = target[annotation];
+    if (Array.isArray(parent)) parent[Number(key)] = replacement;
+    else (parent as JsonObject)[key] = replacement;
+    schemas[name] = target;
+    renamed.set(ref, replacement.$ref as string);
+  }
+  const redirect = (ref: string) => {
+    const segments = pointerSegments(ref);
+    return (segments && renamed.get(canonicalRef(segments))) ?? ref;
+  };
+  rewriteRefs(copy, redirect);
+  walkDocumentSchemas(copy, (schema) => {
+    const mapping = isObject(schema.discriminator) ? schema.discriminator.mapping : undefined;
+    if (isObject(mapping)) for (const [value, ref] of Object.entries(mapping)) if (typeof ref === 'string') mapping[value] = redirect(ref);
+  });
+}
+
+function resolveSegments(root: JsonValue, segments: readonly string[]): JsonValue | undefined {
+  let current: JsonValue | undefined = root;
+  for (const segment of segments) {
+    if (Array.isArray(current)) current = current[Number(segment)];
+    else if (isObject(current) && Object.hasOwn(current, segment)) current = current[segment];
+    else return undefined;
+  }
+  return current;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Discriminator properties
+
+/** openapi-typescript's pointer for a place in the document (its `createRef`), which keys its discriminator tables. */
+function createRef(path: readonly (string | number)[]): string {
+  return `#${path.map((p) => `/${String(p).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('')}`;
+}
+
+/** openapi-typescript's `walk`: every object of the document, pre-order, with its path. */
+function walkObjects(node: JsonValue | undefined, visit: (node: JsonObject, path: (string | number)[]) => void, path: (string | number)[] = []): void {
+  if (Array.isArray(node)) node.forEach((child, i) => walkObjects(child, visit, [...path, i]));
+  else if (isObject(node)) {
+    visit(node, path);
+    for (const [key, child] of Object.entries(node)) walkObjects(child, visit, [...path, key]);
+  }
+}
+
+/** openapi-typescript's `resolveRef`: follows a pointer, and the `$ref`s it lands on. */
+function resolveRef(doc: JsonObject, ref: string, visited: string[] = []): JsonValue | undefined {
+  const segments = pointerSegments(ref);
+  if (!segments || segments.length === 0) return undefined;
+  let node: JsonValue | undefined = doc;
+  for (const key of segments) {
+    const next: JsonValue | undefined = isObject(node) || Array.isArray(node) ? (node as JsonObject)[key] : undefined;
+    if (!next) return undefined;
+    node = next;
+  }
+  if (isObject(node) && typeof node.$ref === 'string') return visited.includes(node.$ref) ? undefined : resolveRef(doc, node.$ref, [...visited, node.$ref]);
+  return node;
+}
+
+interface Discriminator {
+  propertyName: string;
+  mapping?: Record<string, string>;
+}
+
+function readDiscriminator(value: JsonValue | undefined): Discriminator | undefined {
+  if (!isObject(value) || typeof value.propertyName !== 'string' || value.propertyName === '') return undefined;
+  const mapping = isObject(value.mapping) ? Object.fromEntries(Object.entries(value.mapping).filter((e): e is [string, string] => typeof e[1] === 'string')) : undefined;
+  return { propertyName: value.propertyName, ...(mapping ? { mapping } : {}) };
+}
+
+/**
+ * What openapi-typescript's `scanDiscriminators` decides, without its changes to the document:
+ * which places inherit a discriminator (`objects`, by pointer) and which already got the property
+ * from a mapping (`handled`).
+ */
+function scanDiscriminators(doc: JsonObject): { objects: Map<string, Discriminator>; handled: Set<string> } {
+  const objects = new Map<string, Discriminator>();
+  const handled = new Set<string>();
+  const patchable = (ref: string) => {
+    const target = resolveRef(doc, ref);
+    return isObject(target) && (target.allOf !== undefined || target.type === 'object');
+  };
+  walkObjects(doc, (node, path) => {
+    const discriminator = readDiscriminator(node.discriminator);
+    if (!discriminator) return;
+    objects.set(createRef(path), discriminator);
+    if (!Array.isArray(node.oneOf)) return;
+    const mapped = new Set<string>();
+    for (const item of node.oneOf) if (isObject(item) && typeof item.$ref === 'string' && item.$ref.split('/').pop()) mapped.add(item.$ref);
+    for (const ref of Object.values(discriminator.mapping ?? {})) if (ref) mapped.add(ref);
+    for (const ref of mapped) if (!handled.has(ref) && patchable(ref)) handled.add(ref);
+  });
+  walkObjects(doc, (node, path) => {
+    if (!Array.isArray(node.allOf)) return;
+    for (const item of node.allOf) {
+      if (isObject(item) && typeof item.$ref === 'string') {
+        const inherited = objects.get(item.$ref);
+        if (!inherited) return;
+        const ref = createRef(path);
+        if (Object.values(inherited.mapping ?? {}).includes(ref) && patchable(ref)) handled.add(ref);
+        objects.set(ref, { ...inherited });
+      } else if (isObject(item)) {
+        const own = readDiscriminator(item.discriminator);
+        if (own) objects.set(createRef(path), own);
+      }
+    }
+  });
+  return { objects, handled };
+}
+
+/**
+ * A component that inherits a discriminator through `allOf` gets the discriminator property
+ * from openapi-typescript (`class: "Dog"`); when the component also declares that property
+ * itself, the type literal holds it twice (TS2300). The component's own declaration goes: the
+ * inherited value is what the discriminator says it is, as openapi-typescript does itself when a
+ * mapping names the component.
+ */
+function reconcileDiscriminatorProperties(copy: JsonObject): void {
+  const schemas = isObject(copy.components) && isObject(copy.components.schemas) ? copy.components.schemas : undefined;
+  let discriminated = false;
+  walkDocumentSchemas(copy, (schema) => {
+    if (schema.discriminator !== undefined) discriminated = true;
+  });
+  if (!schemas || !discriminated) return;
+  const { objects, handled } = scanDiscriminators(copy);
+  for (const [name, schema] of Object.entries(schemas)) {
+    const path = createRef(['components', 'schemas', name]);
+    const discriminator = objects.get(path);
+    if (!discriminator || handled.has(path)) continue;
+    // The component and the inline members of its allOf are printed under the component's path.
+    const pending: (JsonValue | undefined)[] = [schema];
+    while (pending.length > 0) {
+      const node = pending.pop();
+      if (!isObject(node) || typeof node.$ref === 'string') continue;
+      if (node.discriminator === undefined && (node.allOf !== undefined || node.anyOf !== undefined) && isObject(node.properties)) {
+        delete node.properties[discriminator.propertyName];
+      }
+      if (Array.isArray(node.allOf)) pending.push(...node.allOf);
+    }
+  }
+}
