@@ -147,6 +147,7 @@ async function runBatch(specs: readonly string[], options: CorpusOptions): Promi
       for (const [row, firstError] of typecheck(root, generated)) {
         row.outcome = 'tsc-fail';
         row.detail = firstError;
+        log(`tsc-fail ${row.spec}: ${firstError.slice(0, 160)}`);
       }
     }
     return rows;
