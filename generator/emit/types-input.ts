@@ -91,55 +91,97 @@ function canonicalRef(segments: readonly string[]): string {
   return `#/${segments.map((s) => s.replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}`;
 }
 
-function isComponentSchemaRef(segments: readonly string[]): boolean {
-  return segments.length === 3 && segments[0] === 'components' && segments[1] === 'schemas';
-}
+/** The kinds of object a `$ref` can stand for, by the `components` section that holds them. */
+type ComponentKind = 'schemas' | 'parameters' | 'responses' | 'requestBodies' | 'headers';
 
 /** The keywords that only say how a property reads, kept beside the `$ref` that replaces it. */
 const ANNOTATIONS = ['title', 'description', 'default', 'deprecated', 'readOnly', 'writeOnly', 'example', 'examples'] as const;
 
-/** Segments that name structure rather than a schema, left out of a hoisted schema's name. */
-const STRUCTURAL = new Set(['components', 'schemas', 'paths', 'properties', 'content', 'schema', 'responses']);
+/** Segments that name structure rather than an object, left out of a hoisted object's name. */
+const STRUCTURAL = new Set(['components', 'schemas', 'paths', 'properties', 'content', 'schema', 'responses', 'parameters', 'headers', 'requestBodies', 'requestBody']);
+
+/** Calls `visit` with every object in a place where the spec allows a parameter, response, request body or header, and its kind. */
+function walkReferenceSlots(doc: JsonObject, visit: (node: JsonObject, kind: ComponentKind) => void): void {
+  const each = (value: JsonValue | undefined, kind: ComponentKind) => {
+    const list = Array.isArray(value) ? value : isObject(value) ? Object.values(value) : [];
+    for (const node of list) if (isObject(node)) visit(node, kind);
+  };
+  const response = (node: JsonValue | undefined) => {
+    if (isObject(node)) each(node.headers, 'headers');
+  };
+  for (const section of ['paths', 'webhooks'] as const) {
+    const items = doc[section];
+    if (!isObject(items)) continue;
+    for (const item of Object.values(items)) {
+      if (!isObject(item)) continue;
+      each(item.parameters, 'parameters');
+      for (const method of HTTP_METHODS) {
+        const operation = item[method];
+        if (!isObject(operation)) continue;
+        each(operation.parameters, 'parameters');
+        if (isObject(operation.requestBody)) visit(operation.requestBody, 'requestBodies');
+        each(operation.responses, 'responses');
+        if (isObject(operation.responses)) for (const r of Object.values(operation.responses)) response(r);
+      }
+    }
+  }
+  const components = doc.components;
+  if (!isObject(components)) return;
+  for (const kind of ['parameters', 'responses', 'requestBodies', 'headers'] as const) each(components[kind], kind);
+  if (isObject(components.responses)) for (const r of Object.values(components.responses)) response(r);
+}
 
 /**
- * openapi-typescript turns `#/components/schemas/X/properties/disks/items` into
- * `components["schemas"]["X"]["disks"]["items"]`, an index into an array type (and
- * `#/paths/.../schema/...` into a key its output does not have): both fail tsc. Each schema such a
- * reference points at becomes a component of its own (`X.disks.items`), and the place it came
- * from, and every reference to it, refer to that component.
+ * openapi-typescript turns a `$ref` into an indexed access along its pointer:
+ * `#/components/schemas/X/properties/disks/items` becomes `components["schemas"]["X"]["disks"]["items"]`
+ * (an index into an array type), `#/paths/.../schema/...` a key its output does not have, and
+ * `#/paths/~1a/get/parameters/0` an index into an optional `query`: all fail tsc. Each object such
+ * a reference points at becomes a component of its kind (`X.disks.items`), and the place it came
+ * from, and every reference to it or into it, refer to that component.
  */
 function hoistInnerReferences(copy: JsonObject): void {
-  const targets = new Map<string, string[]>();
-  walkDocumentSchemas(copy, (schema) => {
-    if (typeof schema.$ref !== 'string') return;
-    const segments = pointerSegments(schema.$ref);
-    if (segments && !isComponentSchemaRef(segments)) targets.set(canonicalRef(segments), segments);
-  });
+  const targets = new Map<string, { segments: string[]; kind: ComponentKind }>();
+  const collect = (node: JsonObject, kind: ComponentKind) => {
+    if (typeof node.$ref !== 'string') return;
+    const segments = pointerSegments(node.$ref);
+    const isComponent = segments?.length === 3 && segments[0] === 'components' && segments[1] === kind;
+    if (segments && segments.length > 0 && !isComponent) targets.set(canonicalRef(segments), { segments, kind });
+  };
+  walkDocumentSchemas(copy, (schema) => collect(schema, 'schemas'));
+  walkReferenceSlots(copy, collect);
   if (targets.size === 0) return;
   const components = isObject(copy.components) ? copy.components : (copy.components = {});
-  const schemas = isObject(components.schemas) ? components.schemas : (components.schemas = {});
-  const taken = new Set(Object.keys(schemas));
-  const renamed = new Map<string, string>();
-  // Deepest first: hoisting a schema replaces it by a `$ref`, so the pointers into it are used before.
-  for (const [ref, segments] of [...targets].sort(([, a], [, b]) => b.length - a.length)) {
+  const taken = new Map<ComponentKind, Set<string>>();
+  const hoisted = new Map<string, string[]>();
+  // Deepest first: hoisting an object replaces it by a `$ref`, so the pointers into it are used before.
+  for (const [ref, { segments, kind }] of [...targets].sort(([, a], [, b]) => b.segments.length - a.segments.length)) {
     const parent = resolveSegments(copy, segments.slice(0, -1));
     const key = segments.at(-1)!;
     const target = Array.isArray(parent) ? parent[Number(key)] : isObject(parent) && Object.hasOwn(parent, key) ? parent[key] : undefined;
-    if (!isObject(target)) continue;
-    const base = segments.filter((s) => !STRUCTURAL.has(s)).join('.') || 'Schema';
+    if (!isObject(target) || (target === copy)) continue;
+    const section = isObject(components[kind]) ? components[kind] : (components[kind] = {});
+    const names = taken.get(kind) ?? new Set(Object.keys(section));
+    taken.set(kind, names);
+    const base = segments.filter((s) => !STRUCTURAL.has(s)).join('.') || kind;
     let name = base;
-    for (let n = 2; taken.has(name); n++) name = `${base}_${n}`;
-    taken.add(name);
-    const replacement: JsonObject = { $ref: canonicalRef(['components', 'schemas', name]) };
-    for (const annotation of ANNOTATIONS) if (target[annotation] !== undefined) replacement[annotation] = target[annotation];
+    for (let n = 2; names.has(name); n++) name = `${base}_${n}`;
+    names.add(name);
+    const replacement: JsonObject = { $ref: canonicalRef(['components', kind, name]) };
+    if (kind === 'schemas') for (const annotation of ANNOTATIONS) if (target[annotation] !== undefined) replacement[annotation] = target[annotation];
     if (Array.isArray(parent)) parent[Number(key)] = replacement;
     else (parent as JsonObject)[key] = replacement;
-    schemas[name] = target;
-    renamed.set(ref, replacement.$ref as string);
+    section[name] = target;
+    hoisted.set(ref, ['components', kind, name]);
   }
+  // A reference to a hoisted object, or into one, follows it: the longest hoisted prefix wins.
   const redirect = (ref: string) => {
     const segments = pointerSegments(ref);
-    return (segments && renamed.get(canonicalRef(segments))) ?? ref;
+    if (!segments) return ref;
+    for (let length = segments.length; length > 0; length--) {
+      const moved = hoisted.get(canonicalRef(segments.slice(0, length)));
+      if (moved) return canonicalRef([...moved, ...segments.slice(length)]);
+    }
+    return ref;
   };
   rewriteRefs(copy, redirect);
   walkDocumentSchemas(copy, (schema) => {

@@ -20,18 +20,20 @@ function spec(paths: JsonObject, schemas: JsonObject = {}): JsonObject {
 
 const GROUPS: [name: string, spec: JsonObject, failure: RegExp][] = [
   [
-    "a $ref into another schema's inside (an array's items, a property of a response schema)",
+    "a $ref into another object's inside (an array's items, a property of a response schema, another operation's parameter)",
     spec(
       {
         '/vms': {
           get: {
             operationId: 'listVms',
+            parameters: [{ name: 'per_page', in: 'query', schema: { type: 'integer' } }],
             responses: { '200': { description: 'OK', ...json({ type: 'object', properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Vm' } }, paging: { type: 'object', properties: { next: { type: 'string' } } } } }) } },
           },
         },
         '/disks': {
           get: {
             operationId: 'listDisks',
+            parameters: [{ $ref: '#/paths/~1vms/get/parameters/0' }],
             responses: {
               '200': {
                 description: 'OK',
@@ -43,7 +45,7 @@ const GROUPS: [name: string, spec: JsonObject, failure: RegExp][] = [
       },
       { Vm: { type: 'object', properties: { disks: { type: 'array', items: { type: 'object', properties: { size: { type: 'integer' } } } } } } },
     ),
-    /error TS2339: Property '(items|schema)' does not exist on type/,
+    /error TS2339: Property 'per_page' does not exist on type[^]*error TS2339: Property 'items' does not exist on type[^]*error TS2339: Property 'schema' does not exist on type/,
   ],
   [
     'a discriminator property that a schema inheriting it also declares',

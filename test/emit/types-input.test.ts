@@ -87,6 +87,34 @@ describe('hoisting a $ref into another schema', () => {
     for (const [name, schema] of Object.entries(want)) expect(schemas[name], name).toEqual(schema);
   });
 
+  it('hoists a parameter of another operation into components.parameters, and follows references into a hoisted object', () => {
+    const given: JsonObject = {
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/keys': { get: { operationId: 'listKeys', parameters: [{ name: 'per_page', in: 'query', schema: { type: 'integer' } }], responses: { '401': { description: 'No', headers: { 'x-reason': { schema: { type: 'string' } } } } } } },
+        '/vms': {
+          get: {
+            operationId: 'listVms',
+            parameters: [{ $ref: '#/paths/~1keys/get/parameters/0' }],
+            responses: { '401': { $ref: '#/paths/~1keys/get/responses/401' }, '403': { description: 'No', headers: { 'x-reason': { $ref: '#/paths/~1keys/get/responses/401/headers/x-reason' } } } },
+          },
+        },
+      },
+    };
+    const before = clone(given);
+    const copy = prepareTypesInput(given);
+    expect(given).toEqual(before);
+    expect(copy.components).toEqual({
+      parameters: { '/keys.get.0': { name: 'per_page', in: 'query', schema: { type: 'integer' } } },
+      responses: { '/keys.get.401': { description: 'No', headers: { 'x-reason': { $ref: '#/components/headers/~1keys.get.401.x-reason' } } } },
+      headers: { '/keys.get.401.x-reason': { schema: { type: 'string' } } },
+    });
+    const vms = ((copy.paths as JsonObject)['/vms'] as JsonObject).get as JsonObject;
+    expect(vms.parameters).toEqual([{ $ref: '#/components/parameters/~1keys.get.0' }]);
+    expect(vms.responses).toEqual({ '401': { $ref: '#/components/responses/~1keys.get.401' }, '403': { description: 'No', headers: { 'x-reason': { $ref: '#/components/headers/~1keys.get.401.x-reason' } } } });
+  });
+
   it('rewrites a discriminator mapping that names a hoisted schema', () => {
     const copy = prepareTypesInput(
       withSchemas({
