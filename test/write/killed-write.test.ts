@@ -65,23 +65,39 @@ interface KilledRun {
   signal: NodeJS.Signals | null;
   status: number | null;
   stderr: string;
+  /** From the start, when the journal first appeared, and when the child ended (ms). */
+  journalAt?: number;
+  endedAt: number;
 }
 
-/** `specmill generate --no-lint` in a child process, killed after `killAfterMs` if given. */
-function runGenerate(dir: string, env: Record<string, string>, killAfterMs?: number): Promise<KilledRun> {
+/**
+ * `specmill generate --no-lint` in a child process. `kill` kills it (SIGKILL) that many ms after
+ * it started, or after its journal appeared (the write had begun): the test only watches the
+ * project folder, the child does not know.
+ */
+function runGenerate(dir: string, env: Record<string, string>, kill?: { afterMs: number; from: 'start' | 'journal' }): Promise<KilledRun> {
   return new Promise((resolve, reject) => {
+    const started = performance.now();
     const child = spawn(process.execPath, [path.join(ROOT, 'scripts/specmill.mjs'), 'generate', '--no-lint'], {
       cwd: dir,
       env: { ...process.env, NO_COLOR: '1', CI: 'true', ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
+    let journalAt: number | undefined;
+    let timer: NodeJS.Timeout | undefined;
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    const watcher = setInterval(() => {
+      if (journalAt !== undefined || !existsSync(path.join(dir, JOURNAL))) return;
+      journalAt = performance.now() - started;
+      if (kill?.from === 'journal') timer = setTimeout(() => child.kill('SIGKILL'), kill.afterMs);
+    }, 1);
+    if (kill?.from === 'start') timer = setTimeout(() => child.kill('SIGKILL'), kill.afterMs);
     child.once('error', reject);
     child.once('close', (status, signal) => {
+      clearInterval(watcher);
       clearTimeout(timer);
-      resolve({ status, signal, stderr });
+      resolve({ status, signal, stderr, ...(journalAt === undefined ? {} : { journalAt }), endedAt: performance.now() - started });
     });
   });
 }
@@ -177,28 +193,29 @@ describe('a generate killed during its write', () => {
   }, 120_000);
 
   it('leaves the old or the new outputs whole when killed at random times', async () => {
-    // Each file operation of the write is slowed down so that random kill times land in it often;
-    // the times are uniform over a whole run. More iterations: SPECMILL_KILL_ITERATIONS=200.
+    // Each file operation of the write is slowed down, so that the write lasts long enough to be
+    // hit. Half the kill times are uniform over the write (from when the journal appears), half
+    // over the whole run. More iterations: SPECMILL_KILL_ITERATIONS=200.
     const env = { SPECMILL_TEST_WRITE_DELAY_MS: '40' };
-    const started = performance.now();
     const timed = await runGenerate(prepare('random-timed'), env);
     expect(timed.status).toBe(0);
-    const duration = performance.now() - started;
+    expect(timed.journalAt).toBeDefined();
+    const write = timed.endedAt - timed.journalAt!;
     const iterations = Number(process.env.SPECMILL_KILL_ITERATIONS ?? 8);
     const outcomes: Record<string, number> = {};
     for (let i = 0; i < iterations; i++) {
       const dir = prepare(`random-${i}`);
-      const at = Math.round(Math.random() * duration);
-      await runGenerate(dir, env, at);
+      const kill = i % 2 === 0 ? { afterMs: Math.round(Math.random() * write), from: 'journal' as const } : { afterMs: Math.round(Math.random() * timed.endedAt), from: 'start' as const };
+      await runGenerate(dir, env, kill);
       const midWrite = existsSync(path.join(dir, JOURNAL));
       recoverInterruptedWrite(dir);
       const tree = snapshot(dir);
       const state = describeDifference(tree, oldTree).length === 0 ? 'old' : describeDifference(tree, newTree).length === 0 ? 'new' : undefined;
-      expect(state, `killed at ${at} ms of ${Math.round(duration)}: ${describeDifference(tree, newTree).join(', ')}`).toBeDefined();
+      expect(state, `killed ${kill.afterMs} ms after the ${kill.from}: ${describeDifference(tree, newTree).join(', ')}`).toBeDefined();
       const outcome = `${state}${midWrite ? ' after recovery' : ''}`;
       outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
       rmSync(dir, { recursive: true, force: true });
     }
-    process.stderr.write(`killed at random times (${iterations} runs of ${Math.round(duration)} ms): ${JSON.stringify(outcomes)}\n`);
+    process.stderr.write(`killed at random times (${iterations} runs of ${Math.round(timed.endedAt)} ms, the write ${Math.round(write)} ms): ${JSON.stringify(outcomes)}\n`);
   }, 900_000);
 });
