@@ -1,6 +1,6 @@
 // The copy of a spec that openapi-typescript reads, reshaped where openapi-typescript 7 would
 // otherwise print types that fail strict tsc; the written spec is never changed. Three reshapings:
-// a `$ref` into another schema's inside is hoisted into components, a discriminator property that
+// a `$ref` into another object's inside is hoisted into components, a discriminator property that
 // openapi-typescript would declare twice is declared once, and every operationId becomes the key
 // openapi-typescript gives it in `operations`, which the client uses too (`operationTypeKeys`).
 import { HTTP_METHODS, isObject, type JsonObject, type JsonValue, type OpenApiDocument } from '../openapi-types.js';
@@ -8,10 +8,17 @@ import { rewriteRefs, walkDocumentSchemas } from '../normalize/schema-walk.js';
 
 /** The spec as openapi-typescript should see it: a deep copy, reshaped. */
 export function prepareTypesInput(spec: OpenApiDocument): JsonObject {
-  const copy = JSON.parse(JSON.stringify(spec)) as JsonObject;
-  hoistInnerReferences(copy);
+  const copy = structuredClone(spec);
+  const references: JsonObject[] = [];
+  let discriminated = false;
+  // One walk over every schema serves both reshapings that need one.
+  walkDocumentSchemas(copy, (schema) => {
+    if (typeof schema.$ref === 'string') references.push(schema);
+    if (schema.discriminator !== undefined) discriminated = true;
+  });
+  hoistInnerReferences(copy, references);
   useOperationKeys(copy);
-  reconcileDiscriminatorProperties(copy);
+  if (discriminated) reconcileDiscriminatorProperties(copy);
   return copy;
 }
 
@@ -139,7 +146,7 @@ function walkReferenceSlots(doc: JsonObject, visit: (node: JsonObject, kind: Com
  * a reference points at becomes a component of its kind (`X.disks.items`), and the place it came
  * from, and every reference to it or into it, refer to that component.
  */
-function hoistInnerReferences(copy: JsonObject): void {
+function hoistInnerReferences(copy: JsonObject, schemaReferences: readonly JsonObject[]): void {
   const targets = new Map<string, { segments: string[]; kind: ComponentKind }>();
   const collect = (node: JsonObject, kind: ComponentKind) => {
     if (typeof node.$ref !== 'string') return;
@@ -147,7 +154,7 @@ function hoistInnerReferences(copy: JsonObject): void {
     const isComponent = segments?.length === 3 && segments[0] === 'components' && segments[1] === kind;
     if (segments && segments.length > 0 && !isComponent) targets.set(canonicalRef(segments), { segments, kind });
   };
-  walkDocumentSchemas(copy, (schema) => collect(schema, 'schemas'));
+  for (const schema of schemaReferences) collect(schema, 'schemas');
   walkReferenceSlots(copy, collect);
   if (targets.size === 0) return;
   const components = isObject(copy.components) ? copy.components : (copy.components = {});
@@ -208,12 +215,26 @@ function createRef(path: readonly (string | number)[]): string {
   return `#${path.map((p) => `/${String(p).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('')}`;
 }
 
-/** openapi-typescript's `walk`: every object of the document, pre-order, with its path. */
-function walkObjects(node: JsonValue | undefined, visit: (node: JsonObject, path: (string | number)[]) => void, path: (string | number)[] = []): void {
-  if (Array.isArray(node)) node.forEach((child, i) => walkObjects(child, visit, [...path, i]));
-  else if (isObject(node)) {
+/**
+ * openapi-typescript's `walk`: every object of the document, pre-order, with its path. The path
+ * array is shared and changes as the walk goes on: read it during the call only.
+ */
+function walkObjects(node: JsonValue | undefined, visit: (node: JsonObject, path: readonly (string | number)[]) => void, path: (string | number)[] = []): void {
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      path.push(i);
+      walkObjects(node[i], visit, path);
+      path.pop();
+    }
+  } else if (isObject(node)) {
     visit(node, path);
-    for (const [key, child] of Object.entries(node)) walkObjects(child, visit, [...path, key]);
+    for (const key of Object.keys(node)) {
+      const child = node[key];
+      if (typeof child !== 'object' || child === null) continue;
+      path.push(key);
+      walkObjects(child, visit, path);
+      path.pop();
+    }
   }
 }
 
@@ -291,11 +312,7 @@ function scanDiscriminators(doc: JsonObject): { objects: Map<string, Discriminat
  */
 function reconcileDiscriminatorProperties(copy: JsonObject): void {
   const schemas = isObject(copy.components) && isObject(copy.components.schemas) ? copy.components.schemas : undefined;
-  let discriminated = false;
-  walkDocumentSchemas(copy, (schema) => {
-    if (schema.discriminator !== undefined) discriminated = true;
-  });
-  if (!schemas || !discriminated) return;
+  if (!schemas) return;
   const { objects, handled } = scanDiscriminators(copy);
   for (const [name, schema] of Object.entries(schemas)) {
     const path = createRef(['components', 'schemas', name]);
