@@ -19,7 +19,7 @@ import { normalizeApi } from './normalize/index.js';
 import { listOverlayFiles } from './overlays/load-overlays.js';
 import { decodePage } from './read-page.js';
 import { printSpec } from './spec-file.js';
-import { findDrift, writeFileAtomic } from './write-output.js';
+import { findDrift, recoverInterruptedWrite, writeFileAtomic } from './write-output.js';
 
 function report(diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
@@ -64,6 +64,19 @@ async function importCommand(pages: string[], options: { format?: string; out?: 
   return 0;
 }
 
+/**
+ * Every verb that reads specs/ or generated/ first finishes (or undoes) a write that a stopped run
+ * left half done, so that it never reads old and new files mixed; it says so in one line.
+ */
+function recoverProject(say: (notice: string) => void): void {
+  const notice = recoverInterruptedWrite(process.cwd());
+  if (notice) say(notice);
+}
+
+function say(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
 interface OutputOptions {
   json?: boolean;
   verbose?: boolean;
@@ -84,6 +97,7 @@ async function reported(options: OutputOptions, command: (reporter: Reporter) =>
 
 async function generateCommand(options: { lint: boolean; lenient?: boolean; watch?: boolean; force?: boolean } & OutputOptions): Promise<number> {
   return reported(options, async (reporter) => {
+    recoverProject((notice) => reporter.info(notice));
     // The pipeline and its dependencies (TypeScript's, ts-morph, prettier) load only when needed.
     if (options.watch) return (await import('./cli/watch.js')).watchGenerate(process.cwd(), reporter, { lint: options.lint, lenient: options.lenient === true });
     const config = { ...(await loadConfig(process.cwd())), lenient: options.lenient === true };
@@ -105,6 +119,7 @@ async function generateCommand(options: { lint: boolean; lenient?: boolean; watc
 
 async function docsCommand(options: { out?: string } & OutputOptions): Promise<number> {
   return reported(options, async (reporter) => {
+    recoverProject((notice) => reporter.info(notice));
     const config = await loadConfig(process.cwd());
     const outDir = path.resolve(config.root, options.out ?? DEFAULT_DOCS_DIR);
     reporter.start(config.apis.map((a) => a.name));
@@ -129,6 +144,7 @@ function initCommand(): number {
 }
 
 async function lintCommand(): Promise<number> {
+  recoverProject(say);
   const config = await loadConfig(process.cwd());
   // redocly follows every $ref it finds: the committed files are checked as generate checks pages.
   const unsafe = config.apis.flatMap((a) => [
@@ -145,6 +161,7 @@ async function lintCommand(): Promise<number> {
 }
 
 async function checkCommand(options: { lenient?: boolean }): Promise<number> {
+  recoverProject(say);
   const config = { ...(await loadConfig(process.cwd())), lenient: options.lenient === true };
   const { runPipeline } = await import('./pipeline.js');
   const { projectCacheDir } = await import('./unit-cache.js');
@@ -176,6 +193,7 @@ interface DiffCommandOptions {
 }
 
 async function packCommand(options: { out: string }): Promise<number> {
+  recoverProject(say);
   const config = await loadConfig(process.cwd());
   const { packGenerated } = await import('./cli/pack.js');
   const packed = packGenerated(config, path.resolve(options.out));
@@ -189,6 +207,7 @@ async function packCommand(options: { out: string }): Promise<number> {
 }
 
 async function diffCommand(api: string | undefined, options: DiffCommandOptions): Promise<number> {
+  recoverProject(say);
   const config = await loadConfig(process.cwd());
   const { runDiff } = await import('./diff/run-diff.js');
   const run = await runDiff(config, api, {

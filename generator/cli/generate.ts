@@ -117,6 +117,7 @@ export async function writeGeneration(config: ResolvedConfig, result: PipelineRe
     throw e;
   }
   reporter.finish();
+  if (written.recovered) reporter.info(written.recovered);
   reportLint(config, reporter, lintFound, true);
   // The next run compares against these specs: keep them as JSON so it need not parse the YAML.
   for (const api of config.apis) {

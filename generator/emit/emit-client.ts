@@ -35,7 +35,7 @@ function bodyType(operationId: string, response: ResponseModel): string {
 }
 
 function requestProperties({ model }: PlannedOperation): OptionalKind<PropertySignatureStructure>[] {
-  const op = operationType(model.operationId);
+  const op = operationType(model.typesKey);
   const properties: OptionalKind<PropertySignatureStructure>[] = [];
   for (const location of LOCATIONS) {
     const parameters = model.parameters[location];
@@ -86,7 +86,7 @@ function errorUnion(planned: PlannedOperation): string {
     .filter((r) => isError(r.status))
     .map((r) => {
       const status = /^\d+$/.test(r.status) ? r.status : 'number';
-      return `ApiError<${stringLiteral(model.operationId)}, ${status}, ${r.mediaType ? bodyType(model.operationId, r) : 'unknown'}, ${headersLiteral([r])}>`;
+      return `ApiError<${stringLiteral(model.operationId)}, ${status}, ${r.mediaType ? bodyType(model.typesKey, r) : 'unknown'}, ${headersLiteral([r])}>`;
     });
   return variants.length > 0 ? variants.join(' | ') : 'never';
 }
@@ -121,7 +121,7 @@ function responseHeaderProperties(planned: PlannedOperation): OptionalKind<Prope
 
 function successUnion({ model }: PlannedOperation): string {
   const success = successResponses({ model } as PlannedOperation);
-  const types = [...new Set(success.map((r) => bodyType(model.operationId, r)))];
+  const types = [...new Set(success.map((r) => bodyType(model.typesKey, r)))];
   return types.length > 0 ? types.join(' | ') : 'unknown';
 }
 

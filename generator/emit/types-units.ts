@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { isObject, type JsonObject, type JsonValue, type OpenApiDocument } from '../openapi-types.js';
 import { escapeInvisible, stringLiteral } from '../plan/naming.js';
 import type { SpecHashes } from '../spec-hashes.js';
+import { reshapeForTypes } from './types-input.js';
 import { formatReference, parseReference, resolvePointer } from '../spec/references.js';
 
 /**
@@ -31,11 +32,14 @@ export interface TypesInput {
 
 /**
  * The one place where the spec handed to the types engine is prepared: `components` always
- * present, prototype-member names swapped. Pre-passes on the document belong here, before the
+ * present, the document reshaped for openapi-typescript (./types-input.ts), prototype-member names
+ * swapped. Pre-passes on the document belong here, before the
  * split into units. The spec itself is never changed: a document that needs a swap is copied
  * first; one that needs none shares the spec's objects (so their hashes are computed once).
  */
-export function prepareTypesInput(spec: OpenApiDocument): TypesInput {
+export function prepareTypesInput(written: OpenApiDocument): TypesInput {
+  // Reshaped where openapi-typescript would print types that fail strict tsc (./types-input.ts).
+  const spec = reshapeForTypes(written);
   const swapped = new Set<string>();
   const discriminators = new Map<string, JsonObject>();
   const needsSwap = scan(spec, [], discriminators);
