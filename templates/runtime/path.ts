@@ -30,6 +30,11 @@ export function expandPath(template: string, params: Record<string, unknown> | u
     const text = String(value);
     if (text === '') throw new RequestError(`path parameter "${name}" is empty`);
     if (isDotSegment(text)) throw new RequestError(`path parameter "${name}" cannot be "${text}": it would change the path`);
-    return encodeSegment(text);
+    try {
+      return encodeSegment(text);
+    } catch {
+      // encodeURIComponent's URIError: a lone surrogate, which has no UTF-8 form.
+      throw new RequestError(`path parameter "${name}" has a lone surrogate (malformed UTF-16), which no URL can carry`);
+    }
   });
 }
