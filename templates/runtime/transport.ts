@@ -59,13 +59,17 @@ function discard(response: Response): void {
   response.body?.cancel().catch(() => undefined);
 }
 
+/** What a failed fetch becomes: the abort reason as it is (the caller's, or the time limit's), else a ConnectionError. */
+function fetchFailure(request: Request, error: unknown): unknown {
+  if (request.signal?.aborted) return request.signal.reason ?? error;
+  return new ConnectionError(`${describe(request)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+}
+
 async function fetchOnce(fetch: Fetch, request: Request): Promise<Response> {
   try {
     return await fetch(request);
   } catch (error) {
-    // An abort is the caller's (or the time limit's): it stays what it is.
-    if (request.signal?.aborted) throw request.signal.reason ?? error;
-    throw new ConnectionError(`${describe(request)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw fetchFailure(request, error);
   }
 }
 
@@ -162,7 +166,13 @@ export function createTransport(options: TransportOptions, strict = false): Fetc
   return async (request: Request): Promise<Response> => {
     // A 307/308 sends the body again, and fetch has consumed it by then: keep a copy.
     const copy = follow && request.body !== null ? request.clone() : undefined;
-    let response = await fetchOnce(fetch, request);
+    let response: Response;
+    // Not fetchOnce: one async step less on every request.
+    try {
+      response = await fetch(request);
+    } catch (error) {
+      throw fetchFailure(request, error);
+    }
     if (follow && (response.type === 'opaqueredirect' || isRedirect(response.status))) response = await followRedirects(request, response, copy);
     return max === undefined ? response : limitBody(response, max, request);
   };
