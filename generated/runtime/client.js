@@ -275,6 +275,7 @@ export function createRuntime(options, api) {
     }
     return headers;
   }
+  /** One call; `page`, for a page of a paged list, has its query (and a next link's path). */
   async function send(operation, parts, callOptions, page) {
     const path = page?.path ?? expandPath(operation.path, parts.path);
     if (parts.body !== undefined && (operation.method === 'get' || operation.method === 'head')) {
@@ -284,7 +285,8 @@ export function createRuntime(options, api) {
     }
     let auth = resolveAuth(operation.security);
     if (auth instanceof Promise) auth = await auth;
-    const query = auth && hasKeys(auth.query) ? { ...parts.query, ...auth.query } : parts.query;
+    const given = page ? page.query : parts.query;
+    const query = auth && hasKeys(auth.query) ? { ...given, ...auth.query } : given;
     const search = serializeQuery(query, operation.query);
     const key = callOptions.idempotencyKey === true ? randomKey() : callOptions.idempotencyKey;
     const headers = callHeaders(operation, parts, callOptions, auth, key);
@@ -354,15 +356,12 @@ export function createRuntime(options, api) {
   function paginate(operation, parts, callOptions = {}) {
     const spec = operation.pagination;
     if (!spec) throw new RequestError(`${operation.operationId} declares no pagination`);
-    // Each page remembers the query that fetched it, to work out the next one.
-    const queries = new WeakMap();
     const fetchPage = (query, path) =>
-      send(operation, { ...parts, query }, callOptions, path === undefined ? {} : { path }).then((r) => {
-        queries.set(r, query);
-        return r;
-      });
+      send(operation, parts, callOptions, path === undefined ? { query } : { path, query });
+    const firstQuery = { ...parts.query };
     const following = (previous, walk) => {
-      const query = queries.get(previous) ?? {};
+      // The query that fetched `previous`, to work out the next one.
+      const query = walk.query ?? firstQuery;
       if (spec.style === 'offset' || spec.style === 'page')
         walk.compareItems(
           pageItems(spec, previous.data),
@@ -374,6 +373,7 @@ export function createRuntime(options, api) {
         if (walk.pages === 1 && previous.response.url) walk.visit(previous.response.url, 'the first page');
         const link = linkUnderBase(next.url, baseUrl);
         walk.visit(link.href, `the next-page link ${redactUrl(link.href)}`);
+        walk.query = link.query;
         return fetchPage(link.query, link.path);
       }
       if (spec.style === 'cursor') {
@@ -381,9 +381,10 @@ export function createRuntime(options, api) {
           walk.visit(JSON.stringify(query[spec.cursorParam]), 'the cursor');
         walk.visit(JSON.stringify(next.query[spec.cursorParam]), `the cursor ("${spec.cursorParam}")`);
       }
+      walk.query = next.query;
       return fetchPage(next.query);
     };
-    const first = fetchPage({ ...parts.query });
+    const first = fetchPage(firstQuery);
     return new PagedPromise(
       first,
       following,

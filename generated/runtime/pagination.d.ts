@@ -52,6 +52,8 @@ export declare class PageWalk {
   #private;
   /** Pages fetched so far. */
   pages: number;
+  /** The query of the page last asked for (undefined: the first page's). */
+  query: Record<string, unknown> | undefined;
   /** Throws when `key` (a page's URL or a cursor) came up before in this walk. */
   visit(key: string, what: string): void;
   /**

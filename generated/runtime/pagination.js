@@ -66,6 +66,8 @@ export function nextPage(spec, query, page, headers) {
 export class PageWalk {
   /** Pages fetched so far. */
   pages = 0;
+  /** The query of the page last asked for (undefined: the first page's). */
+  query;
   #seen = new Set();
   #items;
   /** Throws when `key` (a page's URL or a cursor) came up before in this walk. */

@@ -365,14 +365,16 @@ export function createRuntime(options: ClientOptions, api: ApiDescription): Runt
     return headers;
   }
 
-  async function send<TData, THeaders>(operation: OperationSpec, parts: RequestParts, callOptions: CallOptions, page?: { path?: string }): Promise<ApiResponse<TData, THeaders>> {
+  /** One call; `page`, for a page of a paged list, has its query (and a next link's path). */
+  async function send<TData, THeaders>(operation: OperationSpec, parts: RequestParts, callOptions: CallOptions, page?: { path?: string; query: Record<string, unknown> }): Promise<ApiResponse<TData, THeaders>> {
     const path = page?.path ?? expandPath(operation.path, parts.path as Record<string, unknown> | undefined);
     if (parts.body !== undefined && (operation.method === 'get' || operation.method === 'head')) {
       throw new RequestError(`${operation.operationId}: a ${operation.method.toUpperCase()} request cannot have a body`);
     }
     let auth = resolveAuth(operation.security);
     if (auth instanceof Promise) auth = await auth;
-    const query = auth && hasKeys(auth.query) ? { ...(parts.query as Record<string, unknown> | undefined), ...auth.query } : (parts.query as Record<string, unknown> | undefined);
+    const given = page ? page.query : (parts.query as Record<string, unknown> | undefined);
+    const query = auth && hasKeys(auth.query) ? { ...given, ...auth.query } : given;
     const search = serializeQuery(query, operation.query);
     const key = callOptions.idempotencyKey === true ? randomKey() : callOptions.idempotencyKey;
     const headers = callHeaders(operation, parts, callOptions, auth, key);
@@ -436,15 +438,11 @@ export function createRuntime(options: ClientOptions, api: ApiDescription): Runt
   function paginate<TPage, TItem, THeaders>(operation: OperationSpec, parts: RequestParts, callOptions: CallOptions = {}): PagedPromise<TPage, TItem, THeaders> {
     const spec = operation.pagination;
     if (!spec) throw new RequestError(`${operation.operationId} declares no pagination`);
-    // Each page remembers the query that fetched it, to work out the next one.
-    const queries = new WeakMap<object, Record<string, unknown>>();
-    const fetchPage = (query: Record<string, unknown>, path?: string) =>
-      send<TPage, THeaders>(operation, { ...parts, query }, callOptions, path === undefined ? {} : { path }).then((r) => {
-        queries.set(r, query);
-        return r;
-      });
+    const fetchPage = (query: Record<string, unknown>, path?: string) => send<TPage, THeaders>(operation, parts, callOptions, path === undefined ? { query } : { path, query });
+    const firstQuery = { ...(parts.query as Record<string, unknown> | undefined) };
     const following = (previous: ApiResponse<TPage, THeaders>, walk: PageWalk) => {
-      const query = queries.get(previous) ?? {};
+      // The query that fetched `previous`, to work out the next one.
+      const query = walk.query ?? firstQuery;
       if (spec.style === 'offset' || spec.style === 'page') walk.compareItems(pageItems(spec, previous.data), `the "${spec.style === 'offset' ? spec.offsetParam : spec.pageParam}" parameter`);
       const next = nextPage(spec, query, previous.data, previous.response.headers);
       if (!next) return undefined;
@@ -452,15 +450,17 @@ export function createRuntime(options: ClientOptions, api: ApiDescription): Runt
         if (walk.pages === 1 && previous.response.url) walk.visit(previous.response.url, 'the first page');
         const link = linkUnderBase(next.url, baseUrl);
         walk.visit(link.href, `the next-page link ${redactUrl(link.href)}`);
+        walk.query = link.query;
         return fetchPage(link.query, link.path);
       }
       if (spec.style === 'cursor') {
         if (walk.pages === 1 && query[spec.cursorParam] !== undefined) walk.visit(JSON.stringify(query[spec.cursorParam]), 'the cursor');
         walk.visit(JSON.stringify(next.query[spec.cursorParam]), `the cursor ("${spec.cursorParam}")`);
       }
+      walk.query = next.query;
       return fetchPage(next.query);
     };
-    const first = fetchPage({ ...(parts.query as Record<string, unknown> | undefined) });
+    const first = fetchPage(firstQuery);
     return new PagedPromise<TPage, TItem, THeaders>(first, following, (page) => pageItems(spec, page) as TItem[], callOptions.maxPages ?? options.maxPages);
   }
 

@@ -77,6 +77,8 @@ export function nextPage(spec: PaginationSpec, query: Record<string, unknown>, p
 export class PageWalk {
   /** Pages fetched so far. */
   pages = 0;
+  /** The query of the page last asked for (undefined: the first page's). */
+  query: Record<string, unknown> | undefined;
   readonly #seen = new Set<string>();
   #items: string | undefined;
 

@@ -140,6 +140,9 @@ describe('requests that can never be sent', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RequestError);
     expect((error as Error).message).toMatch(/the request body cannot be serialized: .*BigInt/);
+    const cycle: Record<string, unknown> = {};
+    cycle.self = cycle;
+    await expect(runtime().call(createItem, { body: cycle }, { idempotencyKey: true })).rejects.toThrow(/the request body cannot be serialized: .*circular/);
     expect(server.requests).toHaveLength(0);
   });
 });
