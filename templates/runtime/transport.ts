@@ -12,7 +12,7 @@ import { ConnectionError, RedirectError, ResponseTooLargeError } from './errors.
 import { redactUrl } from './redact.js';
 
 export interface RedirectOptions {
-  /** Who follows redirects: `'runtime'` (default), under the rules below, or `'fetch'` (`redirect: 'follow'`, fetch's own rules: browsers and Node then drop only `Authorization` and `Cookie` on another origin). */
+  /** Who follows redirects: `'runtime'` (default), under the rules below, or `'fetch'` (`redirect: 'follow'`, fetch's own rules, under which custom headers such as API keys go on to other origins). */
   follow?: 'runtime' | 'fetch';
   /** Redirects followed per attempt; one more is a RedirectError. Default 5. */
   maxHops?: number;
