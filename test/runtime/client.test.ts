@@ -438,6 +438,16 @@ describe('auth', () => {
     expect(server.requests.map((r) => r.headers.authorization)).toEqual(['Bearer t1', 'Bearer t2']);
   });
 
+  it('reads a value credential when the client is made', async () => {
+    server.reply(json(200, {}));
+    const auth: Record<string, string> = { headerKey: 'k1' };
+    const client = runtime({ auth }, schemes);
+    auth.headerKey = 'k2';
+    await client.call({ ...getItem, security: [['headerKey']] }, { path: { id: '1' } });
+    await client.call({ ...getItem, security: [['headerKey']] }, { path: { id: '1' } });
+    expect(server.requests.map((r) => r.headers['x-api-key'])).toEqual(['k1', 'k1']);
+  });
+
   it('uses the first alternative that has credentials, and sends none when the operation needs none', async () => {
     server.reply(json(200, {}));
     const client = runtime({ auth: { headerKey: 'k' } }, schemes);
