@@ -36,7 +36,8 @@ export function printModels(schemas: readonly PlannedSchema[]): PrintedPiece[] {
   return printStatementRuns(schemas.map((schema) => [modelAlias(schema)]));
 }
 
-const RUNTIME_VALUES = "export { ApiError, ApiPromise, ConnectionError, PagedPromise, RequestError, ResponseParseError, TimeoutError } from '../runtime/index.js';";
+const RUNTIME_VALUES =
+  "export { ApiError, ApiPromise, ConnectionError, PagedPromise, PaginationError, RedirectError, RequestError, ResponseParseError, ResponseTooLargeError, TimeoutError } from '../runtime/index.js';";
 
 /** `index.d.ts` and `index.js`: the API's entry point, re-exporting the client, models and runtime. */
 export function emitIndex(): { declarations: SourceFileStructure; implementation: SourceFileStructure } {
@@ -48,7 +49,7 @@ export function emitIndex(): { declarations: SourceFileStructure; implementation
         "export type * from './models.js';",
         "export type { components, operations, paths } from './schema.js';",
         RUNTIME_VALUES,
-        "export type { ApiResponse, BasicCredentials, CallOptions, ClientOptions, Credential, RetryOptions } from '../runtime/index.js';",
+        "export type { ApiResponse, BasicCredentials, CallOptions, ClientOptions, Credential, RedirectOptions, RetryOptions } from '../runtime/index.js';",
       ],
     },
     implementation: { kind: StructureKind.SourceFile, statements: ["export * from './client.js';", RUNTIME_VALUES] },
