@@ -8,29 +8,31 @@ import { formatDiagnostic, hasErrors, SpecmillError, type Diagnostic } from './d
 import { commandHint } from './cli/command-hint.js';
 import { Reporter } from './cli/reporter.js';
 import { fingerprint, isUpToDate, recordRun } from './run-cache.js';
-import { REPORT_FORMATS, type ReportFormat } from './diff/format-report.js';
-import { buildDocs, DEFAULT_DOCS_DIR } from './docs/build-docs.js';
-import { formatNames, importPage } from './importers/index.js';
-import { formatCoverageReport, type PageReport } from './importers/page/coverage-report.js';
-import { initProject } from './init.js';
-import { checkFileReferences } from './guard/check-references.js';
-import { lintSpecs } from './lint.js';
-import { normalizeApi } from './normalize/index.js';
-import { listOverlayFiles } from './overlays/load-overlays.js';
-import { decodePage } from './read-page.js';
-import { printSpec } from './spec-file.js';
+import type { ReportFormat } from './diff/format-report.js';
+import type { PageReport } from './importers/page/coverage-report.js';
 import { findDrift, recoverInterruptedWrite, writeFileAtomic } from './write-output.js';
+import { enableCompileCache, flushCompileCache } from './workers/compile-cache.mjs';
+
+// Each command loads what it needs when it runs: a start that loads every command's modules (the
+// importers alone are a few hundred files) costs a small spec's run most of its time.
 
 function report(diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
 }
 
 /** Each API's spec and overlays: redocly lints Overlay 1.0 files too. */
-function relativeSpecFiles(config: ResolvedConfig): string[] {
+function relativeSpecFiles(config: ResolvedConfig, listOverlayFiles: (dir: string) => string[]): string[] {
   return config.apis.flatMap((a) => [a.specFile, ...listOverlayFiles(a.overlaysDir)].map((f) => path.relative(config.root, f)));
 }
 
 async function importCommand(pages: string[], options: { format?: string; out?: string; strict?: boolean; report?: boolean }): Promise<number> {
+  const [{ importPage }, { formatCoverageReport }, { normalizeApi }, { decodePage }, { printSpec }] = await Promise.all([
+    import('./importers/index.js'),
+    import('./importers/page/coverage-report.js'),
+    import('./normalize/index.js'),
+    import('./read-page.js'),
+    import('./spec-file.js'),
+  ]);
   const diagnostics: Diagnostic[] = [];
   const fragments = [];
   const reports: PageReport[] = [];
@@ -121,6 +123,7 @@ async function docsCommand(options: { out?: string } & OutputOptions): Promise<n
   return reported(options, async (reporter) => {
     recoverProject((notice) => reporter.info(notice));
     const config = await loadConfig(process.cwd());
+    const { buildDocs, DEFAULT_DOCS_DIR } = await import('./docs/build-docs.js');
     const outDir = path.resolve(config.root, options.out ?? DEFAULT_DOCS_DIR);
     reporter.start(config.apis.map((a) => a.name));
     const built = await buildDocs(config, outDir, (api, phase, ms) => reporter.stage({ phase, stage: 'docs', api, ...(ms === undefined ? {} : { ms }) }));
@@ -133,8 +136,9 @@ async function docsCommand(options: { out?: string } & OutputOptions): Promise<n
   });
 }
 
-function initCommand(): number {
+async function initCommand(): Promise<number> {
   const root = process.cwd();
+  const { initProject } = await import('./init.js');
   const created = initProject(root);
   report(created.diagnostics);
   for (const file of created.written) process.stderr.write(`created ${file}\n`);
@@ -146,6 +150,7 @@ function initCommand(): number {
 async function lintCommand(): Promise<number> {
   recoverProject(say);
   const config = await loadConfig(process.cwd());
+  const [{ checkFileReferences }, { listOverlayFiles }, { lintSpecs }] = await Promise.all([import('./guard/check-references.js'), import('./overlays/load-overlays.js'), import('./lint.js')]);
   // redocly follows every $ref it finds: the committed files are checked as generate checks pages.
   const unsafe = config.apis.flatMap((a) => [
     ...checkFileReferences(a.specFile, path.relative(config.root, a.specFile), 'document'),
@@ -155,7 +160,7 @@ async function lintCommand(): Promise<number> {
     report(unsafe);
     return 1;
   }
-  const lint = await lintSpecs(config.root, relativeSpecFiles(config), { rules: config.lintRules });
+  const lint = await lintSpecs(config.root, relativeSpecFiles(config, listOverlayFiles), { rules: config.lintRules });
   process.stderr.write(`${lint.output}\n`);
   return lint.ok ? 0 : 1;
 }
@@ -227,7 +232,25 @@ function readVersion(): string {
   return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
-export function buildProgram(): Command {
+/** Lists that some commands' options offer, each held by the module that uses it. */
+interface OptionLists {
+  formats: readonly string[];
+  reportFormats: readonly string[];
+  docsDir: string;
+}
+
+/** The commands that need none of OptionLists: they start without loading the modules that hold them. */
+const PLAIN_COMMANDS = new Set(['generate', 'check', 'lint', 'pack', 'init']);
+
+async function loadOptionLists(argv: readonly string[]): Promise<OptionLists | undefined> {
+  const command = argv.find((arg) => !arg.startsWith('-'));
+  if (command !== undefined && PLAIN_COMMANDS.has(command) && !argv.includes('--help') && !argv.includes('-h')) return undefined;
+  const [{ formatNames }, { REPORT_FORMATS }, { DEFAULT_DOCS_DIR }] = await Promise.all([import('./importers/index.js'), import('./diff/format-report.js'), import('./docs/build-docs.js')]);
+  return { formats: formatNames, reportFormats: REPORT_FORMATS, docsDir: DEFAULT_DOCS_DIR };
+}
+
+/** The program; `lists` may be left out when the command to run is one of PLAIN_COMMANDS. */
+export function buildProgram(lists?: OptionLists): Command {
   const program = new Command('specmill')
     .description('Turns API reference pages into OpenAPI 3.1 specs and typed TypeScript clients.')
     .version(readVersion(), '-V, --version', "print specmill's version")
@@ -237,7 +260,7 @@ export function buildProgram(): Command {
     .command('import')
     .description('import pages of one API into one OpenAPI 3.1 YAML document')
     .argument('<page...>', 'documentation pages (Markdown, text, HTML, OpenAPI files)')
-    .addOption(new Option('--format <name>', 'force a page format instead of detecting it').choices([...formatNames]))
+    .addOption(new Option('--format <name>', 'force a page format instead of detecting it').choices([...(lists?.formats ?? [])]))
     .option('--out <file>', 'write the spec to a file instead of stdout')
     .option('--strict', 'two different schemas under one name is an error')
     .option('--report', "print each page's coverage on stderr: the share of its blocks used, and the blocks not read")
@@ -274,7 +297,7 @@ export function buildProgram(): Command {
     .description("compare each API's spec at a git revision with the one its pages and overlays produce now, and classify each change as breaking or not")
     .argument('[api]', 'only this API (a key of apis in specmill.config.ts)')
     .option('--base <rev>', 'the git revision to compare with', 'HEAD')
-    .addOption(new Option('--format <format>', 'how to print the report').choices([...REPORT_FORMATS]).default('text'))
+    .addOption(new Option('--format <format>', 'how to print the report').choices([...(lists?.reportFormats ?? [])]).default('text'))
     .addOption(new Option('--fail-on <level>', 'exit 1 when a change is breaking').choices(['breaking']))
     .option('--lenient', 'an overlay target that matches nothing is a warning, not an error')
     .option('--deprecation-days <n>', 'removing a deprecated operation after its x-sunset date is not breaking, and a deprecation must give an x-sunset at least n days ahead', parseDays)
@@ -291,13 +314,13 @@ export function buildProgram(): Command {
   program
     .command('init')
     .description('write a commented specmill.config.ts and an example API (specs/example/sources/) here, and add the generate, check and lint scripts to package.json; never overwrites a file')
-    .action(() => {
-      process.exitCode = initCommand();
+    .action(async () => {
+      process.exitCode = await initCommand();
     });
   program
     .command('docs')
-    .description(`build an HTML API reference per spec with redocly build-docs, and an index page (default folder: ${DEFAULT_DOCS_DIR}/)`)
-    .option('--out <dir>', 'the folder to write the pages to', DEFAULT_DOCS_DIR)
+    .description(`build an HTML API reference per spec with redocly build-docs, and an index page (default folder: ${lists?.docsDir ?? ''}/)`)
+    .option('--out <dir>', 'the folder to write the pages to', lists?.docsDir)
     .option('--json', 'print one JSON object per event and diagnostic on stdout')
     .option('--verbose', "print how long each API's page took")
     .action(async (options: { out?: string } & OutputOptions) => {
@@ -307,8 +330,9 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  enableCompileCache();
   try {
-    await buildProgram().parseAsync([...argv], { from: 'user' });
+    await buildProgram(await loadOptionLists(argv)).parseAsync([...argv], { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
     if (e instanceof SpecmillError) {
@@ -320,5 +344,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (typeof code === 'string' && code.startsWith('commander.')) return 1;
     process.stderr.write(`specmill: ${(e as Error).stack ?? String(e)}\n`);
     return 1;
+  } finally {
+    // The libraries this run compiled (ts-morph, prettier) start faster next time.
+    flushCompileCache();
   }
 }

@@ -1,7 +1,7 @@
 // Emits `client.ts` for one API: request/response/error types by indexed access into
 // openapi-typescript's `operations`, the client interface with TSDoc, and the factory. Pure:
 // plan in, ts-morph structure out. Every spec string goes through ../plan/naming.ts.
-import { StructureKind, VariableDeclarationKind, type MethodSignatureStructure, type OptionalKind, type PropertySignatureStructure, type SourceFileStructure, type StatementStructures } from 'ts-morph';
+import type { MethodSignatureStructure, OptionalKind, PropertySignatureStructure, SourceFileStructure, StatementStructures } from 'ts-morph';
 import type { ClientModel, ParameterLocation, ResponseModel, SecuritySchemeModel } from '../model/client-model.js';
 import type { ClientPlan, PlannedOperation } from '../plan/plan-client.js';
 import type { ClientDefaults } from '../config.js';
@@ -9,6 +9,9 @@ import { docText, lineComment, literalValue, propertyKey, stringLiteral } from '
 import { splitPointer } from '../spec/references.js';
 import { PLACEHOLDERS, type PrintedPiece } from './client-parts.js';
 import { printMemberRuns, printStatementRuns, printStatements, printStructure } from './print.js';
+import { tsMorph } from './ts-morph-library.js';
+
+const { StructureKind, VariableDeclarationKind } = tsMorph;
 
 const LOCATIONS: readonly ParameterLocation[] = ['path', 'query', 'header', 'cookie'];
 

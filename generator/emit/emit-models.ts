@@ -1,10 +1,13 @@
 // Emits `models.ts`: one named type per component schema (`Instance`, `ProblemDetails`, ...),
 // each an alias into openapi-typescript's `components`, with the schema's description as TSDoc.
-import { StructureKind, type SourceFileStructure, type StatementStructures } from 'ts-morph';
+import type { SourceFileStructure, StatementStructures } from 'ts-morph';
 import type { ClientPlan, PlannedSchema } from '../plan/plan-client.js';
 import { docText, stringLiteral } from '../plan/naming.js';
 import { PLACEHOLDERS, type PrintedPiece } from './client-parts.js';
 import { printStatementRuns, printStructure } from './print.js';
+import { tsMorph } from './ts-morph-library.js';
+
+const { StructureKind } = tsMorph;
 
 function modelAlias(schema: PlannedSchema): StatementStructures {
   return {

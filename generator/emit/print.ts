@@ -1,16 +1,10 @@
 // Turns emitted structures into text: ts-morph prints each structure straight to text
 // (./format-code.ts then formats it).
-import {
-  printStructure as printStructureText,
-  StructureKind,
-  type InterfaceDeclarationStructure,
-  type MethodSignatureStructure,
-  type OptionalKind,
-  type PropertySignatureStructure,
-  type SourceFileStructure,
-  type StatementStructures,
-} from 'ts-morph';
+import type { InterfaceDeclarationStructure, MethodSignatureStructure, OptionalKind, PropertySignatureStructure, SourceFileStructure, StatementStructures, StructureKind as Kind } from 'ts-morph';
 import type { PrintedPiece } from './client-parts.js';
+import { tsMorph } from './ts-morph-library.js';
+
+const { printStructure: printStructureText, StructureKind } = tsMorph;
 
 /**
  * Prints a structure straight to text. (Creating a ts-morph SourceFile from it would also parse
@@ -21,7 +15,7 @@ export function printStructure(_fileName: string, structure: SourceFileStructure
 }
 
 /** Statements ts-morph separates from what precedes them by a blank line (see ./client-parts.ts). */
-const BLOCK_KINDS = new Set<StructureKind>([StructureKind.Interface, StructureKind.Class, StructureKind.Module, StructureKind.Enum, StructureKind.Function]);
+const BLOCK_KINDS = new Set<Kind>([StructureKind.Interface, StructureKind.Class, StructureKind.Module, StructureKind.Enum, StructureKind.Function]);
 
 /** A run of top-level statements printed alone, and whether its first one wants a blank line before it. */
 export function printStatements(statements: StatementStructures[]): PrintedPiece {

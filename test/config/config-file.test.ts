@@ -1,11 +1,12 @@
 // Finding and loading the config file: a TypeScript config loads in a CommonJS project as in an ESM
 // one (bundled by esbuild, whatever the package's type), a JavaScript one is imported as it is, and
 // a missing, doubled or broken config is an error that names the file.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../generator/config.js';
+import { bundleFile } from '../../generator/config-file.js';
 import { formatDiagnostic, SpecmillError } from '../../generator/diagnostics.js';
 import { ROOT } from '../helpers.js';
 import { runCli } from '../support/run-cli.js';
@@ -94,5 +95,21 @@ describe('loading the config', () => {
     const result = runCli(['generate', '--no-lint'], dir);
     expect(result.stderr).toBe('specmill.config.ts: error: apis.shop.title: expected a string\n');
     expect(result.status).toBe(1);
+  });
+
+  it('keeps the bundle of a TypeScript config, uses it while the config and its imports are unchanged, and bundles again after a change', async () => {
+    write('specmill.config.ts', TS_CONFIG);
+    write('config-parts/title.ts', "export const title: string = 'Shop API';\n");
+    expect((await loadConfig(dir)).apis[0]!.title).toBe('Shop API');
+    // The kept bundle is what loads (no esbuild) while nothing it was made from changed...
+    const kept = bundleFile(path.join(dir, 'specmill.config.ts'));
+    writeFileSync(kept, readFileSync(kept, 'utf8').replaceAll('Shop API', 'Kept bundle'));
+    expect((await loadConfig(dir)).apis[0]!.title).toBe('Kept bundle');
+    // ...and not once an imported file changed, or a file appeared beside one (it could change what an import means).
+    write('config-parts/title.ts', "export const title: string = 'Shop API, edited';\n");
+    expect((await loadConfig(dir)).apis[0]!.title).toBe('Shop API, edited');
+    writeFileSync(kept, readFileSync(kept, 'utf8').replaceAll('Shop API, edited', 'Kept bundle'));
+    write('config-parts/title.js', "export const title = 'From the new JavaScript file';\n");
+    expect((await loadConfig(dir)).apis[0]!.title).toBe('Shop API, edited');
   });
 });
