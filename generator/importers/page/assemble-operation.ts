@@ -5,7 +5,7 @@
 import { error, warning, type Diagnostic } from '../../diagnostics.js';
 import type { Block, ListItem, Position, TableRow } from './blocks.js';
 import { parseRequired } from './columns.js';
-import { findOperation, looksLikeValue, readCurlTarget, samePath, type OperationFound } from './find-operation.js';
+import { findOperation, looksLikeValue, readCurlData, readCurlTarget, samePath, type OperationFound } from './find-operation.js';
 import { readTolerantJson } from './tolerant-json.js';
 import { readTypeLine } from './type-expression.js';
 import {
@@ -170,6 +170,9 @@ class PageAssembler {
   /** Statuses a page lists before it describes them (`- 200`, `- 401`): described in that order. */
   private pendingStatuses: ResponseModel[] = [];
   private inHeaderSample = false;
+  /** The block just read was a request sample (curl): an unlabelled sample right after it is its response. */
+  private requestShown = false;
+  private afterRequest = false;
   /** Under `Request samples` / `Response samples`: where the samples that follow belong. */
   private sampleMode: 'request' | 'response' | undefined;
 
@@ -187,6 +190,8 @@ class PageAssembler {
   read(block: Block, index: number): void {
     this.index = index;
     if (this.done) return;
+    this.afterRequest = this.requestShown;
+    this.requestShown = false;
     switch (block.kind) {
       case 'heading':
       case 'text':
@@ -603,6 +608,7 @@ class PageAssembler {
         }
         this.body ??= { description: '', rows: [], noBody: false, at };
         if (title.mediaType) this.body.mediaType = title.mediaType;
+        if (title.required) this.body.required = true;
         return this.enter({ kind: 'body', payload: this.body, title: text });
       }
       case 'responses': {
@@ -649,8 +655,9 @@ class PageAssembler {
     return undefined;
   }
 
-  private readTable(rows: readonly TableRow[], at: Position): void {
+  private readTable(given: readonly TableRow[], at: Position): void {
     if (!this.operation) return;
+    const rows = withOptionalMarks(given);
     const pending = this.section.kind === 'response' || this.section.kind === 'responses' ? this.nextPending() : undefined;
     if (pending && (this.section.kind === 'responses' || (this.section.kind === 'response' && this.section.response.rows.length > 0))) {
       this.enter({ kind: 'response', response: pending, title: pending.status });
@@ -788,6 +795,14 @@ class PageAssembler {
       this.use();
       const curl = readCurlTarget(value);
       if (curl?.server && this.operation && samePath(this.operation.path, curl.path)) this.server ??= curl.server;
+      // The JSON the command sends is a sample of the request body.
+      const data = readCurlData(value);
+      const sample = data ? this.readSampleText(data.text, offsetIn(value, data.offset, at)) : undefined;
+      if (sample && (isRecord(sample.value) ? Object.keys(sample.value).length > 0 : Array.isArray(sample.value))) {
+        this.body ??= { description: '', rows: [], noBody: false, at };
+        addSample(this.body, sample);
+      }
+      this.requestShown = true;
       return;
     }
     const sample = /^(?:json|jsonc|json5|js|javascript|ruby|text|)$/.test(lang) ? this.readSampleText(value, valueAt ?? at) : undefined;
@@ -806,6 +821,12 @@ class PageAssembler {
         this.parameterKeys.add(key);
         this.parameters.push({ name, in: 'header', type: undefined, required: false, description: '', default: '', at, children: [] });
       }
+      return;
+    }
+    if (this.afterRequest && this.sampleMode !== 'request' && !/\brequest\b/.test(own) && section.kind !== 'response') {
+      // The sample right under a curl command is what the command gets back.
+      this.use();
+      this.loneResponseSamples.push(located);
       return;
     }
     if (this.sampleMode === 'request' || (this.sampleMode === undefined && (section.kind === 'body' || (section.kind === 'parameters' && section.unplaced))) || (section.kind !== 'response' && section.kind !== 'responses' && /\brequest\b/.test(label) && !/\bresponse\b/.test(label))) {
@@ -870,9 +891,20 @@ class PageAssembler {
 
   private readParameters(rows: readonly TableRow[], sectionIn: ParameterLocation | undefined, sectionRequired: boolean | undefined, unplaced = false): void {
     const path = this.operation?.path ?? '';
+    // Fields listed under `Path parameters` that the path does not name, on a method that sends a
+    // body (a renderer that prints the body's fields with no heading of their own): the body's,
+    // once the path's own placeholders (or its example values) have a row each.
+    let openPlaceholders = sectionIn === 'path' ? this.undescribedPlaceholders(rows) : 0;
     for (const original of rows) {
       if (!original.name || original.name === '*') continue;
       let row = original;
+      if (sectionIn === 'path' && !row.in && !path.includes(`{${row.name}}`)) {
+        if (openPlaceholders > 0) openPlaceholders--;
+        else if (BODY_METHODS.has(this.operation?.method ?? '')) {
+          this.addBodyRow(row);
+          continue;
+        }
+      }
       // `query · integer`: the location printed in the type cell.
       const placed = /^(path|query|header|cookie|body)\s*[·•|,:/-]\s*(.+)$/i.exec(row.type);
       if (placed && !row.in) row = { ...row, in: placed[1]!, type: placed[2]! };
@@ -922,6 +954,14 @@ class PageAssembler {
       if (inferred) parameter.inInferred = true;
       this.parameters.push(parameter);
     }
+  }
+
+  /** Placeholders of the path (and segments holding example values) that no row of the table names. */
+  private undescribedPlaceholders(rows: readonly TableRow[]): number {
+    const path = this.operation?.path ?? '';
+    const named = new Set(rows.map((row) => row.name));
+    const placeholders = [...path.matchAll(/\{([^}]+)\}/g)].filter((m) => !named.has(m[1]!) && !this.parameterKeys.has(`path ${m[1]}`)).length;
+    return placeholders + path.split('/').filter((segment) => segment !== '' && looksLikeValue(segment)).length;
   }
 
   private addBodyRow(row: TableRow): void {
@@ -1021,6 +1061,22 @@ class PageAssembler {
   private warn(message: string, at: Position): void {
     this.diagnostics.push(warning(message, { file: this.file, line: at.line, column: at.column }));
   }
+}
+
+/**
+ * Rows marked optional by a question mark (`comment?`): a page that marks the optional ones leaves
+ * the required ones unmarked, so an unmarked row is required, unless some row is marked required.
+ */
+function withOptionalMarks(rows: readonly TableRow[]): readonly TableRow[] {
+  if (!rows.some((row) => row.required.trim() === '?')) return rows;
+  if (rows.some((row) => parseRequired(row.required) === true)) return rows;
+  return rows.map((row) => (row.required.trim() === '' ? { ...row, required: 'required' } : row));
+}
+
+/** Where an offset into a block's text stands on the page, the block starting at `at`. */
+function offsetIn(text: string, offset: number, at: Position): Position {
+  const before = text.slice(0, offset).split('\n');
+  return before.length === 1 ? { line: at.line, column: at.column + offset } : { line: at.line + before.length - 1, column: before.at(-1)!.length + 1 };
 }
 
 /** A row that stands for the whole request body, as Swagger 2 pages print it. */

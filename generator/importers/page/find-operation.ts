@@ -209,6 +209,22 @@ export function readCurlTarget(command: string): { method: string; path: string;
   return { method: sendsData ? 'post' : 'get', ...target, methodInferred: true };
 }
 
+/**
+ * The JSON a curl command sends (`-d '{...}'`, `--data-raw`, `--json`), with its offset in the
+ * command; undefined when it sends none, or something other than JSON.
+ */
+export function readCurlData(command: string): { text: string; offset: number } | undefined {
+  const option = /(?:^|\s)(?:-d|--data(?:-raw|-binary)?|--json)\s*(['"])/.exec(command);
+  if (!option) return undefined;
+  const quote = option[1]!;
+  const start = option.index + option[0].length;
+  let end = start;
+  for (; end < command.length && command[end] !== quote; end++) if (quote === '"' && command[end] === '\\') end++;
+  const text = command.slice(start, end);
+  const lead = text.length - text.trimStart().length;
+  return /^[{[]/.test(text.trimStart()) ? { text: text.trimStart(), offset: start + lead } : undefined;
+}
+
 /** Two paths are one template when their segments match, a placeholder matching any segment. */
 export function samePath(template: string, path: string): boolean {
   const a = template.split('/');

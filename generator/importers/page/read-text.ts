@@ -17,7 +17,7 @@ import {
   type SplitFailure,
   withNotes,
 } from './columns.js';
-import { readTypeLine } from './type-expression.js';
+import { readTypeLine, splitGluedField } from './type-expression.js';
 import { isStructuralLine, matchOperationLine, matchSectionTitle, matchStatusLine } from './vocabulary.js';
 
 type TableStyle = 'pipe' | 'tab' | 'run-together';
@@ -45,7 +45,55 @@ const MARKER_LINE = /^\(?(required|optional|nullable|deprecated|read-?only|write
 
 export function readText(text: string, file: string): ReadResult {
   const lines = text.split(/\r\n|\r|\n/).map((raw, index): Line => ({ raw, text: raw.trim(), indent: raw.length - raw.trimStart().length, index }));
-  return new TextReader(lines, file).read();
+  return new TextReader(unglueLines(lines), file).read();
+}
+
+/**
+ * Lines a copied rendering ran into the next one, cut where the next one starts: a section title
+ * glued after a value (`uuidResponse Body`, `"inactive"Response Body`), and a field glued after a
+ * list of literal values (`"person" | "company"comment?string`). Code stays as it is.
+ */
+function unglueLines(lines: readonly Line[]): Line[] {
+  const out: Line[] = [];
+  let fence: string | undefined;
+  for (const line of lines) {
+    const open = FENCE.exec(line.text);
+    if (open) fence = fence === undefined ? open[1] : undefined;
+    if (fence !== undefined || open) {
+      out.push(line);
+      continue;
+    }
+    out.push(...cutGlued(line));
+  }
+  return out;
+}
+
+const LITERALS_THEN_TEXT = /^("[^"\n]*"(?:\s*[|,]\s*"[^"\n]*")*)(?=[A-Za-z_])/;
+
+function cutGlued(line: Line): Line[] {
+  const text = line.text;
+  if (text.length > 400) return [line];
+  const literals = LITERALS_THEN_TEXT.exec(text);
+  const at = literals ? literals[1]!.length : gluedTitleAt(text);
+  if (at === undefined) return [line];
+  const head = text.slice(0, at).trimEnd();
+  const tail = text.slice(at);
+  const first: Line = { ...line, raw: ' '.repeat(line.indent) + head, text: head };
+  const rest: Line = { ...line, raw: ' '.repeat(line.indent + at) + tail, text: tail, indent: line.indent + at };
+  return [first, ...cutGlued(rest)];
+}
+
+/** Where a section title glued to the end of a line starts (`uuidResponse Body`); undefined when none is. */
+function gluedTitleAt(text: string): number | undefined {
+  for (let i = 1; i < text.length; i++) {
+    if (!/\p{Lu}/u.test(text[i]!) || !/[\p{Ll}\d"')\]}]/u.test(text[i - 1]!)) continue;
+    const title = text.slice(i);
+    if (title.length > 60 || matchSectionTitle(title) === undefined) continue;
+    // One capitalized word after a lower-case one is a camelCase name (`requestBody`), unless a value closed before it.
+    if (!/\s/.test(title.trim()) && !/["')\]}]/.test(text[i - 1]!)) continue;
+    return i;
+  }
+  return undefined;
 }
 
 class TextReader {
@@ -152,16 +200,36 @@ class TextReader {
     return true;
   }
 
-  /** `curl ...` with its `\` continuation lines. */
+  /**
+   * `curl ...` with its `\\` continuation lines and the lines of a quoted argument (`--data '` over
+   * several lines). What a rendering glued after the command's last quote (`'{`, `"Response`) is
+   * the page's next line.
+   */
   private readCurl(line: Line): boolean {
     if (!/^(?:\$\s*)?curl\s/.test(line.text)) return false;
     const body: string[] = [line.text.replace(/^\$\s*/, '')];
     let j = this.i;
-    while (/\\\s*$/.test(this.lines[j]!.raw) && j + 1 < this.lines.length) {
+    let quote = quoteAfter(body[0]!, undefined);
+    while (j + 1 < this.lines.length && body.length < MAX_CURL_LINES && (/\\\s*$/.test(this.lines[j]!.raw) || quote !== undefined)) {
       j++;
-      body.push(this.lines[j]!.text);
+      const text = this.lines[j]!.text;
+      body.push(text);
+      quote = quoteAfter(text, quote);
     }
+    const last = this.lines[j]!;
+    const startQuote = body.length > 1 ? quoteBefore(body) : undefined;
+    const cut = quote === undefined ? gluedAfterCommand(body.at(-1)!, startQuote) : undefined;
     this.blocks.push({ kind: 'code', lang: 'curl', value: body.join('\n'), at: positionOf(line) });
+    if (cut !== undefined) {
+      const text = body.at(-1)!;
+      body[body.length - 1] = text.slice(0, cut);
+      (this.blocks.at(-1) as { value: string }).value = body.join('\n');
+      const rest = text.slice(cut);
+      const column = last.raw.length - last.raw.trimStart().length + (body.length === 1 ? line.text.length - line.text.replace(/^\$\s*/, '').length : 0) + cut;
+      this.lines[j] = { ...last, raw: ' '.repeat(column) + rest, text: rest, indent: column };
+      this.i = j;
+      return true;
+    }
     this.i = j + 1;
     return true;
   }
@@ -432,7 +500,10 @@ class TextReader {
         return { name: inline[1]!, type: type.type, required: type.required === undefined ? '' : type.required ? 'required' : 'optional', typeLine: j, next: j + 1 };
       }
     }
-    if (!FIELD_NAME.test(text) || text.length > MAX_FIELD_NAME) return undefined;
+    // `tag_idstringRequired`, `comment?string|null`: name, type and marker run together.
+    const split = splitGluedField(text);
+    const glued = split && !isVocabularyWord(split.name) ? { name: split.name, type: split.type, required: split.required, typeLine: j, next: j + 1 } : undefined;
+    if (!FIELD_NAME.test(text) || text.length > MAX_FIELD_NAME) return glued;
     // A word pages also use as a title (`payload`, `error`) is a field only when its type follows at once.
     if (MARKER_LINE.test(text)) return undefined;
     if (isVocabularyWord(text)) {
@@ -467,10 +538,10 @@ class TextReader {
         return { name: text, type: type.type, required: type.required === undefined ? required : type.required ? 'required' : 'optional', typeLine: k, next: k + 1 };
       }
       // A name and its required marker with no type (`Content-Type` / `required`): a field still.
-      if (required) return { name: text, type: '', required, typeLine: j, next: k };
+      if (required) return glued ? { ...glued, required } : { name: text, type: '', required, typeLine: j, next: k };
       break;
     }
-    return undefined;
+    return glued;
   }
 
   private nextNonBlank(j: number): number | undefined {
@@ -492,6 +563,48 @@ class TextReader {
       at: positionOf(at),
     });
   }
+}
+
+/** Lines a curl command may run over; a longer run is no command. */
+const MAX_CURL_LINES = 400;
+
+/** The quote still open at the end of `text` when `open` was open at its start (shell quoting). */
+function quoteAfter(text: string, open: string | undefined): string | undefined {
+  let quote = open;
+  for (let k = 0; k < text.length; k++) {
+    const c = text[k]!;
+    if (quote === undefined) {
+      if (c === '\\') k++;
+      else if (c === "'" || c === '"') quote = c;
+    } else if (c === quote) quote = undefined;
+    else if (quote === '"' && c === '\\') k++;
+  }
+  return quote;
+}
+
+/** The quote open at the start of the last of these lines. */
+function quoteBefore(lines: readonly string[]): string | undefined {
+  let quote: string | undefined;
+  for (const line of lines.slice(0, -1)) quote = quoteAfter(line, quote);
+  return quote;
+}
+
+/** Where text glued right after the command's last closing quote starts (`'{`, `"Response`). */
+function gluedAfterCommand(text: string, open: string | undefined): number | undefined {
+  let quote = open;
+  let lastClose = -1;
+  for (let k = 0; k < text.length; k++) {
+    const c = text[k]!;
+    if (quote === undefined) {
+      if (c === '\\') k++;
+      else if (c === "'" || c === '"') quote = c;
+    } else if (c === quote) {
+      quote = undefined;
+      lastClose = k;
+    } else if (quote === '"' && c === '\\') k++;
+  }
+  if (lastClose === -1 || lastClose === text.length - 1) return undefined;
+  return /^[{[\p{Lu}]/u.test(text.slice(lastClose + 1)) ? lastClose + 1 : undefined;
 }
 
 /** Where the last bracket that closes a sample stands on its last line. */

@@ -3,6 +3,7 @@
 // them, so a line means the same thing whichever rendering it came from.
 import { STATUS_CODES } from 'node:http';
 import { HTTP_METHODS } from '../../openapi-types.js';
+import { inEnglish } from './foreign-words.js';
 import { parseTypeExpression, type TypeExpr } from './type-expression.js';
 
 export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
@@ -61,7 +62,7 @@ export function readTarget(raw: string): { path: string; server?: string } | und
 export type SectionTitle =
   /** `unplaced`: a section (`Request`) that does not say whether its fields are parameters or the body. */
   | { kind: 'parameters'; in?: ParameterLocation; required?: boolean; unplaced?: boolean }
-  | { kind: 'body'; mediaType?: string }
+  | { kind: 'body'; mediaType?: string; required?: boolean }
   | { kind: 'responses'; mediaType?: string }
   /** A section that is one response: `Response 200 fields (application/json)`, `Success Response (200 OK)`. */
   | { kind: 'response'; status: string; description: string; mediaType?: string }
@@ -71,10 +72,10 @@ export type SectionTitle =
 
 const MEDIA_TYPE = String.raw`((?:application|text|multipart|image|audio|video)/[\w.+-]+)`;
 const WITH_MEDIA_TYPE = String.raw`(?:\s*(?:[(:]|-)?\s*${MEDIA_TYPE}\)?)?(?:\s*\((?:object|array|string|integer|number|boolean)\))?`;
-const LOCATION_WORDS: Record<string, ParameterLocation> = { path: 'path', url: 'path', uri: 'path', query: 'query', header: 'header', cookie: 'cookie' };
+const LOCATION_WORDS: Record<string, ParameterLocation> = { path: 'path', url: 'path', uri: 'path', router: 'path', route: 'path', query: 'query', header: 'header', cookie: 'cookie' };
 const SECTIONS: [RegExp, (match: RegExpExecArray) => SectionTitle][] = [
   [
-    /^(?:(required|optional) )?(path|url|uri|query|header|cookie)(?: string)? (?:parameters|params|arguments|variables)$/,
+    /^(?:(required|optional) )?(path|url|uri|router|route|query|header|cookie)(?: string)? (?:parameters|params|arguments|variables)$/,
     (m) => ({ kind: 'parameters', in: LOCATION_WORDS[m[2]!]!, ...(m[1] ? { required: m[1] === 'required' } : {}) }),
   ],
   [/^(?:request |input )?(?:parameters|params|arguments)(?: \d+)?$/, () => ({ kind: 'parameters' })],
@@ -100,21 +101,55 @@ const SECTIONS: [RegExp, (match: RegExpExecArray) => SectionTitle][] = [
   [/^([1-5]\d\d) response$/, (m) => ({ kind: 'response', status: m[1]!, description: '' })],
   [
     new RegExp(
-      `^(?:responses?|response body|response schema|response fields|response details|response data|response parameters|response codes|response information|response examples?|(?:success(?:ful)?|error) responses?|responses? samples?|returns|return body|return status|errors?|error responses?|error codes|common errors|status codes|data returned)${WITH_MEDIA_TYPE}$`,
+      `^(?:responses?|response body|response schema|response fields|response details|response description|response data|response parameters|response codes|response information|response examples?|(?:success(?:ful)?|error) responses?|responses? samples?|returns|return body|return status|errors?|error responses?|error codes|common errors|status codes|data returned)${WITH_MEDIA_TYPE}$`,
     ),
     (m) => (m[1] ? { kind: 'responses', mediaType: m[1] } : { kind: 'responses' }),
   ],
 ];
 
-/** A section title (`Path parameters`, `Request body`, `Errors`...), ignoring case and a colon. */
+/**
+ * A section title (`Path parameters`, `Request body`, `Errors`...), ignoring case, a colon, emoji
+ * and a leading number; a title in another language (`请求体参数（Request Body）`, `Parámetros de
+ * ruta`) is read in its English. `Body Required` is a body the page marks required.
+ */
 export function matchSectionTitle(text: string): SectionTitle | undefined {
-  const title = words(text).replace(/[*_`]/g, '').replace(/\s*:$/, '').toLowerCase();
+  for (const title of titleForms(text)) {
+    const section = matchEnglishTitle(title);
+    if (section) return section;
+    const marked = /^(.+?) (required|optional)$/.exec(title);
+    const body = marked && matchEnglishTitle(marked[1]!);
+    if (body?.kind === 'body') return { ...body, required: marked![2] === 'required' };
+  }
+  return undefined;
+}
+
+function matchEnglishTitle(title: string): SectionTitle | undefined {
   if (title.length > 80) return undefined;
   for (const [pattern, read] of SECTIONS) {
     const match = pattern.exec(title);
     if (match) return read(match);
   }
   return undefined;
+}
+
+/** The title as printed, then without a parenthesis or with only it, each also in English. */
+function titleForms(text: string): string[] {
+  const title = words(text)
+    .replace(/[*_`]/g, '')
+    .replace(/[\p{Extended_Pictographic}\uFE0F\u200D]/gu, '')
+    .replace(/^\d{1,2}(?:\.\d{1,2})*\.\s+|^\d{1,2}(?:\.\d{1,2})+\s+/, '')
+    .replace(/\s*[:：]$/, '')
+    .trim()
+    .toLowerCase();
+  if (title.length > 120) return [];
+  const forms = [title];
+  const aside = /^(.+?)\s*[（(]([^()（）]+)[)）]$/.exec(title);
+  if (aside) forms.push(aside[1]!.trim(), aside[2]!.trim());
+  for (const form of [...forms]) {
+    const english = inEnglish(form);
+    if (english) forms.push(english.toLowerCase());
+  }
+  return forms;
 }
 
 export interface StatusLine {

@@ -1,7 +1,7 @@
 // Field lines as renderers print them, table-driven: list items and stacked type lines.
 import { describe, expect, it } from 'vitest';
 import { readFieldItem } from '../../../generator/importers/page/assemble-operation.js';
-import { readTypeLine } from '../../../generator/importers/page/type-expression.js';
+import { readTypeLine, splitGluedField } from '../../../generator/importers/page/type-expression.js';
 
 describe('list items that describe a field', () => {
   const cases: [string, { given: string; want: ReturnType<typeof readFieldItem> }][] = [
@@ -32,5 +32,27 @@ describe('type lines of stacked fields', () => {
   it.each(cases)('%j', (given, want) => {
     const read = readTypeLine(given);
     expect(read && { type: read.type, rest: read.rest, ...(read.required !== undefined ? { required: read.required } : {}), ...(read.nullable ? { nullable: true } : {}) }).toEqual(want);
+  });
+});
+
+describe('name, type and marker run together', () => {
+  const cases: [string, ReturnType<typeof splitGluedField>][] = [
+    ['tag_idstringRequired', { name: 'tag_id', type: 'string', required: 'required' }],
+    ['x-shop-idstringRequired', { name: 'x-shop-id', type: 'string', required: 'required' }],
+    ['categoryenumOptional', { name: 'category', type: 'enum', required: 'optional' }],
+    ['created_atdatetime', { name: 'created_at', type: 'datetime', required: '' }],
+    ['idstring · nullableOptional', { name: 'id', type: 'string | null', required: 'optional' }],
+    ['comment?string|null', { name: 'comment', type: 'string|null', required: '?' }],
+    ['id*string', { name: 'id', type: 'string', required: '*' }],
+    ['typestring', { name: 'type', type: 'string', required: '' }],
+    ['AuthorizationstringRequired', { name: 'Authorization', type: 'string', required: 'required' }],
+    // Words that end in a type word, with no marker, are words.
+    ['update', undefined],
+    ['company', undefined],
+    ['Substring', undefined],
+    ['The id string', undefined],
+  ];
+  it.each(cases)('%s', (given, want) => {
+    expect(splitGluedField(given)).toEqual(want);
   });
 });

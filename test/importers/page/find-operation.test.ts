@@ -1,6 +1,6 @@
 // The method+path recognizer, table-driven: each way a page prints its operation, read as one.
 import { describe, expect, it } from 'vitest';
-import { findOperation, samePath } from '../../../generator/importers/page/find-operation.js';
+import { findOperation, readCurlData, samePath } from '../../../generator/importers/page/find-operation.js';
 import { readPage } from '../../../generator/importers/page/read-page.js';
 
 function find(text: string) {
@@ -44,5 +44,18 @@ describe('one path template', () => {
     ['/a/b', '/a/c', false],
   ] as const)('%s and %s: %s', (a, b, same) => {
     expect(samePath(a, b)).toBe(same);
+  });
+});
+
+describe('the JSON a curl command sends', () => {
+  const cases: [string, { given: string; want: string | undefined }][] = [
+    ['-d with single quotes', { given: `curl -X PUT "https://h.example/x" -d '{ "a": 1 }'`, want: '{ "a": 1 }' }],
+    ['--data over several lines', { given: "curl --request POST \\\n--url https://h.example/x \\\n--data '\n{\n\"a\": 1\n}\n'", want: '{\n"a": 1\n}\n' }],
+    ['--data-raw with double quotes', { given: 'curl https://h.example/x --data-raw "{\\"a\\": 1}"', want: '{\\"a\\": 1}' }],
+    ['form data is no JSON', { given: "curl https://h.example/x -d 'a=1&b=2'", want: undefined }],
+    ['no data', { given: 'curl https://h.example/x', want: undefined }],
+  ];
+  it.each(cases)('%s', (_what, { given, want }) => {
+    expect(readCurlData(given)?.text).toBe(want);
   });
 });

@@ -85,6 +85,27 @@ const cases: [file: string, want: Facts][] = [
     { operation: 'POST /v1/charges', body: ['amount', 'currency'], bodyMedia: 'application/x-www-form-urlencoded', statuses: ['200'] },
   ],
   ['unread-body-list.md', { operation: 'POST /accounts/merge', statuses: ['204'], warnings: [/^a list under `Body parameters` was not read$/] }],
+  [
+    'glued-name-type-marker.txt',
+    {
+      operation: 'PATCH /labels/{label_id}',
+      parameters: ['path label_id required "string"', 'header x-shop-version required "string"', 'header x-trace-id ["string","null"]'],
+      body: ['color', 'name'],
+      bodyMedia: 'application/json (assumed)',
+      statuses: ['200', '404', '422'],
+      warnings: [/^the text "This endpoint expects an object\." under `Request` was not read$/, /^"color" is an enum but its description lists no values/, /^a response table has no status line above it; it is read as status 200$/],
+    },
+  ],
+  [
+    'body-fields-under-path-parameters.txt',
+    {
+      operation: 'PUT /v2/pets/{petId}',
+      parameters: ['path petId required "string"'],
+      body: ['name', 'kind', 'weight'],
+      bodyMedia: 'application/json (assumed)',
+      statuses: ['200'],
+    },
+  ],
 ];
 
 describe('page model fixtures', () => {
@@ -113,6 +134,23 @@ describe('page model fixtures', () => {
       expect(result.diagnostics).toContainEqual(expect.objectContaining({ location: expect.objectContaining({ line: unread.at.line, column: unread.at.column }) }));
     }
     expect(coverage.used + coverage.unread.length).toBeLessThanOrEqual(coverage.blocks);
+  });
+});
+
+describe('marks of required and optional', () => {
+  it('a page that marks the optional fields with `?` leaves the required ones unmarked', async () => {
+    const result = await importPage(fixture('page', 'body-fields-under-path-parameters.txt'));
+    const schema = (((operationOf(result).operation.requestBody as JsonObject).content as JsonObject)['application/json'] as JsonObject).schema as JsonObject;
+    expect(schema.required).toEqual(['name']);
+    expect(((schema.properties as JsonObject).kind as JsonObject).enum).toEqual(['cat', 'dog', null]);
+  });
+
+  it('the sample a curl command sends and the one it gets back', async () => {
+    const result = await importPage(fixture('page', 'body-fields-under-path-parameters.txt'));
+    expect(result.fragment?.servers).toEqual([{ url: 'https://pets.example.net' }]);
+    const response = ((operationOf(result).operation.responses as JsonObject)['200'] as JsonObject);
+    expect(response[INFERRED_EXTENSION]).toEqual(['status']);
+    expect(Object.keys((((response.content as JsonObject)['application/json'] as JsonObject).schema as JsonObject).properties as JsonObject)).toEqual(['updated']);
   });
 });
 

@@ -60,6 +60,17 @@ describe('section titles', () => {
     ['Authorizations', { kind: 'security' }],
     ['Authorization', undefined],
     ['Create a thing', undefined],
+    ['Body Required', { kind: 'body', required: true }],
+    ['Request Body 📥', { kind: 'body' }],
+    ['Router Params', { kind: 'parameters', in: 'path' }],
+    ['4.3 Path Parameters', { kind: 'parameters', in: 'path' }],
+    ['Response Description', { kind: 'responses' }],
+    ['请求体参数（Request Body）', { kind: 'body' }],
+    ['错误码（Errors）', { kind: 'responses' }],
+    ['リクエストボディ', { kind: 'body' }],
+    ['Parámetros de ruta', { kind: 'parameters', in: 'path' }],
+    ['Réponses', { kind: 'responses' }],
+    ['Тело запроса', { kind: 'body' }],
   ];
   it.each(cases)('%j', (given, want) => {
     expect(matchSectionTitle(given)).toEqual(want);
