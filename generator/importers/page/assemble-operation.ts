@@ -5,7 +5,8 @@
 import { error, warning, type Diagnostic } from '../../diagnostics.js';
 import type { Block, ListItem, Position, TableRow } from './blocks.js';
 import { parseRequired } from './columns.js';
-import { findOperation, looksLikeValue, readCurlData, readCurlTarget, samePath, type OperationFound } from './find-operation.js';
+import { inEnglish } from './foreign-words.js';
+import { findOperation, looksLikeValue, readCurlData, readCurlTarget, sameOperationPath, samePath, type OperationFound } from './find-operation.js';
 import { readTolerantJson } from './tolerant-json.js';
 import { readTypeLine } from './type-expression.js';
 import {
@@ -22,6 +23,7 @@ import {
   matchTypeLine,
   matchVersion,
   statusOfReasonPhrase,
+  statusesInProse,
   type ParameterLocation,
   type SectionTitle,
   type StatusLine,
@@ -137,6 +139,8 @@ export function readPageModel(blocks: readonly Block[], file: string): { model?:
 }
 
 const BODY_METHODS = new Set(['post', 'put', 'patch']);
+/** The header of a table's status column, in English or (through `inEnglish`) another language. */
+const CODE_HEADER = /^(?:http )?(?:status(?: code| value)?|code|response(?: code)?|http code|http status(?: code)?|http response code|error code)$/i;
 const SAMPLES_LABEL = /^(request|response)s? (?:samples?|examples?)$/i;
 const TOGGLE_CHROME = /\s*\b(?:Hide|Show)\s+(?:\S+\s+)?(?:attributes?|properties|fields|child attributes)\b/gi;
 
@@ -156,7 +160,7 @@ class PageAssembler {
   private body: Payload | undefined;
   private readonly responses: ResponseModel[] = [];
   /** Samples printed under a `Response` that names no status: they go to the page's first 2xx. */
-  private readonly loneResponseSamples: Sample[] = [];
+  private readonly loneResponseSamples: { sample: Sample; error: boolean }[] = [];
   /** Nested tables that only a toggle line opens: text renderings do not show where they end. */
   private readonly unmarkedEnds: Position[] = [];
   /** Set at a second operation line after the page's own: one page, one operation. */
@@ -276,6 +280,11 @@ class PageAssembler {
   private templatePath(path: string): string {
     const missing = this.parameters.filter((p) => p.in === 'path' && !path.includes(`{${p.name}}`));
     if (missing.length !== 1) return path;
+    if (path.length > 1 && path.endsWith('/')) {
+      // `environments/` with `id` listed under `path`: the printed URL left its last segment out.
+      this.warn(`the path ${path} leaves no place for path parameter "${missing[0]!.name}"; it is read as the last segment`, missing[0]!.at);
+      return `${path}{${missing[0]!.name}}`;
+    }
     const segments = path.split('/');
     const values = segments.map((segment, i) => ({ segment, i })).filter(({ segment }) => segment !== '' && !segment.startsWith('{') && (looksLikeValue(segment) || missing[0]!.description.includes(segment)));
     const last = values.at(-1);
@@ -345,7 +354,7 @@ class PageAssembler {
     const operation = matchOperationLine(text);
     if (operation && this.operation) {
       this.use();
-      if (operation.method === this.operation.method && samePath(operation.path, this.operation.path)) return;
+      if (operation.method === this.operation.method && sameOperationPath(this.operation.path, operation.path)) return;
       if (at.line > this.operation.at.line || (at.line === this.operation.at.line && at.column > this.operation.at.column)) {
         if (this.section.kind !== 'intro') {
           this.warn('the page describes a second operation; only the first one is read', at);
@@ -356,6 +365,17 @@ class PageAssembler {
       }
       return;
     }
+    // `path`, `query` alone under `Parameters`: where the parameters under it go.
+    const place = /^(path|query|header|cookie|body|form ?data)$/i.exec(text);
+    if (place && this.section.kind === 'parameters') {
+      this.use();
+      const word = place[1]!.toLowerCase();
+      if (word === 'body' || word.startsWith('form')) return this.startSection({ kind: 'body' }, text, at);
+      this.section = { ...this.section, in: word as ParameterLocation };
+      return;
+    }
+    // `bash`, `json`, `cURL`: the tab a rendering prints over its code sample.
+    if (LANGUAGE_LABEL.test(text) && this.blocks[this.index + 1]?.kind === 'code') return this.use();
     const shown = matchShowFields(text);
     if (shown !== undefined) {
       this.use();
@@ -408,6 +428,7 @@ class PageAssembler {
     }
     this.previousLabel = this.lastLabel;
     this.lastLabel = text;
+    if (this.readProseStatuses(text, at)) return;
     if (this.section.kind === 'intro' && this.firstText === undefined && this.titleHeading === undefined && text.length <= 120 && !/[.:]$/.test(text)) {
       this.used.add(this.index);
       this.fed.set(this.index, '/summary');
@@ -415,6 +436,24 @@ class PageAssembler {
       return;
     }
     this.addProse(markdown ?? text);
+  }
+
+  /**
+   * A sentence that states statuses (`A successful call returns 200 OK.`, `..., wird mit einem
+   * Status 406 geantwortet:`): each becomes a response, the first one taking what follows.
+   */
+  private readProseStatuses(text: string, at: Position): boolean {
+    // In a responses section any such sentence counts; elsewhere one that introduces a sample (`...
+    // mit einem Status 406 geantwortet:` over it), for prose about the API may name statuses in passing.
+    const introducesSample = /:$/.test(text) && this.blocks[this.index + 1]?.kind === 'code';
+    if (!this.inResponses() && !introducesSample) return false;
+    const statuses = statusesInProse(text);
+    if (statuses.length === 0) return false;
+    this.use();
+    const [first, ...others] = statuses;
+    for (const status of others) if (!this.responses.some((r) => r.status === status.status)) this.responses.push({ ...newResponse(status, at) });
+    this.startResponse({ status: first!.status, description: text }, at);
+    return true;
   }
 
   /** A bare status code (`200`) just above a sample: the sample's status. */
@@ -426,6 +465,8 @@ class PageAssembler {
 
   /** In a responses section: `200OK 400Bad Request` run together, or a reason phrase alone (`OK`). */
   private readLooseStatus(text: string, at: Position): boolean {
+    // `No content` under a status says its body is empty; it is no status of its own.
+    if (this.section.kind === 'response' && isNoBody(text)) return false;
     const phrase = statusOfReasonPhrase(text);
     if (phrase && !this.responses.some((r) => r.status === phrase)) {
       this.use();
@@ -600,6 +641,11 @@ class PageAssembler {
         return this.enter(section);
       }
       case 'body': {
+        if (this.section.kind === 'responses' && /^#?\s*(?:payload|body)\b/i.test(text)) {
+          // `Body application/json` under `Response` with no status yet: the response's body.
+          if (title.mediaType) this.section.mediaType ??= title.mediaType;
+          return;
+        }
         if ((this.section.kind === 'response' || this.section.kind === 'response-headers') && /^#?\s*(?:payload|body)\b/i.test(text)) {
           // `Payload` under a response's example is that response's body.
           const response = this.section.response;
@@ -710,12 +756,15 @@ class PageAssembler {
 
   /** A table that is no property table: statuses with their descriptions, or something not read. */
   private readGrid(header: readonly string[], rows: readonly { cells: string[]; at: Position }[], at: Position): void {
-    const codeColumn = header.findIndex((cell) => /^(?:http )?(?:status(?: code| value)?|code|response(?: code)?|http code|http status(?: code)?|error code)$/i.test(cell.trim()));
+    const codeColumn = header.findIndex((cell) => {
+      const plain = cell.replace(/[*`]/g, '').trim();
+      return CODE_HEADER.test(plain) || CODE_HEADER.test(inEnglish(plain) ?? '');
+    });
     const statuses = rows
       .map((row) => {
         const cells = codeColumn === -1 ? row.cells : [...row.cells.slice(codeColumn), ...row.cells.slice(0, codeColumn)];
-        const match = /^([1-5]\d\d|[1-5]XX|default)\b\s*(.*)$/i.exec((cells[0] ?? '').trim());
-        return match ? { status: match[1]!.toUpperCase().replace('DEFAULT', 'default'), description: (match[2] || cells.slice(1).find((c) => c.trim() !== '') || '').trim(), at: row.at } : undefined;
+        const match = /^([1-5]\d\d|[1-5]XX|default)\b\s*(.*)$/i.exec((cells[0] ?? '').replace(/[*`]/g, '').trim());
+        return match ? { status: match[1]!.toUpperCase().replace('DEFAULT', 'default'), description: (match[2] || cells.slice(1).find((c) => !/^[-–—]?$/.test(c.trim())) || '').trim(), at: row.at } : undefined;
       })
       .filter((status) => status !== undefined);
     if (statuses.length === 0 || (codeColumn === -1 && statuses.length < rows.length / 2)) return;
@@ -826,7 +875,7 @@ class PageAssembler {
     if (this.afterRequest && this.sampleMode !== 'request' && !/\brequest\b/.test(own) && section.kind !== 'response') {
       // The sample right under a curl command is what the command gets back.
       this.use();
-      this.loneResponseSamples.push(located);
+      this.loneResponseSamples.push({ sample: located, error: ERROR_LABEL.test(label) });
       return;
     }
     if (this.sampleMode === 'request' || (this.sampleMode === undefined && (section.kind === 'body' || (section.kind === 'parameters' && section.unplaced))) || (section.kind !== 'response' && section.kind !== 'responses' && /\brequest\b/.test(label) && !/\bresponse\b/.test(label))) {
@@ -838,7 +887,7 @@ class PageAssembler {
     }
     if (this.sampleMode === 'response') {
       this.use();
-      this.loneResponseSamples.push(located);
+      this.loneResponseSamples.push({ sample: located, error: ERROR_LABEL.test(label) });
       return;
     }
     if (section.kind === 'response') {
@@ -848,7 +897,7 @@ class PageAssembler {
     }
     if (section.kind === 'responses' || /\b(?:response|returns?|success)\b/.test(label)) {
       this.use();
-      this.loneResponseSamples.push(located);
+      this.loneResponseSamples.push({ sample: located, error: ERROR_LABEL.test(label) });
       return;
     }
     // An unlabelled sample before any response, on a page whose method sends a body, shows the body.
@@ -876,15 +925,29 @@ class PageAssembler {
     return { value: read.result.value, at: { line: startLine, column: startColumn }, truncated: read.open.length > 0 };
   }
 
-  /** Samples under a `Response` with no status go to the first 2xx the page names, else to a 200 it does not. */
+  /**
+   * Samples under a `Response` with no status go to the first 2xx the page names, else to a 200 it
+   * does not; one labelled as an error goes to the listed error status its own `status` names.
+   * What finds no place is reported.
+   */
   private placeLoneSamples(): void {
-    for (const sample of this.loneResponseSamples) {
-      const success = this.responses.find((r) => r.status.startsWith('2') && r.status !== '204' && !r.sample && r.rows.length === 0);
+    for (const { sample, error } of this.loneResponseSamples) {
+      if (error) {
+        const code = statusInSample(sample.value);
+        const target = code ? this.responses.find((r) => r.status === code && !r.sample && r.rows.length === 0) : undefined;
+        if (target) target.sample = sample;
+        else this.warn('an error sample that names no listed status was not read', sample.at);
+        continue;
+      }
+      const success = this.responses.find((r) => r.status.startsWith('2') && r.status !== '204' && !r.sample && !r.noBody);
       if (success) {
         success.sample = sample;
         continue;
       }
-      if (this.responses.some((r) => r.status.startsWith('2'))) continue;
+      if (this.responses.some((r) => r.status.startsWith('2'))) {
+        this.warn('a response sample tied to no status was not read: the page shows more samples than success responses', sample.at);
+        continue;
+      }
       this.responses.unshift({ status: '200', description: '', rows: [], headers: [], noBody: false, at: sample.at, sample, statusInferred: true });
     }
   }
@@ -920,7 +983,7 @@ class PageAssembler {
       if (location !== 'path' && !written && path.includes(`{${row.name}}`)) location = 'path';
       if (!location) {
         if (path.includes(`{${row.name}}`)) location = 'path';
-        else if (unplaced && isBodyRow(row)) {
+        else if ((unplaced || BODY_METHODS.has(this.operation?.method ?? '')) && isBodyRow(row)) {
           // The row that is the request body itself (`body`, "The body of the request"): its type names the body.
           this.body ??= { description: row.description, rows: [], noBody: false, at: row.at };
           const type = parseTypeExpression(row.type);
@@ -1071,6 +1134,26 @@ function withOptionalMarks(rows: readonly TableRow[]): readonly TableRow[] {
   if (!rows.some((row) => row.required.trim() === '?')) return rows;
   if (rows.some((row) => parseRequired(row.required) === true)) return rows;
   return rows.map((row) => (row.required.trim() === '' ? { ...row, required: 'required' } : row));
+}
+
+const LANGUAGE_LABEL = /^(?:bash|sh|shell|curl|json|jsonc|javascript|js|node(?:\.js)?|typescript|ts|python|py|ruby|go|java|php|http|text|xml|yaml|c#|csharp|swift|kotlin|rust|powershell)$/i;
+const ERROR_LABEL = /\b(?:errors?|fail(?:ure|ed)?)\b/i;
+
+/** The HTTP status an error sample states of itself (`"status": 404`, `"statusCode": 404`), at most two levels down. */
+function statusInSample(value: unknown, depth = 0): string | undefined {
+  if (!isRecord(value) || depth > 2) return undefined;
+  for (const [key, field] of Object.entries(value)) {
+    if (/^(?:status|status_?code|http_?status)$/i.test(key) && /^[1-5]\d\d$/.test(String(field))) return String(field);
+  }
+  for (const field of Object.values(value)) {
+    const found = statusInSample(field, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function newResponse(status: StatusLine, at: Position): ResponseModel {
+  return { status: status.status, description: status.description, rows: [], headers: [], noBody: false, at };
 }
 
 /** Where an offset into a block's text stands on the page, the block starting at `at`. */

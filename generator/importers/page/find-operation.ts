@@ -45,6 +45,13 @@ export function findOperation(blocks: readonly Block[]): OperationFound | undefi
   blocks.forEach((block, index) => {
     if (block.kind === 'heading' || block.kind === 'text') entries.push({ block: index, text: block.text, at: block.at });
     else if (block.kind === 'list') for (const item of block.items) entries.push({ block: index, text: item.text, at: item.at });
+    else if (block.kind === 'grid') {
+      // An index of operations as a table (`Method | HTTP request | Description`): the cell that holds one.
+      for (const row of block.rows) {
+        const cell = row.cells.map((text) => matchOperationLine(text)).find((line) => line !== undefined);
+        if (cell) candidates.push({ ...cell, at: row.at, blocks: [index], strength: 3, index, source: 'line' });
+      }
+    }
     else if (block.kind === 'code') {
       const curl = readCurlTarget(block.value);
       if (curl) {
@@ -109,10 +116,23 @@ export function looksLikeValue(segment: string): boolean {
   return /^\d+$/.test(segment) || /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(segment) || /^[a-z]+_[A-Za-z0-9]{6,}$/.test(segment) || /^[\w-]+\.(?:com|net|org|io)$/.test(segment);
 }
 
+/**
+ * `/v1/documents/:idPermanently` then ` delete a document.`: a sentence ran into the path, its
+ * first (capitalized) word glued to the last segment. The path ends before that word.
+ */
+export function cutGluedSentence(token: string, after: string): string {
+  if (!/^\s+[a-z]+\s+[a-z]/.test(after)) return token;
+  const glued = /^(.*\/[^/]*[a-z0-9_])([A-Z][a-z]{2,})$/.exec(token);
+  if (!glued) return token;
+  const segment = glued[1]!.slice(glued[1]!.lastIndexOf('/') + 1).replace(/^[:{[<]/, '');
+  return segment.length >= 2 ? glued[1]! : token;
+}
+
 /** A method and a path at the start of a line, whatever follows them. */
 function matchOperationPrefix(text: string): { method: string; path: string; server?: string } | undefined {
   const match = new RegExp(`^(${HTTP_METHODS.join('|')})(?:\\s+|(?=/))(\\S+)(?:\\s|$)`, 'i').exec(text.trim());
   if (!match) return undefined;
+  match[2] = cutGluedSentence(match[2]!, text.trim().slice(match[0].trimEnd().length));
   // `POST api/Users`: a path printed without its leading slash.
   const target = /^[A-Za-z][\w.-]*\/[\w/{}.:-]*$/.test(match[2]!) && !/^https?:/i.test(match[2]!) ? `/${match[2]}` : match[2];
   return matchOperationLine(`${match[1]} ${target}`);
@@ -153,7 +173,10 @@ function readSplitOperation(entries: readonly Entry[], texts: readonly (string |
 function joinSplitPath(texts: readonly (string | undefined)[], from: number): { path: string; blocks: number[] } | undefined {
   const first = (texts[from] ?? '').trim();
   if (!first.startsWith('/') && !/^https?:\/\//.test(first) && !/^\{\{?[\w.-]+\}\}?\//.test(first)) return undefined;
-  if (first !== '/' || texts[from + 1] === undefined) return { path: first.split(/\s/)[0]!, blocks: [from] };
+  if (first !== '/' || texts[from + 1] === undefined) {
+    const token = first.split(/\s/)[0]!;
+    return { path: cutGluedSentence(token, first.slice(token.length)), blocks: [from] };
+  }
   let path = '';
   const used: number[] = [];
   for (let k = from; k < texts.length && used.length < 40; k++) {
@@ -231,4 +254,20 @@ export function samePath(template: string, path: string): boolean {
   const b = path.split('/');
   if (a.length !== b.length) return false;
   return a.every((segment, i) => segment === b[i] || /^\{[^}]+\}$/.test(segment) || /^\{[^}]+\}$/.test(b[i]!));
+}
+
+/**
+ * A path printed again as an example of the operation's: the same template, or its end printed
+ * without the base path (`/api/things/42` for `/v0/api/things/{id}`), a trailing `/` standing for
+ * the segment the printed path left out.
+ */
+export function sameOperationPath(template: string, example: string): boolean {
+  if (samePath(template, example)) return true;
+  const open = (path: string) => (path.length > 1 && path.endsWith('/') ? `${path}{_}` : path);
+  const a = open(template).split('/');
+  const b = open(example).split('/');
+  const [long, short] = a.length >= b.length ? [a, b] : [b, a];
+  if (short.length < 3) return false;
+  const tail = ['', ...long.slice(long.length - (short.length - 1))];
+  return samePath(tail.join('/'), short.join('/'));
 }

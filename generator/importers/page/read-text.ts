@@ -391,8 +391,13 @@ class TextReader {
         j++;
         continue;
       }
-      // A line under the last item that is not itself a bullet: more of its text.
-      if (last && (current.indent > lastIndent || (current.indent === lastIndent && j === this.i + 1)) && !startsSample(current.text) && !/^(?:\$\s*)?curl\s/.test(current.text)) {
+      // A line under the last item that is not itself a bullet: more of its text (a status code or a
+      // section title at the item's own indent starts the next part of the page).
+      const structural = current.indent <= lastIndent && (/^(?:[1-5]\d\d|[1-5]XX|default|path|query|header|cookie|body)$/i.test(current.text) || isStructuralLine(current.text));
+      // At the item's own indent only a line that reads on from it (the item's sentence not ended, or
+      // the line starting in lower case) is more of it; `Examples` after `... no garden has this ID.` is not.
+      const readsOn = current.indent > lastIndent || (j === this.i + 1 && (!/[.!?:]$/.test(last?.text ?? '') || /^\p{Ll}/u.test(current.text)));
+      if (last && !structural && readsOn && !startsSample(current.text) && !/^(?:\$\s*)?curl\s/.test(current.text)) {
         const added = current.text.replace(/\s+/g, ' ');
         last.text = `${last.text} ${added}`;
         last.markdown = `${last.markdown}\n${added}`;
@@ -552,7 +557,7 @@ class TextReader {
   private pushTable(header: string[], rows: { cells: Cell[]; at: Line }[], at: Line): void {
     const columns = columnsFromHeaderCells(header);
     if (columns) {
-      const built = rows.map((row) => rowOf(fitCells(row.cells, columns), row.at.index, 0));
+      const built = rows.map((row) => rowOf(fitCells(row.cells.map((cell) => ({ ...cell, text: unquote(cell.text) })), columns), row.at.index, 0));
       this.blocks.push({ kind: 'table', columns, header, rows: built, at: positionOf(at) });
       return;
     }
@@ -666,7 +671,8 @@ function groupRows(lines: readonly Line[], width: number): { cells: Cell[]; at: 
     if (current && current.cells.some((cell) => cell.text !== '')) rows.push(current);
     current = undefined;
   };
-  for (const line of lines) {
+  const innerPipes = (line: Line | undefined) => (line ? (line.text.replace(/^\|/, '').replace(/\|$/, '').match(/(?<!\\)\|/g) ?? []).length : 0);
+  for (const [k, line] of lines.entries()) {
     if (line.text === '|') {
       if (pending) {
         current ??= { cells: [], at: line };
@@ -678,14 +684,18 @@ function groupRows(lines: readonly Line[], width: number): { cells: Cell[]; at: 
     }
     const inner = line.text.replace(/^\|/, '').replace(/\|$/, '');
     const pipes = (inner.match(/(?<!\\)\|/g) ?? []).length;
-    if (pipes >= 1 && (line.text.startsWith('|') || pipes + 1 >= width || !current)) {
+    // `**id** | **String**|  |`: a row closed by its pipe, with fewer cells than the header (the
+    // empty ones at its end left out), is a row of its own.
+    const next = lines[k + 1];
+    const closed = pipes >= 1 && line.text.endsWith('|') && !pending && (next === undefined || innerPipes(next) >= 1);
+    if (pipes >= 1 && (line.text.startsWith('|') || pipes + 1 >= width || !current || closed)) {
       // A row of its own, or the first line of one when it holds fewer cells than the header.
       finish();
       current = { cells: splitPipeRow(line.raw).map((cell) => ({ ...cell, offset: cell.offset })), at: line };
       if (!line.text.endsWith('|')) {
         pending = current.cells.pop()?.text ?? '';
       }
-      if (current.cells.length >= width) finish();
+      if (current.cells.length >= width || closed) finish();
       continue;
     }
     if (line.text.endsWith('|')) {
@@ -731,7 +741,7 @@ function readHeader(line: string): { style: TableStyle; columns: ColumnKind[]; c
 function cutRow(line: string, style: TableStyle, columns: ColumnKind[]): RowCells | SplitFailure | 'end' {
   switch (style) {
     case 'pipe':
-      return line.includes('|') ? fitCells(splitPipeRow(line), columns) : 'end';
+      return line.includes('|') ? fitCells(splitPipeRow(line).map((cell) => ({ ...cell, text: unquote(cell.text) })), columns) : 'end';
     case 'tab':
       return line.includes('\t') ? fitCells(splitTabs(line), columns) : 'end';
     case 'run-together':
@@ -767,9 +777,14 @@ function rowOf(cells: RowCells, index: number, indent: number): TableRow {
   };
 }
 
-/** Pipe tables in plain text still often keep Markdown's backticks around names and types. */
+/** Pipe tables in plain text still often keep Markdown's backticks and bold around names and types. */
 function unquote(text: string): string {
-  return text.trim().replace(/^`([^`]*)`$/, '$1').replace(/\\\|/g, '|').trim();
+  return text
+    .trim()
+    .replace(/^`([^`]*)`$/, '$1')
+    .replace(/^\*\*([^*]+)\*\*$/, '$1')
+    .replace(/\\\|/g, '|')
+    .trim();
 }
 
 function positionOf(line: Line): Position {

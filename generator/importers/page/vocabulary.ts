@@ -182,6 +182,24 @@ export function statusOfReasonPhrase(text: string): string | undefined {
 }
 
 /**
+ * The statuses a sentence states: a code and its own reason phrase (`returns 200 OK with the
+ * body`, `a 404 Not Found when ...`), or a code after the word status (`mit einem Status 406`).
+ * A bare number in prose says nothing.
+ */
+export function statusesInProse(text: string): StatusLine[] {
+  const line = words(text);
+  if (line.length > 400 || !/\s/.test(line)) return [];
+  const found: StatusLine[] = [];
+  for (const match of line.matchAll(/\b(?:(?:http[ _]?)?status(?: code)?|http)\s+([1-5]\d\d)\b|\b([1-5]\d\d)\s+([A-Za-z][A-Za-z' -]{1,40})/gi)) {
+    const code = match[1] ?? match[2]!;
+    const phrase = (STATUS_CODES[code] ?? '').toLowerCase();
+    if (match[2] && !(phrase && `${match[3]!.toLowerCase()} `.startsWith(`${phrase} `))) continue;
+    if (!found.some((status) => status.status === code)) found.push({ status: code, description: match[2] ? STATUS_CODES[code]! : '' });
+  }
+  return found;
+}
+
+/**
  * `201 - Instance successfully created`, `404 Not Found`, `default`, `Status: 201 Created`,
  * `HTTP/1.1 200 OK`, `Not Found(404)`. Outside a response section only forms that say they are a
  * status count: a bare number may open a sentence of prose.
@@ -228,7 +246,7 @@ export function labelOfSummary(text: string): string {
   return /^\S+$/.test(trimmed) ? trimmed : '';
 }
 
-const MEDIA_TYPE_LINE = new RegExp(`^(?:content[- ]type: ?)?${MEDIA_TYPE}$`, 'i');
+const MEDIA_TYPE_LINE = new RegExp(`^(?:(?:content[- ]type|media type|schema): ?)?${MEDIA_TYPE}$`, 'i');
 const NO_BODY = /^(?:no (?:response |request )?body|no content|empty (?:response )?body|this (?:response|request) has no body|none)\.?$/i;
 
 export function isNoBody(text: string): boolean {
@@ -247,8 +265,10 @@ export function matchVersion(text: string): string | undefined {
   return /^(?:api )?version ?:? ?(v?\d[\w.-]*)$/i.exec(words(text))?.[1];
 }
 
+/** `Base URL: https://...`, `All URIs are relative to *https://...*`. */
 export function matchServer(text: string): string | undefined {
-  return /^(?:base url|server|servers|host|api base url) ?:? ?(https?:\/\/\S+?)\/?$/i.exec(words(text))?.[1];
+  const line = words(text).replace(/[*_`]/g, '');
+  return /^(?:base url|server|servers|host|api base url|(?:all )?(?:uris|urls|paths) are relative to) ?:? ?(https?:\/\/\S+?)\/?\.?$/i.exec(line)?.[1];
 }
 
 /**
@@ -284,11 +304,17 @@ const CHROME = new Set([
   'try it',
   'open in chatgpt',
   'open in claude',
+  'try it out',
+  'edit',
+  'last updated',
+  'expand all',
+  'collapse all',
 ]);
 
 export function isChrome(text: string): boolean {
   const phrase = words(text).toLowerCase();
-  return CHROME.has(phrase) || /^(?:view|open|copy) (?:as|in) \S+$/.test(phrase);
+  // `chevron-right`, `arrow-up`: an icon's name that a copied rendering kept as text.
+  return CHROME.has(phrase) || /^(?:view|open|copy) (?:as|in) \S+$/.test(phrase) || /^(?:chevron|arrow|caret)-(?:right|left|up|down)$/.test(phrase);
 }
 
 const CALLOUT = /^\[?!?(note|warning|tip|info|important|caution|danger|attention)\]?\s*:?\s*(.*)$/is;

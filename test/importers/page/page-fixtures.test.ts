@@ -97,6 +97,36 @@ const cases: [file: string, want: Facts][] = [
     },
   ],
   [
+    'operation-in-table-cell.md',
+    {
+      operation: 'PATCH /plants/{plantId}',
+      parameters: ['path plantId required "integer"'],
+      body: [],
+      bodyMedia: 'application/json (assumed)',
+      statuses: ['200', '404'],
+    },
+  ],
+  [
+    'path-glued-to-sentence.txt',
+    {
+      operation: 'DELETE /v2/boards/{boardId}',
+      parameters: ['path boardId required "string"'],
+      statuses: ['200', '404'],
+      warnings: [/^path parameter "boardId" is not described on the page/],
+    },
+  ],
+  ['statuses-in-prose.txt', { operation: 'GET /api/v1/shelves/{id}', parameters: ['path id required "string"'], statuses: ['200', '404'] }],
+  ['no-content-under-a-status.txt', { operation: 'PUT /v1/tags/{id}/remove', parameters: ['path id required "string"'], statuses: ['200'] }],
+  [
+    'location-word-under-parameters.txt',
+    {
+      operation: 'GET /v1/api/gardens/{id}',
+      parameters: ['path id required', 'query expand'],
+      statuses: ['200', '404'],
+      warnings: [/^the path \/v1\/api\/gardens\/ leaves no place for path parameter "id"; it is read as the last segment$/],
+    },
+  ],
+  [
     'body-fields-under-path-parameters.txt',
     {
       operation: 'PUT /v2/pets/{petId}',
@@ -151,6 +181,27 @@ describe('marks of required and optional', () => {
     const response = ((operationOf(result).operation.responses as JsonObject)['200'] as JsonObject);
     expect(response[INFERRED_EXTENSION]).toEqual(['status']);
     expect(Object.keys((((response.content as JsonObject)['application/json'] as JsonObject).schema as JsonObject).properties as JsonObject)).toEqual(['updated']);
+  });
+});
+
+describe('where samples and servers go', () => {
+  it('an error sample goes to the listed status it names itself', async () => {
+    const result = await importPage(fixture('page', 'path-glued-to-sentence.txt'));
+    const responses = operationOf(result).operation.responses as JsonObject;
+    const properties = (status: string) => Object.keys(((((responses[status] as JsonObject).content as JsonObject)['application/json'] as JsonObject).schema as JsonObject).properties as JsonObject);
+    expect(properties('200')).toEqual(['archived']);
+    expect(properties('404')).toEqual(['error']);
+    expect(result.fragment?.servers).toEqual([{ url: 'https://tasks.example.com' }]);
+  });
+
+  it('the base URL an operation index states', async () => {
+    const result = await importPage(fixture('page', 'operation-in-table-cell.md'));
+    expect(result.fragment?.servers).toEqual([{ url: 'https://garden.example.org/api' }]);
+  });
+
+  it('`No content` under a status empties its body and adds no 204', async () => {
+    const result = await importPage(fixture('page', 'no-content-under-a-status.txt'));
+    expect((operationOf(result).operation.responses as JsonObject)['200']).toEqual({ description: 'The tag was removed.' });
   });
 });
 

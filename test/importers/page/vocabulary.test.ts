@@ -1,6 +1,6 @@
 // The words around facts: status lines in every printed form, section titles, request targets.
 import { describe, expect, it } from 'vitest';
-import { matchSectionTitle, matchStatusLine, readTarget, statusOfReasonPhrase } from '../../../generator/importers/page/vocabulary.js';
+import { matchSectionTitle, matchStatusLine, readTarget, statusesInProse, statusOfReasonPhrase } from '../../../generator/importers/page/vocabulary.js';
 
 describe('status lines', () => {
   const cases: [string, { given: string; inResponses: boolean; want: string | undefined }][] = [
@@ -90,5 +90,19 @@ describe('request targets', () => {
   ];
   it.each(cases)('%s', (given, want) => {
     expect(readTarget(given)).toEqual(want);
+  });
+});
+
+describe('statuses a sentence states', () => {
+  const cases: [string, string[]][] = [
+    ['A successful call returns 200 OK with the body shown to the right.', ['200']],
+    ['Sollte die Session nicht existieren, wird mit einem Status 404 geantwortet:', ['404']],
+    ['It returns 200 OK, or 404 Not Found when the shelf is gone.', ['200', '404']],
+    // A number that is no status, or a code with another phrase, says nothing.
+    ['Returns 200 and the customer to retry', []],
+    ['Up to 500 items per page.', []],
+  ];
+  it.each(cases)('%s', (given, want) => {
+    expect(statusesInProse(given).map((status) => status.status)).toEqual(want);
   });
 });
