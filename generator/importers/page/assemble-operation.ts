@@ -133,7 +133,7 @@ interface Frame {
 
 export function readPageModel(blocks: readonly Block[], file: string): { model?: PageModel; diagnostics: Diagnostic[]; coverage: Coverage } {
   const operation = findOperation(blocks);
-  const assembler = new PageAssembler(file, operation, blocks);
+  const assembler = new PageAssembler(file, operation, blocks, sampleKeys(blocks, file));
   blocks.forEach((block, index) => assembler.read(block, index));
   return assembler.finish();
 }
@@ -141,7 +141,7 @@ export function readPageModel(blocks: readonly Block[], file: string): { model?:
 const BODY_METHODS = new Set(['post', 'put', 'patch']);
 /** The header of a table's status column, in English or (through `inEnglish`) another language. */
 const CODE_HEADER = /^(?:http )?(?:status(?: code| value)?|code|response(?: code)?|http code|http status(?: code)?|http response code|error code)$/i;
-const SAMPLES_LABEL = /^(request|response)s? (?:samples?|examples?)$/i;
+const SAMPLES_LABEL = /^(?:(request|response)s? (?:samples?|examples?)|(?:samples?|examples?) (request|response)s?)$/i;
 const TOGGLE_CHROME = /\s*\b(?:Hide|Show)\s+(?:\S+\s+)?(?:attributes?|properties|fields|child attributes)\b/gi;
 
 class PageAssembler {
@@ -174,6 +174,8 @@ class PageAssembler {
   /** Statuses a page lists before it describes them (`- 200`, `- 401`): described in that order. */
   private pendingStatuses: ResponseModel[] = [];
   private inHeaderSample = false;
+  /** `Required fields:` just above: the next list or table's unmarked rows are (not) required. */
+  private listRequired: boolean | undefined;
   /** The block just read was a request sample (curl): an unlabelled sample right after it is its response. */
   private requestShown = false;
   private afterRequest = false;
@@ -184,6 +186,8 @@ class PageAssembler {
     private readonly file: string,
     private readonly operation: OperationFound | undefined,
     private readonly blocks: readonly Block[],
+    /** The keys the page's JSON samples show, longest first: they tell where a glued name ends. */
+    private readonly keys: readonly string[] = [],
   ) {
     for (const index of operation?.blocks ?? []) {
       this.used.add(index);
@@ -385,7 +389,7 @@ class PageAssembler {
     if (samples) {
       // `Request samples`, `Response examples`: what follows shows the operation, it adds no section.
       this.use();
-      this.sampleMode = samples[1]!.toLowerCase() === 'request' ? 'request' : 'response';
+      this.sampleMode = (samples[1] ?? samples[2])!.toLowerCase() === 'request' ? 'request' : 'response';
       this.lastLabel = text;
       return;
     }
@@ -428,7 +432,15 @@ class PageAssembler {
     }
     this.previousLabel = this.lastLabel;
     this.lastLabel = text;
+    // `Required fields:`, `Optional parameters:` over a list or table: what it lists is (not) required.
+    const marking = /^(required|optional) (?:fields?|parameters?|params|keys|properties|attributes)\s*:?$/i.exec(text);
+    if (marking && (this.section.kind === 'parameters' || this.section.kind === 'body')) {
+      this.use();
+      this.listRequired = marking[1]!.toLowerCase() === 'required';
+      return;
+    }
     if (this.readProseStatuses(text, at)) return;
+    if (this.readGluedNameLine(text, at)) return;
     if (this.section.kind === 'intro' && this.firstText === undefined && this.titleHeading === undefined && text.length <= 120 && !/[.:]$/.test(text)) {
       this.used.add(this.index);
       this.fed.set(this.index, '/summary');
@@ -453,6 +465,26 @@ class PageAssembler {
     const [first, ...others] = statuses;
     for (const status of others) if (!this.responses.some((r) => r.status === status.status)) this.responses.push({ ...newResponse(status, at) });
     this.startResponse({ status: first!.status, description: text }, at);
+    return true;
+  }
+
+  /**
+   * A field line under a parameters or body section whose name ran into its description, as text
+   * copied from a rendering keeps it: `id requiredThe unique identifier` (a marker ends the name),
+   * `phonePhone number` (a key one of the page's samples shows ends it). Read as a one-row table.
+   */
+  private readGluedNameLine(text: string, at: Position): boolean {
+    if (this.section.kind !== 'parameters' && this.section.kind !== 'body') return false;
+    let row: TableRow | undefined;
+    const marked = /^([A-Za-z_$@][\w.$@-]*)\s+(required|optional)(?=\p{Lu}|\s|$)\s*(.*)$/u.exec(text);
+    if (marked) row = { name: marked[1]!, type: '', required: marked[2]!, description: marked[3]!, in: '', default: '', at, typeAt: at, nested: [] };
+    else {
+      const key = this.keys.find((name) => text.length > name.length && text.startsWith(name) && /\p{Lu}/u.test(text[name.length]!));
+      if (key) row = { name: key, type: '', required: '', description: text.slice(key.length).trim(), in: '', default: '', at, typeAt: at, nested: [] };
+    }
+    if (!row) return false;
+    this.use();
+    this.readTable([row], at);
     return true;
   }
 
@@ -519,7 +551,23 @@ class PageAssembler {
       }
       return true;
     }
-    if (section.kind === 'response-headers') this.inHeaderSample = true;
+    if (section.kind === 'response-headers') {
+      this.inHeaderSample = true;
+      // `x-error-codes (string; allowed values: [...])`: a header described as a field, its description on the lines after.
+      const field = /^[A-Za-z][\w-]*\s*\(/.test(text) ? readFieldItem(text) : undefined;
+      if (field) {
+        this.use();
+        const type = parseTypeExpression(field.type);
+        section.response.headers.push({ name: field.name, type, required: parseRequired(field.required) === true, description: field.description, default: '', at, children: [] });
+        return true;
+      }
+      const last = section.response.headers.at(-1);
+      if (last && last.at.line < at.line && !/^[A-Za-z][\w-]*:\s*\S/.test(text) && !last.description) {
+        this.use();
+        last.description = text;
+        return true;
+      }
+    }
     if (!this.inHeaderSample || (this.section.kind !== 'response' && this.section.kind !== 'response-headers')) return false;
     const header = /^([A-Za-z][\w-]*):\s*\S/.exec(text);
     if (header && /^(?:status|http)/i.test(header[1]!)) return false;
@@ -566,6 +614,15 @@ class PageAssembler {
     const type = payload && payload.rows.length === 0 ? matchTypeLine(text) : undefined;
     if (payload && type) {
       payload.type = type;
+      return true;
+    }
+    // `(string) (required) The changes to apply.`, `(AccountResponse)`: the payload's own type, in parentheses.
+    const typed = payload && payload.rows.length === 0 && !payload.type ? /^\(([A-Za-z][\w<>[\] |]{0,60})\)\s*(?:\((required|optional)\))?\s*(.*)$/.exec(text) : undefined;
+    const own = typed ? parseTypeExpression(typed[1]!) : undefined;
+    if (payload && typed && own) {
+      payload.type = own;
+      if (typed[2] === 'required') payload.required = true;
+      if (typed[3]) payload.description = joinProse(payload.description, typed[3]);
       return true;
     }
     if (payload && /^required$/i.test(text) && this.section.kind === 'body') return true;
@@ -703,7 +760,9 @@ class PageAssembler {
 
   private readTable(given: readonly TableRow[], at: Position): void {
     if (!this.operation) return;
-    const rows = withOptionalMarks(given);
+    const marking = this.listRequired;
+    this.listRequired = undefined;
+    const rows = withOptionalMarks(marking === undefined ? given : given.map((row) => (row.required.trim() === '' ? { ...row, required: marking ? 'required' : 'optional' } : row)));
     const pending = this.section.kind === 'response' || this.section.kind === 'responses' ? this.nextPending() : undefined;
     if (pending && (this.section.kind === 'responses' || (this.section.kind === 'response' && this.section.response.rows.length > 0))) {
       this.enter({ kind: 'response', response: pending, title: pending.status });
@@ -712,7 +771,8 @@ class PageAssembler {
       // A response table under `Response` with no status line above it: the latest status without
       // fields takes it, else the first success.
       const latest = this.responses.at(-1);
-      const success = latest && latest.rows.length === 0 && !latest.sample ? latest : this.responses.find((r) => r.status.startsWith('2'));
+      const emptySuccess = this.responses.find((r) => r.status.startsWith('2') && r.rows.length === 0 && !r.sample && !r.noBody);
+      const success = emptySuccess ?? (latest && latest.rows.length === 0 && !latest.sample ? latest : this.responses.find((r) => r.status.startsWith('2')));
       if (success && success.rows.length === 0) {
         this.enter({ kind: 'response', response: success, title: success.status });
       } else {
@@ -804,13 +864,16 @@ class PageAssembler {
       item,
       status: readStatusItem(texts[i]!) ?? matchStatusLine(texts[i]!, this.inResponses()),
     }));
+    // Fields, then the responses a rendering printed in the same list with no heading between
+    // (`• version_id string Required` ... `• 200 object` `• 404`): the fields first, then each status.
+    const firstStatus = statusItems.findIndex((entry) => readStatusItem(texts[statusItems.indexOf(entry)]!) !== undefined);
+    if (firstStatus > 0 && statusItems.slice(firstStatus).every((entry, k) => readStatusItem(texts[firstStatus + k]!) !== undefined) && items.slice(0, firstStatus).every((item) => this.itemRow(item) !== undefined)) {
+      this.readList(items.slice(0, firstStatus), at);
+      this.readStatusItems(statusItems.slice(firstStatus));
+      return;
+    }
     if (statusItems.every((entry) => entry.status !== undefined) && (this.inResponses() || statusItems.length >= 2)) {
-      this.use();
-      for (const { item, status } of statusItems) {
-        this.startResponse(status!, item.at, status!.mediaType);
-        if (item.children.length > 0 && this.section.kind === 'response') this.readFields(item.children.map((child) => this.itemRow(child)).filter((row) => row !== undefined), item.at);
-      }
-      this.enter({ kind: 'responses', title: '' });
+      this.readStatusItems(statusItems);
       return;
     }
     const fieldSection = this.section.kind !== 'intro' && this.section.kind !== 'other';
@@ -823,6 +886,21 @@ class PageAssembler {
     if (this.section.kind === 'intro' || this.section.kind === 'response') {
       this.addProse(items.map((item) => `- ${item.markdown.replace(/\n/g, ' ')}`).join('\n'));
     }
+  }
+
+  /** Status items (`200 application/json Created`), each with the fields listed under it. */
+  private readStatusItems(entries: readonly { item: ListItem; status: (StatusLine & { mediaType?: string }) | undefined }[]): void {
+    this.use();
+    for (const { item, status } of entries) {
+      this.startResponse(status!, item.at, status!.mediaType);
+      const rows = item.children.map((child) => this.itemRow(child));
+      if (rows.some((row) => row !== undefined) && this.section.kind === 'response') this.readFields(rows.filter((row) => row !== undefined), item.at);
+      // Items that name no field (`• The public URL of your documentation.`): a rendering lost their names.
+      item.children.forEach((child, k) => {
+        if (rows[k] === undefined) this.warn(`a list item under ${status!.status} names no field and was not read`, child.at);
+      });
+    }
+    this.enter({ kind: 'responses', title: '' });
   }
 
   /** A list item as a table row: `name (type, required) description`, `name: type`, `name type Required`. */
@@ -1156,6 +1234,32 @@ function newResponse(status: StatusLine, at: Position): ResponseModel {
   return { status: status.status, description: status.description, rows: [], headers: [], noBody: false, at };
 }
 
+/** Every key the page's JSON samples show (three levels down), longest first. */
+function sampleKeys(blocks: readonly Block[], file: string): string[] {
+  const keys = new Set<string>();
+  const collect = (value: unknown, depth: number): void => {
+    if (depth > 3) return;
+    if (Array.isArray(value)) for (const item of value.slice(0, 20)) collect(item, depth + 1);
+    else if (isRecord(value)) {
+      for (const [key, field] of Object.entries(value)) {
+        if (/^[A-Za-z_$@][\w.$@-]*$/.test(key)) keys.add(key);
+        collect(field, depth + 1);
+      }
+    }
+  };
+  for (const block of blocks) {
+    if (block.kind !== 'code') continue;
+    const sources = [block.value.slice(Math.max(0, block.value.search(/[[{]/)))];
+    const data = readCurlData(block.value);
+    if (data) sources.push(data.text);
+    for (const source of sources) {
+      if (!/^[[{]/.test(source)) continue;
+      collect(readTolerantJson(source, { file, startLine: 1, startColumn: 1 }).result?.value, 0);
+    }
+  }
+  return [...keys].sort((a, b) => b.length - a.length);
+}
+
 /** Where an offset into a block's text stands on the page, the block starting at `at`. */
 function offsetIn(text: string, offset: number, at: Position): Position {
   const before = text.slice(0, offset).split('\n');
@@ -1241,7 +1345,7 @@ function cleanStatusDescription(text: string): { text: string; mediaType?: strin
 function readStatusItem(text: string): (StatusLine & { mediaType?: string }) | undefined {
   const match = /^`?([1-5]\d\d|[1-5]XX|default)`?(?:\s*[:–—-]\s*|\s+|$)(.*)$/i.exec(text.trim());
   if (!match) return undefined;
-  const described = cleanStatusDescription(match[2] ?? '');
+  const described = cleanStatusDescription((match[2] ?? '').replace(/^(?:object|array)(?:\s+|$)/, ''));
   const status = match[1]!.toUpperCase().replace('DEFAULT', 'default');
   return described.mediaType ? { status, description: described.text, mediaType: described.mediaType } : { status, description: described.text };
 }
@@ -1249,6 +1353,7 @@ function readStatusItem(text: string): (StatusLine & { mediaType?: string }) | u
 const ITEM_NAME = String.raw`[A-Za-z_$@*][\w.$@[\]-]*`;
 const PAREN_ITEM = new RegExp(String.raw`^(${ITEM_NAME})\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*[:.–—-]?\s*(.*)$`);
 const COLON_ITEM = new RegExp(String.raw`^(${ITEM_NAME}):\s*(.*)$`);
+const DASH_ITEM = new RegExp(String.raw`^(${ITEM_NAME})\s+[-–—]\s+([A-Za-z][\w<>[\]() |]{0,40}?)\s+[-–—]\s+(.*)$`);
 const LOCATIONS = new Set(['path', 'query', 'header', 'cookie', 'body', 'form']);
 
 /**
@@ -1262,7 +1367,7 @@ export function readFieldItem(text: string): { name: string; type: string; requi
     let type = '';
     let required = '';
     let location = '';
-    for (const part of paren[2]!.split(',').map((p) => p.trim()).filter(Boolean)) {
+    for (const part of paren[2]!.split(/[,;]/).map((p) => p.trim()).filter(Boolean)) {
       const words = part.split(/\s+/);
       if (LOCATIONS.has(words[0]!.toLowerCase()) && words.length <= 3) {
         location = words.shift()!.toLowerCase();
@@ -1273,7 +1378,13 @@ export function readFieldItem(text: string): { name: string; type: string; requi
     }
     if (type || required || location) return { name: paren[1]!, type, required, description: paren[3]!.trim(), in: location };
   }
+  // `managed_host_id - Number - Id of the managed host`: name, type and description between dashes.
+  const dashed = DASH_ITEM.exec(text);
+  if (dashed && (parseTypeExpression(dashed[2]!) || readTypeLine(dashed[2]!))) return { name: dashed[1]!, type: dashed[2]!, required: '', description: dashed[3]!.trim(), in: '' };
   const colon = COLON_ITEM.exec(text);
+  // `token: required to identify the subscriber`: a name, then a required marker opening its description.
+  const marked = colon ? /^(required|optional)\b[.:,]?\s*(.*)$/i.exec(colon[2]!) : undefined;
+  if (colon && marked) return { name: colon[1]!, type: '', required: marked[1]!.toLowerCase(), description: marked[2]!.trim(), in: '' };
   if (colon) {
     const [first = '', ...rest] = colon[2]!.split(/\s+/);
     const literal = /^(?:true|false)$/.test(first) ? 'boolean' : /^"[^"]*"$/.test(first) ? 'string' : /^-?\d+$/.test(first) ? 'integer' : '';

@@ -151,6 +151,8 @@ class SchemaBuilder {
     for (const [name, property] of Object.entries(sample.properties)) {
       const own = properties[name];
       if (!(name in properties)) properties[name] = property;
+      // A field the table names without a type: the sample's value shows it.
+      else if (isObject(own) && own.type === undefined && own.$ref === undefined && isObject(property) && property.type !== undefined) properties[name] = { type: property.type, ...own };
       // A property typed by a schema the page names but does not show: the sample shows it.
       else if (isObject(own) && typeof own.$ref === 'string' && isObject(property)) this.withSample({ $ref: own.$ref }, property, at);
     }
@@ -169,7 +171,7 @@ class SchemaBuilder {
 
   payloadSchema(payload: Payload): JsonObject {
     const fields = { rows: payload.rows, at: payload.rows[0]?.at ?? payload.at };
-    if (payload.type) return this.typeSchema(payload.type, fields, payload.at);
+    if (payload.type) return this.typeSchema(payload.type, payload.rows.length > 0 ? fields : undefined, payload.at);
     return this.objectSchema(fields.rows);
   }
 

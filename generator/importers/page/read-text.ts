@@ -45,7 +45,8 @@ const MARKER_LINE = /^\(?(required|optional|nullable|deprecated|read-?only|write
 
 export function readText(text: string, file: string): ReadResult {
   const lines = text.split(/\r\n|\r|\n/).map((raw, index): Line => ({ raw, text: raw.trim(), indent: raw.length - raw.trimStart().length, index }));
-  return new TextReader(unglueLines(lines), file).read();
+  const keys = new Set([...text.matchAll(/"([A-Za-z_$@][\w.$@-]{0,80})"\s*:/g)].map((match) => match[1]!));
+  return new TextReader(unglueLines(lines), file, keys).read();
 }
 
 /**
@@ -104,6 +105,8 @@ class TextReader {
   constructor(
     private readonly lines: Line[],
     private readonly file: string,
+    /** Keys the page's JSON samples show: a name that is one of them glued to a capitalized word is no name. */
+    private readonly sampleKeys: ReadonlySet<string> = new Set(),
   ) {}
 
   read(): ReadResult {
@@ -133,7 +136,7 @@ class TextReader {
         this.i++;
         continue;
       }
-      if (this.readFence(line) || this.readSample(line) || this.readCurl(line) || this.readDelimitedTable() || this.readCellPerLineTable()) continue;
+      if (this.readFence(line) || this.readSample(line) || this.readBracelessSample(line) || this.readCurl(line) || this.readDelimitedTable() || this.readCellPerLineTable()) continue;
       if (this.readHeaderTable(line) || this.readList(line) || this.readStackedFields()) continue;
       this.blocks.push({ kind: 'text', text: line.text.replace(/\s+/g, ' '), at: positionOf(line) });
       this.i++;
@@ -201,6 +204,45 @@ class TextReader {
   }
 
   /**
+   * A sample whose braces the rendering dropped or moved: `JSON "label": "string"` over an empty
+   * `{ }`, or lines of `"key": value` members. The members at the outer indent are read as one
+   * object (a member whose value opens a nested container is read as an empty one of its kind);
+   * the block keeps the page's lines, so what the reader reports stays located.
+   */
+  private readBracelessSample(line: Line): boolean {
+    const first = BRACELESS_LEAD.exec(line.text);
+    if (!first) return false;
+    const next = this.lines[this.i + 1]?.text ?? '';
+    const inline = /",\s*"[^"]+"\s*:/.test(line.text) || next === '{' || next === '{ }';
+    if (!inline && !MEMBER.test(next)) return false;
+    const base = line.indent;
+    const kept: string[] = [];
+    let j = this.i;
+    for (; j < this.lines.length; j++) {
+      const current = this.lines[j]!;
+      const text = j === this.i ? current.text.slice(first[1]?.length ?? 0).trim() : current.text;
+      if (j > this.i && (current.text === '' || current.indent < base || (current.indent === base && !MEMBER.test(text)))) break;
+      if (current.indent > base) {
+        kept.push('');
+        continue;
+      }
+      // A value that opens a container whose end the rendering dropped stands as an empty one.
+      const opened = /^("[^"]+"\s*:\s*)([[{])\s*$/.exec(text);
+      const member = opened ? `${opened[1]}${opened[2] === '[' ? '[]' : '{}'}` : text;
+      kept.push(/,\s*$/.test(member) ? member : `${member},`);
+    }
+    // An empty `{` `}` right under members printed before it: the braces they belong in.
+    let end = j;
+    if (this.lines[j]?.text === '{' && this.lines[j + 1]?.text === '}') end = j + 2;
+    else if (this.lines[j]?.text === '{ }' || this.lines[j]?.text === '{}') end = j + 1;
+    const at = positionOf(line);
+    const lead = first[1]?.length ?? 0;
+    this.blocks.push({ kind: 'code', lang: 'json', value: `{${kept.join('\n')}\n}`, at, valueAt: { line: at.line, column: at.column + lead - 1 } });
+    this.i = end;
+    return true;
+  }
+
+  /**
    * `curl ...` with its `\\` continuation lines and the lines of a quoted argument (`--data '` over
    * several lines). What a rendering glued after the command's last quote (`'{`, `"Response`) is
    * the page's next line.
@@ -260,10 +302,13 @@ class TextReader {
     while (end < this.lines.length) {
       const text = this.lines[end]!.text;
       if (text === '') break;
+      // The header of the next table (its cells, over its delimiter row) ends this one.
+      if (this.headerAhead(end)) break;
       if (text.includes('|')) {
         end++;
         continue;
       }
+      if (this.headerAhead(end + 1)) break;
       const next = this.lines[end + 1]?.text ?? '';
       const after = this.lines[end + 2]?.text ?? '';
       if (next === '|' || (next.endsWith('|') && !next.startsWith('|') && after !== '' && !isDelimiterRow(next)) ) {
@@ -277,6 +322,20 @@ class TextReader {
     this.pushTable(header, rows, this.lines[start]!);
     this.i = end;
     return true;
+  }
+
+  /** Whether the lines from `from` are a table's header: cells ending with pipes, then a delimiter row as wide. */
+  private headerAhead(from: number): boolean {
+    let k = from;
+    while (k < this.lines.length && k - from <= 16) {
+      const text = this.lines[k]!.text;
+      if (isDelimiterRow(text) || !(text.endsWith('|') || text === '|')) break;
+      k++;
+    }
+    const delimiter = this.lines[k]?.text ?? '';
+    if (k === from || !isDelimiterRow(delimiter) || !delimiter.includes('|')) return false;
+    const width = delimiter.split('|').filter((part) => /-/.test(part)).length;
+    return splitStream(this.lines.slice(from, k)).filter((cell) => cell.text !== '').length === width;
   }
 
   /**
@@ -498,8 +557,9 @@ class TextReader {
     if (!line) return undefined;
     const text = line.text;
     const inline = /^([A-Za-z_$@][\w.$@[\]-]*)\s+(\S.*)$/.exec(text);
-    // `Page number`, `Base URL`: a capitalized word before a type word is prose, not a field.
-    if (inline && inline[1]!.length <= MAX_FIELD_NAME && !/^[A-Z][a-z]+$/.test(inline[1]!)) {
+    // `Page number`, `Base URL`: a capitalized word before a type word is prose, not a field; so is
+    // `phonePhone number`, a sample's key `phone` glued to the words that describe it.
+    if (inline && inline[1]!.length <= MAX_FIELD_NAME && !/^[A-Z][a-z]+$/.test(inline[1]!) && !this.gluedToKey(inline[1]!)) {
       const type = readTypeLine(inline[2]!);
       if (type && type.expr.kind !== 'named' && type.rest === '') {
         return { name: inline[1]!, type: type.type, required: type.required === undefined ? '' : type.required ? 'required' : 'optional', typeLine: j, next: j + 1 };
@@ -549,6 +609,15 @@ class TextReader {
     return glued;
   }
 
+  /** `phonePhone`: a key the samples show, glued to a capitalized word, where the name itself is no key. */
+  private gluedToKey(name: string): boolean {
+    if (this.sampleKeys.has(name)) return false;
+    for (let k = 1; k < name.length; k++) {
+      if (/\p{Lu}/u.test(name[k]!) && this.sampleKeys.has(name.slice(0, k))) return true;
+    }
+    return false;
+  }
+
   private nextNonBlank(j: number): number | undefined {
     for (let k = j + 1; k < this.lines.length; k++) if (this.lines[k]!.text !== '') return k;
     return undefined;
@@ -569,6 +638,10 @@ class TextReader {
     });
   }
 }
+
+/** `"key": value` opening a line, after a `JSON` tab label when the rendering kept one. */
+const BRACELESS_LEAD = /^(JSON\s+)?"[^"\n]{1,80}"\s*:\s*\S/;
+const MEMBER = /^"[^"\n]{1,80}"\s*:\s*\S/;
 
 /** Lines a curl command may run over; a longer run is no command. */
 const MAX_CURL_LINES = 400;
@@ -678,6 +751,18 @@ function groupRows(lines: readonly Line[], width: number): { cells: Cell[]; at: 
         current ??= { cells: [], at: line };
         current.cells.push({ text: pending.trim(), offset: 0 });
         pending = '';
+      } else if (!current) {
+        // A row's opening frame.
+        current = { cells: [], at: line };
+        continue;
+      } else if (current.cells.length === 0) {
+        // Right after the frame: an empty first cell.
+        current.cells.push({ text: '', offset: 0 });
+        continue;
+      } else {
+        // After cells: the row ends here, short of cells or not.
+        finish();
+        continue;
       }
       if (current && current.cells.length >= width) finish();
       continue;

@@ -133,8 +133,14 @@ function matchItem(text: string, start: number, options: TypeOptions, depth: num
     const format = FORMAT_SUFFIX.exec(text.slice(end, end + 40));
     if (format && (base.name === 'string' || base.name === 'integer' || base.name === 'number')) {
       const name = (format[1] ?? format[2] ?? '').toLowerCase();
+      // `Number (Integer)`, `number <int64>`: a format that names a type narrows the number to it.
+      const narrower = base.name === 'number' ? TYPE_WORDS[name] : undefined;
       const expr: TypeExpr =
-        name === 'enum' ? { kind: 'primitive', ...base, isEnum: true } : { kind: 'primitive', name: base.name, format: name };
+        name === 'enum'
+          ? { kind: 'primitive', ...base, isEnum: true }
+          : narrower?.name === 'integer'
+            ? { kind: 'primitive', ...narrower }
+            : { kind: 'primitive', name: base.name, format: name };
       bases.push({ end: end + format[0].length, expr, penalty });
     }
   }

@@ -11,7 +11,11 @@ describe('list items that describe a field', () => {
     ['Stainless: a literal type', { given: 'deleted: true Whether it was deleted.', want: { name: 'deleted', type: 'boolean', required: '', description: 'Whether it was deleted.', in: '' } }],
     ['Bump HTML: name, type, Required', { given: 'Authorization string Required Your API token', want: { name: 'Authorization', type: 'string', required: 'required', description: 'Your API token', in: '' } }],
     ['a type of several words', { given: 'options array[string]', want: { name: 'options', type: 'array[string]', required: '', description: '', in: '' } }],
+    ['name, type and description between dashes', { given: 'managed_host_id - Number - Id of the host', want: { name: 'managed_host_id', type: 'Number', required: '', description: 'Id of the host', in: '' } }],
+    ['a required marker after the colon', { given: 'token: required to identify the reader.', want: { name: 'token', type: '', required: 'required', description: 'to identify the reader.', in: '' } }],
+    ['a type and allowed values after a semicolon', { given: 'x-error-codes (string; allowed values: [a.b])', want: { name: 'x-error-codes', type: 'string', required: '', description: '', in: '' } }],
     ['prose', { given: 'keep the first account settings', want: undefined }],
+    ['a sentence with dashes', { given: 'Some value - see below - for details', want: undefined }],
   ];
   it.each(cases)('%s', (_what, { given, want }) => {
     expect(readFieldItem(given)).toEqual(want);

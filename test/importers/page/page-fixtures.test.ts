@@ -127,6 +127,40 @@ const cases: [file: string, want: Facts][] = [
     },
   ],
   [
+    'cell-per-line-tables-back-to-back.txt',
+    {
+      operation: 'GET /inventory/racks/{rack_id}',
+      parameters: ['path rack_id required "integer"', 'query fields "string"'],
+      statuses: ['200', '404'],
+      warnings: [/^the text "A rack record with the following fields:" under `Response Description` was not read$/],
+    },
+  ],
+  [
+    'response-header-as-field.txt',
+    {
+      operation: 'PATCH /api/v1/workspace',
+      body: [],
+      bodyMedia: 'application/json (assumed)',
+      statuses: ['200', '409'],
+      warnings: [/^the page names the schema "WorkspaceReply" but shows none of its fields$/, /^the page names the schema "FailedReply" but shows none of its fields$/],
+    },
+  ],
+  [
+    'fields-then-responses-in-one-list.txt',
+    {
+      operation: 'GET /albums/{album_id}',
+      parameters: ['path album_id required "string"'],
+      statuses: ['200', '202', '404'],
+      warnings: [/^a list item under 200 names no field and was not read$/],
+    },
+  ],
+  ['samples-without-braces.txt', { operation: 'POST /v1/hooks', body: ['target_url', 'events'], bodyMedia: 'application/json', statuses: ['201'] }],
+  [
+    'names-glued-to-descriptions.txt',
+    { operation: 'PATCH /authors/{id}', parameters: ['path id required'], body: ['penName', 'country', 'bio'], bodyMedia: 'application/json (assumed)', statuses: ['200', '404'] },
+  ],
+  ['required-fields-label.txt', { operation: 'POST /unsubscribe/reader', body: ['token', 'reason'], bodyMedia: 'application/json (assumed)', statuses: ['200'] }],
+  [
     'body-fields-under-path-parameters.txt',
     {
       operation: 'PUT /v2/pets/{petId}',
@@ -202,6 +236,37 @@ describe('where samples and servers go', () => {
   it('`No content` under a status empties its body and adds no 204', async () => {
     const result = await importPage(fixture('page', 'no-content-under-a-status.txt'));
     expect((operationOf(result).operation.responses as JsonObject)['200']).toEqual({ description: 'The tag was removed.' });
+  });
+});
+
+describe('what the fields and samples say', () => {
+  const schemaOf = (content: JsonObject) => (content['application/json'] as JsonObject).schema as JsonObject;
+
+  it('a response header described as a field, under one status', async () => {
+    const result = await importPage(fixture('page', 'response-header-as-field.txt'));
+    const response = (operationOf(result).operation.responses as JsonObject)['409'] as JsonObject;
+    expect(response.headers).toEqual({ 'x-error-codes': { description: 'The error codes the response carries', schema: { type: 'string' } } });
+  });
+
+  it('the response fields of a list that also holds the parameters', async () => {
+    const result = await importPage(fixture('page', 'fields-then-responses-in-one-list.txt'));
+    const response = (operationOf(result).operation.responses as JsonObject)['200'] as JsonObject;
+    expect(Object.keys(schemaOf(response.content as JsonObject).properties as JsonObject)).toEqual(['id', 'tracks', 'cover_title', 'released']);
+  });
+
+  it('names cut where the sample shows them end, typed by the sample', async () => {
+    const result = await importPage(fixture('page', 'names-glued-to-descriptions.txt'));
+    const body = schemaOf((operationOf(result).operation.requestBody as JsonObject).content as JsonObject);
+    expect(body.properties).toEqual({
+      penName: { type: 'string', description: 'Pen name shown on books' },
+      country: { type: 'string', description: 'Country of residence' },
+      bio: { description: 'Short biography' },
+    });
+  });
+
+  it('`Required Fields:` over a list marks its unmarked items', async () => {
+    const result = await importPage(fixture('page', 'required-fields-label.txt'));
+    expect(schemaOf((operationOf(result).operation.requestBody as JsonObject).content as JsonObject).required).toEqual(['token']);
   });
 });
 
