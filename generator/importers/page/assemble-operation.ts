@@ -46,6 +46,8 @@ export interface FieldRow {
   children: FieldRow[];
   /** Where the nested table starts. */
   childrenAt?: Position;
+  /** The page printed no name for it; the name was taken from the URL or a sample. */
+  nameInferred?: boolean;
 }
 
 export interface Parameter extends FieldRow {
@@ -174,6 +176,10 @@ class PageAssembler {
   /** Statuses a page lists before it describes them (`- 200`, `- 401`): described in that order. */
   private pendingStatuses: ResponseModel[] = [];
   private inHeaderSample = false;
+  /** Body rows of a parameter table that printed no name, until the request sample can name them. */
+  private readonly namelessBody: TableRow[] = [];
+  /** The depth of the heading that started the section, when a heading did. */
+  private sectionDepth: number | undefined;
   /** `Required fields:` just above: the next list or table's unmarked rows are (not) required. */
   private listRequired: boolean | undefined;
   /** The block just read was a request sample (curl): an unlabelled sample right after it is its response. */
@@ -254,6 +260,7 @@ class PageAssembler {
       );
     }
     this.placeLoneSamples();
+    this.nameNamelessBody();
     const path = this.templatePath(this.operation.path);
     const title = this.titleHeading ?? this.firstText;
     const model: PageModel = {
@@ -398,7 +405,9 @@ class PageAssembler {
       this.use();
       this.lastLabel = text;
       this.sampleMode = undefined;
-      return this.startSection(section, text, at);
+      this.startSection(section, text, at);
+      this.sectionDepth = headingDepth;
+      return;
     }
     // A heading on a flattened page runs on into the prose under it: its first words are the title.
     const lead = headingDepth !== undefined ? leadingSection(text) : undefined;
@@ -426,6 +435,7 @@ class PageAssembler {
     if (headingDepth !== undefined) {
       this.use();
       if (this.section.kind === 'intro' && this.titleHeading === undefined && (headingDepth <= 2 || this.firstText === undefined)) this.titleHeading = text;
+      else if (this.readSubheading(text, headingDepth, at)) return;
       // An unknown heading (`Example`, `Authorizations`) ends the section: its tables are not ours.
       else if (this.section.kind !== 'intro') this.enter({ kind: 'other', title: text });
       return;
@@ -485,6 +495,30 @@ class PageAssembler {
     if (!row) return false;
     this.use();
     this.readTable([row], at);
+    return true;
+  }
+
+  /**
+   * A heading under a body or parameters section's own heading: one that opens with a field's
+   * name (`` `files` array items ``) starts that field's nested table; one that speaks of fields
+   * (`Other optional parameters`, `其他可选参数`) goes on with the section's own table.
+   */
+  private readSubheading(text: string, depth: number, at: Position): boolean {
+    if (this.sectionDepth === undefined || depth <= this.sectionDepth) return false;
+    if (this.section.kind !== 'body' && this.section.kind !== 'parameters') return false;
+    const first = /^[`"']?([A-Za-z_$@][\w.$@-]*)[`"']?(?:\s|$)/.exec(text)?.[1];
+    const root = this.frames[0];
+    if (first && this.section.kind === 'body' && root && findRow(root.rows, first)) {
+      this.frames = [root];
+      // The next heading ends the nested table: the rendering marks its end.
+      this.open(first, true, at);
+      return true;
+    }
+    const words = `${text} ${inEnglish(text) ?? ''}`.toLowerCase();
+    if (!/\b(?:param(?:eter)?s?|fields?|propert(?:y|ies)|attributes?|arguments?)\b/.test(words)) return false;
+    if (root) this.frames = [root];
+    // `Other optional parameters`: what it lists is optional.
+    if (/\boptional\b|可选|任意|opcional|optionnel/.test(words)) this.listRequired = false;
     return true;
   }
 
@@ -839,6 +873,8 @@ class PageAssembler {
 
   /** A list: statuses, fields of the section it stands in, media types, or prose. */
   private readList(items: readonly ListItem[], at: Position): void {
+    // The list that states the operation (`- Method: POST`, `- Path: /x`) fed it already.
+    if (this.fed.get(this.index) === '') return;
     const texts = items.map((item) => cleanItem(item.text));
     // Tabs of a rendering (`- application/json`, `- Schema`, `- Example`): chrome, but a media type counts.
     if (texts.every((text) => matchMediaType(text) || /^(?:schema|example(?: \(from schema\))?|examples?|.{0,40}\b[1-5]\d\d)$/i.test(text))) {
@@ -1009,7 +1045,8 @@ class PageAssembler {
    * What finds no place is reported.
    */
   private placeLoneSamples(): void {
-    for (const { sample, error } of this.loneResponseSamples) {
+    for (const { sample, error: labelled } of this.loneResponseSamples) {
+      const error = labelled || saysItFailed(sample.value);
       if (error) {
         const code = statusInSample(sample.value);
         const target = code ? this.responses.find((r) => r.status === code && !r.sample && r.rows.length === 0) : undefined;
@@ -1036,8 +1073,13 @@ class PageAssembler {
     // body (a renderer that prints the body's fields with no heading of their own): the body's,
     // once the path's own placeholders (or its example values) have a row each.
     let openPlaceholders = sectionIn === 'path' ? this.undescribedPlaceholders(rows) : 0;
+    const nameless: TableRow[] = [];
     for (const original of rows) {
-      if (!original.name || original.name === '*') continue;
+      if (original.name === '*') continue;
+      if (!original.name) {
+        nameless.push(original);
+        continue;
+      }
       let row = original;
       if (sectionIn === 'path' && !row.in && !path.includes(`{${row.name}}`)) {
         if (openPlaceholders > 0) openPlaceholders--;
@@ -1095,6 +1137,49 @@ class PageAssembler {
       if (inferred) parameter.inInferred = true;
       this.parameters.push(parameter);
     }
+    for (const row of nameless) this.nameNameless(row, sectionIn, sectionRequired);
+  }
+
+  /**
+   * A parameter row whose name cell is empty (a rendering dropped the names): a path row takes the
+   * one placeholder no row describes, a query row the next name the URL's query string shows, a
+   * body row waits for the request sample. The name is marked assumed; a row left nameless is reported.
+   */
+  private nameNameless(row: TableRow, sectionIn: ParameterLocation | undefined, sectionRequired: boolean | undefined): void {
+    const where = row.in.toLowerCase() || sectionIn || '';
+    let name: string | undefined;
+    if (where === 'path') {
+      const open = [...(this.operation?.path ?? '').matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!).filter((placeholder) => !this.parameterKeys.has(`path ${placeholder}`));
+      if (open.length === 1) name = open[0];
+    } else if (where === 'query') {
+      name = (this.operation?.query ?? []).find((key) => !this.parameterKeys.has(`query ${key}`));
+    } else if (where === 'body' || where === 'form') {
+      this.namelessBody.push(row);
+      return;
+    }
+    if (!name) {
+      this.warn('a row with no name was not read', row.at);
+      return;
+    }
+    this.warn(`a row with no name is read as "${name}", the ${where} parameter the URL shows`, row.at);
+    this.readParameters([{ ...row, name, nameInferred: true }], sectionIn, sectionRequired);
+  }
+
+  /** Body rows with no name, named by the request sample's keys in order when they fit, else reported. */
+  private nameNamelessBody(): void {
+    if (this.namelessBody.length === 0) return;
+    const sample = this.body?.sample?.value;
+    const described = new Set(this.body?.rows.map((row) => row.name));
+    const keys = isRecord(sample) ? Object.keys(sample).filter((key) => !described.has(key)) : [];
+    const fits = keys.length === this.namelessBody.length && this.namelessBody.every((row, k) => typeFits(row.type, (sample as Record<string, unknown>)[keys[k]!]));
+    for (const [k, row] of this.namelessBody.entries()) {
+      if (!fits) {
+        this.warn('a row with no name was not read', row.at);
+        continue;
+      }
+      this.warn(`a row with no name is read as "${keys[k]}", the key the request sample shows in its place`, row.at);
+      this.addBodyRow({ ...row, name: keys[k]!, nameInferred: true });
+    }
   }
 
   /** Placeholders of the path (and segments holding example values) that no row of the table names. */
@@ -1120,6 +1205,7 @@ class PageAssembler {
     for (const row of rows) {
       const depth = this.frames.length;
       if (row.name && row.name !== '*') addRow(frame.rows, this.field(row));
+      else if (!row.name && (row.type || row.description)) this.warn('a row with no name was not read', row.at);
       for (const block of row.nested) this.read(block, this.index);
       this.frames.length = Math.min(this.frames.length, depth);
     }
@@ -1196,7 +1282,7 @@ class PageAssembler {
         description = (description.slice(0, said.index) + ' ' + description.slice(said.index + said[0].length)).trim();
       }
     }
-    return { name: row.name, type, required, description, default: row.default, at: row.at, children: [] };
+    return { name: row.name, type, required, description, default: row.default, at: row.at, children: [], ...(row.nameInferred ? { nameInferred: true } : {}) };
   }
 
   private warn(message: string, at: Position): void {
@@ -1216,6 +1302,17 @@ function withOptionalMarks(rows: readonly TableRow[]): readonly TableRow[] {
 
 const LANGUAGE_LABEL = /^(?:bash|sh|shell|curl|json|jsonc|javascript|js|node(?:\.js)?|typescript|ts|python|py|ruby|go|java|php|http|text|xml|yaml|c#|csharp|swift|kotlin|rust|powershell)$/i;
 const ERROR_LABEL = /\b(?:errors?|fail(?:ure|ed)?)\b/i;
+
+/**
+ * A sample that says of itself that the call failed: `"success": false` or `"ok": false`, or
+ * nothing but an error (`{"error": {...}}`, `{"errors": [...], "message": ...}`).
+ */
+function saysItFailed(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  if (value.success === false || value.ok === false) return true;
+  const keys = Object.keys(value);
+  return keys.some((key) => /^errors?$/i.test(key)) && keys.every((key) => /^(?:errors?|message|code|status|status_?code|detail|details|title|type|request_?id|trace_?id)$/i.test(key));
+}
 
 /** The HTTP status an error sample states of itself (`"status": 404`, `"statusCode": 404`), at most two levels down. */
 function statusInSample(value: unknown, depth = 0): string | undefined {
@@ -1258,6 +1355,27 @@ function sampleKeys(blocks: readonly Block[], file: string): string[] {
     }
   }
   return [...keys].sort((a, b) => b.length - a.length);
+}
+
+/** Whether a sample's value fits a row's printed type (any value fits a row that prints none). */
+function typeFits(type: string, value: unknown): boolean {
+  const expr = type ? parseTypeExpression(type) : undefined;
+  if (!expr || expr.kind !== 'primitive') return true;
+  switch (expr.name) {
+    case 'string':
+      return typeof value === 'string';
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'integer':
+    case 'number':
+      return typeof value === 'number';
+    case 'object':
+      return isRecord(value);
+    case 'array':
+      return Array.isArray(value);
+    default:
+      return true;
+  }
 }
 
 /** Where an offset into a block's text stands on the page, the block starting at `at`. */

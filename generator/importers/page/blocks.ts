@@ -20,6 +20,8 @@ export interface TableRow {
   typeAt: Position;
   /** Blocks printed inside the row (an HTML cell holding a nested table), read with the row as owner. */
   nested: Block[];
+  /** The row printed no name; the one it has was taken from where the page shows it (the URL, a sample). */
+  nameInferred?: boolean;
 }
 
 /** One item of a list, its own text first, the items nested under it after. */

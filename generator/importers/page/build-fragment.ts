@@ -68,7 +68,8 @@ function buildParameter(parameter: Parameter, builder: SchemaBuilder): JsonObjec
   // Path parameters are always required, whatever the table's column says.
   if (parameter.required || parameter.in === 'path') built.required = true;
   built.schema = builder.fieldSchema(parameter, { withDescription: false });
-  if (parameter.inInferred) built[INFERRED_EXTENSION] = ['in'];
+  const assumed = [...(parameter.inInferred ? ['in'] : []), ...(parameter.nameInferred ? ['name'] : [])];
+  if (assumed.length > 0) built[INFERRED_EXTENSION] = assumed;
   return built;
 }
 
@@ -196,6 +197,7 @@ class SchemaBuilder {
     Object.assign(schema, rest);
     if (row.default) setDefault(schema, row.default);
     this.applyProse(schema, row);
+    if (options.withDescription && row.nameInferred) schema[INFERRED_EXTENSION] = ['name'];
     return schema;
   }
 

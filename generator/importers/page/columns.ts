@@ -170,7 +170,7 @@ export function parseRequired(text: string): boolean | undefined {
 
 // Markers that can end a run-together type cell. Single letters and `*` stay out: they are too
 // often the first letter of a description.
-const RUN_TOGETHER_REQUIRED = ['required', 'Required', 'optional', 'Optional', 'Yes', 'yes', 'No', 'no', 'true', 'false', '-', '—', '–', '✓', '✔', '✗', 'Y ', 'N '];
+const RUN_TOGETHER_REQUIRED = ['required', 'Required', 'optional', 'Optional', 'Yes', 'yes', 'No', 'no', 'true', 'false', '-', '—', '–', '✓', '✔', '✗', 'Y ', 'N ', 'Да', 'Нет', 'Sí', 'Sim', 'Não', 'Ja', 'Nein', 'Oui', 'Non', '是', '否'];
 const LOCATIONS = ['path', 'query', 'header', 'cookie'];
 const NAME_CHAR = /[A-Za-z0-9_@$.\-[\]:#]/;
 const MAX_NAME_LENGTH = 128;

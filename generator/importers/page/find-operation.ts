@@ -5,6 +5,7 @@
 // among equals, the first on the page, unless the curl sample agrees with a later one.
 import { HTTP_METHODS } from '../../openapi-types.js';
 import type { Block, Position } from './blocks.js';
+import { inEnglish } from './foreign-words.js';
 import { matchOperationLine, readTarget } from './vocabulary.js';
 
 export interface OperationFound {
@@ -14,6 +15,8 @@ export interface OperationFound {
   at: Position;
   /** The blocks that state it (used by coverage). */
   blocks: number[];
+  /** The names the printed target's query string shows (`?apikey=`). */
+  query?: string[];
   /** The method is curl's default, or not printed at all. */
   methodInferred?: boolean;
   /** What gave it away, for messages. */
@@ -43,8 +46,8 @@ export function findOperation(blocks: readonly Block[]): OperationFound | undefi
   let curlPath: string | undefined;
   const entries: Entry[] = [];
   blocks.forEach((block, index) => {
-    if (block.kind === 'heading' || block.kind === 'text') entries.push({ block: index, text: block.text, at: block.at });
-    else if (block.kind === 'list') for (const item of block.items) entries.push({ block: index, text: item.text, at: item.at });
+    if (block.kind === 'heading' || block.kind === 'text') entries.push({ block: index, text: englishLabel(block.text), at: block.at });
+    else if (block.kind === 'list') for (const item of block.items) entries.push({ block: index, text: englishLabel(item.text), at: item.at });
     else if (block.kind === 'grid') {
       // An index of operations as a table (`Method | HTTP request | Description`): the cell that holds one.
       for (const row of block.rows) {
@@ -109,6 +112,14 @@ export function findOperation(blocks: readonly Block[]): OperationFound | undefi
     if (withServer?.server) found.server = withServer.server;
   }
   return found;
+}
+
+/** `方法：POST`, `Método: GET`: a label line of another language, its label put into English. */
+function englishLabel(text: string): string {
+  const label = /^(-\s*)?([^:：]{1,30}?)\s*[:：]\s*(.*)$/.exec(text);
+  if (!label) return text;
+  const english = /[:：]/.test(text) && !/^[\x20-\x7e]*$/.test(label[2]!) ? inEnglish(label[2]!) : undefined;
+  return english ? `${label[1] ?? ''}${english}: ${label[3]}` : text.replace('：', ': ');
 }
 
 /** A path segment that is an example value rather than a name: digits, a UUID, a domain, an id. */

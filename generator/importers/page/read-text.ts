@@ -41,7 +41,8 @@ const MAX_FIELD_NAME = 80;
 const FORMAT_WORD = /^(?:email|url|uri|date|uuid|file|binary|any|enum)$/i;
 /** The label some renderers give a heading's anchor, glued to the text around it when copied. */
 const HEADING_ANCHOR = /^(.*?)Section titled “([^”]*)”(.*)$/;
-const MARKER_LINE = /^\(?(required|optional|nullable|deprecated|read-?only|write-?only)\)?$/i;
+/** `required`, `(optional)`, `optional • nullable • schema=Error`: a field's markers, on a line of their own. */
+const MARKER_LINE = /^\(?(required|optional|nullable|deprecated|read-?only|write-?only)\)?(?:\s*[•·]\s*[\w=<>.:-]+){0,6}$/i;
 
 export function readText(text: string, file: string): ReadResult {
   const lines = text.split(/\r\n|\r|\n/).map((raw, index): Line => ({ raw, text: raw.trim(), indent: raw.length - raw.trimStart().length, index }));
@@ -75,13 +76,25 @@ function cutGlued(line: Line): Line[] {
   const text = line.text;
   if (text.length > 400) return [line];
   const literals = LITERALS_THEN_TEXT.exec(text);
-  const at = literals ? literals[1]!.length : gluedTitleAt(text);
+  const at = literals ? literals[1]!.length : (gluedTitleAt(text) ?? leadingTitleEnd(text));
   if (at === undefined) return [line];
   const head = text.slice(0, at).trimEnd();
   const tail = text.slice(at);
   const first: Line = { ...line, raw: ' '.repeat(line.indent) + head, text: head };
   const rest: Line = { ...line, raw: ' '.repeat(line.indent + at) + tail, text: tail, indent: line.indent + at };
   return [first, ...cutGlued(rest)];
+}
+
+/** Where a section title that opens a line ends, when its value ran into it (`Response bodyResponseWrapper`, `Request bodyНет`). */
+function leadingTitleEnd(text: string): number | undefined {
+  for (let i = Math.min(text.length - 1, 60); i >= 3; i--) {
+    if (!/[\p{Lu}\d]/u.test(text[i]!) || !/\p{Ll}/u.test(text[i - 1]!)) continue;
+    // `ResponseWrapper` is one name: a one-word title splits off only a number or another script.
+    const title = text.slice(0, i);
+    if (!/\s/.test(title) && /[A-Za-z]/.test(text[i]!)) continue;
+    if (matchSectionTitle(title) !== undefined) return i;
+  }
+  return undefined;
 }
 
 /** Where a section title glued to the end of a line starts (`uuidResponse Body`); undefined when none is. */
@@ -399,6 +412,16 @@ class TextReader {
       const rowLine = this.lines[index]!.raw;
       if (header.style === 'pipe' && isDelimiterRow(rowLine)) continue;
       const cells = cutRow(rowLine, header.style, header.columns);
+      // A name on a line of its own, the row's other cells run together on the next (`projectUuid` / `pathStringДаНет`).
+      const nextLine = this.lines[index + 1]?.text ?? '';
+      if (header.style === 'run-together' && cells !== 'end' && 'expected' in cells && FIELD_NAME.test(rowLine.trim()) && nextLine !== '') {
+        const joined = cutRow(rowLine.trim() + nextLine, header.style, header.columns);
+        if (joined !== 'end' && !('expected' in joined)) {
+          rows.push(rowOf(joined, index, 0));
+          index++;
+          continue;
+        }
+      }
       if (cells === 'end') break;
       if ('expected' in cells) {
         this.diagnostics.push(
@@ -498,7 +521,7 @@ class TextReader {
           k++;
           continue;
         }
-        if (this.fieldAt(k) || endsFields(text)) break;
+        if (this.fieldAt(k) || endsFields(text) || this.definitionAt(k, [...rows, { name: field.name, type: field.type }])) break;
         const marker = MARKER_LINE.exec(text);
         if (/^object$/i.test(text) && /\b(?:object|array)\b/i.test(field.type)) {
           // A lone `object` under an object's description: its label in the rendering, no field.
@@ -525,6 +548,13 @@ class TextReader {
         nested: [],
       });
       if (opensFields) opens.push({ before: rows.length, label: field.name, at: { line: nameLine.index + 1, column: nameLine.indent + 1 } });
+      // `ErrorResponse` / `object • ErrorResponse` after the fields: the definition of the schema a
+      // field above is typed by; the fields under it are that field's.
+      const definition = k < this.lines.length ? this.definitionAt(k, rows) : undefined;
+      if (definition) {
+        opens.push({ before: rows.length, label: definition.owner, at: positionOf(this.lines[k]!) });
+        k = definition.next;
+      }
       const next = k < this.lines.length ? this.fieldAt(k) : undefined;
       if (!next) {
         this.i = k;
@@ -573,6 +603,10 @@ class TextReader {
     if (MARKER_LINE.test(text)) return undefined;
     if (isVocabularyWord(text)) {
       const next = this.lines[j + 1]?.text ?? '';
+      // `error` / `ErrorResponse` / `optional • nullable`: typed by a schema's name, its markers under it.
+      if (/^[a-z]/.test(text) && (readTypeLine(next)?.expr.kind === 'named' || /^[A-Z]$/.test(next)) && MARKER_LINE.test(this.lines[j + 2]?.text ?? '')) {
+        return { name: text, type: /^[A-Z]$/.test(next) ? '' : next, required: '', typeLine: j + 1, next: j + 2 };
+      }
       const type = /^[a-z]/.test(text) ? readTypeLine(next) : undefined;
       if (!type || type.expr.kind === 'named' || MARKER_LINE.test(next) || /^(?:object|array|string|integer|number|boolean|null)$/.test(text)) return undefined;
       return { name: text, type: type.type, required: type.required === undefined ? '' : type.required ? 'required' : 'optional', typeLine: j + 1, next: j + 2 };
@@ -589,6 +623,11 @@ class TextReader {
         continue;
       }
       const type = FORMAT_WORD.test(next) ? undefined : readTypeLine(next);
+      // `error` / `ErrorResponse` / `optional • nullable`: a schema's name as the type, markers under it
+      // (`T`, a type parameter, says no more than that there is a value).
+      if ((type?.expr.kind === 'named' || /^[A-Z]$/.test(next)) && MARKER_LINE.test(this.lines[k + 1]?.text ?? '')) {
+        return { name: text, type: /^[A-Z]$/.test(next) ? '' : next, required, typeLine: k, next: k + 1 };
+      }
       // `details` / `Account_Details` / `object`: the schema's name printed between a field and its type.
       if (type?.expr.kind === 'named' && /[_A-Z]/.test(next.slice(1))) {
         // Its type may follow a line of description (`Account_Id` / `A valid account ID` / `string`).
@@ -607,6 +646,14 @@ class TextReader {
       break;
     }
     return glued;
+  }
+
+  /** A schema's name over `object • Name` at line `k`, when a field among `rows` is typed by it: the field it defines. */
+  private definitionAt(k: number, rows: readonly { name: string; type: string }[]): { owner: string; next: number } | undefined {
+    const text = this.lines[k]?.text ?? '';
+    if (!/^[A-Z][\w<>]*$/.test(text) || !/^object\b/i.test(this.lines[k + 1]?.text ?? '')) return undefined;
+    const owner = rows.find((row) => row.type === text);
+    return owner && { owner: owner.name, next: k + 2 };
   }
 
   /** `phonePhone`: a key the samples show, glued to a capitalized word, where the name itself is no key. */

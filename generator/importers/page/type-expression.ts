@@ -199,6 +199,8 @@ function normalizeSpelling(text: string): string {
     .replace(/^enum\s*<\s*(string|integer|number)\s*>/i, '$1 (enum)')
     .replace(/\b(object|array)\s*\(\s*[A-Z][A-Za-z0-9_]*\s*\)/g, '$1')
     .replace(/\bcollection of\s+/gi, 'array of ')
+    .replace(/^(?:List|Set|Collection|Iterable)<(.+)>$/, 'array<$1>')
+    .replace(/^(?:Map|Dictionary|Record)<.+>$/, 'object')
     .replace(/\barray\[(object|string|integer|number|boolean)\]/gi, 'array<$1>');
 }
 

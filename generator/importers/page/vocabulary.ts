@@ -12,6 +12,8 @@ export interface OperationLine {
   method: string;
   path: string;
   server?: string;
+  /** The names in the target's query string (`?apikey=`), in order. */
+  query?: string[];
 }
 
 const METHODS = HTTP_METHODS.join('|');
@@ -32,7 +34,7 @@ export function matchOperationLine(text: string): OperationLine | undefined {
  * `[id]` and `{{id}}` made `{id}`, a host split off as the server (a templated host such as
  * `{{baseUrl}}` is no server the page shows), text glued after a closing `}` cut off.
  */
-export function readTarget(raw: string): { path: string; server?: string } | undefined {
+export function readTarget(raw: string): { path: string; server?: string; query?: string[] } | undefined {
   let target = raw.trim().replace(/^['"]|['"]$/g, '');
   let server: string | undefined;
   const url = /^((?:https?:\/\/)[^/\s]+)(\/\S*)?$/i.exec(target);
@@ -43,6 +45,7 @@ export function readTarget(raw: string): { path: string; server?: string } | und
     const templated = /^(\{\{?[\w.-]+\}\}?)(\/\S*)$/.exec(target);
     if (templated?.[2]) target = templated[2];
   }
+  const query = [...(/\?([^#]*)/.exec(target)?.[1] ?? '').matchAll(/(?:^|&)([A-Za-z_][\w.-]*)=/g)].map((m) => m[1]!);
   target = target.replace(/[?#].*$/, '');
   // `/customer/{customerId}Request`: a renderer glued the next words to the path.
   target = target.replace(/(\})[A-Za-z][^/]*$/, '$1');
@@ -56,7 +59,7 @@ export function readTarget(raw: string): { path: string; server?: string } | und
     .replace(/\.$/, '');
   if (/[<>[\]"'`\\]/.test(path)) return undefined;
   if (server) server = server.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, '{$1}');
-  return server ? { path, server } : { path };
+  return { path, ...(server ? { server } : {}), ...(query.length > 0 ? { query } : {}) };
 }
 
 export type SectionTitle =
@@ -247,7 +250,7 @@ export function labelOfSummary(text: string): string {
 }
 
 const MEDIA_TYPE_LINE = new RegExp(`^(?:(?:content[- ]type|media type|schema): ?)?${MEDIA_TYPE}$`, 'i');
-const NO_BODY = /^(?:no (?:response |request )?body|no content|empty (?:response )?body|this (?:response|request) has no body|none)\.?$/i;
+const NO_BODY = /^(?:no (?:response |request )?body|no content|empty(?: (?:response )?body)?|this (?:response|request) has no body|none)\.?$/i;
 
 export function isNoBody(text: string): boolean {
   return NO_BODY.test(words(text));

@@ -31,6 +31,7 @@ describe('method and path', () => {
     ['only a URL, no method', { given: 'T\n\nEndpoint: /api/json/tickets/get/\n', want: { method: 'get', path: '/api/json/tickets/get/', methodInferred: true } }],
     ['nothing of the kind', { given: 'Just prose about GET requests.\n', want: undefined }],
     ['a cell of an operation index table', { given: 'Method | HTTP request | Description\n--- | --- | ---\n[**plantGet**](x.md) | **GET** /plants/{id} | \n', want: { method: 'get', path: '/plants/{id}' } }],
+    ['labels of another language', { given: '# 创建订单\n\n- **方法**：`POST`\n- **路径**：`/v1/orders`\n', want: { method: 'post', path: '/v1/orders' } }],
     ['a sentence glued to the path', { given: 'T\n\nDELETE\n/v1/docs/:idPermanently delete a document.\n', want: { method: 'delete', path: '/v1/docs/{id}' } }],
     ['a camelCase placeholder is no glued sentence', { given: 'T\n\nDELETE\n/v1/docs/:docId\n', want: { method: 'delete', path: '/v1/docs/{docId}' } }],
   ];

@@ -161,6 +161,47 @@ const cases: [file: string, want: Facts][] = [
   ],
   ['required-fields-label.txt', { operation: 'POST /unsubscribe/reader', body: ['token', 'reason'], bodyMedia: 'application/json (assumed)', statuses: ['200'] }],
   [
+    'schema-defined-after-its-field.txt',
+    {
+      operation: 'DELETE /v2/stores/{storeId}/carts/{cartId}',
+      parameters: ['path storeId required "string"', 'path cartId required "string"'],
+      statuses: ['200'],
+      warnings: [
+        /^the text "Envelope<Object>" under `Response body` was not read$/,
+        /^a response table has no status line above it; it is read as status 200$/,
+        /^this rendering does not mark where a nested table ends/,
+      ],
+    },
+  ],
+  [
+    'subsections-in-another-language.md',
+    { operation: 'POST /v1/orders', body: ['sku', 'lines', 'note', 'coupon'], bodyMedia: 'application/json (assumed)', statuses: ['400', '409'] },
+  ],
+  [
+    'rows-without-names.txt',
+    {
+      operation: 'POST /v1/lists/remove.{format}',
+      parameters: ['path format required "string" (assumed name)', 'query key required "string" (assumed name)'],
+      body: ['Address', 'EveryList'],
+      bodyMedia: 'application/json (assumed)',
+      warnings: [
+        /^a row with no name is read as "format", the path parameter the URL shows$/,
+        /^a row with no name is read as "key", the query parameter the URL shows$/,
+        /^a row with no name is read as "Address", the key the request sample shows in its place$/,
+        /^a row with no name is read as "EveryList", the key the request sample shows in its place$/,
+        /^the page describes no response status/,
+      ],
+    },
+  ],
+  [
+    'error-samples-without-status.txt',
+    {
+      operation: 'DELETE /v1/endpoints/{id}',
+      parameters: ['path id required "string"'],
+      warnings: [/^the page describes no response status/, /^an error sample that names no listed status was not read$/],
+    },
+  ],
+  [
     'body-fields-under-path-parameters.txt',
     {
       operation: 'PUT /v2/pets/{petId}',
@@ -267,6 +308,26 @@ describe('what the fields and samples say', () => {
   it('`Required Fields:` over a list marks its unmarked items', async () => {
     const result = await importPage(fixture('page', 'required-fields-label.txt'));
     expect(schemaOf((operationOf(result).operation.requestBody as JsonObject).content as JsonObject).required).toEqual(['token']);
+  });
+});
+
+describe('nesting the page marks by headings and definitions', () => {
+  const schemaOf = (content: JsonObject) => (content['application/json'] as JsonObject).schema as JsonObject;
+
+  it('a schema defined after the field it types holds the fields under it', async () => {
+    const result = await importPage(fixture('page', 'schema-defined-after-its-field.txt'));
+    const problem = ((result.fragment?.components as JsonObject).schemas as JsonObject).Problem as JsonObject;
+    expect(Object.keys(problem.properties as JsonObject)).toEqual(['problemId', 'detail']);
+    const response = (operationOf(result).operation.responses as JsonObject)['200'] as JsonObject;
+    expect(Object.keys(schemaOf(response.content as JsonObject).properties as JsonObject)).toEqual(['ok', 'result', 'problem']);
+  });
+
+  it('a heading that names a field nests its table; one about parameters goes on with the body', async () => {
+    const result = await importPage(fixture('page', 'subsections-in-another-language.md'));
+    const body = schemaOf((operationOf(result).operation.requestBody as JsonObject).content as JsonObject);
+    expect(body.required).toEqual(['sku', 'lines']);
+    const lines = (body.properties as JsonObject).lines as JsonObject;
+    expect(Object.keys((lines.items as JsonObject).properties as JsonObject)).toEqual(['qty', 'gift']);
   });
 });
 

@@ -83,7 +83,7 @@ describe('request targets', () => {
     ['/users/<id>', { path: '/users/{id}' }],
     ['/users/[id]', { path: '/users/{id}' }],
     ['/users/{{id}}', { path: '/users/{id}' }],
-    ['https://api.example.com/v1/x?limit=1', { path: '/v1/x', server: 'https://api.example.com' }],
+    ['https://api.example.com/v1/x?limit=1', { path: '/v1/x', server: 'https://api.example.com', query: ['limit'] }],
     ['{{baseUrl}}/api/webhooks/', { path: '/api/webhooks/' }],
     ['/v3/customers/{customerId}Removed one customer', { path: '/v3/customers/{customerId}' }],
     ['not/a/path', undefined],
