@@ -4,7 +4,7 @@
 // for every block, whether it fed a fact; what fed none is reported where it stands.
 import { error, warning, type Diagnostic } from '../../diagnostics.js';
 import type { Block, ListItem, Position, TableRow } from './blocks.js';
-import { parseRequired } from './columns.js';
+import { isNameHeader, parseRequired } from './columns.js';
 import { inEnglish } from './foreign-words.js';
 import { findOperation, looksLikeValue, readCurlData, readCurlTarget, sameOperationPath, samePath, type OperationFound } from './find-operation.js';
 import { readTolerantJson } from './tolerant-json.js';
@@ -176,6 +176,12 @@ class PageAssembler {
   /** Statuses a page lists before it describes them (`- 200`, `- 401`): described in that order. */
   private pendingStatuses: ResponseModel[] = [];
   private inHeaderSample = false;
+  /** Samples printed right under the operation line, placed once the page's tables are read. */
+  private readonly underOperation: Sample[] = [];
+  /** The response being read when a `Response samples` label came: its samples are not that response's own. */
+  private responseAtLabel: ResponseModel | undefined;
+  /** The media type a request header table's `Content-Type` gives. */
+  private requestMediaType: string | undefined;
   /** Body rows of a parameter table that printed no name, until the request sample can name them. */
   private readonly namelessBody: TableRow[] = [];
   /** The depth of the heading that started the section, when a heading did. */
@@ -185,6 +191,9 @@ class PageAssembler {
   /** The block just read was a request sample (curl): an unlabelled sample right after it is its response. */
   private requestShown = false;
   private afterRequest = false;
+  /** The block just read printed the operation (`POST /x`, or an example of it): a sample right under it is what it sends. */
+  private operationShown = false;
+  private afterOperation = false;
   /** Under `Request samples` / `Response samples`: where the samples that follow belong. */
   private sampleMode: 'request' | 'response' | undefined;
 
@@ -206,6 +215,8 @@ class PageAssembler {
     if (this.done) return;
     this.afterRequest = this.requestShown;
     this.requestShown = false;
+    this.afterOperation = this.operationShown;
+    this.operationShown = false;
     switch (block.kind) {
       case 'heading':
       case 'text':
@@ -259,8 +270,10 @@ class PageAssembler {
         first,
       );
     }
+    this.placeUnderOperation();
     this.placeLoneSamples();
     this.nameNamelessBody();
+    if (this.body && !this.body.mediaType && this.requestMediaType) this.body.mediaType = this.requestMediaType;
     const path = this.templatePath(this.operation.path);
     const title = this.titleHeading ?? this.firstText;
     const model: PageModel = {
@@ -360,12 +373,16 @@ class PageAssembler {
     if (!text) return this.use();
     if (this.used.has(this.index)) {
       // The operation's own line; what a flattened page ran into it after the path is prose.
+      if (this.fed.get(this.index) === '') this.operationShown = true;
       return;
     }
     const operation = matchOperationLine(text);
     if (operation && this.operation) {
       this.use();
-      if (operation.method === this.operation.method && sameOperationPath(this.operation.path, operation.path)) return;
+      if (operation.method === this.operation.method && sameOperationPath(this.operation.path, operation.path)) {
+        this.operationShown = true;
+        return;
+      }
       if (at.line > this.operation.at.line || (at.line === this.operation.at.line && at.column > this.operation.at.column)) {
         if (this.section.kind !== 'intro') {
           this.warn('the page describes a second operation; only the first one is read', at);
@@ -385,6 +402,12 @@ class PageAssembler {
       this.section = { ...this.section, in: word as ParameterLocation };
       return;
     }
+    // `Code Examples`: the label over the samples, which say what they are themselves.
+    if (/^code (?:samples?|examples?)$/i.test(text)) {
+      this.use();
+      this.lastLabel = text;
+      return;
+    }
     // `bash`, `json`, `cURL`: the tab a rendering prints over its code sample.
     if (LANGUAGE_LABEL.test(text) && this.blocks[this.index + 1]?.kind === 'code') return this.use();
     const shown = matchShowFields(text);
@@ -392,12 +415,15 @@ class PageAssembler {
       this.use();
       return this.open(shown, false, at);
     }
-    const samples = SAMPLES_LABEL.exec(text);
+    const samples = SAMPLES_LABEL.exec(text) ?? SAMPLES_LABEL.exec(inEnglish(text) ?? '');
     if (samples) {
       // `Request samples`, `Response examples`: what follows shows the operation, it adds no section.
       this.use();
       this.sampleMode = (samples[1] ?? samples[2])!.toLowerCase() === 'request' ? 'request' : 'response';
       this.lastLabel = text;
+      // `Response Example` over `204` / its description / its sample: the statuses under it are responses.
+      this.responseAtLabel = this.section.kind === 'response' ? this.section.response : undefined;
+      if (this.sampleMode === 'response' && !this.inResponses()) this.enter({ kind: 'responses', title: text });
       return;
     }
     const section = matchSectionTitle(text);
@@ -850,6 +876,27 @@ class PageAssembler {
 
   /** A table that is no property table: statuses with their descriptions, or something not read. */
   private readGrid(header: readonly string[], rows: readonly { cells: string[]; at: Position }[], at: Position): void {
+    // `Key | Value` under a headers section: the headers sent or returned, each with its example value.
+    const section = this.section;
+    const headers = (section.kind === 'parameters' && section.in === 'header') || section.kind === 'response-headers';
+    if (headers && header.length >= 1 && isNameHeader(header[0]!) && rows.every((row) => /^[A-Za-z][\w-]*$/.test(row.cells[0]?.trim() ?? ''))) {
+      this.use();
+      for (const row of rows) {
+        const name = row.cells[0]!.trim();
+        const field: FieldRow = { name, type: undefined, required: false, description: '', default: '', at: row.at, children: [] };
+        // The Content-Type a request or response is printed with is its payload's media type.
+        const media = /^content-type$/i.test(name) ? matchMediaType(row.cells[1] ?? '') : undefined;
+        if (media && section.kind === 'response-headers') section.response.mediaType ??= media;
+        else if (media) this.requestMediaType ??= media;
+        if (section.kind === 'response-headers') {
+          if (!section.response.headers.some((h) => h.name.toLowerCase() === name.toLowerCase())) section.response.headers.push(field);
+        } else if (!this.parameterKeys.has(`header ${name}`)) {
+          this.parameterKeys.add(`header ${name}`);
+          this.parameters.push({ ...field, in: 'header' });
+        }
+      }
+      return;
+    }
     const codeColumn = header.findIndex((cell) => {
       const plain = cell.replace(/[*`]/g, '').trim();
       return CODE_HEADER.test(plain) || CODE_HEADER.test(inEnglish(plain) ?? '');
@@ -986,6 +1033,15 @@ class PageAssembler {
       }
       return;
     }
+    if (this.afterOperation && BODY_METHODS.has(this.operation?.method ?? '') && this.sampleMode !== 'response' && section.kind !== 'response' && section.kind !== 'responses') {
+      // `POST /users` over `{...}`: the request the line prints, its body, unless the fields the page
+      // lists later show it to be the response (a rendering that puts the response example first).
+      // The sample right after it is the response.
+      this.use();
+      this.underOperation.push(located);
+      this.requestShown = true;
+      return;
+    }
     if (this.afterRequest && this.sampleMode !== 'request' && !/\brequest\b/.test(own) && section.kind !== 'response') {
       // The sample right under a curl command is what the command gets back.
       this.use();
@@ -999,7 +1055,8 @@ class PageAssembler {
       addSample(this.body, located);
       return;
     }
-    if (this.sampleMode === 'response') {
+    // Under `Response samples`, a sample goes to a status printed after that label, else it waits for the first success.
+    if (this.sampleMode === 'response' && (section.kind !== 'response' || section.response === this.responseAtLabel)) {
       this.use();
       this.loneResponseSamples.push({ sample: located, error: ERROR_LABEL.test(label) });
       return;
@@ -1037,6 +1094,22 @@ class PageAssembler {
     if (!read.result) return undefined;
     for (const diagnostic of read.diagnostics) if (diagnostic.severity === 'warning') this.diagnostics.push(diagnostic);
     return { value: read.result.value, at: { line: startLine, column: startColumn }, truncated: read.open.length > 0 };
+  }
+
+  /** A sample right under the operation line: the body's, unless only the success response's fields name its keys. */
+  private placeUnderOperation(): void {
+    for (const sample of this.underOperation) {
+      const keys = isRecord(sample.value) ? Object.keys(sample.value) : [];
+      const overlap = (rows: readonly FieldRow[]) => rows.filter((row) => keys.includes(row.name)).length;
+      const bodyShare = overlap(this.body?.rows ?? []);
+      const responseShare = Math.max(0, ...this.responses.filter((r) => r.status.startsWith('2')).map((r) => overlap(r.rows)));
+      if (bodyShare === 0 && responseShare > 0) {
+        this.loneResponseSamples.push({ sample, error: false });
+        continue;
+      }
+      this.body ??= { description: '', rows: [], noBody: false, at: sample.at };
+      addSample(this.body, sample);
+    }
   }
 
   /**

@@ -89,6 +89,11 @@ export function columnsFromRunTogetherHeader(line: string): ColumnKind[] | undef
   return columns[0] === 'name' && columns.includes('type') ? columns : undefined;
 }
 
+/** Whether a header cell names the column of names (`Name`, `Key`, `Header`, `キー`). */
+export function isNameHeader(cell: string): boolean {
+  return headerWord(plainHeader(cell)) === 'name';
+}
+
 /** The kind of column a header word names, in English or in another language. */
 function headerWord(word: string): ColumnKind | undefined {
   const own = HEADER_WORDS[word];

@@ -172,6 +172,12 @@ function readSplitOperation(entries: readonly Entry[], texts: readonly (string |
     const target = readTarget(after.path);
     if (target) return { method: method.toLowerCase(), ...target, at: entries[index]!.at, blocks: [entries[index]!.block, ...after.blocks.map((k) => entries[k]!.block)], source: 'split' };
   }
+  // `DELETE` / a sentence about it / `/api/v1/things/<uuid>`: the path alone on a line a little further down.
+  for (let k = methodAt + 2; k <= methodAt + 3 && k < texts.length; k++) {
+    const alone = (texts[k] ?? '').trim();
+    const target = /^(?:\/|https?:\/\/)\S*$/.test(alone) ? readTarget(alone) : undefined;
+    if (target && target.path.length > 1) return { method: method.toLowerCase(), ...target, at: entries[index]!.at, blocks: [entries[index]!.block, entries[k]!.block], source: 'split' };
+  }
   for (let k = Math.max(0, index - 6); k < Math.min(texts.length, index + 7); k++) {
     if (k === index) continue;
     const url = readUrlLabel(texts, k);

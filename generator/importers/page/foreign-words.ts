@@ -70,6 +70,7 @@ const PHRASES: readonly (readonly [string, string])[] = [
   ['説明', 'description'],
   ['メソッド', 'method'],
   ['エンドポイント', 'endpoint'],
+  ['サンプル', 'example'],
   // Russian
   ['параметры пути', 'path parameters'],
   ['параметры запроса', 'request parameters'],
@@ -132,10 +133,16 @@ const PHRASES: readonly (readonly [string, string])[] = [
   ['descripción', 'description'],
   ['descrição', 'description'],
   ['método', 'method'],
+  ['ejemplos', 'examples'],
+  ['ejemplo', 'example'],
+  ['exemplos', 'examples'],
+  ['exemplo', 'example'],
   ['ruta', 'path'],
   ['caminho', 'path'],
   ['rota', 'path'],
   // German
+  ['beispiele', 'examples'],
+  ['beispiel', 'example'],
   ['pfadparameter', 'path parameters'],
   ['abfrageparameter', 'query parameters'],
   ['anfragekörper', 'request body'],
@@ -164,6 +171,8 @@ const PHRASES: readonly (readonly [string, string])[] = [
   ['champ', 'field'],
   ['obligatoire', 'required'],
   ['méthode', 'method'],
+  ['exemples', 'examples'],
+  ['exemple', 'example'],
   ['chemin', 'path'],
 ];
 

@@ -76,7 +76,12 @@ function cutGlued(line: Line): Line[] {
   const text = line.text;
   if (text.length > 400) return [line];
   const literals = LITERALS_THEN_TEXT.exec(text);
-  const at = literals ? literals[1]!.length : (gluedTitleAt(text) ?? leadingTitleEnd(text));
+  // `Section titled “Request body”| Key | Type |`: the heading's anchor, then the table's header.
+  const anchor = /Section titled “[^”]*”(?=\S)/.exec(text);
+  // `POST https://host/api/students{`: the request sample starts on the operation's line.
+  const opened = /^(\S+\s+\S+?)([{[])\s*$/.exec(text);
+  const sample = opened && matchOperationLine(opened[1]!) ? opened[1]!.length : undefined;
+  const at = anchor ? anchor.index + anchor[0].length : literals ? literals[1]!.length : (sample ?? gluedTitleAt(text) ?? leadingTitleEnd(text));
   if (at === undefined) return [line];
   const head = text.slice(0, at).trimEnd();
   const tail = text.slice(at);
@@ -183,6 +188,8 @@ class TextReader {
     let quote = false;
     const body: string[] = [];
     let j = this.i;
+    /** Where on its last line the sample's outer bracket closes. */
+    let close = -1;
     for (; j < this.lines.length; j++) {
       const raw = this.lines[j]!.raw;
       body.push(raw);
@@ -193,22 +200,30 @@ class TextReader {
           else if (c === '"') quote = false;
         } else if (c === '"') quote = true;
         else if (c === '{' || c === '[') depth++;
-        else if (c === '}' || c === ']') depth--;
+        else if (c === '}' || c === ']') {
+          depth--;
+          if (depth === 0) {
+            close = k;
+            break;
+          }
+        }
       }
       quote = false; // a string never runs over a line break in a sample
       if (depth <= 0) break;
     }
-    // What a rendering glued after the closing bracket (`]429 Too many requests`) is the page's next line.
+    // What a rendering glued after the closing bracket (`]429 Too many requests`, `}{` the next
+    // sample) is the page's next line.
     const last = this.lines[j];
     let rest = '';
     if (last && depth <= 0) {
-      const close = closingIndex(last.raw);
+      if (close === -1) close = closingIndex(last.raw);
       rest = last.raw.slice(close + 1).trim();
       if (rest) body[body.length - 1] = last.raw.slice(0, close + 1);
     }
     this.blocks.push({ kind: 'code', lang: 'json', value: body.join('\n'), at: positionOf(line) });
     if (rest && last) {
-      this.lines[j] = { ...last, raw: rest, text: rest, indent: last.raw.length - last.raw.trimStart().length };
+      const column = last.raw.indexOf(rest, close + 1);
+      this.lines[j] = { ...last, raw: ' '.repeat(column) + rest, text: rest, indent: column };
       this.i = j;
       return true;
     }

@@ -1,5 +1,6 @@
 // The type column of a property table: `string`, `integer<int64>`, `object[]`, `string | null`,
 // `array of Instance`... read as a whole cell, or at the start of text whose cells ran together.
+import { foreignType } from './foreign-words.js';
 
 export type Primitive = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null' | 'any';
 
@@ -76,7 +77,8 @@ export interface TypeOptions {
 
 /** Reads a whole type cell, or returns undefined when it is not a type. */
 export function parseTypeExpression(cell: string): TypeExpr | undefined {
-  let text = normalizeSpelling(cell.trim().replace(/^`(.*)`$/s, '$1').trim());
+  const plain = cell.trim().replace(/^`(.*)`$/s, '$1').trim();
+  let text = normalizeSpelling(foreignType(plain) ?? plain);
   if (text.length === 0 || text.length > MAX_TYPE_LENGTH) return undefined;
   const nullable = readNullableFlag(text);
   if (nullable !== undefined) text = nullable;

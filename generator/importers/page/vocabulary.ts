@@ -104,7 +104,7 @@ const SECTIONS: [RegExp, (match: RegExpExecArray) => SectionTitle][] = [
   [/^([1-5]\d\d) response$/, (m) => ({ kind: 'response', status: m[1]!, description: '' })],
   [
     new RegExp(
-      `^(?:responses?|response body|response schema|response fields|response details|response description|response data|response parameters|response codes|response information|response examples?|(?:success(?:ful)?|error) responses?|responses? samples?|returns|return body|return status|errors?|error responses?|error codes|common errors|status codes|data returned)${WITH_MEDIA_TYPE}$`,
+      `^(?:responses?|response body|response schema|response fields|response details|response description|response data|response parameters|response codes|response information|response examples?|(?:success(?:ful)?|error) responses?|responses? samples?|returns|return body|return status|errors?|error responses?|error codes|common errors|status codes?|data returned)${WITH_MEDIA_TYPE}$`,
     ),
     (m) => (m[1] ? { kind: 'responses', mediaType: m[1] } : { kind: 'responses' }),
   ],

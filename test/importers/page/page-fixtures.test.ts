@@ -202,6 +202,27 @@ const cases: [file: string, want: Facts][] = [
     },
   ],
   [
+    'key-value-header-tables.txt',
+    {
+      operation: 'POST /images',
+      parameters: ['header Authorization', 'header Content-Type'],
+      body: ['image', 'caption'],
+      bodyMedia: 'multipart/form-data',
+      statuses: ['201'],
+      warnings: [/^the page names the schema "Blob" but shows none of its fields$/],
+    },
+  ],
+  ['response-example-per-status.txt', { operation: 'DELETE /api/v2/notes/{note_id}', parameters: ['path note_id required "string"'], statuses: ['204', '404'] }],
+  [
+    'samples-under-the-operation-line.txt',
+    { operation: 'POST /api/pupils', body: ['name', 'grade'], bodyMedia: 'application/json (assumed)', statuses: ['200'], warnings: [/^a json block was not read$/] },
+  ],
+  ['response-example-before-fields.txt', { operation: 'POST /tokens', body: ['label'], bodyMedia: 'application/json', statuses: ['200'] }],
+  [
+    'path-under-a-sentence.txt',
+    { operation: 'DELETE /api/v1/notiz/{uuid}', parameters: ['path uuid required "string"'], statuses: ['200'], warnings: [/^path parameter "uuid" is not described on the page/] },
+  ],
+  [
     'body-fields-under-path-parameters.txt',
     {
       operation: 'PUT /v2/pets/{petId}',
@@ -308,6 +329,36 @@ describe('what the fields and samples say', () => {
   it('`Required Fields:` over a list marks its unmarked items', async () => {
     const result = await importPage(fixture('page', 'required-fields-label.txt'));
     expect(schemaOf((operationOf(result).operation.requestBody as JsonObject).content as JsonObject).required).toEqual(['token']);
+  });
+});
+
+describe('samples by where they stand', () => {
+  const propertiesOf = (holder: JsonObject) => Object.keys(((((holder.content as JsonObject)[Object.keys(holder.content as JsonObject)[0]!] as JsonObject).schema as JsonObject).properties ?? {}) as JsonObject);
+
+  it('the sample under the operation line is the body, the next one its response', async () => {
+    const result = await importPage(fixture('page', 'samples-under-the-operation-line.txt'));
+    const { operation } = operationOf(result);
+    expect(((operation.requestBody as JsonObject).content as JsonObject)['application/json']).toMatchObject({ schema: { required: ['name'] } });
+    expect(propertiesOf((operation.responses as JsonObject)['200'] as JsonObject)).toEqual(['success', 'data']);
+  });
+
+  it('a sample the response fields name is the response, even right under the operation line', async () => {
+    const result = await importPage(fixture('page', 'response-example-before-fields.txt'));
+    const { operation } = operationOf(result);
+    expect(propertiesOf(operation.requestBody as JsonObject)).toEqual(['label']);
+    expect(propertiesOf((operation.responses as JsonObject)['200'] as JsonObject)).toEqual(['token', 'expires']);
+  });
+
+  it('a sample under `Response Example` and a status goes to that status', async () => {
+    const result = await importPage(fixture('page', 'response-example-per-status.txt'));
+    expect(propertiesOf((operationOf(result).operation.responses as JsonObject)['404'] as JsonObject)).toEqual(['detail']);
+  });
+
+  it("a header table's Content-Type is the payload's media type", async () => {
+    const result = await importPage(fixture('page', 'key-value-header-tables.txt'));
+    const response = (operationOf(result).operation.responses as JsonObject)['201'] as JsonObject;
+    expect(Object.keys(response.content as JsonObject)).toEqual(['application/json']);
+    expect(Object.keys(response.headers as JsonObject)).toEqual(['Content-Type']);
   });
 });
 
