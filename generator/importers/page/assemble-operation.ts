@@ -275,6 +275,9 @@ class PageAssembler {
     this.nameNamelessBody();
     if (this.body && !this.body.mediaType && this.requestMediaType) this.body.mediaType = this.requestMediaType;
     const path = this.templatePath(this.operation.path);
+    // `/v2/subscribers/sub_p03Gjl8U`: a path printed only as an example, its parameter named nowhere.
+    const example = path.split('/').find((segment) => segment !== '' && looksLikeValue(segment) && /\d/.test(segment));
+    if (example) this.warn(`the path ${path} holds the example value "${example}" where a parameter goes, and the page names no parameter for it; it is kept as printed`, this.operation.at);
     const title = this.titleHeading ?? this.firstText;
     const model: PageModel = {
       description: this.description.join('\n\n'),
@@ -408,8 +411,16 @@ class PageAssembler {
       this.lastLabel = text;
       return;
     }
-    // `bash`, `json`, `cURL`: the tab a rendering prints over its code sample.
-    if (LANGUAGE_LABEL.test(text) && this.blocks[this.index + 1]?.kind === 'code') return this.use();
+    // `bash`, `json`, `cURL`: the tab a rendering prints over its code sample (a comment line may come between).
+    const after = this.blocks[this.index + 1];
+    const commented = after?.kind === 'text' && /^\/\/\s*\S/.test(after.text) ? this.blocks[this.index + 2] : after;
+    if (LANGUAGE_LABEL.test(text) && commented?.kind === 'code') return this.use();
+    // `// SUCCESS` over a sample: a comment the rendering moved out of it, the sample's label.
+    if (/^\/\/\s*\S/.test(text) && after?.kind === 'code') {
+      this.use();
+      this.lastLabel = text.replace(/^\/\/\s*/, '');
+      return;
+    }
     const shown = matchShowFields(text);
     if (shown !== undefined) {
       this.use();

@@ -767,9 +767,12 @@ function startsSample(text: string): boolean {
   return /^(?:\{\s*(?:$|["'}\w•])|\[\s*(?:$|[{["\d\-\]tfn]))/.test(text) && !/^\[[^\]]*\]\(/.test(text) && !/^\{\{?[\w.-]+\}\}?(?:\/|$)/.test(text);
 }
 
+/** The tab over a code sample (`json`, `bash`): no field's description. */
+const LANGUAGE_TAB = /^(?:json|bash|shell|sh|curl|javascript|js|typescript|python|http|xml|yaml)$/i;
+
 /** Lines a stack of fields never runs over. */
 function endsFields(text: string): boolean {
-  return HEADING_ANCHOR.test(text) || /^(?:[1-5]\d\d|[1-5]XX|default)$/i.test(text) || isStructuralLine(text) || startsSample(text) || /^(?:\$\s*)?curl\s/.test(text) || FENCE.test(text) || /^\|/.test(text) || BULLET.test(text);
+  return LANGUAGE_TAB.test(text) || /^\/\/\s/.test(text) || HEADING_ANCHOR.test(text) || /^(?:[1-5]\d\d|[1-5]XX|default)$/i.test(text) || isStructuralLine(text) || startsSample(text) || /^(?:\$\s*)?curl\s/.test(text) || FENCE.test(text) || /^\|/.test(text) || BULLET.test(text);
 }
 
 const VOCABULARY = /^(?:object|array|string|integer|number|boolean|required|optional|nullable|example|examples|default|schema|responses?|request|body|headers?|parameters|enum|null|none|success|error)$/i;

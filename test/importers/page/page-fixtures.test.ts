@@ -223,6 +223,26 @@ const cases: [file: string, want: Facts][] = [
     { operation: 'DELETE /api/v1/notiz/{uuid}', parameters: ['path uuid required "string"'], statuses: ['200'], warnings: [/^path parameter "uuid" is not described on the page/] },
   ],
   [
+    'codes-in-error-samples.txt',
+    {
+      operation: 'PATCH /api/folder/{id}',
+      parameters: ['path id required "number"'],
+      body: ['title'],
+      bodyMedia: 'application/json',
+      // `"code": "404"` in a sample is the API's own code, no HTTP status.
+      statuses: ['200'],
+      warnings: [/^a response table has no status line above it; it is read as status 200$/],
+    },
+  ],
+  [
+    'example-value-in-path.txt',
+    {
+      operation: 'DELETE /v2/subscribers/sub_p03Gjl8Uzn0Rk',
+      statuses: ['200'],
+      warnings: [/^a table \(Response format \| JSON\) was not read$/, /^the path \/v2\/subscribers\/sub_p03Gjl8Uzn0Rk holds the example value "sub_p03Gjl8Uzn0Rk" where a parameter goes/],
+    },
+  ],
+  [
     'body-fields-under-path-parameters.txt',
     {
       operation: 'PUT /v2/pets/{petId}',
