@@ -405,6 +405,9 @@ class PageAssembler {
       this.section = { ...this.section, in: word as ParameterLocation };
       return;
     }
+    // `Route` over the operation line, `Status` over a status code: labels of what follows.
+    const next = this.blocks[this.index + 1];
+    if (/^(?:route|endpoint|status|status code)$/i.test(text) && (next?.kind === 'text' || next?.kind === 'heading') && (matchOperationLine(next.text) || /^[1-5]\d\d\b/.test(next.text))) return this.use();
     // `Code Examples`: the label over the samples, which say what they are themselves.
     if (/^code (?:samples?|examples?)$/i.test(text)) {
       this.use();
@@ -615,6 +618,7 @@ class PageAssembler {
       const line = /^([A-Za-z][\w-]*):\s*\S/.exec(text);
       if (!line) return false;
       this.use();
+      if (/^content-type$/i.test(line[1]!)) this.requestMediaType ??= matchMediaType(text.slice(text.indexOf(':') + 1).split(';')[0]!.trim());
       const key = `header ${line[1]!}`;
       if (!this.parameterKeys.has(key)) {
         this.parameterKeys.add(key);
@@ -887,6 +891,14 @@ class PageAssembler {
 
   /** A table that is no property table: statuses with their descriptions, or something not read. */
   private readGrid(header: readonly string[], rows: readonly { cells: string[]; at: Position }[], at: Position): void {
+    // `Name | Description` under a parameters or body section: fields whose types the page leaves out.
+    if ((this.section.kind === 'parameters' || this.section.kind === 'body') && header.length === 2 && isNameHeader(header[0]!) && /^(?:description|details|notes)$/i.test(header[1]!.trim())) {
+      const fields = rows.map((row): TableRow => {
+        const badge = /^(\S+)\s+(required|optional)$/i.exec(row.cells[0]?.trim() ?? '');
+        return { name: badge ? badge[1]! : (row.cells[0]?.trim() ?? ''), type: '', required: badge ? badge[2]!.toLowerCase() : '', description: row.cells[1]?.trim() ?? '', in: '', default: '', at: row.at, typeAt: row.at, nested: [] };
+      });
+      if (fields.every((field) => /^[A-Za-z_$@][\w.$@[\]-]*$/.test(field.name))) return this.readTable(fields, at);
+    }
     // `Key | Value` under a headers section: the headers sent or returned, each with its example value.
     const section = this.section;
     const headers = (section.kind === 'parameters' && section.in === 'header') || section.kind === 'response-headers';
@@ -1165,6 +1177,11 @@ class PageAssembler {
         continue;
       }
       let row = original;
+      // `delete_request[reason]` on a method that sends a body: a field of the body, as forms nest them.
+      if (!row.in && !sectionIn && /^[A-Za-z_$@][\w$@-]*\[[A-Za-z_][\w-]*\]/.test(row.name) && BODY_METHODS.has(this.operation?.method ?? '')) {
+        this.addBodyRow(row);
+        continue;
+      }
       if (sectionIn === 'path' && !row.in && !path.includes(`{${row.name}}`)) {
         if (openPlaceholders > 0) openPlaceholders--;
         else if (BODY_METHODS.has(this.operation?.method ?? '')) {
@@ -1646,6 +1663,22 @@ function holdsFields(type: TypeExpr | undefined): boolean {
 
 /** Appends a row, under its parent when its name is a path (`violations[].code`, `meta.total`). */
 function addRow(rows: FieldRow[], row: FieldRow): void {
+  // `delete_request[reason]` (Rails, PHP): the brackets state the nesting, the object that holds it included.
+  const bracketed = /^[A-Za-z_$@][\w$@-]*(?:\[[A-Za-z_][\w-]*\])+$/.test(row.name) ? row.name.split(/[[\]]+/).filter(Boolean) : undefined;
+  if (bracketed && bracketed.length <= MAX_NESTING) {
+    let siblings = rows;
+    for (const segment of bracketed.slice(0, -1)) {
+      let holder = lastOf(siblings, (candidate) => candidate.name === segment);
+      if (!holder) {
+        holder = { name: segment, type: { kind: 'primitive', name: 'object' }, required: false, description: '', default: '', at: row.at, children: [] };
+        siblings.push(holder);
+      }
+      holder.childrenAt ??= row.at;
+      siblings = holder.children;
+    }
+    siblings.push({ ...row, name: bracketed.at(-1)! });
+    return;
+  }
   const segments = row.name.split('.').map((segment) => segment.replace(/\[\d*\]$/, ''));
   if (segments.length > 1 && segments.length <= MAX_NESTING && segments.every((s) => s !== '')) {
     let siblings = rows;

@@ -154,6 +154,8 @@ class SchemaBuilder {
       if (!(name in properties)) properties[name] = property;
       // A field the table names without a type: the sample's value shows it.
       else if (isObject(own) && own.type === undefined && own.$ref === undefined && isObject(property) && property.type !== undefined) properties[name] = { type: property.type, ...own };
+      // An object the table describes field by field: the sample fills in what its fields leave out, a level down.
+      else if (isObject(own) && own.type === 'object' && isObject(own.properties) && isObject(property) && isObject(property.properties)) properties[name] = this.withSample(own, property, at);
       // A property typed by a schema the page names but does not show: the sample shows it.
       else if (isObject(own) && typeof own.$ref === 'string' && isObject(property)) this.withSample({ $ref: own.$ref }, property, at);
     }

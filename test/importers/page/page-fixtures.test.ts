@@ -243,6 +243,16 @@ const cases: [file: string, want: Facts][] = [
     },
   ],
   [
+    'bracketed-names-without-types.txt',
+    {
+      operation: 'POST /api/v1/refund_requests',
+      parameters: ['header Accept', 'header Content-Type'],
+      body: ['refund_request'],
+      bodyMedia: 'application/json',
+      statuses: ['201'],
+    },
+  ],
+  [
     'body-fields-under-path-parameters.txt',
     {
       operation: 'PUT /v2/pets/{petId}',
@@ -379,6 +389,16 @@ describe('samples by where they stand', () => {
     const response = (operationOf(result).operation.responses as JsonObject)['201'] as JsonObject;
     expect(Object.keys(response.content as JsonObject)).toEqual(['application/json']);
     expect(Object.keys(response.headers as JsonObject)).toEqual(['Content-Type']);
+  });
+});
+
+describe('nesting the page marks by brackets', () => {
+  it('`refund_request[amount]` is a field of the body object it names', async () => {
+    const result = await importPage(fixture('page', 'bracketed-names-without-types.txt'));
+    const body = (((operationOf(result).operation.requestBody as JsonObject).content as JsonObject)['application/json'] as JsonObject).schema as JsonObject;
+    const holder = (body.properties as JsonObject).refund_request as JsonObject;
+    expect(holder.required).toEqual(['amount']);
+    expect(holder.properties).toEqual({ amount: { description: 'Amount to refund', type: 'number' }, note: { description: 'A note for the team', type: 'string' } });
   });
 });
 
