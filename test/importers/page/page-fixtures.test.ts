@@ -157,7 +157,7 @@ const cases: [file: string, want: Facts][] = [
   ['samples-without-braces.txt', { operation: 'POST /v1/hooks', body: ['target_url', 'events'], bodyMedia: 'application/json', statuses: ['201'] }],
   [
     'names-glued-to-descriptions.txt',
-    { operation: 'PATCH /authors/{id}', parameters: ['path id required'], body: ['penName', 'country', 'bio'], bodyMedia: 'application/json (assumed)', statuses: ['200', '404'] },
+    { operation: 'PATCH /authors/{id}', parameters: ['path id required'], body: ['penName', 'country', 'bio', 'phone'], bodyMedia: 'application/json (assumed)', statuses: ['200', '404'] },
   ],
   ['required-fields-label.txt', { operation: 'POST /unsubscribe/reader', body: ['token', 'reason'], bodyMedia: 'application/json (assumed)', statuses: ['200'] }],
   [
@@ -251,6 +251,10 @@ const cases: [file: string, want: Facts][] = [
       bodyMedia: 'application/json',
       statuses: ['201'],
     },
+  ],
+  [
+    'status-sentence-over-sample.txt',
+    { operation: 'POST /api/v1/sessions/close', body: ['sessionId'], bodyMedia: 'application/json (assumed)', statuses: ['200', '404'] },
   ],
   [
     'body-fields-under-path-parameters.txt',
@@ -353,6 +357,7 @@ describe('what the fields and samples say', () => {
       penName: { type: 'string', description: 'Pen name shown on books' },
       country: { type: 'string', description: 'Country of residence' },
       bio: { description: 'Short biography' },
+      phone: { description: 'Phone number' },
     });
   });
 
@@ -382,6 +387,12 @@ describe('samples by where they stand', () => {
   it('a sample under `Response Example` and a status goes to that status', async () => {
     const result = await importPage(fixture('page', 'response-example-per-status.txt'));
     expect(propertiesOf((operationOf(result).operation.responses as JsonObject)['404'] as JsonObject)).toEqual(['detail']);
+  });
+
+  it('a success sample with no success response left to take it is reported', async () => {
+    const text = 'T\n\nGET /v1/things\n\nResponses\n\n200 OK\n\n{\n"id": 1\n}\n\nResponse samples\n\n{\n"id": 2,\n"extra": true\n}\n';
+    const result = await importPage({ text, path: 'two-samples.txt' });
+    expect(result.diagnostics.map((d) => d.message)).toContain('a response sample tied to no status was not read: the page shows more samples than success responses');
   });
 
   it("a header table's Content-Type is the payload's media type", async () => {
