@@ -32,7 +32,7 @@ describe('specmill import', () => {
     const result = runCli(['import', '--report', page]);
     expect(result.status).toBe(0);
     expect(parse(result.stdout)).toMatchObject({ openapi: '3.1.0' });
-    expect(result.stderr).toMatch(/unread-body-list\.md: \d+ of \d+ blocks used \(\d+\.\d%\), read as property-tables/);
+    expect(result.stderr).toMatch(/unread-body-list\.md: \d+ of \d+ blocks used \(\d+\.\d%\), read as reference-page/);
     expect(result.stderr).toMatch(/not read: a list under `Body parameters` at .*unread-body-list\.md:7:1/);
   });
 
