@@ -36,6 +36,15 @@ describe('specmill import', () => {
     expect(result.stderr).toMatch(/not read: a list under `Body parameters` at .*unread-body-list\.md:7:1/);
   });
 
+  it('--report measures coverage for every text format: a Bump.sh export and a page of JSON samples too', () => {
+    const pages = ['specs/elastic-cloud/sources/create-extension.md', 'specs/cloud-foundry/sources/create-service-instance.txt'].map((p) => path.join(ROOT, p));
+    const result = runCli(['import', '--report', ...pages]);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/create-extension\.md: (\d+) of \1 blocks used \(100\.0%\), read as bump-markdown/);
+    expect(result.stderr).toMatch(/create-service-instance\.txt: (\d+) of \1 blocks used \(100\.0%\), read as json-samples/);
+    expect(result.stderr).not.toMatch(/coverage not measured/);
+  });
+
   it('writes to --out', () => {
     const out = path.join(tmp, 'spec.yaml');
     const result = runCli(['import', SEED_PAGES[0]!, '--out', out]);

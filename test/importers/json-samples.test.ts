@@ -376,6 +376,20 @@ describe('sidebars', () => {
   });
 });
 
+describe('coverage', () => {
+  const pages: [what: string, page: Page][] = [['the seed', seedPage()], ...['delete-202-job-location.txt', 'header-parameters-media-types.txt', 'flattened-list-service-instances.txt'].map((file): [string, Page] => [file, fixture(file)])];
+  it.each(pages)(
+    '%s: every block used or reported',
+    (_what, page) => {
+      const coverage = read(page).coverage!;
+      const reported = coverage.unread.length;
+      // A sidebar is one report for all its blocks; nothing else is left unread.
+      expect(coverage.unread.every((u) => u.kind.startsWith('a list of other operations'))).toBe(true);
+      expect(coverage.used + (reported > 0 ? Number(/(\d+) blocks/.exec(coverage.unread[0]!.kind)![1]) : 0)).toBe(coverage.blocks);
+    },
+  );
+});
+
 describe('pages it cannot fully read', () => {
   it('a broken JSON sample: read as docs write JSON, a warning at the page\'s line and column, the rest still read', async () => {
     const result = read(fixture('broken-json-sample.txt'));
