@@ -22,6 +22,8 @@ export interface TableRow {
   nested: Block[];
   /** Markers printed beside the type: `deprecated`, `nullable`, `read-only`, `write-only`. */
   flags?: string[];
+  /** The row printed no name; the one it has was taken from where the page shows it (the URL, a sample). */
+  nameInferred?: boolean;
 }
 
 /** One item of a list, its own text first, the items nested under it after. */

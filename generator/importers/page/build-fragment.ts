@@ -87,7 +87,8 @@ function buildParameter(parameter: Parameter, builder: SchemaBuilder): JsonObjec
     delete built.schema.deprecated;
     built.deprecated = true;
   }
-  if (parameter.inInferred) built[INFERRED_EXTENSION] = ['in'];
+  const assumed = [...(parameter.inInferred ? ['in'] : []), ...(parameter.nameInferred ? ['name'] : [])];
+  if (assumed.length > 0) built[INFERRED_EXTENSION] = assumed;
   return built;
 }
 
@@ -128,14 +129,27 @@ function content(payload: Payload, builder: SchemaBuilder): JsonObject {
 
 /** A payload shown only by its sample: the schema the sample's values give, nothing marked required. */
 function sampleSchema(payload: Payload): JsonObject {
-  if (!payload.sample) return {};
+  const all = payload.sample ? [payload.sample, ...(payload.moreSamples ?? [])] : [];
+  // The samples the page shows come first; what a curl command sends only adds what they leave out.
+  const shown = all.filter((sample) => !sample.sent);
+  const sent = all.filter((sample) => sample.sent);
+  const [first, full, ...rest] = shown;
+  let schema: JsonObject;
+  if (!first) schema = {};
   // A required-only sample above the full one: the full one's schema, required read off the short one.
-  const [full, ...rest] = payload.moreSamples ?? [];
-  if (payload.requiredSampleFirst && full) {
-    return rest.reduce((schema, sample) => mergeSchemas(schema, inferSchema(sample.value)), inferSchema(full.value, { requiredSample: payload.sample.value }));
-  }
+  else if (payload.requiredSampleFirst && full) schema = rest.reduce((merged, sample) => mergeSchemas(merged, inferSchema(sample.value)), inferSchema(full.value, { requiredSample: first.value }));
   // Two samples of one payload (a short and a full one, or two examples) show one schema together.
-  return (payload.moreSamples ?? []).reduce((schema, sample) => mergeSchemas(schema, inferSchema(sample.value)), inferSchema(payload.sample.value));
+  else schema = shown.slice(1).reduce((merged, sample) => mergeSchemas(merged, inferSchema(sample.value)), inferSchema(first.value));
+  for (const sample of sent) schema = Object.keys(schema).length === 0 ? inferSchema(sample.value) : withMissingProperties(schema, inferSchema(sample.value));
+  return schema;
+}
+
+/** The schema with the properties another shows and it does not; where both show one, its own stays. */
+function withMissingProperties(schema: JsonObject, other: JsonObject): JsonObject {
+  if (!isObject(schema.properties) || !isObject(other.properties)) return schema;
+  const properties: JsonObject = { ...schema.properties };
+  for (const [name, property] of Object.entries(other.properties)) if (!Object.hasOwn(properties, name)) properties[name] = property;
+  return { ...schema, properties };
 }
 
 function buildResponse(response: ResponseModel, builder: SchemaBuilder): JsonObject {
@@ -207,6 +221,8 @@ class SchemaBuilder {
    * whose errors have a code and a title). The row's own words win.
    */
   private fillFromSample(own: JsonObject, sample: JsonObject, at: Position): JsonObject {
+    // A field the table names without a type: the sample's value shows it.
+    if (own.type === undefined && own.$ref === undefined && sample.type !== undefined) return { type: sample.type, ...own };
     if (typeof own.$ref === 'string') {
       // The named schema takes what the sample shows of it; the property keeps its own words.
       this.withSample({ $ref: own.$ref }, sample, at);
@@ -232,7 +248,7 @@ class SchemaBuilder {
 
   payloadSchema(payload: Payload): JsonObject {
     const fields = { rows: payload.rows, at: payload.rows[0]?.at ?? payload.at };
-    if (payload.type) return this.typeSchema(payload.type, fields, payload.at);
+    if (payload.type) return this.typeSchema(payload.type, payload.rows.length > 0 ? fields : undefined, payload.at);
     return this.objectSchema(fields.rows);
   }
 
@@ -258,6 +274,7 @@ class SchemaBuilder {
     Object.assign(schema, rest);
     if (row.default) setDefault(schema, row.default);
     this.applyProse(schema, row);
+    if (options.withDescription && row.nameInferred) schema[INFERRED_EXTENSION] = ['name'];
     return applyFlags(schema, row.flags);
   }
 

@@ -37,7 +37,7 @@ const EXACTLY = new RegExp(String.raw`\bexactly\s+(\d{1,9})\s+${UNIT}`, 'gi');
 const COMPARISON = new RegExp(String.raw`\b(greater|more|less|fewer|higher|lower) than(\s+or equal to)?\s+${NUMBER}`, 'gi');
 
 const ENUM_LEAD =
-  /\b(?:(?:must be|can be|is|either)\s+)?(?:one of|possible values(?: are| include)?|allowed values(?: are)?|valid values(?: are)?|accepted values(?: are)?|supported values(?: are)?|available values(?: are)?|enum(?:eration)?(?: values)?)\s*:?\s*/gi;
+  /\b(?:(?:must be|can be|is|either)\s+)?(?:one of|possible values(?: are| include)?|allowed values(?: are)?|valid values(?: are)?|accepted values(?: are)?|supported values(?: are)?|available values(?: are)?|enum(?:eration)?(?: values)?|values? in)\s*:?\s*/gi;
 const ENUM_ITEM = /^[\w.:+@#*/-]+$/;
 const NOT_VALUES = new Set(['the', 'these', 'those', 'following', 'several', 'many', 'below', 'above']);
 
