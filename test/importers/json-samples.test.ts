@@ -152,6 +152,8 @@ describe('the seed page (Cloud Foundry, POST /v3/service_instances)', () => {
     ]);
     expect(at(body, 'properties.parameters')).toEqual({ type: 'object' });
     expect(at(body, 'properties.tags')).toEqual({ type: 'array', items: { type: 'string' } });
+    // The curl sample sends `"relationships": "object"`, a placeholder: the page's own samples say what it is.
+    expect(at(body, 'properties.relationships.type')).toBe('object');
     expect(at(body, 'properties.metadata.properties.labels')).toEqual({ type: 'object', additionalProperties: { type: 'string' } });
     expect(body[SOURCE_EXTENSION]).toBe('sources/create-service-instance.txt:19:1');
   });

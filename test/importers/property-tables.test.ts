@@ -174,6 +174,12 @@ describe('four renderings of one page', () => {
 });
 
 describe('what a page can carry', () => {
+  it('what a curl command sends only adds the properties the page\'s own sample leaves out', async () => {
+    const text = '# Create a thing\n\n`POST /things`\n\n## Request body\n\n```json\n{"id": 1, "tags": ["a"]}\n```\n\n```bash\ncurl -X POST https://h.example/things -d \'{"id": "integer", "name": "string"}\'\n```\n\n## Response\n\n201 Created\n';
+    const operation = operationOf(await read({ text, path: 'p.md' }), '/things', 'post');
+    expect(at(jsonBody(operation.requestBody), 'properties')).toEqual({ id: { type: 'integer' }, tags: { type: 'array', items: { type: 'string' } }, name: { type: 'string' } });
+  });
+
   const facts: [what: string, file: string, method: string, path: string, check: (operation: JsonObject, fragment: JsonObject) => void][] = [
     [
       'query and header parameters with bounds, defaults and enums',
