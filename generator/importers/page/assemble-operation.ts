@@ -3,8 +3,10 @@
 // reader's blocks (method+path, sections, parameter tables and lists, statuses, samples) and keeps,
 // for every block, whether it fed a fact; what fed none is reported where it stands.
 import { error, warning, type Diagnostic } from '../../diagnostics.js';
+import { HTTP_METHODS } from '../../openapi-types.js';
 import type { Block, ListItem, Position, TableRow } from './blocks.js';
 import { isNameHeader, parseRequired } from './columns.js';
+import { isOptionalToggle, matchBodyNameLine, matchComposition, type Composition } from './body-lines.js';
 import { inEnglish } from './foreign-words.js';
 import { findOperation, looksLikeValue, readCurlData, readCurlTarget, sameOperationPath, samePath, type OperationFound } from './find-operation.js';
 import { readTolerantJson } from './tolerant-json.js';
@@ -46,6 +48,8 @@ export interface FieldRow {
   children: FieldRow[];
   /** Where the nested table starts. */
   childrenAt?: Position;
+  /** Markers printed beside the type: `deprecated`, `nullable`, `read-only`, `write-only`. */
+  flags?: string[];
   /** The page printed no name for it; the name was taken from the URL or a sample. */
   nameInferred?: boolean;
 }
@@ -60,6 +64,8 @@ export interface Sample {
   value: unknown;
   at: Position;
   truncated: boolean;
+  /** What a curl command sends (`-d '{...}'`): placeholders there may stand for a type (`"object"`). */
+  sent?: boolean;
 }
 
 export interface Payload {
@@ -77,6 +83,14 @@ export interface Payload {
   /** `No response body.` */
   noBody: boolean;
   at: Position;
+  /** The name the page prints for the body (`Returns Job of type(s) ...`), and where. */
+  schemaName?: { name: string; at: Position };
+  /** Media types the page lists after the first (`application/json, text/html`). */
+  moreMediaTypes?: string[];
+  /** The schemas the page says the body is made of (`contains all of the following: Base`). */
+  composition?: Composition;
+  /** `Show optional properties` above two samples: the first shows the required properties only. */
+  requiredSampleFirst?: boolean;
 }
 
 export interface ResponseModel extends Payload {
@@ -101,6 +115,10 @@ export interface PageModel {
   parameters: Parameter[];
   body?: Payload;
   responses: ResponseModel[];
+  /** A `Servers` section's items (`- name: url (description)`), read by servers-security.ts. */
+  servers?: { text: string; at: Position }[];
+  /** An authentication section: the methods it lists by name and its prose. */
+  authentication?: { methods: { name: string; at: Position }[]; text: string; at: Position };
 }
 
 /** How much of the page fed the spec, and what did not: every block is in `fed` or in `unread`. */
@@ -122,6 +140,8 @@ type Section =
   | { kind: 'responses'; mediaType?: string; title: string }
   | { kind: 'response'; response: ResponseModel; title: string }
   | { kind: 'response-headers'; response: ResponseModel; title: string }
+  | { kind: 'security'; title: string }
+  | { kind: 'servers'; title: string }
   | { kind: 'other'; title: string };
 
 /** Where the rows of the next table go: a section's rows, or a row's children. */
@@ -133,18 +153,41 @@ interface Frame {
   filled: boolean;
 }
 
-export function readPageModel(blocks: readonly Block[], file: string): { model?: PageModel; diagnostics: Diagnostic[]; coverage: Coverage } {
-  const operation = findOperation(blocks);
-  const assembler = new PageAssembler(file, operation, blocks, sampleKeys(blocks, file));
-  blocks.forEach((block, index) => assembler.read(block, index));
+/**
+ * Reads the blocks into the page's operation. `navigation`: blocks the page prints around the
+ * operation that list other operations (navigation.ts); they are not read, and reported once.
+ */
+export interface ReadOptions {
+  /** Blocks the page prints around the operation that list other operations (navigation.ts); not read, reported once. */
+  navigation?: { start: number; end: number };
+  /**
+   * Whether an authentication section's lists name its methods and its prose is read for them
+   * (`read`, for exports that list scheme names), or its blocks are reported as not read (`report`).
+   */
+  securitySections?: 'read' | 'report';
+}
+
+export function readPageModel(blocks: readonly Block[], file: string, options: ReadOptions = {}): { model?: PageModel; diagnostics: Diagnostic[]; coverage: Coverage } {
+  const navigation = options.navigation;
+  const inNavigation = (index: number) => navigation !== undefined && index >= navigation.start && index < navigation.end;
+  const visible = navigation ? blocks.map((block, index): Block => (inNavigation(index) ? { kind: 'text', text: '', at: block.at } : block)) : blocks;
+  const operation = findOperation(visible);
+  const assembler = new PageAssembler(file, operation, blocks, options, sampleKeys(visible, file));
+  blocks.forEach((block, index) => {
+    if (!inNavigation(index)) assembler.read(block, index);
+  });
   return assembler.finish();
 }
 
 const BODY_METHODS = new Set(['post', 'put', 'patch']);
+/** `GET /x/{id} Retrieves an x.`: a method and a target at the start of a line, and what follows them. */
+const OPERATION_PREFIX = new RegExp(String.raw`^[*\x60_]*(?:${HTTP_METHODS.join('|')})[*\x60_]*\s*[*\x60_]*(?:\/|https?:\/\/|\{)\S*?[*\x60_]*(?:\s+|$)(.*)$`, 'i');
 /** The header of a table's status column, in English or (through `inEnglish`) another language. */
 const CODE_HEADER = /^(?:http )?(?:status(?: code| value)?|code|response(?: code)?|http code|http status(?: code)?|http response code|error code)$/i;
-const SAMPLES_LABEL = /^(?:(request|response)s? (?:samples?|examples?)|(?:samples?|examples?) (request|response)s?)$/i;
+const SAMPLES_LABEL = /^(?:(request|response|code)s? (?:samples?|examples?)|(?:samples?|examples?) (request|response)s?)$/i;
 const TOGGLE_CHROME = /\s*\b(?:Hide|Show)\s+(?:\S+\s+)?(?:attributes?|properties|fields|child attributes)\b/gi;
+/** A renderer's footer that a page flattened onto one line ran into its last list item. */
+const FOOTER = /\s*\[?Powered by [\w.-]+\]?(?:\([^)\s]*\))?\s*$/i;
 
 class PageAssembler {
   private readonly diagnostics: Diagnostic[] = [];
@@ -161,6 +204,8 @@ class PageAssembler {
   private readonly parameterKeys = new Set<string>();
   private body: Payload | undefined;
   private readonly responses: ResponseModel[] = [];
+  private readonly servers: { text: string; at: Position }[] = [];
+  private authentication: PageModel['authentication'];
   /** Samples printed under a `Response` that names no status: they go to the page's first 2xx. */
   private readonly loneResponseSamples: { sample: Sample; error: boolean }[] = [];
   /** Nested tables that only a toggle line opens: text renderings do not show where they end. */
@@ -201,6 +246,7 @@ class PageAssembler {
     private readonly file: string,
     private readonly operation: OperationFound | undefined,
     private readonly blocks: readonly Block[],
+    private readonly options: ReadOptions,
     /** The keys the page's JSON samples show, longest first: they tell where a glued name ends. */
     private readonly keys: readonly string[] = [],
   ) {
@@ -220,7 +266,7 @@ class PageAssembler {
     switch (block.kind) {
       case 'heading':
       case 'text':
-        this.readLine(block.text, block.at, block.kind === 'heading' ? block.depth : undefined, block.kind === 'text' ? block.markdown : undefined);
+        this.readLine(block.text, block.at, block.kind === 'heading' ? block.depth : undefined, block.markdown);
         return;
       case 'table':
         this.readTable(block.rows, block.at);
@@ -293,6 +339,8 @@ class PageAssembler {
     if (this.operationId) model.operationId = this.operationId;
     if (this.version) model.version = this.version;
     if (this.body) model.body = this.body;
+    if (this.servers.length > 0) model.servers = this.servers;
+    if (this.authentication) model.authentication = this.authentication;
     for (const unread of coverage.unread) {
       const where = unread.section ? ` under \`${unread.section}\`` : '';
       this.warn(`${unread.kind}${where} was not read`, unread.at);
@@ -323,7 +371,12 @@ class PageAssembler {
   private coverage(): Coverage {
     const unread: Coverage['unread'] = [];
     const sections = this.sectionTitles();
+    const navigation = this.options.navigation;
     this.blocks.forEach((block, index) => {
+      if (navigation && index >= navigation.start && index < navigation.end) {
+        if (index === navigation.start) unread.push({ kind: `a list of other operations (site navigation, ${navigation.end - navigation.start} blocks)`, at: block.at, section: '' });
+        return;
+      }
       if (this.used.has(index) || block.kind === 'open' || block.kind === 'close' || block.kind === 'open-unmarked') return;
       // A run of unread prose lines is one thing not read, reported once at its start.
       const previous = this.blocks[index - 1];
@@ -366,6 +419,10 @@ class PageAssembler {
         return `/responses/${section.response.status}`;
       case 'response-headers':
         return `/responses/${section.response.status}/headers`;
+      case 'security':
+        return '/security';
+      case 'servers':
+        return '/servers';
       case 'other':
         return '';
     }
@@ -377,6 +434,17 @@ class PageAssembler {
     if (this.used.has(this.index)) {
       // The operation's own line; what a flattened page ran into it after the path is prose.
       if (this.fed.get(this.index) === '') this.operationShown = true;
+      const rest = OPERATION_PREFIX.exec(text)?.[1]?.trim();
+      if (rest && this.operation?.source === 'line' && !matchOperationLine(text)) {
+        const source = markdown ? OPERATION_PREFIX.exec(markdown.trim())?.[1]?.trim() : undefined;
+        this.addProse(source || rest);
+      }
+      return;
+    }
+    // `URI` alone above the method and URL: the label of the operation line.
+    if (/^(?:uri|url|endpoint)$/i.test(text) && this.operation?.blocks.includes(this.index + 1)) {
+      this.used.add(this.index);
+      this.fed.set(this.index, '');
       return;
     }
     const operation = matchOperationLine(text);
@@ -396,6 +464,7 @@ class PageAssembler {
       }
       return;
     }
+    if (this.readBodyLine(text, at)) return;
     // `path`, `query` alone under `Parameters`: where the parameters under it go.
     const place = /^(path|query|header|cookie|body|form ?data)$/i.exec(text);
     if (place && this.section.kind === 'parameters') {
@@ -409,7 +478,7 @@ class PageAssembler {
     const next = this.blocks[this.index + 1];
     if (/^(?:route|endpoint|status|status code)$/i.test(text) && (next?.kind === 'text' || next?.kind === 'heading') && (matchOperationLine(next.text) || /^[1-5]\d\d\b/.test(next.text))) return this.use();
     // `Code Examples`: the label over the samples, which say what they are themselves.
-    if (/^code (?:samples?|examples?)$/i.test(text)) {
+    if (headingDepth === undefined && /^code (?:samples?|examples?)$/i.test(text)) {
       this.use();
       this.lastLabel = text;
       return;
@@ -433,7 +502,12 @@ class PageAssembler {
     if (samples) {
       // `Request samples`, `Response examples`: what follows shows the operation, it adds no section.
       this.use();
-      this.sampleMode = (samples[1] ?? samples[2])!.toLowerCase() === 'request' ? 'request' : 'response';
+      const of = (samples[1] ?? samples[2])!.toLowerCase();
+      // `Code samples` show how to call the operation (a curl command), not a payload of their own.
+      if (of === 'code') {
+        this.sampleMode = undefined;
+        this.enter({ kind: 'other', title: text });
+      } else this.sampleMode = of === 'request' ? 'request' : 'response';
       this.lastLabel = text;
       // `Response Example` over `204` / its description / its sample: the statuses under it are responses.
       this.responseAtLabel = this.section.kind === 'response' ? this.section.response : undefined;
@@ -463,7 +537,9 @@ class PageAssembler {
     if (status) {
       this.use();
       this.lastLabel = text;
-      this.startResponse(status, at);
+      // The description as the page wrote it, inline code and links kept.
+      const written = markdown ? matchStatusLine(markdown.replace(/\s+/g, ' ').trim(), this.inResponses()) : undefined;
+      this.startResponse(written?.status === status.status ? written : status, at);
       // `Status: 201 Created` or `HTTP/1.1 201 Created`: header lines may follow, as in a response.
       if (/^(?:-\s*)?(?:status|http)\b/i.test(text)) this.inHeaderSample = true;
       return;
@@ -482,6 +558,13 @@ class PageAssembler {
     }
     this.previousLabel = this.lastLabel;
     this.lastLabel = text;
+    // The title again (a breadcrumb, then the heading) or restated in sentence case (`Create a service instance`).
+    const title = this.titleHeading ?? this.firstText;
+    if (this.section.kind === 'intro' && title !== undefined && !/[.!?]$/.test(text) && restatesTitle(title, text)) {
+      this.used.add(this.index);
+      this.fed.set(this.index, '/summary');
+      return;
+    }
     // `Required fields:`, `Optional parameters:` over a list or table: what it lists is (not) required.
     const marking = /^(required|optional) (?:fields?|parameters?|params|keys|properties|attributes)\s*:?$/i.exec(text);
     if (marking && (this.section.kind === 'parameters' || this.section.kind === 'body')) {
@@ -566,7 +649,13 @@ class PageAssembler {
   private statusBeforeSample(text: string): StatusLine | undefined {
     const bare = /^([1-5]\d\d)$/.exec(text.trim());
     if (!bare) return undefined;
-    return this.blocks[this.index + 1]?.kind === 'code' ? { status: bare[1]!, description: '' } : undefined;
+    if (this.blocks[this.index + 1]?.kind === 'code') return { status: bare[1]!, description: '' };
+    // `200` / `OK` / `Returns Job of type(s) ...`: a status above the line that names its body.
+    for (const block of this.blocks.slice(this.index + 1, this.index + 4)) {
+      if (block.kind !== 'text') break;
+      if (matchBodyNameLine(block.text)?.returns || isNoBody(block.text)) return { status: bare[1]!, description: '' };
+    }
+    return undefined;
   }
 
   /** In a responses section: `200OK 400Bad Request` run together, or a reason phrase alone (`OK`). */
@@ -658,6 +747,51 @@ class PageAssembler {
     return true;
   }
 
+  /**
+   * The lines portals print around a body's sample: `X of type(s) M` names the request's body,
+   * `Returns X of type(s) M` the response's; what the body is made of; the toggle above a
+   * required-only sample.
+   */
+  private readBodyLine(text: string, at: Position): boolean {
+    const named = matchBodyNameLine(text);
+    if (named) {
+      this.use();
+      this.lastLabel = text;
+      let payload: Payload | undefined;
+      if (this.section.kind === 'response') payload = this.section.response;
+      else if (this.section.kind === 'response-headers') {
+        // The body named after the response's headers: back to the response.
+        payload = this.section.response;
+        this.enter({ kind: 'response', response: this.section.response, title: this.section.title });
+      } else if (!named.returns) {
+        this.body ??= { description: '', rows: [], noBody: false, at };
+        payload = this.body;
+        this.enter({ kind: 'body', payload, title: text });
+      }
+      if (!payload) {
+        this.warn(`\`${text}\` stands under no status code (such as \`200\`): its sample goes to the first success`, at);
+        return true;
+      }
+      payload.schemaName = { name: named.name, at: { line: at.line, column: at.column + named.nameOffset } };
+      payload.mediaType ??= named.mediaTypes[0];
+      if (named.mediaTypes.length > 1) payload.moreMediaTypes = named.mediaTypes.slice(1);
+      return true;
+    }
+    const payload = this.payload();
+    const composition = matchComposition(text);
+    if (composition && payload) {
+      this.use();
+      payload.composition = composition;
+      return true;
+    }
+    if (isOptionalToggle(text)) {
+      this.use();
+      if (payload) payload.requiredSampleFirst = true;
+      return true;
+    }
+    return false;
+  }
+
   /** Single facts printed as lines: no body, media type, operation id, version, server, body type. */
   private readFact(text: string): boolean {
     const payload = this.payload();
@@ -700,7 +834,10 @@ class PageAssembler {
       if (typed[3]) payload.description = joinProse(payload.description, typed[3]);
       return true;
     }
-    if (payload && /^required$/i.test(text) && this.section.kind === 'body') return true;
+    if (payload && /^(?:required|optional)$/i.test(text) && this.section.kind === 'body') {
+      if (/^required$/i.test(text)) payload.required = true;
+      return true;
+    }
     return false;
   }
 
@@ -724,6 +861,23 @@ class PageAssembler {
         this.use();
         this.section.payload.description = joinProse(this.section.payload.description, text);
         return;
+      case 'security': {
+        this.use();
+        this.authentication ??= { methods: [], text: '', at: this.operation?.at ?? { line: 1, column: 1 } };
+        // `- A - B & C`: a list of methods a page flattened onto one line ran together.
+        const items = runTogetherItems(text);
+        if (items) this.authentication.methods.push(...items.map((name) => ({ name, at: this.blocks[this.index]!.at })));
+        // Else prose, which may name the scheme (`a bearer token`).
+        else this.authentication.text = joinProse(this.authentication.text, text);
+        return;
+      }
+      case 'servers': {
+        const items = runTogetherItems(text);
+        if (!items) return;
+        this.use();
+        this.servers.push(...items.map((item) => ({ text: item, at: this.blocks[this.index]!.at })));
+        return;
+      }
       case 'response': {
         this.use();
         const pending = this.nextPending();
@@ -782,11 +936,13 @@ class PageAssembler {
           // `Payload` under a response's example is that response's body.
           const response = this.section.response;
           if (title.mediaType) response.mediaType ??= title.mediaType;
+          if (title.type) response.type ??= parseTypeExpression(title.type);
           return this.enter({ kind: 'response', response, title: this.section.title });
         }
         this.body ??= { description: '', rows: [], noBody: false, at };
         if (title.mediaType) this.body.mediaType = title.mediaType;
         if (title.required) this.body.required = true;
+        if (title.type) this.body.type ??= parseTypeExpression(title.type);
         return this.enter({ kind: 'body', payload: this.body, title: text });
       }
       case 'responses': {
@@ -798,7 +954,11 @@ class PageAssembler {
         this.startResponse({ status: title.status, description: title.description }, at, title.mediaType);
         return;
       case 'security':
-        return this.enter({ kind: 'other', title: text });
+        if (this.options.securitySections !== 'read') return this.enter({ kind: 'other', title: text });
+        this.authentication ??= { methods: [], text: '', at };
+        return this.enter({ kind: 'security', title: text });
+      case 'servers':
+        return this.enter({ kind: 'servers', title: text });
       case 'headers': {
         const response = this.section.kind === 'response' || this.section.kind === 'response-headers' ? this.section.response : undefined;
         if (response && title.of !== 'request') return this.enter({ kind: 'response-headers', response, title: text });
@@ -945,6 +1105,14 @@ class PageAssembler {
   private readList(items: readonly ListItem[], at: Position): void {
     // The list that states the operation (`- Method: POST`, `- Path: /x`) fed it already.
     if (this.fed.get(this.index) === '') return;
+    if (this.section.kind === 'servers' || this.section.kind === 'security') {
+      // Servers and authentication methods listed one per item; servers-security.ts reads them.
+      this.use();
+      const entries = items.map((item) => ({ text: item.text.replace(/\s+/g, ' ').trim(), at: item.at }));
+      if (this.section.kind === 'servers') this.servers.push(...entries);
+      else this.authentication!.methods.push(...entries.map(({ text, at }) => ({ name: text, at })));
+      return;
+    }
     const texts = items.map((item) => cleanItem(item.text));
     // Tabs of a rendering (`- application/json`, `- Schema`, `- Example`): chrome, but a media type counts.
     if (texts.every((text) => matchMediaType(text) || /^(?:schema|example(?: \(from schema\))?|examples?|.{0,40}\b[1-5]\d\d)$/i.test(text))) {
@@ -1014,13 +1182,13 @@ class PageAssembler {
     const field = readFieldItem(cleanItem(item.text));
     if (!field) return undefined;
     // The description as the page wrote it, inline code and links kept.
-    field.description = markdownTail(item.markdown.replace(/\n/g, ' '), field.description);
+    field.description = markdownTail(item.markdown.replace(/\n/g, ' ').replace(FOOTER, ''), field.description);
     const nested: Block[] = [];
     const children = item.children.map((child) => this.itemRow(child)).filter((row) => row !== undefined);
     if (children.length > 0) {
       nested.push({ kind: 'open', label: field.name, at: item.at }, { kind: 'table', columns: ['name', 'type', 'required', 'description'], rows: children, at: children[0]!.at }, { kind: 'close', at: item.at });
     }
-    return { name: field.name, type: field.type, required: field.required, description: field.description, in: field.in, default: '', at: item.at, typeAt: item.at, nested };
+    return { name: field.name, type: field.type, required: field.required, description: field.description, in: field.in, default: '', at: item.at, typeAt: item.at, nested, ...(field.flags ? { flags: field.flags } : {}) };
   }
 
   private readCode(lang: string, value: string, at: Position, valueAt?: Position): void {
@@ -1033,7 +1201,7 @@ class PageAssembler {
       const sample = data ? this.readSampleText(data.text, offsetIn(value, data.offset, at)) : undefined;
       if (sample && (isRecord(sample.value) ? Object.keys(sample.value).length > 0 : Array.isArray(sample.value))) {
         this.body ??= { description: '', rows: [], noBody: false, at };
-        addSample(this.body, sample);
+        addSample(this.body, { ...sample, sent: true });
       }
       this.requestShown = true;
       return;
@@ -1114,7 +1282,11 @@ class PageAssembler {
     const startColumn = before.length === 1 ? at.column + start : before.at(-1)!.length + 1;
     const body = text.slice(start).replace(/^(\s*)•/gm, '$1 ');
     const read = readTolerantJson(body, { file: this.file, startLine, startColumn });
-    if (!read.result) return undefined;
+    // A sample that cannot be read at all says why, as a warning: the page is read without it.
+    if (!read.result) {
+      for (const diagnostic of read.diagnostics) this.diagnostics.push({ ...diagnostic, severity: 'warning', message: `a sample was not read: ${diagnostic.message}` });
+      return undefined;
+    }
     for (const diagnostic of read.diagnostics) if (diagnostic.severity === 'warning') this.diagnostics.push(diagnostic);
     return { value: read.result.value, at: { line: startLine, column: startColumn }, truncated: read.open.length > 0 };
   }
@@ -1383,7 +1555,7 @@ class PageAssembler {
         description = (description.slice(0, said.index) + ' ' + description.slice(said.index + said[0].length)).trim();
       }
     }
-    return { name: row.name, type, required, description, default: row.default, at: row.at, children: [], ...(row.nameInferred ? { nameInferred: true } : {}) };
+    return { name: row.name, type, required, description, default: row.default, at: row.at, children: [], ...(row.nameInferred ? { nameInferred: true } : {}), ...(row.flags ? { flags: row.flags } : {}) };
   }
 
   private warn(message: string, at: Position): void {
@@ -1499,7 +1671,8 @@ function addSample(payload: Payload, sample: Sample): void {
 /** The end of an item's Markdown that reads as `plain` once its marks are taken off. */
 function markdownTail(markdown: string, plain: string): string {
   if (!plain || markdown === plain) return plain;
-  const strip = (text: string) => text.replace(/[`*_]|\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\s+/g, ' ').trim();
+  // Underscores inside a word (`no_user_id`) are the word's, not emphasis.
+  const strip = (text: string) => text.replace(/[`*]|(?<!\w)_|_(?!\w)|\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\s+/g, ' ').trim();
   const head = plain.slice(0, 24);
   for (let k = 0; k < markdown.length; k++) {
     if (k > 0 && markdown[k - 1] !== ' ') continue;
@@ -1507,6 +1680,29 @@ function markdownTail(markdown: string, plain: string): string {
     if (strip(tail) === plain || (strip(tail).startsWith(head) && strip(tail).length === plain.length)) return tail.trim();
   }
   return plain;
+}
+
+/** `- A - B`: list items a page flattened onto one line ran into one line of text. */
+function runTogetherItems(text: string): string[] | undefined {
+  if (!text.startsWith('- ')) return undefined;
+  const items = text
+    .slice(2)
+    .split(/\s+-\s+/)
+    .map((item) => item.trim())
+    .filter(Boolean);
+  return items.length > 0 ? items : undefined;
+}
+
+/** `Create a service instance` restates `Create Service Instance`: the same words, case and articles aside. */
+function restatesTitle(title: string, text: string): boolean {
+  const words = (line: string) =>
+    line
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((word) => word !== '' && word !== 'a' && word !== 'an' && word !== 'the');
+  const a = words(title);
+  const b = words(text);
+  return a.length > 0 && a.length === b.length && a.every((word, i) => word === b[i]);
 }
 
 /** The section title a heading starts with (up to eight words), and the prose after it. */
@@ -1545,7 +1741,7 @@ function describeBlock(block: Block): string {
 
 /** Toggle labels and a trailing type word that renderers print inside list items. */
 function cleanItem(text: string): string {
-  return text.replace(TOGGLE_CHROME, '').replace(/\s+/g, ' ').trim();
+  return text.replace(TOGGLE_CHROME, '').replace(FOOTER, '').replace(/\s+/g, ' ').trim();
 }
 
 function isMediaTypeText(text: string): boolean {
@@ -1574,19 +1770,25 @@ const PAREN_ITEM = new RegExp(String.raw`^(${ITEM_NAME})\s*\(([^()]*(?:\([^()]*\
 const COLON_ITEM = new RegExp(String.raw`^(${ITEM_NAME}):\s*(.*)$`);
 const DASH_ITEM = new RegExp(String.raw`^(${ITEM_NAME})\s+[-–—]\s+([A-Za-z][\w<>[\]() |]{0,40}?)\s+[-–—]\s+(.*)$`);
 const LOCATIONS = new Set(['path', 'query', 'header', 'cookie', 'body', 'form']);
+const FLAG = /^(?:deprecated|nullable|read-?only|write-?only)$/i;
 
 /**
  * A list item that describes a field: `name (type, required) description` (Redocly, Bump),
  * `id (path string, required)`, `name: type description` (Stainless, literal types too),
  * `name type Required description` (Bump's HTML). Undefined for an item that is none of these.
  */
-export function readFieldItem(text: string): { name: string; type: string; required: string; description: string; in: string } | undefined {
+export function readFieldItem(text: string): { name: string; type: string; required: string; description: string; in: string; flags?: string[] } | undefined {
   const paren = PAREN_ITEM.exec(text);
   if (paren) {
     let type = '';
     let required = '';
     let location = '';
+    const flags: string[] = [];
     for (const part of paren[2]!.split(/[,;]/).map((p) => p.trim()).filter(Boolean)) {
+      if (FLAG.test(part)) {
+        flags.push(part.toLowerCase().replace(/^(read|write)-?only$/, '$1-only'));
+        continue;
+      }
       const words = part.split(/\s+/);
       if (LOCATIONS.has(words[0]!.toLowerCase()) && words.length <= 3) {
         location = words.shift()!.toLowerCase();
@@ -1595,7 +1797,14 @@ export function readFieldItem(text: string): { name: string; type: string; requi
       if (/^(required|optional)$/i.test(rest)) required = rest.toLowerCase();
       else if (rest && !type && (parseTypeExpression(rest) || readTypeLine(rest))) type = rest;
     }
-    if (type || required || location) return { name: paren[1]!, type, required, description: paren[3]!.trim(), in: location };
+    // `Required` after the parentheses, unless it opens a sentence (`Required if ...`).
+    let description = paren[3]!.trim();
+    const mark = /^Required\b(?!\s+(?:if|when|unless|only|for|in|on|by|with|to|and|or|as|because|except|but|once)\b)[.:;,]?\s*/.exec(description);
+    if (mark && !required) {
+      required = 'required';
+      description = description.slice(mark[0].length);
+    }
+    if (type || required || location) return { name: paren[1]!, type, required, description, in: location, ...(flags.length > 0 ? { flags } : {}) };
   }
   // `managed_host_id - Number - Id of the managed host`: name, type and description between dashes.
   const dashed = DASH_ITEM.exec(text);

@@ -18,6 +18,7 @@ import {
   withNotes,
 } from './columns.js';
 import { readTypeLine, splitGluedField } from './type-expression.js';
+import { readTypeFirstFields } from './type-first-fields.js';
 import { isStructuralLine, matchOperationLine, matchSectionTitle, matchStatusLine } from './vocabulary.js';
 
 type TableStyle = 'pipe' | 'tab' | 'run-together';
@@ -155,7 +156,7 @@ class TextReader {
         continue;
       }
       if (this.readFence(line) || this.readSample(line) || this.readBracelessSample(line) || this.readCurl(line) || this.readDelimitedTable() || this.readCellPerLineTable()) continue;
-      if (this.readHeaderTable(line) || this.readList(line) || this.readStackedFields()) continue;
+      if (this.readTypeFirst() || this.readHeaderTable(line) || this.readList(line) || this.readStackedFields()) continue;
       this.blocks.push({ kind: 'text', text: line.text.replace(/\s+/g, ' '), at: positionOf(line) });
       this.i++;
     }
@@ -192,6 +193,11 @@ class TextReader {
     let close = -1;
     for (; j < this.lines.length; j++) {
       const raw = this.lines[j]!.raw;
+      // A sample cut off in the middle of the page ends where the page's own structure resumes.
+      if (j > this.i && isStructuralLine(this.lines[j]!.text)) {
+        j--;
+        break;
+      }
       body.push(raw);
       for (let k = 0; k < raw.length; k++) {
         const c = raw[k];
@@ -228,6 +234,15 @@ class TextReader {
       return true;
     }
     this.i = Math.min(j + 1, this.lines.length);
+    return true;
+  }
+
+  /** Fields printed type first, one attribute per line (type-first-fields.ts). */
+  private readTypeFirst(): boolean {
+    const read = readTypeFirstFields(this.lines, this.i, endsFields);
+    if (!read) return false;
+    this.blocks.push(...read.blocks);
+    this.i = read.next;
     return true;
   }
 

@@ -203,7 +203,10 @@ function normalizeSpelling(text: string): string {
     .replace(/\bcollection of\s+/gi, 'array of ')
     .replace(/^(?:List|Set|Collection|Iterable)<(.+)>$/, 'array<$1>')
     .replace(/^(?:Map|Dictionary|Record)<.+>$/, 'object')
-    .replace(/\barray\[(object|string|integer|number|boolean)\]/gi, 'array<$1>');
+    .replace(/\barray\[(object|string|integer|number|boolean)\]/gi, 'array<$1>')
+    // Developer portals: `string of array` (an array of strings), `integer As int64` (a format).
+    .replace(/\s+As\s+([a-z0-9][a-z0-9-]*)/g, '<$1>')
+    .replace(/^(\S+)((?:\s+of\s+array){1,4})$/i, (_, base: string, arrays: string) => `${'array of '.repeat(arrays.match(/\bof\s+array/gi)!.length)}${base}`);
 }
 
 export interface TypeLine {

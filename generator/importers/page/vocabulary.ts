@@ -3,6 +3,7 @@
 // them, so a line means the same thing whichever rendering it came from.
 import { STATUS_CODES } from 'node:http';
 import { HTTP_METHODS } from '../../openapi-types.js';
+import { matchBodyNameLine, matchComposition } from './body-lines.js';
 import { inEnglish } from './foreign-words.js';
 import { parseTypeExpression, type TypeExpr } from './type-expression.js';
 
@@ -47,8 +48,8 @@ export function readTarget(raw: string): { path: string; server?: string; query?
   }
   const query = [...(/\?([^#]*)/.exec(target)?.[1] ?? '').matchAll(/(?:^|&)([A-Za-z_][\w.-]*)=/g)].map((m) => m[1]!);
   target = target.replace(/[?#].*$/, '');
-  // `/customer/{customerId}Request`: a renderer glued the next words to the path.
-  target = target.replace(/(\})[A-Za-z][^/]*$/, '$1');
+  // `/customer/{customerId}Request`: a renderer glued the next words to the path; `/uploadCOPY` its copy button.
+  target = target.replace(/(\})[A-Za-z][^/]*$/, '$1').replace(/(?<=[a-z\d_])COPY$/, '');
   if (!target.startsWith('/')) return undefined;
   const path = target
     .replace(/\{\{\s*([\w.-]+)\s*\}\}/g, '{$1}')
@@ -65,16 +66,20 @@ export function readTarget(raw: string): { path: string; server?: string; query?
 export type SectionTitle =
   /** `unplaced`: a section (`Request`) that does not say whether its fields are parameters or the body. */
   | { kind: 'parameters'; in?: ParameterLocation; required?: boolean; unplaced?: boolean }
-  | { kind: 'body'; mediaType?: string; required?: boolean }
+  /** `type`: what the body is, when the title says (`Body: application/json (array[object])`). */
+  | { kind: 'body'; mediaType?: string; type?: string; required?: boolean }
   | { kind: 'responses'; mediaType?: string }
   /** A section that is one response: `Response 200 fields (application/json)`, `Success Response (200 OK)`. */
   | { kind: 'response'; status: string; description: string; mediaType?: string }
   | { kind: 'headers'; of: 'request' | 'response' | 'either' }
   /** Authorizations, Security: what its tables list are security schemes, not parameters. */
-  | { kind: 'security' };
+  | { kind: 'security' }
+  /** `Servers`: the URLs the API answers at. */
+  | { kind: 'servers' };
 
 const MEDIA_TYPE = String.raw`((?:application|text|multipart|image|audio|video)/[\w.+-]+)`;
-const WITH_MEDIA_TYPE = String.raw`(?:\s*(?:[(:]|-)?\s*${MEDIA_TYPE}\)?)?(?:\s*\((?:object|array|string|integer|number|boolean)\))?`;
+// A body's type may carry its required marker: Bump's `Body: application/json (object, required)`.
+const WITH_MEDIA_TYPE = String.raw`(?:\s*(?:[(:]|-)?\s*${MEDIA_TYPE}\)?)?(?:\s*\(((?:object|array|string|integer|number|boolean)(?:\[[^\]()]{1,60}\]{1,4})?)(?:,\s*(required))?\))?`;
 const LOCATION_WORDS: Record<string, ParameterLocation> = { path: 'path', url: 'path', uri: 'path', router: 'path', route: 'path', query: 'query', header: 'header', cookie: 'cookie' };
 const SECTIONS: [RegExp, (match: RegExpExecArray) => SectionTitle][] = [
   [
@@ -88,10 +93,12 @@ const SECTIONS: [RegExp, (match: RegExpExecArray) => SectionTitle][] = [
   [/^response headers$/, () => ({ kind: 'headers', of: 'response' })],
   [/^(?:request|http) headers?$/, () => ({ kind: 'headers', of: 'request' })],
   [/^headers$/, () => ({ kind: 'headers', of: 'either' })],
+  [/^cookies$/, () => ({ kind: 'parameters', in: 'cookie' })],
+  [/^servers?$/, () => ({ kind: 'servers' })],
   [/^(?:authorizations|security|authentication(?: methods)?)$/, () => ({ kind: 'security' })],
   [
     new RegExp(`^(?:request body|body|body parameters|body params|request payload|payload|request schema|request fields|request body schema|accepted fields)${WITH_MEDIA_TYPE}$`),
-    (m) => (m[1] ? { kind: 'body', mediaType: m[1] } : { kind: 'body' }),
+    (m) => ({ kind: 'body', ...(m[1] ? { mediaType: m[1] } : {}), ...(m[2] ? { type: m[2] } : {}), ...(m[3] ? { required: true } : {}) }),
   ],
   [
     new RegExp(`^response ([1-5]\\d\\d|[1-5]xx|default)(?: (?:fields|body|schema|\\w{0,6}))?${WITH_MEDIA_TYPE}$`),
@@ -250,7 +257,7 @@ export function labelOfSummary(text: string): string {
 }
 
 const MEDIA_TYPE_LINE = new RegExp(`^(?:(?:content[- ]type|media type|schema): ?)?${MEDIA_TYPE}$`, 'i');
-const NO_BODY = /^(?:no (?:response |request )?body|no content|empty(?: (?:response )?body)?|this (?:response|request) has no body|none)\.?$/i;
+const NO_BODY = /^(?:no (?:response |request )?body|no content|empty(?: (?:response )?body)?|this (?:response|request) has no body|none|operation does(?:n['’]t| not) return any data structure)\.?$/i;
 
 export function isNoBody(text: string): boolean {
   return NO_BODY.test(words(text));
@@ -317,7 +324,7 @@ const CHROME = new Set([
 export function isChrome(text: string): boolean {
   const phrase = words(text).toLowerCase();
   // `chevron-right`, `arrow-up`: an icon's name that a copied rendering kept as text.
-  return CHROME.has(phrase) || /^(?:view|open|copy) (?:as|in) \S+$/.test(phrase) || /^(?:chevron|arrow|caret)-(?:right|left|up|down)$/.test(phrase);
+  return CHROME.has(phrase) || /^(?:view|open|copy) (?:as|in) \S+$/.test(phrase) || /^(?:chevron|arrow|caret)-(?:right|left|up|down)$/.test(phrase) || /^powered by [\w.-]+$/.test(phrase);
 }
 
 const CALLOUT = /^\[?!?(note|warning|tip|info|important|caution|danger|attention)\]?\s*:?\s*(.*)$/is;
@@ -343,7 +350,9 @@ export function isStructuralLine(raw: string): boolean {
     matchStatusLine(text, false) !== undefined ||
     matchShowFields(text) !== undefined ||
     isNoBody(text) ||
-    matchMediaType(text) !== undefined
+    matchMediaType(text) !== undefined ||
+    matchBodyNameLine(text) !== undefined ||
+    matchComposition(text) !== undefined
   );
 }
 
