@@ -100,7 +100,7 @@ function onlyOperation(fragment: OpenApiDocument): string | undefined {
  * (`x-specmill-source`: operations, component schemas). Each stamped part runs to the next one in
  * the same block, or to the block's end.
  */
-function spansOfDocuments(page: Page, format: string, fragment: OpenApiDocument): PageSpans {
+function spansOfDocuments(page: Page, format: string, fragment: OpenApiDocument): PageSpans | undefined {
   const index = new PageIndex(page.text);
   const blocks =
     format === 'openapi'
@@ -109,6 +109,8 @@ function spansOfDocuments(page: Page, format: string, fragment: OpenApiDocument)
   const stamps = findStamps(fragment, page.path)
     .map((stamp) => ({ ...stamp, offset: Math.min(index.offset(stamp.at), page.text.length) }))
     .sort((a, b) => a.offset - b.offset || (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0));
+  // A part stamped outside every block (a document rebuilt from MDX props) is one these blocks cannot account for.
+  if (blocks.length === 0 || stamps.some((s) => !blocks.some((b) => s.offset >= b.from && s.offset < b.to))) return undefined;
   const spans: CoverageSpan[] = [];
   let used = 0;
   for (const block of blocks) {

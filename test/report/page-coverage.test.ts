@@ -129,6 +129,13 @@ describe('readPageSpans: pages that embed an OpenAPI document', () => {
     expect(read.spans).toHaveLength(4);
   });
 
+  it('a document rebuilt from what no code block holds (MDX props) is not measured', async () => {
+    const page = fixture('openapi-in-markdown/docusaurus-operation.mdx');
+    const result = await importPage(page);
+    expect(result.fragment).toBeDefined();
+    expect(readPageSpans(page, result)).toBeUndefined();
+  });
+
   it('a plain OpenAPI file is one document', async () => {
     const text = 'openapi: 3.1.0\ninfo:\n  title: t\n  version: "1"\npaths:\n  /x:\n    get:\n      responses:\n        "200":\n          description: OK\n';
     const page = { text, path: 'x.yaml' };
