@@ -34,6 +34,21 @@ describe('specmill report', () => {
       ['cancel-order.html', 'create-order.md', 'get-order.md', 'list-orders.txt'].map((p) => `specs/${REPORT_API}/sources/${p}`),
     );
     expect($('section.page pre.source').first().text()).toContain(`<script>globalThis.__specmillPwned='script'</script>`);
+    // The page that embeds a document says what is not measured on it.
+    expect($('section.page').eq(2).find('p.muted').first().text()).toMatch(/^read as openapi-in-markdown · 1 of 2 code blocks used \(50\.0%\); the prose around them is not measured · 1 not read/);
+  });
+
+  it('lists the spec paths in the order of the spec, each with its line and the start of its YAML', () => {
+    const $ = load(readFileSync(project.path(`docs-site/${REPORT_API}.report.html`), 'utf8'));
+    const places = $('section.spec-place').toArray();
+    expect(places.length).toBeGreaterThan(5);
+    const lines = places.map((p) => Number(/openapi\.yaml:(\d+)/.exec($(p).find('p.muted').first().text())?.[1]));
+    expect(lines.every((line) => line > 0)).toBe(true);
+    expect(lines).toEqual([...lines].sort((a, b) => a - b));
+    // A long part of the spec is cut after 24 lines, and says how many more there are.
+    const cut = $('pre.yaml').toArray().map((p) => $(p).text()).find((yaml) => yaml.includes('more lines)'));
+    expect(cut?.split('\n')).toHaveLength(25);
+    expect(cut).toMatch(/\n… \(\d+ more lines\)$/);
   });
 
   it('gives the same bytes for the same pages and spec, and leaves no temporary file', () => {

@@ -82,6 +82,11 @@ describe('readPageSpans: the blocks an importer recorded', () => {
     ]);
   });
 
+  it('reads the coverage of any importer that records it, whatever its format', () => {
+    const read = readPageSpans({ text: '# x\n', path: 'p.md' }, { fragment: FRAGMENT, diagnostics: [], coverage: coverage([[1, 1, '']]), format: 'bump-markdown' } as ImportResult);
+    expect(read?.spans.map((s) => s.pointer)).toEqual([OPERATION]);
+  });
+
   it('a page whose importer records no coverage has none', () => {
     const result: ImportResult & { format: string } = { fragment: FRAGMENT, diagnostics: [], format: 'bump-markdown' };
     expect(readPageSpans({ text: '# x\n', path: 'p.md' }, result)).toBeUndefined();
