@@ -134,6 +134,7 @@ async function docsCommand(options: { out?: string } & OutputOptions): Promise<n
 }
 
 async function reportCommand(apis: string[], options: { out?: string }): Promise<number> {
+  recoverProject(say);
   const config = await loadConfig(process.cwd());
   const outDir = path.resolve(config.root, options.out ?? DEFAULT_DOCS_DIR);
   // Loaded only here: it imports the pipeline's page listing, and with it the emitters.
