@@ -10,7 +10,7 @@ import { Reporter } from './cli/reporter.js';
 import { fingerprint, isUpToDate, recordRun } from './run-cache.js';
 import { REPORT_FORMATS, type ReportFormat } from './diff/format-report.js';
 import { buildDocs, DEFAULT_DOCS_DIR } from './docs/build-docs.js';
-import { formatNames, importPage } from './importers/index.js';
+import { acceptedFormatNames, importPage } from './importers/index.js';
 import { formatCoverageReport, type PageReport } from './importers/page/coverage-report.js';
 import { initProject } from './init.js';
 import { checkFileReferences } from './guard/check-references.js';
@@ -256,7 +256,7 @@ export function buildProgram(): Command {
     .command('import')
     .description('import pages of one API into one OpenAPI 3.1 YAML document')
     .argument('<page...>', 'documentation pages (Markdown, text, HTML, OpenAPI files)')
-    .addOption(new Option('--format <name>', 'force a page format instead of detecting it').choices([...formatNames]))
+    .addOption(new Option('--format <name>', 'force a page format instead of detecting it').choices([...acceptedFormatNames]))
     .option('--out <file>', 'write the spec to a file instead of stdout')
     .option('--strict', 'two different schemas under one name is an error')
     .option('--report', "print each page's coverage on stderr: the share of its blocks used, and the blocks not read")

@@ -1,14 +1,15 @@
-// Reads the page's curl sample as a shell command: its method, headers and URL, and where the
-// command ends, because whatever follows it on the page (a sidebar) is not the operation's.
+// Reads a curl sample as the shell command it is: its headers and its URL, each with where it stands
+// in the sample, and where the command ends. The operation recognizer reads its method and target
+// (find-operation.ts); servers-security.ts reads the host and the credentials it sends.
 
 export interface CurlHeader {
   name: string;
   value: string;
+  /** Offset of the header's word in the sample. */
   offset: number;
 }
 
 export interface CurlCommand {
-  method?: string;
   headers: CurlHeader[];
   url?: { value: string; offset: number };
   /** One past the command's last character. */
@@ -28,9 +29,11 @@ const TAKES_VALUE = new Set([
   '--url', '--connect-timeout', '-m', '--max-time',
 ]);
 
-/** `start` points at the word `curl`. */
-export function readCurl(text: string, start: number): CurlCommand {
-  const command: CurlCommand = { headers: [], end: start + 'curl'.length };
+/** The command that starts at the word `curl` in `text`, or undefined when there is none. */
+export function readCurlCommand(text: string): CurlCommand | undefined {
+  const start = /(?:^|\s)(?:\$\s*)?(curl)(?=[ \t])/.exec(text);
+  if (!start) return undefined;
+  const command: CurlCommand = { headers: [], end: start.index + start[0].length };
   let i = command.end;
   for (;;) {
     const token = nextToken(text, i);
@@ -44,12 +47,9 @@ export function readCurl(text: string, start: number): CurlCommand {
       if (!value) break;
       i = value.end;
       command.end = i;
-      if (option === '-X' || option === '--request') command.method = value.value.toUpperCase();
-      else if (option === '-H' || option === '--header') {
+      if (option === '-H' || option === '--header') {
         const colon = value.value.indexOf(':');
-        if (colon > 0) {
-          command.headers.push({ name: value.value.slice(0, colon).trim(), value: value.value.slice(colon + 1).trim(), offset: value.start });
-        }
+        if (colon > 0) command.headers.push({ name: value.value.slice(0, colon).trim(), value: value.value.slice(colon + 1).trim(), offset: value.start });
       } else if (option === '--url') command.url = { value: value.value, offset: value.start };
       continue;
     }
@@ -73,11 +73,11 @@ function nextToken(text: string, from: number): Token | undefined {
     }
     break;
   }
-  if (i >= text.length || /\s/.test(text[i] as string)) return undefined;
+  if (i >= text.length || /\s/.test(text[i]!)) return undefined;
   const start = i;
   let value = '';
-  while (i < text.length && !/\s/.test(text[i] as string)) {
-    const c = text[i] as string;
+  while (i < text.length && !/\s/.test(text[i]!)) {
+    const c = text[i]!;
     if (c === "'") {
       const close = text.indexOf("'", i + 1);
       if (close === -1) return undefined;
