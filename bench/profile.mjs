@@ -4,7 +4,7 @@
 // by pipeline step, plus the pipeline's own per-stage timings with the memory peak of each stage.
 //
 //   node bench/profile.mjs [--input github|stripe|msgraph] [--out bench/profile.md] [--keep]
-//   node bench/profile.mjs --input stripe --rerun description [--limit 90] [--out FILE]
+//   node bench/profile.mjs --input stripe --rerun description|summary|add [--limit 90] [--out FILE]
 //     (a rerun after one edit, under V8's tick profiler `--prof`, which writes as it goes, so a
 //     run stopped at --limit seconds still gives its profile)
 import { spawnSync } from 'node:child_process';
@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { analyzeProfile } from './lib/cpu-profile.mjs';
-import { addOperation, createProject, editDescription, prepareInput, ROOT, specmillCommand } from './lib/inputs.mjs';
+import { addOperation, createProject, editDescription, editSummary, prepareInput, ROOT, specmillCommand } from './lib/inputs.mjs';
 import { loadSpec, pickOperations } from './lib/operations.mjs';
 import { measure, MEMORY_METHOD } from './lib/measure.mjs';
 
@@ -186,14 +186,16 @@ try {
 
 /** A rerun after one edit under `--prof`: the tick log survives a run stopped at the limit. */
 async function profileRerun(input) {
-  if (!['description', 'add'].includes(options.rerun)) throw new Error('--rerun: description or add');
+  if (!['description', 'summary', 'add'].includes(options.rerun)) throw new Error('--rerun: description, summary or add');
+  if (options.rerun === 'summary' && input.kind !== 'spec') throw new Error('--rerun summary: a spec input only (github, stripe, small, msgraph)');
   const project = createProject(input, workDir, 'rerun');
   const { command, args, options: spawnOptions } = specmillCommand(project);
   log('a first run, so that specs/ and generated/ exist');
   const first = await measure(command, args, spawnOptions);
   if (first.code !== 0) throw new Error(`specmill failed: ${first.stderr.slice(-2000)}`);
   const doc = loadSpec(input.kind === 'spec' ? input.competitorInputs[0].file : path.join(project, 'specs', input.consumerApi, 'openapi.yaml'));
-  const change = options.rerun === 'description' ? editDescription(project, input, 1, pickOperations(doc, input.preferred)[0]) : addOperation(project, input, 1);
+  const operation = pickOperations(doc, input.preferred)[0];
+  const change = options.rerun === 'description' ? editDescription(project, input, 1, operation) : options.rerun === 'summary' ? editSummary(project, input, 1, operation) : addOperation(project, input, 1);
   const logDir = path.join(workDir, 'v8-log');
   mkdirSync(logDir);
   const limitMs = Number(options.limit) * 1000;

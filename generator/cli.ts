@@ -1,12 +1,13 @@
-// The `specmill` command: init, import, generate, lint, check, diff, docs. Errors are
+// The `specmill` command: init, import, generate, lint, check, diff, docs, report. Errors are
 // `file:line:col: message` on stderr with exit 1; warnings go to stderr and do not fail the run.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadConfig, type ResolvedConfig } from './config.js';
 import { formatDiagnostic, hasErrors, SpecmillError, type Diagnostic } from './diagnostics.js';
+import { commandHint } from './cli/command-hint.js';
 import { Reporter } from './cli/reporter.js';
-import { isUpToDate, recordRun } from './run-cache.js';
+import { fingerprint, isUpToDate, recordRun } from './run-cache.js';
 import { REPORT_FORMATS, type ReportFormat } from './diff/format-report.js';
 import { buildDocs, DEFAULT_DOCS_DIR } from './docs/build-docs.js';
 import { acceptedFormatNames, importPage } from './importers/index.js';
@@ -18,7 +19,7 @@ import { normalizeApi } from './normalize/index.js';
 import { listOverlayFiles } from './overlays/load-overlays.js';
 import { decodePage } from './read-page.js';
 import { printSpec } from './spec-file.js';
-import { findDrift, writeFileAtomic } from './write-output.js';
+import { findDrift, recoverInterruptedWrite, writeFileAtomic } from './write-output.js';
 
 function report(diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
@@ -63,6 +64,19 @@ async function importCommand(pages: string[], options: { format?: string; out?: 
   return 0;
 }
 
+/**
+ * Every verb that reads specs/ or generated/ first finishes (or undoes) a write that a stopped run
+ * left half done, so that it never reads old and new files mixed; it says so in one line.
+ */
+function recoverProject(say: (notice: string) => void): void {
+  const notice = recoverInterruptedWrite(process.cwd());
+  if (notice) say(notice);
+}
+
+function say(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
 interface OutputOptions {
   json?: boolean;
   verbose?: boolean;
@@ -83,24 +97,29 @@ async function reported(options: OutputOptions, command: (reporter: Reporter) =>
 
 async function generateCommand(options: { lint: boolean; lenient?: boolean; watch?: boolean; force?: boolean } & OutputOptions): Promise<number> {
   return reported(options, async (reporter) => {
+    recoverProject((notice) => reporter.info(notice));
     // The pipeline and its dependencies (TypeScript's, ts-morph, prettier) load only when needed.
     if (options.watch) return (await import('./cli/watch.js')).watchGenerate(process.cwd(), reporter, { lint: options.lint, lenient: options.lenient === true });
     const config = { ...(await loadConfig(process.cwd())), lenient: options.lenient === true };
-    const settings = JSON.stringify({ lenient: config.lenient, lint: options.lint });
-    if (!options.force && isUpToDate(config, settings)) {
+    const stamp = fingerprint(config, JSON.stringify({ lenient: config.lenient, lint: options.lint }));
+    if (!options.force && isUpToDate(config, stamp)) {
       reporter.done('specmill: up to date (nothing it reads has changed since its last run)', { apis: config.apis.length, written: [], upToDate: true }, true);
       return 0;
     }
+    // Something changed: openapi-typescript's worker loads TypeScript while this thread loads the pipeline.
+    const { TypesEngine } = await import('./emit/types-engine.js');
+    const engine = new TypesEngine().start();
     const { runPipelineReported, writeGeneration } = await import('./cli/generate.js');
-    const result = await runPipelineReported(config, reporter);
+    const result = await runPipelineReported(config, reporter, undefined, engine);
     const code = await writeGeneration(config, result, reporter, { lint: options.lint });
-    if (code === 0) recordRun(config, settings, result.files);
+    if (code === 0) recordRun(config, stamp, result.files);
     return code;
   });
 }
 
 async function docsCommand(options: { out?: string } & OutputOptions): Promise<number> {
   return reported(options, async (reporter) => {
+    recoverProject((notice) => reporter.info(notice));
     const config = await loadConfig(process.cwd());
     const outDir = path.resolve(config.root, options.out ?? DEFAULT_DOCS_DIR);
     reporter.start(config.apis.map((a) => a.name));
@@ -114,15 +133,37 @@ async function docsCommand(options: { out?: string } & OutputOptions): Promise<n
   });
 }
 
+async function reportCommand(apis: string[], options: { out?: string }): Promise<number> {
+  recoverProject(say);
+  const config = await loadConfig(process.cwd());
+  const outDir = path.resolve(config.root, options.out ?? DEFAULT_DOCS_DIR);
+  // Loaded only here: it imports the pipeline's page listing, and with it the emitters.
+  const { buildReports } = await import('./report/build-report.js');
+  const built = await buildReports(config, outDir, apis);
+  report(built.diagnostics);
+  const shown = (file: string) => path.relative(process.cwd(), file) || file;
+  for (const r of built.reports) {
+    const share = r.blocks === 0 ? 100 : (100 * r.used) / r.blocks;
+    const measured = r.measured > 0 ? `${r.used} of ${r.blocks} blocks used (${share.toFixed(1)}%) on ${r.measured} of ${r.pages} page(s)` : `no page of ${r.pages} records its coverage`;
+    const refused = r.refused > 0 ? `, ${r.refused} page(s) refused` : '';
+    process.stderr.write(`${r.api}: ${measured}, ${r.unread} span(s) not read${refused}: ${shown(r.file)}\n`);
+  }
+  if (built.reports.length > 0) process.stderr.write(`specmill: ${built.reports.length} coverage report(s) in ${shown(outDir) || '.'}; open ${shown(built.index)}\n`);
+  return hasErrors(built.diagnostics) ? 1 : 0;
+}
+
 function initCommand(): number {
-  const created = initProject(process.cwd());
+  const root = process.cwd();
+  const created = initProject(root);
   report(created.diagnostics);
   for (const file of created.written) process.stderr.write(`created ${file}\n`);
-  process.stderr.write('specmill: next, put your API pages in specs/<api>/sources/, list the APIs in specmill.config.ts and run `specmill generate`\n');
+  if (created.scripts.length > 0) process.stderr.write(`added ${created.scripts.map((s) => `"${s}"`).join(', ')} to the scripts of package.json\n`);
+  process.stderr.write(`specmill: next, run \`${commandHint(root, 'generate')}\`; then put your API's pages in specs/<api>/sources/ and list the API in specmill.config.ts\n`);
   return 0;
 }
 
 async function lintCommand(): Promise<number> {
+  recoverProject(say);
   const config = await loadConfig(process.cwd());
   // redocly follows every $ref it finds: the committed files are checked as generate checks pages.
   const unsafe = config.apis.flatMap((a) => [
@@ -139,9 +180,11 @@ async function lintCommand(): Promise<number> {
 }
 
 async function checkCommand(options: { lenient?: boolean }): Promise<number> {
+  recoverProject(say);
   const config = { ...(await loadConfig(process.cwd())), lenient: options.lenient === true };
   const { runPipeline } = await import('./pipeline.js');
-  const result = await runPipeline(config);
+  const { projectCacheDir } = await import('./unit-cache.js');
+  const result = await runPipeline(config, undefined, { cacheDir: projectCacheDir(config.root) });
   report(result.diagnostics);
   if (hasErrors(result.diagnostics)) return 1;
   const drift = findDrift({ root: config.root, outputDir: config.outputDir }, result.files);
@@ -150,7 +193,7 @@ async function checkCommand(options: { lenient?: boolean }): Promise<number> {
     process.stderr.write('specmill: specs/ and generated/ are up to date\n');
     return 0;
   }
-  process.stderr.write(`specmill: specs/ or generated/ differ from what the sources produce; run \`npm run generate\`\n${stale.map((s) => `  ${s}\n`).join('')}`);
+  process.stderr.write(`specmill: specs/ or generated/ differ from what the sources produce; run \`${commandHint(config.root, 'generate')}\`\n${stale.map((s) => `  ${s}\n`).join('')}`);
   return 1;
 }
 
@@ -168,7 +211,22 @@ interface DiffCommandOptions {
   deprecationDays?: number;
 }
 
+async function packCommand(options: { out: string }): Promise<number> {
+  recoverProject(say);
+  const config = await loadConfig(process.cwd());
+  const { packGenerated } = await import('./cli/pack.js');
+  const packed = packGenerated(config, path.resolve(options.out));
+  const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+  const shown = path.relative(process.cwd(), packed.file) || packed.file;
+  process.stderr.write(
+    `specmill: packed ${path.relative(process.cwd(), config.outputDir) || '.'}/ into ${shown} (${packed.files} files, ${kB(packed.size)}; ${kB(packed.unpackedSize)} unpacked)\n` +
+      `specmill: in an app, install it with \`npm install ${packed.file}\`\n`,
+  );
+  return 0;
+}
+
 async function diffCommand(api: string | undefined, options: DiffCommandOptions): Promise<number> {
+  recoverProject(say);
   const config = await loadConfig(process.cwd());
   const { runDiff } = await import('./diff/run-diff.js');
   const run = await runDiff(config, api, {
@@ -183,9 +241,15 @@ async function diffCommand(api: string | undefined, options: DiffCommandOptions)
   return run.exitCode;
 }
 
+/** specmill's own version, from its package.json (one folder up from generator/ and from dist/ alike). */
+function readVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
 export function buildProgram(): Command {
   const program = new Command('specmill')
     .description('Turns API reference pages into OpenAPI 3.1 specs and typed TypeScript clients.')
+    .version(readVersion(), '-V, --version', "print specmill's version")
     .showHelpAfterError()
     .exitOverride();
   program
@@ -206,7 +270,7 @@ export function buildProgram(): Command {
     .option('--lenient', 'an overlay target that matches nothing is a warning, not an error')
     .option('--watch', 'generate again after each change to pages, overlays or the config (only the APIs it touches) until Ctrl-C')
     .option('--json', 'print one JSON object per event and diagnostic on stdout, nothing on stderr')
-    .option('--verbose', 'print how long each stage of each API took')
+    .option('--verbose', 'print how long each stage of each API took, and every lint warning')
     .option('--force', 'run every stage even when nothing it reads has changed since the last run')
     .action(async (options: { lint: boolean; lenient?: boolean; watch?: boolean; force?: boolean } & OutputOptions) => {
       process.exitCode = await generateCommand(options);
@@ -237,8 +301,15 @@ export function buildProgram(): Command {
       process.exitCode = await diffCommand(api, options);
     });
   program
+    .command('pack')
+    .description('write the generated package as a tarball (npm pack) that an app installs with `npm install <tarball>`')
+    .option('--out <dir>', 'the folder to write the tarball to', '.')
+    .action(async (options: { out: string }) => {
+      process.exitCode = await packCommand(options);
+    });
+  program
     .command('init')
-    .description('write a commented specmill.config.ts and an example API (specs/example/sources/) here; never overwrites a file')
+    .description('write a commented specmill.config.ts and an example API (specs/example/sources/) here, and add the generate, check and lint scripts to package.json; never overwrites a file')
     .action(() => {
       process.exitCode = initCommand();
     });
@@ -250,6 +321,14 @@ export function buildProgram(): Command {
     .option('--verbose', "print how long each API's page took")
     .action(async (options: { out?: string } & OutputOptions) => {
       process.exitCode = await docsCommand(options);
+    });
+  program
+    .command('report')
+    .description(`write an HTML coverage report per API: each source page with the spans that fed the spec linked to the spec path they produced, and the spans not read marked (default folder: ${DEFAULT_DOCS_DIR}/)`)
+    .argument('[api...]', 'only these APIs (keys of apis in specmill.config.ts); all when none is named')
+    .option('--out <dir>', 'the folder to write the reports to', DEFAULT_DOCS_DIR)
+    .action(async (apis: string[], options: { out?: string }) => {
+      process.exitCode = await reportCommand(apis, options);
     });
   return program;
 }

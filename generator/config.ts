@@ -1,9 +1,8 @@
-// specmill.config.ts: which APIs exist, where their pages are, where the output goes. `defineConfig`
+// specmill.config.ts (or .mjs): which APIs exist, where their pages are, where the output goes. `defineConfig`
 // gives users types; `resolveConfig` checks a loaded config and fills defaults, naming any bad key.
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { findConfigFile, importConfigFile } from './config-file.js';
 import { error, SpecmillError } from './diagnostics.js';
 import { fileName } from './plan/naming.js';
 
@@ -51,6 +50,8 @@ export interface UserConfig {
     dir?: string;
     /** The generated package's name. Default: `specmill-clients`. */
     packageName?: string;
+    /** The generated package's version (to publish it to a registry of yours). Default: `0.0.0`. */
+    version?: string;
   };
   /** Two different schemas under one name is an error rather than a warning. */
   strict?: boolean;
@@ -85,6 +86,7 @@ export interface ResolvedConfig {
   apis: ResolvedApi[];
   outputDir: string;
   packageName: string;
+  packageVersion: string;
   strict: boolean;
   /** Redocly rule severities from `lint.rules`, over `redocly.yaml`'s. */
   lintRules: Record<string, LintSeverity>;
@@ -92,22 +94,10 @@ export interface ResolvedConfig {
   lenient?: boolean;
 }
 
-export const CONFIG_FILE = 'specmill.config.ts';
-
-let loads = 0;
-
 /** Loads and checks the project's config; `fresh` reads the file again (watch) instead of the module cache. */
 export async function loadConfig(root: string, options: { fresh?: boolean } = {}): Promise<ResolvedConfig> {
-  const configFile = path.join(root, CONFIG_FILE);
-  if (!existsSync(configFile)) throw new SpecmillError(error(`no ${CONFIG_FILE} here: expected one at the project's root`, { file: configFile }));
-  // ESM caches a module by URL for the life of the process; a new query is a new module.
-  const url = `${pathToFileURL(configFile).href}${options.fresh ? `?load=${++loads}` : ''}`;
-  let loaded: { default?: unknown };
-  try {
-    loaded = (await import(url)) as { default?: unknown };
-  } catch (e) {
-    throw new SpecmillError(error(`cannot load the config: ${(e as Error).message.split('\n')[0]}`, { file: path.relative(process.cwd(), configFile) || configFile }));
-  }
+  const configFile = findConfigFile(root);
+  const loaded = await importConfigFile(configFile, options);
   return resolveConfig(loaded.default, root, configFile);
 }
 
@@ -127,10 +117,12 @@ export function resolveConfig(value: unknown, root: string, configFile: string):
   const lintRules = resolveLintRules(value.lint, fail);
   if (!isRecord(value.apis)) return fail('apis', 'an object of APIs by folder name');
   const output = value.output === undefined ? {} : isRecord(value.output) ? value.output : fail('output', 'an object');
-  for (const key of Object.keys(output)) if (!['dir', 'packageName'].includes(key)) fail(`output.${key}`, 'one of dir, packageName');
+  for (const key of Object.keys(output)) if (!['dir', 'packageName', 'version'].includes(key)) fail(`output.${key}`, 'one of dir, packageName, version');
   const outputDir = output.dir === undefined ? 'generated' : typeof output.dir === 'string' ? output.dir : fail('output.dir', 'a folder name');
   const packageName =
     output.packageName === undefined ? 'specmill-clients' : typeof output.packageName === 'string' && /^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/.test(output.packageName) ? output.packageName : fail('output.packageName', 'an npm package name');
+  const packageVersion =
+    output.version === undefined ? '0.0.0' : typeof output.version === 'string' && /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/.test(output.version) ? output.version : fail('output.version', 'a semver version such as 1.2.0');
   const apis = Object.entries(value.apis).map(([name, raw]): ResolvedApi => {
     if (fileName(name) !== name) fail(`apis.${name}`, `a folder name of lowercase words joined by "-" (e.g. "${fileName(name)}")`);
     const options = raw === undefined ? {} : isRecord(raw) ? raw : fail(`apis.${name}`, 'an object');
@@ -153,7 +145,7 @@ export function resolveConfig(value: unknown, root: string, configFile: string):
   });
   const outputPath = path.resolve(root, outputDir);
   if (!outputPath.startsWith(path.join(root, path.sep))) fail('output.dir', 'a folder inside the project');
-  return { root, configFile, apis, outputDir: outputPath, packageName, strict: value.strict === true, lintRules };
+  return { root, configFile, apis, outputDir: outputPath, packageName, packageVersion, strict: value.strict === true, lintRules };
 }
 
 type Fail = (key: string, expected: string) => never;

@@ -2,6 +2,7 @@
 // example API with one page, so that `specmill generate` works at once. It never overwrites a file.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { INIT_SCRIPTS, runsVerb } from './cli/command-hint.js';
 import { error, SpecmillError, warning, type Diagnostic } from './diagnostics.js';
 
 const CONFIG = `// specmill's config: which APIs to build, where their pages are, where the clients go.
@@ -94,6 +95,8 @@ rules:
 
 export interface InitResult {
   written: string[];
+  /** The npm scripts added to package.json (`generate`, `check`, `lint`). */
+  scripts: string[];
   diagnostics: Diagnostic[];
 }
 
@@ -103,18 +106,15 @@ export function initProject(root: string): InitResult {
     ['specmill.config.ts', CONFIG],
     ['specs/example/sources/get-widget.md', EXAMPLE_PAGE],
   ];
-  // These two are shared with other tools: an existing one is kept as it is.
-  const optional: [string, string][] = [
-    ['redocly.yaml', REDOCLY],
-    ['package.json', `${JSON.stringify({ private: true, type: 'module' }, null, 2)}\n`],
-  ];
   const existing = required.filter(([file]) => existsSync(path.join(root, file))).map(([file]) => file);
   if (existing.length > 0) {
     throw new SpecmillError(existing.map((file) => error('already exists; specmill init writes only new files (move it away to start over)', { file })));
   }
-  const diagnostics: Diagnostic[] = [];
+  const manifest = readManifest(root);
+  const diagnostics: Diagnostic[] = [...manifest.diagnostics];
   const written: string[] = [];
-  for (const [file, text] of [...required, ...optional]) {
+  // redocly.yaml is shared with other tools: an existing one is kept as it is.
+  for (const [file, text] of [...required, ['redocly.yaml', REDOCLY] as [string, string]]) {
     const target = path.join(root, file);
     if (existsSync(target)) continue;
     mkdirSync(path.dirname(target), { recursive: true });
@@ -122,17 +122,51 @@ export function initProject(root: string): InitResult {
     writeFileSync(target, text, { flag: 'wx' });
     written.push(file);
   }
-  const manifest = path.join(root, 'package.json');
-  if (!written.includes('package.json') && !isModulePackage(manifest)) {
-    diagnostics.push(warning('specmill.config.ts is an ES module: add "type": "module" to package.json', { file: 'package.json' }));
-  }
-  return { written, diagnostics };
+  const scripts = manifest.value ? addScripts(root, manifest, diagnostics) : [];
+  if (!manifest.exists) written.push('package.json');
+  return { written, scripts, diagnostics };
 }
 
-function isModulePackage(file: string): boolean {
+interface Manifest {
+  exists: boolean;
+  /** The parsed package.json (a new one when there is none); undefined when it cannot be read. */
+  value?: Record<string, unknown>;
+  indent: string;
+  diagnostics: Diagnostic[];
+}
+
+function readManifest(root: string): Manifest {
+  const file = path.join(root, 'package.json');
+  if (!existsSync(file)) return { exists: false, value: { private: true }, indent: '  ', diagnostics: [] };
+  const text = readFileSync(file, 'utf8');
   try {
-    return (JSON.parse(readFileSync(file, 'utf8')) as { type?: unknown }).type === 'module';
+    const value = JSON.parse(text) as unknown;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object');
+    return { exists: true, value: value as Record<string, unknown>, indent: /^\{\r?\n([ \t]+)/.exec(text)?.[1] ?? '  ', diagnostics: [] };
   } catch {
-    return false;
+    return { exists: true, indent: '  ', diagnostics: [warning('not a JSON object; the generate, check and lint scripts were not added', { file: 'package.json' })] };
   }
+}
+
+/**
+ * Adds the `generate`, `check` and `lint` scripts that specmill's hints name, keeping any script of
+ * the same name that does something else (with a warning saying how to run specmill's instead).
+ */
+function addScripts(root: string, manifest: Manifest, diagnostics: Diagnostic[]): string[] {
+  const value = manifest.value!;
+  const scripts = typeof value.scripts === 'object' && value.scripts !== null && !Array.isArray(value.scripts) ? { ...(value.scripts as Record<string, unknown>) } : {};
+  const added: string[] = [];
+  for (const [name, command] of Object.entries(INIT_SCRIPTS)) {
+    const verb = command.split(' ')[1]!;
+    if (scripts[name] === undefined) {
+      scripts[name] = command;
+      added.push(name);
+    } else if (!runsVerb(scripts[name], verb)) {
+      diagnostics.push(warning(`scripts.${name} already runs something else; kept it. Run specmill's with \`npx specmill ${verb}\``, { file: 'package.json' }));
+    }
+  }
+  if (added.length === 0 && manifest.exists) return [];
+  const text = `${JSON.stringify({ ...value, scripts }, null, manifest.indent)}\n`;
+  writeFileSync(path.join(root, 'package.json'), text, manifest.exists ? {} : { flag: 'wx' });
+  return added;
 }

@@ -5,24 +5,29 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedApi, ResolvedConfig } from './config.js';
+import { addConfigServer } from './config-server.js';
 import { error, hasErrors, type Diagnostic } from './diagnostics.js';
-import { formatCode, GENERATED_HEADER, printStructure } from './emit/print.js';
+import { emitClientParts, emitIndexParts, emitModelsParts } from './emit/client-parts.js';
+import { formatCode, GENERATED_HEADER, PRETTIER_LIMIT, type FormatOptions } from './emit/format-code.js';
 import { emitRuntime } from './emit/emit-runtime.js';
-import { emitClient } from './emit/emit-client.js';
-import { emitIndex, emitModels } from './emit/emit-models.js';
 import { emitPackageJson, emitPackageReadme } from './emit/emit-package.js';
 import { emitApiReadme } from './emit/emit-readme.js';
 import { emitSchemaTypes, ThirdPartyError } from './emit/emit-types.js';
+import { TypesEngine } from './emit/types-engine.js';
 import { checkReferences, locateBySource } from './guard/check-references.js';
 import { importPage } from './importers/index.js';
 import { buildClientModel } from './model/client-model.js';
 import { compareNatural } from './natural-order.js';
 import { normalizeApi, type SourcedFragment } from './normalize/index.js';
 import { overlayApi } from './overlays/apply-overlays.js';
-import type { OpenApiDocument } from './openapi-types.js';
+import { isObject, type OpenApiDocument } from './openapi-types.js';
 import { planClient } from './plan/plan-client.js';
 import { decodePage } from './read-page.js';
+import { toolchainHash } from './run-cache.js';
 import { printSpec } from './spec-file.js';
+import { SpecHashes } from './spec-hashes.js';
+import { hashText, removePacksExcept, UnitCache, type CacheStats } from './unit-cache.js';
+import { printYamlEntry } from './yaml-print.js';
 
 /** Output files by path relative to the project root, with `/` separators. */
 export type OutputFiles = Map<string, string>;
@@ -32,6 +37,34 @@ export interface PipelineResult {
   specs: Map<string, OpenApiDocument>;
   diagnostics: Diagnostic[];
   timings: { stage: string; api?: string; ms: number }[];
+  /** What the unit cache gave and took, summed over the APIs. */
+  cache: CacheStats & { workerStarted: boolean };
+}
+
+export interface PipelineOptions {
+  onStage?: (event: StageEvent) => void;
+  /**
+   * The project's cache folder (`node_modules/.cache/specmill`): each API's units are read from it
+   * and written back. Without one, units are cached in memory for this run only.
+   */
+  cacheDir?: string;
+  /**
+   * When to start openapi-typescript's worker: `cold` (default) before the pages are read when some
+   * API has no cached units, else only when a unit misses; `early` before the pages are read in
+   * any case (`generate` runs only when something changed, and a change usually reaches a unit).
+   */
+  startTypes?: 'cold' | 'early';
+  /** openapi-typescript's worker, when the caller started it even earlier; the run closes it. */
+  engine?: TypesEngine;
+}
+
+/** What one API's generation works with: its cache, the run's types worker, the toolchain's hash. */
+interface RunContext {
+  cache: UnitCache;
+  engine: TypesEngine;
+  recipe: string;
+  /** Hashes of the spec's parts, shared by the spec printer and the types. */
+  hashes: SpecHashes;
 }
 
 
@@ -62,7 +95,7 @@ export async function importApi(api: ResolvedApi, root: string): Promise<{ fragm
     const page = relative(root, file);
     const decoded = decodePage(readFileSync(file), page);
     diagnostics.push(...decoded.diagnostics);
-    const result = await importPage({ text: decoded.text, path: page }, api.format);
+    const result = await importPage({ text: decoded.text, path: page }, api.format, `set apis.${api.name}.format in the specmill config to force one`);
     diagnostics.push(...result.diagnostics);
     if (result.fragment) fragments.push({ page, fragment: result.fragment });
   }
@@ -93,58 +126,111 @@ async function timed<T>(timings: PipelineResult['timings'], stage: string, api: 
   }
 }
 
-export async function generateApi(api: ResolvedApi, config: ResolvedConfig, result: PipelineResult): Promise<void> {
-  const { timings, diagnostics, files } = result;
-  const { fragments, diagnostics: importDiagnostics } = await timed(timings, 'import', api.name, () => importApi(api, config.root));
-  diagnostics.push(...importDiagnostics);
-  if (hasErrors(importDiagnostics)) return;
-  const normalized = await timed(timings, 'normalize', api.name, () => normalizeApi(fragments, { strict: config.strict, inferPagination: api.inferPagination, ...(api.title ? { title: api.title } : {}) }));
+/**
+ * import, normalize, overlay and check one API: its spec, or undefined when a stage failed. Kept
+ * apart from generateApi so that the pages' fragments and the pre-overlay document can be freed
+ * before the types and the client are made (on GitHub's spec each is a copy of the whole spec).
+ */
+async function buildSpec(api: ResolvedApi, config: ResolvedConfig, result: PipelineResult): Promise<OpenApiDocument | undefined> {
+  const { timings, diagnostics } = result;
+  const imported = await timed(timings, 'import', api.name, () => importApi(api, config.root));
+  diagnostics.push(...imported.diagnostics);
+  if (hasErrors(imported.diagnostics)) return undefined;
+  const normalized = await timed(timings, 'normalize', api.name, () => normalizeApi(imported.fragments, { strict: config.strict, inferPagination: api.inferPagination, ...(api.title ? { title: api.title } : {}) }));
   diagnostics.push(...normalized.diagnostics);
-  if (hasErrors(normalized.diagnostics)) return;
+  if (hasErrors(normalized.diagnostics)) return undefined;
   const overlaid = await timed(timings, 'overlay', api.name, () => overlayApi(api, normalized.document, { root: config.root, lenient: config.lenient ?? false }));
   diagnostics.push(...overlaid.diagnostics);
-  if (hasErrors(overlaid.diagnostics)) return;
-  const spec = overlaid.document;
+  if (hasErrors(overlaid.diagnostics)) return undefined;
+  const spec = addConfigServer(overlaid.document, api, config);
   const unsafe = checkReferences(spec, relative(config.root, api.specFile), { locate: locateBySource(spec, relative(config.root, api.specFile)) });
   diagnostics.push(...unsafe);
-  if (hasErrors(unsafe)) return;
+  return hasErrors(unsafe) ? undefined : spec;
+}
+
+export async function generateApi(api: ResolvedApi, config: ResolvedConfig, result: PipelineResult, run: RunContext): Promise<boolean> {
+  const { timings, diagnostics, files } = result;
+  const spec = await buildSpec(api, config, result);
+  if (!spec) return false;
   result.specs.set(api.name, spec);
   // openapi-typescript works in its worker (the second core) while this thread prints the spec and
   // the client.
-  const types = timed(timings, 'types', api.name, () => emitSchemaTypes(spec)).then(
+  const types = timed(timings, 'types', api.name, () => emitSchemaTypes(spec, run)).then(
     (text) => ({ text }),
     (e: unknown) => {
       if (!(e instanceof ThirdPartyError)) throw e;
       return { problem: error(e.message, { file: relative(config.root, api.specFile) }) };
     },
   );
-  files.set(relative(config.root, api.specFile), await timed(timings, 'spec', api.name, () => printSpec(spec)));
+  files.set(relative(config.root, api.specFile), await timed(timings, 'spec', api.name, () => printSpec(spec, (name, value, indent) => cachedEntry(run, name, value, indent))));
 
   const model = await timed(timings, 'model', api.name, () => buildClientModel(spec));
   const plan = await timed(timings, 'plan', api.name, () => planClient(model, api.name));
+  if (isBig(spec)) {
+    // On a spec this large the worker's copy of it and this thread's printing of the client would
+    // each take hundreds of megabytes: let the worker finish and go before printing.
+    await types;
+    await run.engine.close();
+  }
   const outDir = `${relative(config.root, config.outputDir)}/${plan.folder}`;
-  files.set(`${outDir}/README.md`, emitApiReadme({ model, plan, packageName: config.packageName }));
-  const printed = await timed(timings, 'print', api.name, () => {
-    const client = emitClient(model, plan, api.client);
-    const index = emitIndex();
+  // Plain string building, a few milliseconds on GitHub's 1,223 operations: as cheap as hashing its
+  // input would be, so the README is not cached.
+  files.set(`${outDir}/README.md`, emitApiReadme({ model, plan, packageName: config.packageName, packageVersion: config.packageVersion }));
+  const printed = await timed(timings, 'print', api.name, async () => {
+    const client = await emitClientParts(model, plan, api.client ?? {}, run);
+    const index = await emitIndexParts(run);
     return new Map([
-      ['models.d.ts', printStructure('models.d.ts', emitModels(plan))],
-      ['client.d.ts', printStructure('client.d.ts', client.declarations)],
-      ['client.js', printStructure('client.js', client.implementation)],
-      ['index.d.ts', printStructure('index.d.ts', index.declarations)],
-      ['index.js', printStructure('index.js', index.implementation)],
+      ['models.d.ts', await emitModelsParts(plan, run)],
+      ['client.d.ts', client.declarations],
+      ['client.js', client.implementation],
+      ['index.d.ts', index.declarations],
+      ['index.js', index.implementation],
     ]);
   });
   await timed(timings, 'format', api.name, async () => {
-    for (const [name, text] of printed) files.set(`${outDir}/${name}`, await formatCode(name, GENERATED_HEADER + text));
+    for (const [name, text] of printed) files.set(`${outDir}/${name}`, await formatCached(run, name, GENERATED_HEADER + text));
   });
   const typed = await types;
   if ('problem' in typed) {
     diagnostics.push(typed.problem);
     for (const name of printed.keys()) files.delete(`${outDir}/${name}`);
-    return;
+    return false;
   }
-  files.set(`${outDir}/schema.d.ts`, await formatCode('schema.d.ts', GENERATED_HEADER + typed.text, { fourSpaceIndent: true }));
+  files.set(`${outDir}/schema.d.ts`, await formatCached(run, 'schema.d.ts', GENERATED_HEADER + typed.text, { fourSpaceIndent: true }));
+  return true;
+}
+
+/** More path items and components than this: memory before speed (Microsoft Graph's 45 MB spec has 20,000). */
+const BIG_SPEC_PARTS = 5000;
+
+function isBig(spec: OpenApiDocument): boolean {
+  const count = (value: unknown) => (isObject(value) ? Object.keys(value).length : 0);
+  return count(spec.paths) + (isObject(spec.components) ? count(spec.components.schemas) : 0) > BIG_SPEC_PARTS;
+}
+
+/** A path item's or component's YAML, cached by its JSON (positions included: the YAML prints them). */
+function cachedEntry(run: RunContext, name: string, value: unknown, indent: string): string {
+  const part = run.hashes.of(value);
+  const key = hashText(run.recipe, 'yaml', indent, name, part.hash, part.positions);
+  const cached = run.cache.get(key);
+  if (cached !== undefined) return cached;
+  const text = printYamlEntry(name, value, indent);
+  run.cache.set(key, text);
+  return text;
+}
+
+/**
+ * formatCode, cached by the exact text for the files prettier formats (up to PRETTIER_LIMIT), so
+ * that a run whose small files did not change loads no prettier.
+ */
+async function formatCached(run: RunContext, name: string, text: string, options: FormatOptions = {}): Promise<string> {
+  if (text.length > PRETTIER_LIMIT) return formatCode(name, text, options);
+  const key = hashText(run.recipe, 'format', name.endsWith('.js') ? 'js' : 'ts', JSON.stringify(options), text);
+  const cached = run.cache.get(key);
+  if (cached !== undefined) return cached;
+  const formatted = await formatCode(name, text, options);
+  run.cache.set(key, formatted);
+  return formatted;
 }
 
 /** The hand-written runtime (templates/runtime), compiled into the package once for all clients. */
@@ -152,17 +238,39 @@ async function addRuntime(files: OutputFiles, outDir: string): Promise<void> {
   for (const [name, text] of await emitRuntime()) files.set(`${outDir}/runtime/${name}`, text);
 }
 
-export async function runPipeline(config: ResolvedConfig, only?: readonly string[], options: { onStage?: (event: StageEvent) => void } = {}): Promise<PipelineResult> {
-  const result: PipelineResult = { files: new Map(), specs: new Map(), diagnostics: [], timings: [] };
+export async function runPipeline(config: ResolvedConfig, only?: readonly string[], options: PipelineOptions = {}): Promise<PipelineResult> {
+  const result: PipelineResult = { files: new Map(), specs: new Map(), diagnostics: [], timings: [], cache: { hits: 0, misses: 0, rejected: 0, workerStarted: false } };
   if (options.onStage) stageListeners.set(result.timings, options.onStage);
   const apis = only ? config.apis.filter((a) => only.includes(a.name)) : config.apis;
-  for (const api of apis) await generateApi(api, config, result);
+  const { cacheDir } = options;
+  const caches = apis.map((api) => (cacheDir ? UnitCache.open(cacheDir, api.name) : UnitCache.memory()));
+  // A whole run knows every API: the packs of APIs no longer in the config go.
+  if (cacheDir && !only) removePacksExcept(cacheDir, config.apis.map((api) => api.name));
+  const engine = options.engine ?? new TypesEngine();
+  // Let the worker load TypeScript while this thread reads the pages, when it will be needed.
+  // (When every unit is cached and the caller did not ask for it, no worker starts at all.)
+  if (options.startTypes === 'early' || caches.some((cache) => !cache.warm)) engine.start();
+  const recipe = toolchainHash();
+  try {
+    for (const [i, api] of apis.entries()) {
+      const cache = caches[i]!;
+      // Only an API generated to the end has its pack replaced: one that stopped on an error keeps
+      // the pack of its last good run.
+      if (await generateApi(api, config, result, { cache, engine, recipe, hashes: new SpecHashes() })) cache.save();
+      else cache.discard();
+      for (const key of ['hits', 'misses', 'rejected'] as const) result.cache[key] += cache.stats[key];
+    }
+  } finally {
+    for (const cache of caches) cache.discard();
+    result.cache.workerStarted = engine.started;
+    await engine.close();
+  }
   if (hasErrors(result.diagnostics)) return result;
   const outDir = relative(config.root, config.outputDir);
   await timed(result.timings, 'runtime', undefined, () => addRuntime(result.files, outDir));
   const apiFolders = config.apis.map((a) => a.name);
-  result.files.set(`${outDir}/package.json`, emitPackageJson(config.packageName, apiFolders, readRuntimeVersion()));
-  result.files.set(`${outDir}/README.md`, emitPackageReadme(config.packageName, [...result.specs].map(([name, spec]) => ({ name, spec }))));
+  result.files.set(`${outDir}/package.json`, emitPackageJson(config.packageName, apiFolders, readRuntimeVersion(), config.packageVersion));
+  result.files.set(`${outDir}/README.md`, emitPackageReadme(config.packageName, [...result.specs].map(([name, spec]) => ({ name, spec })), config.packageVersion));
   return result;
 }
 

@@ -90,6 +90,21 @@ function write(out: string[], value: unknown, indent: string): void {
   }
 }
 
+/**
+ * One mapping entry (`name: value` and what nests under it) as printYaml writes it at `indent`,
+ * lines joined, no final line break: printYaml's text is its entries' texts, one per line.
+ */
+export function printYamlEntry(name: string, value: unknown, indent: string): string {
+  const out: string[] = [];
+  write(out, { [name]: value }, indent);
+  return out.join('\n');
+}
+
+/** The line that opens a non-empty mapping entry: `name:` at `indent`. */
+export function printYamlKey(name: string, indent: string): string {
+  return `${indent}${key(name)}:`;
+}
+
 export function printYaml(value: unknown): string {
   if (!isCollection(value) || isEmpty(value)) return `${isCollection(value) ? (Array.isArray(value) ? '[]' : '{}') : scalar(value, '')}\n`;
   const out: string[] = [];

@@ -1,5 +1,6 @@
-// Turns the measurements into Markdown: the environment, the issue's targets (met or missed), then
-// per input the generators, specmill's reruns, the consumers' tsc and the per-request overhead.
+// Turns the measurements into Markdown: the environment, the targets of issue 16 across inputs (met
+// or missed, with the figures side by side), then per input issue 8's targets, the generators,
+// specmill's reruns, the consumers' tsc and the per-request overhead.
 
 const seconds = (ms) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 const mib = (value) => `${Math.round(value)} MiB`;
@@ -16,12 +17,16 @@ function table(header, rows, align = `l${'r'.repeat(header.length - 1)}`) {
 
 const verdict = (ok) => (ok === undefined ? 'not measured' : ok ? '**met**' : '**missed**');
 
+const isSpecmill = (id) => id.startsWith('specmill');
+
 /** The fastest full-client generator (types-only tools do not count) among the competitors. */
 function fastestClient(section) {
   return section.generators
-    .filter((g) => g.id !== 'specmill' && g.kind === 'client' && g.cold.ok !== false && g.cold.ms)
+    .filter((g) => !isSpecmill(g.id) && g.kind === 'client' && g.cold.ok !== false && g.cold.ms)
     .sort((a, b) => a.cold.ms.median - b.cold.ms.median)[0];
 }
+
+const ISSUE_8_RERUN_LIMITS = { noop: 0.1, description: 0.25, add: 0.25 };
 
 /** Each target of issue 8 for one input: `{ target, value, ok }`. */
 export function evaluateTargets(section) {
@@ -37,8 +42,8 @@ export function evaluateTargets(section) {
   } else if (specmill?.cold.ms) {
     out.push({ target: 'cold run <= 1.0x the fastest full-client generator', value: 'no competitor measured', ok: undefined });
   }
-  const reruns = section.reruns ?? [];
-  const limits = { noop: 0.1, description: 0.25, add: 0.25 };
+  const reruns = (section.reruns ?? []).filter((run) => run.id in ISSUE_8_RERUN_LIMITS);
+  const limits = ISSUE_8_RERUN_LIMITS;
   for (const run of reruns) {
     if (run.stats.timedOut && specmill?.cold.ms) {
       const r = run.stats.limitMs / specmill.cold.ms.median;
@@ -66,13 +71,95 @@ export function evaluateTargets(section) {
   return out;
 }
 
+// ---- issue 16 --------------------------------------------------------------------------------
+
+const median = (stat) => stat?.ms?.median;
+const find = (results, name) => results.sections.find((s) => s.input.name === name);
+const generator = (section, id) => section?.generators.find((g) => g.id === id);
+const rerun = (section, id) => section?.reruns?.find((r) => r.id === id);
+const lintNote = (stat) => (stat?.ms ? `; with lint ${seconds(stat.ms.median)}` : '');
+
+/** specmill's cold run against redocly's, by wall time or peak RSS, with the with-lint time beside. */
+function againstRedocly(section, measure) {
+  const own = generator(section, 'specmill');
+  const redocly = generator(section, 'redocly');
+  if (!own?.cold.ms || !redocly?.cold.ms) return undefined;
+  const lint = generator(section, 'specmill-lint')?.cold;
+  if (measure === 'wall') {
+    const r = own.cold.ms.median / redocly.cold.ms.median;
+    return { value: `${ratio(r)} (${seconds(own.cold.ms.median)} vs ${seconds(redocly.cold.ms.median)})${lintNote(lint)}`, ok: r <= 1 };
+  }
+  const r = own.cold.rssMiB.median / redocly.cold.rssMiB.median;
+  return { value: `${ratio(r)} (${mib(own.cold.rssMiB.median)} vs ${mib(redocly.cold.rssMiB.median)})`, ok: r <= 1 };
+}
+
+/** A rerun against the cold run of the same project's input, with the with-lint figures beside. */
+function againstCold(section, id, limit) {
+  const own = generator(section, 'specmill');
+  const run = rerun(section, id);
+  if (!own?.cold.ms || !run?.stats.ms) return undefined;
+  const r = run.stats.ms.median / own.cold.ms.median;
+  const lintRun = rerun(section, `${id}-lint`)?.stats;
+  const lintCold = generator(section, 'specmill-lint')?.cold;
+  const lint = lintRun?.ms ? `; with lint ${seconds(lintRun.ms.median)}${lintCold?.ms ? ` (${ratio(lintRun.ms.median / lintCold.ms.median)} of a cold run with lint)` : ''}` : '';
+  return { value: `${ratio(r)} (${seconds(run.stats.ms.median)} vs ${seconds(own.cold.ms.median)})${lint}`, ok: r <= limit };
+}
+
+/**
+ * The targets of issue 16, each `{ target, value, ok }` (`ok` undefined: its input was not run).
+ * Read across the inputs of one run: GitHub, the seeds, the small spec and Microsoft Graph beta.
+ */
+export function evaluateIssue16(results) {
+  const github = find(results, 'github');
+  const seeds = find(results, 'seeds');
+  const small = find(results, 'small');
+  const msgraph = find(results, 'msgraph');
+  const rows = [];
+  const add = (target, outcome) => rows.push({ target, value: outcome?.value ?? 'not measured', ok: outcome?.ok });
+  add('GitHub REST, cold full client <= 1.0x redocly generate-client (wall)', againstRedocly(github, 'wall'));
+  add('GitHub REST, cold run peak RSS <= 1.0x redocly generate-client', againstRedocly(github, 'rss'));
+  add('seed APIs, cold <= 1.0x redocly generate-client (wall)', againstRedocly(seeds, 'wall'));
+  const smallRun = generator(small, 'specmill');
+  add(
+    'a small spec, cold <= 0.35 s',
+    smallRun?.cold.ms && {
+      value: `${seconds(median(smallRun.cold))}${lintNote(generator(small, 'specmill-lint')?.cold)}${generator(small, 'redocly')?.cold.ms ? `; redocly ${seconds(median(generator(small, 'redocly').cold))}` : ''}`,
+      ok: median(smallRun.cold) <= 350,
+    },
+  );
+  add("GitHub, rerun after one operation's summary changed (in place) <= 0.15x of cold", againstCold(github, 'summary', 0.15));
+  add('GitHub, rerun after one operation was added <= 0.15x of cold', againstCold(github, 'add', 0.15));
+  const graph = generator(msgraph, 'specmill');
+  add(
+    'Microsoft Graph beta, peak RSS <= 1,500 MiB',
+    graph?.cold.rssMiB && {
+      value: `${mib(graph.cold.rssMiB.max)}${generator(msgraph, 'redocly')?.cold.rssMiB ? ` (redocly ${mib(generator(msgraph, 'redocly').cold.rssMiB.max)})` : ''}`,
+      ok: graph.cold.ok !== false && graph.cold.rssMiB.max <= 1500,
+    },
+  );
+  const own = github?.consumers?.find((c) => c.id === 'specmill');
+  const redoclyTsc = github?.consumers?.find((c) => c.id === 'redocly');
+  add(
+    "GitHub, consumer tsc <= 0.6x of redocly's",
+    own?.consumer?.ms && redoclyTsc?.consumer?.ms && { value: `${ratio(own.consumer.ms.median / redoclyTsc.consumer.ms.median)} (${seconds(own.consumer.ms.median)} vs ${seconds(redoclyTsc.consumer.ms.median)})`, ok: own.consumer.ms.median / redoclyTsc.consumer.ms.median <= 0.6 },
+  );
+  const clients = github?.requests?.clients ?? [];
+  const mine = clients.find((c) => c.id === 'specmill');
+  const fetchOnly = clients.find((c) => c.id === 'openapi-fetch');
+  add(
+    "GitHub, requests per second >= 0.97x openapi-fetch's",
+    mine?.rps && fetchOnly?.rps && { value: `${ratio(mine.rps.median / fetchOnly.rps.median)} (${Math.round(mine.rps.median)} vs ${Math.round(fetchOnly.rps.median)} requests/s)`, ok: mine.rps.median / fetchOnly.rps.median >= 0.97 },
+  );
+  return rows;
+}
+
 function generatorsTable(section) {
   const specmill = section.generators.find((g) => g.id === 'specmill');
   const rows = section.generators.map((g) => {
-    const time = g.id !== 'specmill' && specmill?.cold.ms && g.cold.ms ? ratio(specmill.cold.ms.median / g.cold.ms.median) : '';
-    const mem = g.id !== 'specmill' && specmill?.cold.rssMiB && g.cold.rssMiB ? ratio(specmill.cold.rssMiB.median / g.cold.rssMiB.median) : '';
+    const time = !isSpecmill(g.id) && specmill?.cold.ms && g.cold.ms ? ratio(specmill.cold.ms.median / g.cold.ms.median) : '';
+    const mem = !isSpecmill(g.id) && specmill?.cold.rssMiB && g.cold.rssMiB ? ratio(specmill.cold.rssMiB.median / g.cold.rssMiB.median) : '';
     const failed = g.cold.ok === false ? ` (${g.cold.failed ?? g.cold.runs}/${g.cold.runs} runs failed: ${g.cold.error})` : '';
-    const cpu = g.id !== 'specmill' && specmill?.cold.cpuMs && g.cold.cpuMs ? ratio(specmill.cold.cpuMs.median / g.cold.cpuMs.median) : '';
+    const cpu = !isSpecmill(g.id) && specmill?.cold.cpuMs && g.cold.cpuMs ? ratio(specmill.cold.cpuMs.median / g.cold.cpuMs.median) : '';
     return [
       `${g.label}${failed}`,
       spread(g.cold.ms, seconds),
@@ -151,6 +238,7 @@ export function renderReport(results) {
         ['runs', `${env.runs} cold runs per tool, interleaved, and ${env.runs} of each specmill rerun; ${env.tscRuns} tsc runs per consumer; ${env.requestRounds} rounds of the request loop (medians, with min and max)`],
         ['memory', env.memoryMethod],
         ['tools', env.tools.join('; ')],
+        ...(env.lint ? [['lint', env.lint]] : []),
       ],
       'll',
     ),
@@ -160,6 +248,12 @@ export function renderReport(results) {
     'the competitors run their CLIs on the same file. The consumer is a strict TypeScript file that imports the',
     'client and calls two operations, checked by `tsc --noEmit` (`moduleResolution: Bundler`, `skipLibCheck: true` as',
     '`tsc --init` writes it); the strict column checks the whole output with `skipLibCheck: false`.',
+    '',
+    '## Targets of issue 16',
+    '',
+    'Each target with the figures it compares, from this one run (a rerun is measured in the project of the last cold run; "with lint" is the same run without `--no-lint`).',
+    '',
+    table(['target', 'measured', 'verdict'], evaluateIssue16(results).map((t) => [t.target, t.value, verdict(t.ok)]), 'lrl'),
     '',
   ];
   for (const section of results.sections) {
@@ -185,10 +279,10 @@ export function renderReport(results) {
     '## Reproduce',
     '',
     '```sh',
-    'npm run bench                     # everything: github, stripe, seeds, with the competitors',
-    'npm run bench -- --only github    # one input (github | stripe | seeds | msgraph)',
+    'npm run bench                     # everything: github, stripe, seeds, small, msgraph, with the competitors',
+    'npm run bench -- --only github    # one input (github | stripe | seeds | small | msgraph)',
     'npm run bench -- --quick          # one run of specmill on one seed API, no competitors (the smoke test)',
-    'npm run bench -- --only msgraph --tools redocly,openapi-typescript --skip requests,reruns,tsc --runs 1 --out bench/results-msgraph.md',
+    'npm run bench -- --only msgraph --tools redocly,openapi-typescript --runs 1 --out bench/results-msgraph.md',
     'node bench/profile.mjs            # where the time goes: CPU profile and per-stage timings on the GitHub spec (bench/profile.md)',
     'node bench/profile.mjs --input stripe --rerun add --out bench/profile-stripe-rerun.md   # a rerun after one change, under --prof',
     '```',

@@ -7,8 +7,11 @@ export {
   ApiPromise,
   ConnectionError,
   PagedPromise,
+  PaginationError,
+  RedirectError,
   RequestError,
   ResponseParseError,
+  ResponseTooLargeError,
   TimeoutError,
 } from '../runtime/index.js';
 export type {
@@ -17,5 +20,6 @@ export type {
   CallOptions,
   ClientOptions,
   Credential,
+  RedirectOptions,
   RetryOptions,
 } from '../runtime/index.js';

@@ -18,19 +18,22 @@ export interface BasicCredentials {
 }
 /** Credentials by scheme name; what each holds depends on its scheme's type. */
 export type AuthOptions = Record<string, Credential<string> | Credential<BasicCredentials> | undefined>;
-export interface AuthTarget {
-  headers: Record<string, string>;
-  query: Record<string, unknown>;
-  cookies: string[];
+/** What an operation's credentials add to its request. Shared between requests: never mutate. */
+export interface AuthParts {
+  headers: Readonly<Record<string, string>>;
+  query: Readonly<Record<string, string>>;
+  /** `name=value` pairs, already encoded, for the Cookie header. */
+  cookies: readonly string[];
 }
+export type Security = readonly (readonly string[])[] | undefined;
+/** The credentials of one operation's security: none, parts ready to use, or parts per request. */
+export type ResolveAuth = (security: Security) => AuthParts | Promise<AuthParts> | undefined;
 /**
- * Applies the first of the operation's alternatives (`security: [{a, b}, {c}]`) whose schemes all
- * have credentials. An operation with no alternative satisfied is sent without credentials: the
- * server's 401 says more than a guess here would.
+ * The credentials for each operation: the first of its alternatives (`security: [{a, b}, {c}]`)
+ * whose schemes all have credentials. An operation with no alternative satisfied is sent without
+ * credentials: the server's 401 says more than a guess here would.
  */
-export declare function applyAuth(
-  alternatives: readonly (readonly string[])[] | undefined,
+export declare function createAuth(
   schemes: Readonly<Record<string, SecuritySchemeSpec>>,
   auth: AuthOptions | undefined,
-  target: AuthTarget,
-): Promise<void>;
+): ResolveAuth;

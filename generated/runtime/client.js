@@ -2,102 +2,77 @@
 // The runtime every generated client calls: one `createRuntime()` per client, built on
 // openapi-fetch, and one `call()` per operation. Generated methods carry only the operation's
 // description (method, path, statuses, security, pagination); all behaviour lives here, typed and
-// tested once: safe URLs, auth, retries, timeouts, typed errors, documented headers, pages.
-import createClient from 'openapi-fetch';
-import { applyAuth } from './auth.js';
-import { ApiError, ConnectionError, RequestError, ResponseParseError, TimeoutError } from './errors.js';
-import { nextPage, pageItems } from './pagination.js';
+// tested once: safe URLs and headers, auth, redirects, retries, timeouts, typed errors,
+// documented headers, pages. The path of a plain call makes no closure, timer signal or copy it
+// does not need: openapi-fetch plus this runtime stays within a few per cent of openapi-fetch.
+import createClient, { defaultBodySerializer } from 'openapi-fetch';
+import { ApiPromise, PagedPromise } from './api-promise.js';
+import { createAuth } from './auth.js';
+import {
+  ApiError,
+  ConnectionError,
+  PaginationError,
+  RedirectError,
+  RequestError,
+  ResponseParseError,
+  ResponseTooLargeError,
+  TimeoutError,
+} from './errors.js';
+import { checkHeader, checkHeaders } from './headers.js';
+import { linkUnderBase, nextPage, pageItems } from './pagination.js';
 import { expandPath } from './path.js';
 import { serializeQuery } from './query.js';
-import { DEFAULT_RETRY, isIdempotent, isRetryableStatus, parseRetryAfter, retryDelay, sleep } from './retry.js';
-/**
- * A promise of the response body that can also give the whole response:
- * `await client.op(...)` is the data, `await client.op(...).withResponse()` adds status and headers.
- * The request starts at once, whichever of the two the caller awaits.
- */
-export class ApiPromise {
-  #response;
-  // Made on first use, so that awaiting only withResponse() leaves no unhandled rejection behind.
-  #data;
-  constructor(response) {
-    this.#response = response;
+import { redactText, redactUrl } from './redact.js';
+import {
+  DEFAULT_RETRY,
+  isIdempotent,
+  isRetryableStatus,
+  mergeRetry,
+  parseRetryAfter,
+  retryDelay,
+  sleep,
+} from './retry.js';
+import { createTransport, DEFAULT_REDIRECTS } from './transport.js';
+/** Refuses a base URL that fetch could not use or that would leak: credentials, a query, a fragment. */
+function checkBaseUrl(url, title) {
+  let parsed;
+  try {
+    // A relative base (`/api`) is fine in browsers; the placeholder host only lets it parse.
+    parsed = new URL(url, 'http://relative.invalid/');
+  } catch {
+    throw new RequestError(`${title}: the base URL ${redactUrl(url)} is not a URL`);
   }
-  #body() {
-    return (this.#data ??= this.#response.then((r) => r.data));
+  if (parsed.username !== '' || parsed.password !== '') {
+    throw new RequestError(
+      `${title}: the base URL ${redactUrl(url)} carries credentials; pass them as auth (or headers), which never go to another origin`,
+    );
   }
-  then(onfulfilled, onrejected) {
-    return this.#body().then(onfulfilled, onrejected);
-  }
-  catch(onrejected) {
-    return this.#body().catch(onrejected);
-  }
-  finally(onfinally) {
-    return this.#body().finally(onfinally);
-  }
-  withResponse() {
-    return this.#response;
-  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new RequestError(`${title}: the base URL ${redactUrl(url)} is not http or https`);
+  if (url.includes('?') || url.includes('#'))
+    throw new RequestError(
+      `${title}: the base URL ${redactUrl(url)} has a query or fragment, and paths are appended to it`,
+    );
+  return url.replace(/\/+$/, '');
 }
-/**
- * The first page of a list operation that pages: `await` it for that page, `for await` over it
- * (or over `.items()`) for every item of every page, over `.pages()` for the pages themselves.
- */
-export class PagedPromise extends ApiPromise {
-  #following;
-  #items;
-  constructor(first, following, items) {
-    super(first);
-    this.#following = following;
-    this.#items = items;
-  }
-  async *pages() {
-    let current = this.withResponse();
-    while (current) {
-      const response = await current;
-      yield response.data;
-      current = this.#following(response);
-    }
-  }
-  async *items() {
-    for await (const page of this.pages()) yield* this.#items(page);
-  }
-}
-Object.defineProperty(PagedPromise.prototype, Symbol.asyncIterator, {
-  value() {
-    return this.items();
-  },
-  writable: true,
-  configurable: true,
-});
 export function resolveBaseUrl(options, api) {
-  if (options.baseUrl) return options.baseUrl.replace(/\/+$/, '');
+  if (options.baseUrl) return checkBaseUrl(options.baseUrl, api.title);
   const server = api.servers[0];
   if (!server) {
     throw new RequestError(`${api.title}: the spec names no server, so pass { baseUrl } when creating the client`);
   }
-  return server.url
-    .replace(/\{([^{}]+)\}/g, (_m, name) => {
-      const value = options.serverVariables?.[name] ?? server.variables?.[name]?.default;
-      if (value === undefined || value === '')
-        throw new RequestError(
-          `${api.title}: no value for the server variable "${name}" (pass serverVariables: { ${JSON.stringify(name)}: ... })`,
-        );
-      // A server variable fills the server part only: it cannot add a path, query or fragment.
-      if (/[/?#@\\\s]/.test(value))
-        throw new RequestError(`${api.title}: server variable "${name}" cannot contain / ? # @ \\ or spaces`);
-      return value;
-    })
-    .replace(/\/+$/, '');
-}
-function assertHeaderSafe(headers) {
-  for (const [name, value] of Object.entries(headers)) {
-    if (/[\r\n]/.test(name) || /[\r\n]/.test(String(value))) {
-      throw new RequestError(`header "${name.replace(/[\r\n]/g, ' ')}" contains a line break`);
-    }
-  }
-}
-function isAbort(error) {
-  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
+  const url = server.url.replace(/\{([^{}]+)\}/g, (_m, name) => {
+    const value = options.serverVariables?.[name] ?? server.variables?.[name]?.default;
+    if (value === undefined || value === '')
+      throw new RequestError(
+        `${api.title}: no value for the server variable "${name}" (pass serverVariables: { ${JSON.stringify(name)}: ... })`,
+      );
+    // A server variable fills the server part only: it cannot add a path, query or fragment.
+    if (/[/?#@\\\s]/.test(value))
+      throw new RequestError(`${api.title}: server variable "${name}" cannot contain / ? # @ \\ or spaces`);
+    return value;
+  });
+  return checkBaseUrl(url, api.title);
 }
 /** Whether a status is among responses written as `200`, `2XX` or `default`. */
 export function matchesStatus(statuses, status) {
@@ -114,9 +89,10 @@ export function responseKey(statuses, status) {
 }
 /** Reads the headers the spec documents for the response's status into a plain object. */
 function documentedHeaders(operation, response) {
-  const key = operation.headers ? responseKey(Object.keys(operation.headers), response.status) : undefined;
   const out = {};
-  for (const name of (key && operation.headers?.[key]) || []) {
+  if (!operation.headers) return out;
+  const key = responseKey(Object.keys(operation.headers), response.status);
+  for (const name of (key && operation.headers[key]) || []) {
     const value = response.headers.get(name);
     // defineProperty, so that a header documented as `__proto__` is just a key.
     if (value !== null)
@@ -125,12 +101,12 @@ function documentedHeaders(operation, response) {
   return out;
 }
 function parseJson(text, response) {
-  const init = { status: response.status, rawText: text, headers: response.headers };
-  if (text.trim() === '')
-    throw new ResponseParseError(`expected a JSON body with status ${response.status}, got an empty body`, init);
   try {
     return JSON.parse(text);
   } catch {
+    const init = { status: response.status, rawText: text, headers: response.headers };
+    if (text.trim() === '')
+      throw new ResponseParseError(`expected a JSON body with status ${response.status}, got an empty body`, init);
     const type = response.headers.get('content-type') ?? 'no content type';
     throw new ResponseParseError(
       `expected a JSON body with status ${response.status}, got ${type}: ${text.slice(0, 80)}`,
@@ -141,111 +117,221 @@ function parseJson(text, response) {
 function randomKey() {
   return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
-/** Splits a next link into a path under the base URL and its query; refuses other origins. */
-function linkUnderBase(link, baseUrl) {
-  const base = new URL(`${baseUrl}/`);
-  const url = new URL(link, base);
-  const basePath = base.pathname.replace(/\/$/, '');
-  if (url.origin !== base.origin || !url.pathname.startsWith(`${basePath}/`)) {
-    throw new RequestError(`the next-page link ${url.origin}${url.pathname} is not under ${baseUrl}: not followed`);
+function hasKeys(object) {
+  for (const _ in object) return true;
+  return false;
+}
+/** `Cookie` pairs, encoded; a lone surrogate (no UTF-8 form) is a RequestError. */
+function cookiePairs(cookie) {
+  const pairs = [];
+  for (const [name, value] of Object.entries(cookie)) {
+    if (value === undefined || value === null) continue;
+    try {
+      pairs.push(`${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`);
+    } catch {
+      throw new RequestError(`cookie "${name}" has a lone surrogate (malformed UTF-16), which no header can carry`);
+    }
   }
-  const query = {};
-  for (const [key, value] of url.searchParams) {
-    const existing = query[key];
-    query[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+  return pairs;
+}
+/** openapi-fetch's serializer, with a body it cannot write (a BigInt, a cycle) made a RequestError. */
+function serializeBody(body, headers) {
+  try {
+    return defaultBodySerializer(body, headers);
+  } catch (error) {
+    throw new RequestError(
+      `the request body cannot be serialized: ${redactText(error instanceof Error ? error.message : String(error))}`,
+    );
   }
-  return { path: url.pathname.slice(basePath.length), query };
+}
+// The URL arrives built (path encoded, query serialized): openapi-fetch adds only the base URL.
+const noQuery = () => '';
+const samePath = (pathname) => pathname;
+/** Errors that say all there is to say, and are never retried or wrapped. */
+function isFinal(error) {
+  return (
+    error instanceof RequestError ||
+    error instanceof RedirectError ||
+    error instanceof ResponseTooLargeError ||
+    error instanceof ResponseParseError ||
+    error instanceof PaginationError ||
+    error instanceof ApiError
+  );
+}
+function timeoutError(call) {
+  return new TimeoutError(`${call.method.toUpperCase()} ${call.path} took longer than ${call.timeoutMs} ms`);
+}
+function abortOnTimeout(controller, call) {
+  controller.abort(timeoutError(call));
 }
 export function createRuntime(options, api) {
   const baseUrl = resolveBaseUrl(options, api);
-  if (options.headers) assertHeaderSafe(options.headers);
+  try {
+    // Where no page gives a relative base URL a meaning (Node), it is refused now, not per request.
+    new Request(`${baseUrl}/`);
+  } catch (error) {
+    throw new RequestError(
+      `${api.title}: the base URL ${redactUrl(baseUrl)} cannot be used here: ${redactText(error instanceof Error ? error.message : String(error))}`,
+    );
+  }
+  if (options.headers) checkHeaders(options.headers);
   const clientRetry = options.retry === false ? false : { ...DEFAULT_RETRY, ...options.retry };
   const clientTimeout = options.timeoutMs ?? 60_000;
   const idempotencyHeader = options.idempotencyHeader ?? 'Idempotency-Key';
+  checkHeader(idempotencyHeader, '');
+  const redirects = { ...DEFAULT_REDIRECTS, ...options.redirects };
+  const resolveAuth = createAuth(api.securitySchemes, options.auth);
+  const transportOptions = {
+    fetch: options.fetch ?? globalThis.fetch,
+    redirects,
+    credentialQuery: Object.values(api.securitySchemes).flatMap((s) =>
+      s.type === 'apiKey' && s.in === 'query' ? [s.name] : [],
+    ),
+    idempotencyHeader,
+    ...(options.maxResponseBytes !== undefined ? { maxResponseBytes: options.maxResponseBytes } : {}),
+  };
+  const pageTransport = createTransport(transportOptions, true);
   const client = createClient({
     baseUrl,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    fetch: createTransport(transportOptions),
+    redirect: redirects.follow === 'runtime' ? 'manual' : 'follow',
     ...(options.headers ? { headers: options.headers } : {}),
-    // The path arrives already expanded and encoded; openapi-fetch must not touch it.
-    pathSerializer: (pathname) => pathname,
+    querySerializer: noQuery,
+    pathSerializer: samePath,
+    bodySerializer: serializeBody,
   });
   if (options.middleware?.length) client.use(...options.middleware);
   const request = client.request;
-  /** One attempt under its own time limit, also cut short by the caller's signal. */
-  async function attempt(method, path, init, timeoutMs, signal) {
+  // Attempts carry no AbortSignal (fetch makes each one dearer) until this client has seen its
+  // first time-out: the server is slow then, and later attempts are aborted at their limit.
+  let abortTimeouts = false;
+  function markTimedOut() {
+    abortTimeouts = true;
+  }
+  /** One attempt under its time limit, without a signal: past the limit it is abandoned. */
+  function attemptWithTimer(call) {
+    const pending = request(call.method, call.target, call.init);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        markTimedOut();
+        reject(timeoutError(call));
+      }, call.timeoutMs);
+      pending.then(
+        (result) => {
+          clearTimeout(timer);
+          resolve(result);
+        },
+        (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      );
+    });
+  }
+  /** One attempt aborted by its time limit or by the caller's signal. */
+  async function attemptWithSignal(call) {
+    const signal = call.signal;
+    if (signal?.aborted) throw signal.reason;
+    if (call.timeoutMs <= 0) return await request(call.method, call.target, { ...call.init, signal });
     const controller = new AbortController();
-    const onAbort = () => controller.abort(signal?.reason);
+    const onAbort = () => controller.abort(signal.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
-    let timedOut = false;
-    const timer =
-      timeoutMs > 0
-        ? setTimeout(() => {
-            timedOut = true;
-            controller.abort(new TimeoutError(`${method.toUpperCase()} ${path} took longer than ${timeoutMs} ms`));
-          }, timeoutMs)
-        : undefined;
+    const timer = setTimeout(abortOnTimeout, call.timeoutMs, controller, call);
     try {
-      if (signal?.aborted) throw signal.reason;
-      return await request(method, path, { ...init, signal: controller.signal });
-    } catch (e) {
-      if (timedOut) throw controller.signal.reason;
-      if (signal?.aborted) throw signal.reason ?? e;
-      if (e instanceof RequestError || isAbort(e)) throw e;
-      throw new ConnectionError(`${method.toUpperCase()} ${path}: ${e.message}`, { cause: e });
+      return await request(call.method, call.target, { ...call.init, signal: controller.signal });
+    } catch (error) {
+      if (controller.signal.reason instanceof TimeoutError) throw controller.signal.reason;
+      if (signal?.aborted) throw signal.reason ?? error;
+      throw error;
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
     }
   }
-  async function send(operation, parts, callOptions, literalPath) {
-    const path = literalPath ?? expandPath(operation.path, parts.path);
-    const headers = { ...callOptions.headers };
-    for (const [name, value] of Object.entries(parts.header ?? {})) {
-      if (value !== undefined && value !== null) headers[name] = String(value);
+  function attempt(call) {
+    if (call.signal !== undefined || (abortTimeouts && call.timeoutMs > 0)) return attemptWithSignal(call);
+    return call.timeoutMs > 0 ? attemptWithTimer(call) : request(call.method, call.target, call.init);
+  }
+  /** Headers of one call: the call's, the request's parameters, credentials, cookies, body type, key. */
+  function callHeaders(operation, parts, callOptions, auth, key) {
+    let headers;
+    if (callOptions.headers) headers = { ...callOptions.headers };
+    if (parts.header) {
+      for (const [name, value] of Object.entries(parts.header)) {
+        if (value !== undefined && value !== null) (headers ??= {})[name] = String(value);
+      }
     }
-    const query = { ...parts.query };
-    const cookies = Object.entries(parts.cookie ?? {})
-      .filter(([, v]) => v !== undefined && v !== null)
-      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
-    await applyAuth(operation.security, api.securitySchemes, options.auth, { headers, query, cookies });
-    if (cookies.length > 0) headers.Cookie = cookies.join('; ');
-    if (parts.body !== undefined && operation.bodyMediaType) headers['Content-Type'] ??= operation.bodyMediaType;
+    if (headers) checkHeaders(headers);
+    // Credentials were checked when they were resolved.
+    if (auth && hasKeys(auth.headers)) headers = { ...headers, ...auth.headers };
+    const cookies = parts.cookie ? cookiePairs(parts.cookie) : [];
+    if (auth) cookies.push(...auth.cookies);
+    if (cookies.length > 0) (headers ??= {}).Cookie = cookies.join('; ');
+    if (parts.body !== undefined && operation.bodyMediaType)
+      (headers ??= {})['Content-Type'] ??= operation.bodyMediaType;
+    if (key !== undefined) {
+      checkHeader(idempotencyHeader, key);
+      (headers ??= {})[idempotencyHeader] = key;
+    }
+    return headers;
+  }
+  /** One call; `page`, for a page of a paged list, has its query (and a next link's path). */
+  async function send(operation, parts, callOptions, page) {
+    const path = page?.path ?? expandPath(operation.path, parts.path);
+    if (parts.body !== undefined && (operation.method === 'get' || operation.method === 'head')) {
+      throw new RequestError(
+        `${operation.operationId}: a ${operation.method.toUpperCase()} request cannot have a body`,
+      );
+    }
+    let auth = resolveAuth(operation.security);
+    if (auth instanceof Promise) auth = await auth;
+    const given = page ? page.query : parts.query;
+    const query = auth && hasKeys(auth.query) ? { ...given, ...auth.query } : given;
+    const search = serializeQuery(query, operation.query);
     const key = callOptions.idempotencyKey === true ? randomKey() : callOptions.idempotencyKey;
-    if (key !== undefined) headers[idempotencyHeader] = key;
-    assertHeaderSafe(headers);
-    const retry =
-      callOptions.retry === false
-        ? false
-        : callOptions.retry
-          ? { ...DEFAULT_RETRY, ...callOptions.retry }
-          : clientRetry;
-    const retryable = retry !== false && (isIdempotent(operation.method) || key !== undefined);
-    const maxRetries = retryable && retry ? retry.maxRetries : 0;
-    const timeoutMs = callOptions.timeoutMs ?? clientTimeout;
-    const init = {
-      ...(parts.body !== undefined ? { body: parts.body } : {}),
-      headers,
-      parseAs: 'text',
-      querySerializer: (q) => serializeQuery(q, operation.query),
-      params: { query },
+    const headers = callHeaders(operation, parts, callOptions, auth, key);
+    const init = { parseAs: 'text' };
+    if (headers) init.headers = headers;
+    if (parts.body !== undefined) init.body = parts.body;
+    if (page) init.fetch = pageTransport;
+    const retry = callOptions.retry === undefined ? clientRetry : mergeRetry(clientRetry, callOptions.retry);
+    const maxRetries = retry !== false && (isIdempotent(operation.method) || key !== undefined) ? retry.maxRetries : 0;
+    const call = {
+      method: operation.method,
+      path,
+      target: search === '' ? path : `${path}?${search}`,
+      init,
+      timeoutMs: callOptions.timeoutMs ?? clientTimeout,
+      signal: callOptions.signal,
     };
     for (let retries = 0; ; retries++) {
       let result;
       try {
-        result = await attempt(operation.method, path, init, timeoutMs, callOptions.signal);
+        result = await attempt(call);
       } catch (e) {
-        if (retries < maxRetries && retry && (e instanceof ConnectionError || e instanceof TimeoutError)) {
-          await sleep(retryDelay(retries + 1, retry), callOptions.signal);
+        const error =
+          isFinal(e) ||
+          e instanceof ConnectionError ||
+          e instanceof TimeoutError ||
+          (call.signal?.aborted && e === call.signal.reason)
+            ? e
+            : // Fetch's own failure while the body was read (a reset), or a middleware's.
+              new ConnectionError(
+                `${call.method.toUpperCase()} ${redactUrl(`${baseUrl}${call.target}`)}: ${e instanceof Error ? e.message : String(e)}`,
+                { cause: e },
+              );
+        if (retries < maxRetries && retry && (error instanceof ConnectionError || error instanceof TimeoutError)) {
+          await sleep(retryDelay(retries + 1, retry), call.signal);
           continue;
         }
-        throw e;
+        throw error;
       }
       const { response } = result;
       if (!response.ok) {
         if (retries < maxRetries && retry && isRetryableStatus(response.status)) {
           await sleep(
             retryDelay(retries + 1, retry, parseRetryAfter(response.headers.get('retry-after'))),
-            callOptions.signal,
+            call.signal,
           );
           continue;
         }
@@ -259,7 +345,7 @@ export function createRuntime(options, api) {
           rawText: raw === undefined ? '' : typeof raw === 'string' ? raw : JSON.stringify(raw),
           documented: matchesStatus(operation.errors, response.status),
           method: operation.method,
-          url: response.url || `${baseUrl}${path}`,
+          url: response.url || `${baseUrl}${call.target}`,
         });
       }
       const text = typeof result.data === 'string' ? result.data : '';
@@ -270,24 +356,41 @@ export function createRuntime(options, api) {
   function paginate(operation, parts, callOptions = {}) {
     const spec = operation.pagination;
     if (!spec) throw new RequestError(`${operation.operationId} declares no pagination`);
-    // Each page remembers the query that fetched it, to work out the next one.
-    const queries = new WeakMap();
-    const fetchPage = (query, literalPath) =>
-      send(operation, { ...parts, query }, callOptions, literalPath).then((r) => {
-        queries.set(r, query);
-        return r;
-      });
-    const following = (previous) => {
-      const next = nextPage(spec, queries.get(previous) ?? {}, previous.data, previous.response.headers);
+    const fetchPage = (query, path) =>
+      send(operation, parts, callOptions, path === undefined ? { query } : { path, query });
+    const firstQuery = { ...parts.query };
+    const following = (previous, walk) => {
+      // The query that fetched `previous`, to work out the next one.
+      const query = walk.query ?? firstQuery;
+      if (spec.style === 'offset' || spec.style === 'page')
+        walk.compareItems(
+          pageItems(spec, previous.data),
+          `the "${spec.style === 'offset' ? spec.offsetParam : spec.pageParam}" parameter`,
+        );
+      const next = nextPage(spec, query, previous.data, previous.response.headers);
       if (!next) return undefined;
       if ('url' in next) {
-        const { path, query } = linkUnderBase(next.url, baseUrl);
-        return fetchPage(query, path);
+        if (walk.pages === 1 && previous.response.url) walk.visit(previous.response.url, 'the first page');
+        const link = linkUnderBase(next.url, baseUrl);
+        walk.visit(link.href, `the next-page link ${redactUrl(link.href)}`);
+        walk.query = link.query;
+        return fetchPage(link.query, link.path);
       }
+      if (spec.style === 'cursor') {
+        if (walk.pages === 1 && query[spec.cursorParam] !== undefined)
+          walk.visit(JSON.stringify(query[spec.cursorParam]), 'the cursor');
+        walk.visit(JSON.stringify(next.query[spec.cursorParam]), `the cursor ("${spec.cursorParam}")`);
+      }
+      walk.query = next.query;
       return fetchPage(next.query);
     };
-    const first = fetchPage({ ...parts.query });
-    return new PagedPromise(first, following, (page) => pageItems(spec, page));
+    const first = fetchPage(firstQuery);
+    return new PagedPromise(
+      first,
+      following,
+      (page) => pageItems(spec, page),
+      callOptions.maxPages ?? options.maxPages,
+    );
   }
   return {
     baseUrl,

@@ -13,13 +13,18 @@ export declare class ApiError<
   readonly body: TBody;
   /** The response headers the spec documents for this status, by the names it gives them. */
   readonly headers: THeaders;
-  /** The response itself (its body already read), for anything the spec does not document. */
+  /**
+   * The response itself (its body already read), for anything the spec does not document. Not
+   * enumerable: its `url` is the raw one, so logging the error (`JSON.stringify`, `util.inspect`)
+   * leaves it out.
+   */
   readonly response: Response;
   /** The body exactly as received. */
   readonly rawText: string;
   /** Whether the spec documents this status for the operation (or has a `default` response). */
   readonly documented: boolean;
   readonly method: string;
+  /** The URL that answered, redacted: query values, userinfo and fragment are `…`. */
   readonly url: string;
   constructor(init: {
     operationId: TOperation;
@@ -48,11 +53,63 @@ export declare class ResponseParseError extends Error {
     },
   );
 }
-/** A request the client refuses to send: a bad path parameter, a header with CR/LF, no base URL. */
+/**
+ * A request the client refuses to build, before anything is sent: a bad path parameter, an
+ * invalid header name or value, a base URL with credentials, a query value no URL can carry.
+ * Never retried.
+ */
 export declare class RequestError extends Error {
   readonly name = 'RequestError';
 }
-/** The request never got a response (DNS, refused or reset connection...). */
+/**
+ * A redirect the client would not follow: too many hops, a hop it may not take under the redirect
+ * policy (another origin with a body, or with `crossOrigin: 'refuse'`), or one that fetch hides
+ * (browsers). Never retried.
+ */
+export declare class RedirectError extends Error {
+  readonly name = 'RedirectError';
+  /** The status of the redirect refused (0 where fetch hides it). */
+  readonly status: number;
+  /** Where it pointed, redacted; empty where fetch hides it. */
+  readonly location: string;
+  constructor(
+    message: string,
+    init: {
+      status: number;
+      location: string;
+    },
+  );
+}
+/** A response body longer than the client's `maxResponseBytes`; reading stopped there. Never retried. */
+export declare class ResponseTooLargeError extends Error {
+  readonly name = 'ResponseTooLargeError';
+  readonly status: number;
+  readonly maxResponseBytes: number;
+  constructor(
+    message: string,
+    init: {
+      status: number;
+      maxResponseBytes: number;
+    },
+  );
+}
+/** A list that would never end: its next link, cursor or page came back again. */
+export declare class PaginationError extends Error {
+  readonly name = 'PaginationError';
+  /** Pages fetched before the walk stopped. */
+  readonly pages: number;
+  constructor(
+    message: string,
+    init: {
+      pages: number;
+    },
+  );
+}
+/**
+ * The request never got a whole response (DNS, refused or reset connection...). The message and
+ * `cause` are fetch's, redacted: the cause chain holds copies (name, message, `code`), never the
+ * originals, whose messages and fields may quote a URL or header value.
+ */
 export declare class ConnectionError extends Error {
   readonly name = 'ConnectionError';
   constructor(
@@ -66,5 +123,3 @@ export declare class ConnectionError extends Error {
 export declare class TimeoutError extends Error {
   readonly name = 'TimeoutError';
 }
-/** URLs may carry credentials (`?api_key=`, `user:pass@`): messages never show them. */
-export declare function redactUrl(url: string): string;

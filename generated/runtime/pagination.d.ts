@@ -47,3 +47,27 @@ export declare function nextPage(
   page: unknown,
   headers: Headers,
 ): NextPage;
+/** What one walk over a list's pages has seen, so that a list that never ends is stopped. */
+export declare class PageWalk {
+  #private;
+  /** Pages fetched so far. */
+  pages: number;
+  /** The query of the page last asked for (undefined: the first page's). */
+  query: Record<string, unknown> | undefined;
+  /** Throws when `key` (a page's URL or a cursor) came up before in this walk. */
+  visit(key: string, what: string): void;
+  /**
+   * Throws when a page holds exactly the items of the page before: the server ignored the offset
+   * or page number, and every further page would be the same.
+   */
+  compareItems(items: readonly unknown[], what: string): void;
+}
+/** Splits a next link into a path under the base URL and its query; refuses other origins. */
+export declare function linkUnderBase(
+  link: string,
+  baseUrl: string,
+): {
+  href: string;
+  path: string;
+  query: Record<string, unknown>;
+};

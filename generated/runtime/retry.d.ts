@@ -6,12 +6,25 @@ export interface RetryOptions {
   initialDelayMs?: number;
   /** No backoff or Retry-After wait is longer than this, in ms. Default 30 000. */
   maxDelayMs?: number;
+  /**
+   * A `Retry-After` asking for longer than this (in ms) is ignored in favour of the backoff, as is
+   * one that is unreadable or in the past. Default 60 000.
+   */
+  maxRetryAfterMs?: number;
 }
 export declare const DEFAULT_RETRY: Required<RetryOptions>;
+/** Per-call options over the client's, the client's over the defaults; `false` turns retries off. */
+export declare function mergeRetry(
+  base: Required<RetryOptions> | false,
+  override: RetryOptions | false | undefined,
+): Required<RetryOptions> | false;
 export declare function isIdempotent(method: string): boolean;
 /** 408, 429 and 5xx except 501 (Not Implemented will not change on a retry). */
 export declare function isRetryableStatus(status: number): boolean;
-/** `Retry-After` as ms from now: delay-seconds or an HTTP date; undefined when absent or unreadable. */
+/**
+ * `Retry-After` as ms from now: delay-seconds or an HTTP date. Undefined when absent, unreadable
+ * (`-5`, `soon`) or a date already past: the caller then uses its own backoff, not "now".
+ */
 export declare function parseRetryAfter(value: string | null, now?: number): number | undefined;
 /** The wait before retry number `retry` (1-based), in ms. */
 export declare function retryDelay(

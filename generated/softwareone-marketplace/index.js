@@ -5,7 +5,10 @@ export {
   ApiPromise,
   ConnectionError,
   PagedPromise,
+  PaginationError,
+  RedirectError,
   RequestError,
   ResponseParseError,
+  ResponseTooLargeError,
   TimeoutError,
 } from '../runtime/index.js';

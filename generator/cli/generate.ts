@@ -2,13 +2,18 @@
 // names, swap everything in, then say what changed. `--watch` calls the same steps for each change.
 import path from 'node:path';
 import type { ResolvedConfig } from '../config.js';
-import { error, hasErrors, SpecmillError } from '../diagnostics.js';
+import { error, hasErrors, SpecmillError, type Diagnostic } from '../diagnostics.js';
 import { summarizeSpecChanges } from '../diff/run-diff.js';
 import { rememberSpec } from '../diff/spec-cache.js';
-import { lintSpecs } from '../lint.js';
+import { lintSpecsStructured, type LintProblem } from '../lint.js';
+import type { OpenApiDocument } from '../openapi-types.js';
 import { listOverlayFiles } from '../overlays/load-overlays.js';
+import type { TypesEngine } from '../emit/types-engine.js';
 import { runPipeline, type PipelineResult } from '../pipeline.js';
+import { projectCacheDir } from '../unit-cache.js';
 import { writeOutput } from '../write-output.js';
+import { commandHint } from './command-hint.js';
+import { formatWarningSummary, lintDiagnostics, summarizeWarnings } from './lint-report.js';
 import type { Reporter } from './reporter.js';
 
 export interface GenerateOptions {
@@ -26,10 +31,47 @@ async function step<T>(reporter: Reporter, stage: string, run: () => Promise<T>)
   }
 }
 
-/** Runs the pipeline for `only` (default: every API), reporting each stage. */
-export function runPipelineReported(config: ResolvedConfig, reporter: Reporter, only?: readonly string[]): Promise<PipelineResult> {
+/**
+ * Runs the pipeline for `only` (default: every API), reporting each stage, with the project's
+ * cache and openapi-typescript's worker started first (`engine`, when the caller started it).
+ */
+export function runPipelineReported(config: ResolvedConfig, reporter: Reporter, only?: readonly string[], engine?: TypesEngine): Promise<PipelineResult> {
   reporter.start(only ?? config.apis.map((a) => a.name));
-  return runPipeline(config, only, { onStage: (event) => reporter.stage(event) });
+  return runPipeline(config, only, { onStage: (event) => reporter.stage(event), cacheDir: projectCacheDir(config.root), startTypes: 'early', ...(engine ? { engine } : {}) });
+}
+
+/** Lints the new specs (under their temporary names) and the overlays; problems point at the specs to be written. */
+async function lintNewSpecs(config: ResolvedConfig, result: PipelineResult, readable: ReadonlyMap<string, string>): Promise<LintFound | { failure: string }> {
+  const shownAs = new Map<string, string>();
+  const specs = new Map<string, OpenApiDocument>();
+  const apis = new Map<string, string>();
+  const files: string[] = [];
+  for (const api of config.apis) {
+    const shown = path.relative(config.root, api.specFile).split(path.sep).join('/');
+    const given = path.relative(config.root, readable.get(shown) ?? api.specFile);
+    files.push(given);
+    shownAs.set(given, shown);
+    apis.set(shown, api.name);
+    const spec = result.specs.get(api.name);
+    if (spec) specs.set(shown, spec);
+  }
+  files.push(...config.apis.flatMap((a) => listOverlayFiles(a.overlaysDir)).map((f) => path.relative(config.root, f)));
+  const lint = await lintSpecsStructured(config.root, files, { rules: config.lintRules });
+  return 'failure' in lint ? lint : { problems: lint.problems, diagnostics: lintDiagnostics(lint.problems, { shownAs, specs, apis }) };
+}
+
+interface LintFound {
+  problems: LintProblem[];
+  /** The problems as diagnostics, in the same order. */
+  diagnostics: Diagnostic[];
+}
+
+/** Lint errors each at its place; warnings too under --verbose, else one count per rule. */
+function reportLint(config: ResolvedConfig, reporter: Reporter, found: LintFound, written: boolean): void {
+  reporter.diagnostics(reporter.verbose ? found.diagnostics : found.diagnostics.filter((d) => d.severity === 'error'));
+  const summary = summarizeWarnings(found.problems);
+  if (reporter.verbose || summary.total === 0) return;
+  reporter.info(formatWarningSummary(summary, written ? commandHint(config.root, 'lint') : undefined), { lint: { warnings: summary.total, rules: Object.fromEntries(summary.rules) } });
 }
 
 /**
@@ -46,6 +88,7 @@ export async function writeGeneration(config: ResolvedConfig, result: PipelineRe
   const layout = { root: config.root, outputDir: config.outputDir };
   const specChanges = summarizeSpecChanges(config, result.specs, result.files);
   let lintFailure: string | undefined;
+  let lintFound: LintFound = { problems: [], diagnostics: [] };
   let written;
   try {
     written = await step(reporter, 'write', () =>
@@ -53,20 +96,20 @@ export async function writeGeneration(config: ResolvedConfig, result: PipelineRe
         // Lint sees the new specs under their temporary names; a failure leaves the disk untouched.
         beforeCommit: async (readable) => {
           if (!options.lint) return;
-          const specs = config.apis.map((a) => readable.get(path.relative(config.root, a.specFile).split(path.sep).join('/')) ?? a.specFile);
-          const overlays = config.apis.flatMap((a) => listOverlayFiles(a.overlaysDir));
-          const files = [...specs, ...overlays].map((f) => path.relative(config.root, f));
-          const lint = await step(reporter, 'lint', () => lintSpecs(config.root, files, { rules: config.lintRules }));
-          if (!lint.ok) {
-            lintFailure = lint.output;
-            throw new SpecmillError(error('the new specs do not pass redocly lint (see above); nothing was written'));
+          const lint = await step(reporter, 'lint', () => lintNewSpecs(config, result, readable));
+          if ('failure' in lint) {
+            lintFailure = lint.failure;
+            throw new SpecmillError(error('redocly lint could not check the new specs (see above); nothing was written'));
           }
+          lintFound = lint;
+          if (hasErrors(lintFound.diagnostics)) throw new SpecmillError(error('the new specs do not pass redocly lint (see above); nothing was written'));
         },
       }),
     );
   } catch (e) {
     reporter.finish();
     if (lintFailure) reporter.toolOutput('redocly', lintFailure);
+    reportLint(config, reporter, lintFound, false);
     if (e instanceof SpecmillError) {
       reporter.diagnostics(e.diagnostics);
       return 1;
@@ -74,6 +117,8 @@ export async function writeGeneration(config: ResolvedConfig, result: PipelineRe
     throw e;
   }
   reporter.finish();
+  if (written.recovered) reporter.info(written.recovered);
+  reportLint(config, reporter, lintFound, true);
   // The next run compares against these specs: keep them as JSON so it need not parse the YAML.
   for (const api of config.apis) {
     const spec = result.specs.get(api.name);

@@ -2,7 +2,7 @@
 // whose pages or overlays changed, or whose settings in specmill.config.ts did; stops on Ctrl-C.
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_FILE, loadConfig, type ResolvedApi, type ResolvedConfig } from '../config.js';
+import { loadConfig, type ResolvedApi, type ResolvedConfig } from '../config.js';
 import { SpecmillError } from '../diagnostics.js';
 import { emitPackageReadme } from '../emit/emit-package.js';
 import type { PipelineResult } from '../pipeline.js';
@@ -38,7 +38,7 @@ function ownedBy(config: ResolvedConfig, api: ResolvedApi, file: string): boolea
  * (which lists every API) made again from all the specs.
  */
 export function mergeRuns(config: ResolvedConfig, previous: PipelineResult, partial: PipelineResult, rerun: ReadonlySet<string>): PipelineResult {
-  const merged: PipelineResult = { files: new Map(), specs: new Map(), diagnostics: partial.diagnostics, timings: partial.timings };
+  const merged: PipelineResult = { files: new Map(), specs: new Map(), diagnostics: partial.diagnostics, timings: partial.timings, cache: partial.cache };
   for (const api of config.apis) {
     const source = rerun.has(api.name) ? partial : previous;
     for (const [file, text] of source.files) if (ownedBy(config, api, file)) merged.files.set(file, text);
@@ -48,13 +48,13 @@ export function mergeRuns(config: ResolvedConfig, previous: PipelineResult, part
   for (const [file, text] of partial.files) {
     if (!config.apis.some((api) => ownedBy(config, api, file))) merged.files.set(file, text);
   }
-  merged.files.set(`${toPosix(config.root, config.outputDir)}/README.md`, emitPackageReadme(config.packageName, [...merged.specs].map(([name, spec]) => ({ name, spec }))));
+  merged.files.set(`${toPosix(config.root, config.outputDir)}/README.md`, emitPackageReadme(config.packageName, [...merged.specs].map(([name, spec]) => ({ name, spec })), config.packageVersion));
   return merged;
 }
 
 /** The APIs a new config changes: all when a setting of the whole run changed, else those whose own settings did. */
 function changedApis(before: ResolvedConfig, after: ResolvedConfig): Set<string> {
-  const whole = (c: ResolvedConfig) => JSON.stringify([c.outputDir, c.packageName, c.strict, c.lintRules]);
+  const whole = (c: ResolvedConfig) => JSON.stringify([c.outputDir, c.packageName, c.packageVersion, c.strict, c.lintRules]);
   if (whole(before) !== whole(after)) return new Set(after.apis.map((a) => a.name));
   const old = new Map(before.apis.map((a) => [a.name, JSON.stringify(a)]));
   return new Set(after.apis.filter((a) => old.get(a.name) !== JSON.stringify(a)).map((a) => a.name));
@@ -156,7 +156,7 @@ export async function watchGenerate(root: string, reporter: Reporter, options: W
     watchers = watchedFolders(config).map((folder) => watch(folder, { recursive: true }, (_event, name) => onChange(folder, name === null ? null : String(name))));
     watchers.push(
       watch(root, (_event, name) => {
-        if (name === null || String(name) === CONFIG_FILE) {
+        if (name === null || String(name) === path.basename(config.configFile)) {
           configChanged = true;
           schedule();
         }

@@ -1,12 +1,14 @@
 // Emits `client.ts` for one API: request/response/error types by indexed access into
 // openapi-typescript's `operations`, the client interface with TSDoc, and the factory. Pure:
 // plan in, ts-morph structure out. Every spec string goes through ../plan/naming.ts.
-import { StructureKind, VariableDeclarationKind, type SourceFileStructure, type StatementStructures, type OptionalKind, type PropertySignatureStructure } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind, type MethodSignatureStructure, type OptionalKind, type PropertySignatureStructure, type SourceFileStructure, type StatementStructures } from 'ts-morph';
 import type { ClientModel, ParameterLocation, ResponseModel, SecuritySchemeModel } from '../model/client-model.js';
 import type { ClientPlan, PlannedOperation } from '../plan/plan-client.js';
 import type { ClientDefaults } from '../config.js';
 import { docText, lineComment, literalValue, propertyKey, stringLiteral } from '../plan/naming.js';
 import { splitPointer } from '../spec/references.js';
+import { PLACEHOLDERS, type PrintedPiece } from './client-parts.js';
+import { printMemberRuns, printStatementRuns, printStatements, printStructure } from './print.js';
 
 const LOCATIONS: readonly ParameterLocation[] = ['path', 'query', 'header', 'cookie'];
 
@@ -33,7 +35,7 @@ function bodyType(operationId: string, response: ResponseModel): string {
 }
 
 function requestProperties({ model }: PlannedOperation): OptionalKind<PropertySignatureStructure>[] {
-  const op = operationType(model.operationId);
+  const op = operationType(model.typesKey);
   const properties: OptionalKind<PropertySignatureStructure>[] = [];
   for (const location of LOCATIONS) {
     const parameters = model.parameters[location];
@@ -84,7 +86,7 @@ function errorUnion(planned: PlannedOperation): string {
     .filter((r) => isError(r.status))
     .map((r) => {
       const status = /^\d+$/.test(r.status) ? r.status : 'number';
-      return `ApiError<${stringLiteral(model.operationId)}, ${status}, ${r.mediaType ? bodyType(model.operationId, r) : 'unknown'}, ${headersLiteral([r])}>`;
+      return `ApiError<${stringLiteral(model.operationId)}, ${status}, ${r.mediaType ? bodyType(model.typesKey, r) : 'unknown'}, ${headersLiteral([r])}>`;
     });
   return variants.length > 0 ? variants.join(' | ') : 'never';
 }
@@ -119,7 +121,7 @@ function responseHeaderProperties(planned: PlannedOperation): OptionalKind<Prope
 
 function successUnion({ model }: PlannedOperation): string {
   const success = successResponses({ model } as PlannedOperation);
-  const types = [...new Set(success.map((r) => bodyType(model.operationId, r)))];
+  const types = [...new Set(success.map((r) => bodyType(model.typesKey, r)))];
   return types.length > 0 ? types.join(' | ') : 'unknown';
 }
 
@@ -174,7 +176,7 @@ function authDocs(scheme: SecuritySchemeModel): string {
   return docText(`${how} A value, or a function called before each request.${scheme.description ? `\n\n${scheme.description}` : ''}`);
 }
 
-function securitySchemesLiteral(model: ClientModel): string {
+function securitySchemesLiteral(model: Pick<ClientModel, 'securitySchemes'>): string {
   const fields = model.securitySchemes.map((s) => {
     const spec = s.kind === 'apiKey' ? { type: 'apiKey', in: s.in ?? 'header', name: s.parameterName ?? '' } : { type: s.kind };
     return `${propertyKey(s.name)}: ${objectLiteral(spec)}`;
@@ -182,7 +184,7 @@ function securitySchemesLiteral(model: ClientModel): string {
   return `{ ${fields.join(', ')} }`;
 }
 
-function serversLiteral(model: ClientModel): string {
+function serversLiteral(model: Pick<ClientModel, 'servers'>): string {
   return `[${model.servers
     .map((s) => {
       const variables = s.variables.map((v) => `${propertyKey(v.name)}: { default: ${stringLiteral(v.default)}${v.enum ? `, enum: [${v.enum.map(stringLiteral).join(', ')}]` : ''} }`);
@@ -203,11 +205,12 @@ export interface ClientFiles {
  * no TypeScript compile step stands between the structures and the package.
  */
 export function emitClient(model: ClientModel, plan: ClientPlan, defaults: ClientDefaults = {}): ClientFiles {
-  return { declarations: clientDeclarations(model, plan), implementation: clientImplementation(model, plan, defaults) };
+  return { declarations: clientDeclarations(model, plan), implementation: clientImplementation({ model, plan, defaults }, plan.operations.map(specEntry), plan.operations.map(methodEntry)) };
 }
 
-function clientDeclarations(model: ClientModel, plan: ClientPlan): SourceFileStructure {
-  const statements: (string | StatementStructures)[] = [
+/** `client.d.ts`'s statements before the operations: imports, servers, auth and options. */
+function declarationsHead(model: Pick<ClientModel, 'securitySchemes'>, plan: Pick<ClientPlan, 'authType' | 'optionsType' | 'factoryName'>): StatementStructures[] {
+  return [
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: '../runtime/index.js',
@@ -239,57 +242,85 @@ function clientDeclarations(model: ClientModel, plan: ClientPlan): SourceFileStr
       properties: [{ name: 'auth', type: plan.authType, hasQuestionToken: true }],
     },
   ];
+}
 
-  for (const planned of plan.operations) {
-    const name = planned.model.operationId;
-    if (planned.model.pagination) {
-      statements.push({
-        kind: StructureKind.TypeAlias,
-        name: planned.itemType,
-        isExported: true,
-        docs: [docText(`One item of \`${planned.methodName}\`'s pages.`)],
-        type: itemType(planned),
-      });
-    }
-    statements.push(
-      {
-        kind: StructureKind.Interface,
-        name: planned.requestType,
-        isExported: true,
-        docs: [docText(`What \`${planned.methodName}\` sends.`)],
-        properties: requestProperties(planned),
-      },
-      {
-        kind: StructureKind.TypeAlias,
-        name: planned.responseType,
-        isExported: true,
-        docs: [docText(`What \`${planned.methodName}\` resolves to.`)],
-        type: successUnion(planned),
-      },
-      {
-        kind: StructureKind.Interface,
-        name: planned.responseHeadersType,
-        isExported: true,
-        docs: [docText(`The documented headers of \`${planned.methodName}\`'s response, from \`.withResponse()\`.`)],
-        properties: responseHeaderProperties(planned),
-      },
-      {
-        kind: StructureKind.TypeAlias,
-        name: planned.errorType,
-        isExported: true,
-        docs: [docText(`The documented errors of \`${planned.methodName}\` (${stringLiteral(name)}); \`status\` narrows \`body\`.`)],
-        type: errorUnion(planned),
-      },
-    );
+/** One operation's types in `client.d.ts`: its item (when it pages), request, response, headers and errors. */
+function operationDeclarations(planned: PlannedOperation): StatementStructures[] {
+  const name = planned.model.operationId;
+  const statements: StatementStructures[] = [];
+  if (planned.model.pagination) {
+    statements.push({
+      kind: StructureKind.TypeAlias,
+      name: planned.itemType,
+      isExported: true,
+      docs: [docText(`One item of \`${planned.methodName}\`'s pages.`)],
+      type: itemType(planned),
+    });
   }
-
   statements.push(
+    {
+      kind: StructureKind.Interface,
+      name: planned.requestType,
+      isExported: true,
+      docs: [docText(`What \`${planned.methodName}\` sends.`)],
+      properties: requestProperties(planned),
+    },
+    {
+      kind: StructureKind.TypeAlias,
+      name: planned.responseType,
+      isExported: true,
+      docs: [docText(`What \`${planned.methodName}\` resolves to.`)],
+      type: successUnion(planned),
+    },
+    {
+      kind: StructureKind.Interface,
+      name: planned.responseHeadersType,
+      isExported: true,
+      docs: [docText(`The documented headers of \`${planned.methodName}\`'s response, from \`.withResponse()\`.`)],
+      properties: responseHeaderProperties(planned),
+    },
+    {
+      kind: StructureKind.TypeAlias,
+      name: planned.errorType,
+      isExported: true,
+      docs: [docText(`The documented errors of \`${planned.methodName}\` (${stringLiteral(name)}); \`status\` narrows \`body\`.`)],
+      type: errorUnion(planned),
+    },
+  );
+  return statements;
+}
+
+function errorsProperty(p: PlannedOperation): OptionalKind<PropertySignatureStructure> {
+  return { name: propertyKey(p.model.operationId), type: p.errorType };
+}
+
+function clientMethod(p: PlannedOperation): OptionalKind<MethodSignatureStructure> {
+  return {
+    name: p.methodName,
+    docs: [methodDocs(p)],
+    parameters: [
+      { name: 'request', type: p.requestType, hasQuestionToken: !hasRequiredInput(p) },
+      { name: 'options', type: 'CallOptions', hasQuestionToken: true },
+    ],
+    returnType: p.model.pagination ? `PagedPromise<${p.responseType}, ${p.itemType}, ${p.responseHeadersType}>` : `ApiPromise<${p.responseType}, ${p.responseHeadersType}>`,
+  };
+}
+
+/** The names and text the statements after the operations read. */
+export interface ClientTailInput {
+  model: Pick<ClientModel, 'title' | 'description'>;
+  plan: Pick<ClientPlan, 'errorsType' | 'clientType' | 'factoryName' | 'optionsType'>;
+}
+
+/** `client.d.ts`'s statements after the operations: the errors by operation, the client interface and the factory. */
+function declarationsTail({ model, plan }: ClientTailInput, errors: OptionalKind<PropertySignatureStructure>[], methods: OptionalKind<MethodSignatureStructure>[]): StatementStructures[] {
+  return [
     {
       kind: StructureKind.Interface,
       name: plan.errorsType,
       isExported: true,
       docs: ['The documented errors of each operation, by operationId.'],
-      properties: plan.operations.map((p) => ({ name: propertyKey(p.model.operationId), type: p.errorType })),
+      properties: errors,
     },
     {
       kind: StructureKind.Interface,
@@ -298,17 +329,7 @@ function clientDeclarations(model: ClientModel, plan: ClientPlan): SourceFileStr
       docs: [docText(model.description ? `${model.title}\n\n${model.description}` : model.title)],
       properties: [{ name: 'baseUrl', isReadonly: true, type: 'string', docs: ['The server this client calls.'] }],
       methods: [
-        ...plan.operations.map((p) => ({
-          name: p.methodName,
-          docs: [methodDocs(p)],
-          parameters: [
-            { name: 'request', type: p.requestType, hasQuestionToken: !hasRequiredInput(p) },
-            { name: 'options', type: 'CallOptions', hasQuestionToken: true },
-          ],
-          returnType: p.model.pagination
-            ? `PagedPromise<${p.responseType}, ${p.itemType}, ${p.responseHeadersType}>`
-            : `ApiPromise<${p.responseType}, ${p.responseHeadersType}>`,
-        })),
+        ...methods,
         {
           name: 'isError',
           docs: ['Whether `error` is a documented error of `operation`; narrows `status` and `body`.'],
@@ -330,7 +351,13 @@ function clientDeclarations(model: ClientModel, plan: ClientPlan): SourceFileStr
       parameters: [{ name: 'options', type: plan.optionsType, hasQuestionToken: true }],
       returnType: plan.clientType,
     },
-  );
+  ];
+}
+
+function clientDeclarations(model: ClientModel, plan: ClientPlan): SourceFileStructure {
+  const statements: StatementStructures[] = [...declarationsHead(model, plan)];
+  for (const planned of plan.operations) statements.push(...operationDeclarations(planned));
+  statements.push(...declarationsTail({ model, plan }, plan.operations.map(errorsProperty), plan.operations.map(clientMethod)));
   return { kind: StructureKind.SourceFile, statements };
 }
 
@@ -340,7 +367,24 @@ function defaultsLiteral(defaults: ClientDefaults): string | undefined {
   return entries.length > 0 ? literalValue(Object.fromEntries(entries)) : undefined;
 }
 
-function clientImplementation(model: ClientModel, plan: ClientPlan, defaults: ClientDefaults): SourceFileStructure {
+/** One operation's entry in `client.js`'s `specs`. */
+function specEntry(p: PlannedOperation): string {
+  return `${propertyKey(p.model.operationId)}: ${operationSpec(p)}`;
+}
+
+/** One operation's method in the object `client.js`'s factory returns. */
+function methodEntry(p: PlannedOperation): string {
+  return `${p.methodName}: (request${hasRequiredInput(p) ? '' : ' = {}'}, callOptions) => runtime.${p.model.pagination ? 'paginate' : 'call'}(specs[${stringLiteral(p.model.operationId)}], request, callOptions),`;
+}
+
+/** What `client.js` reads besides the operations. */
+export interface ImplementationInput {
+  model: Pick<ClientModel, 'title' | 'servers' | 'securitySchemes'>;
+  plan: Pick<ClientPlan, 'factoryName'>;
+  defaults: ClientDefaults;
+}
+
+function clientImplementation({ model, plan, defaults }: ImplementationInput, specs: string[], methods: string[]): SourceFileStructure {
   const configured = defaultsLiteral(defaults);
   const statements: (string | StatementStructures)[] = [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: '../runtime/index.js', namedImports: ['ApiError', 'createRuntime'] },
@@ -358,7 +402,7 @@ function clientImplementation(model: ClientModel, plan: ClientPlan, defaults: Cl
     {
       kind: StructureKind.VariableStatement,
       declarationKind: VariableDeclarationKind.Const,
-      declarations: [{ name: 'specs', initializer: `{ ${plan.operations.map((p) => `${propertyKey(p.model.operationId)}: ${operationSpec(p)}`).join(', ')} }` }],
+      declarations: [{ name: 'specs', initializer: `{ ${specs.join(', ')} }` }],
     },
     {
       kind: StructureKind.Function,
@@ -370,13 +414,54 @@ function clientImplementation(model: ClientModel, plan: ClientPlan, defaults: Cl
         configured ? `const runtime = createRuntime({ ...${configured}, ...options }, api);` : 'const runtime = createRuntime(options, api);',
         `return {
           baseUrl: runtime.baseUrl,
-          ${plan.operations
-            .map((p) => `${p.methodName}: (request${hasRequiredInput(p) ? '' : ' = {}'}, callOptions) => runtime.${p.model.pagination ? 'paginate' : 'call'}(specs[${stringLiteral(p.model.operationId)}], request, callOptions),`)
-            .join('\n')}
+          ${methods.join('\n')}
           isError: (error, operation) => error instanceof ApiError && error.operationId === operation && error.documented,
         };`,
       ],
     },
   ];
   return { kind: StructureKind.SourceFile, statements };
+}
+
+// ---- the same files in parts, each printed alone (see ./client-parts.ts) -----------------------
+
+/** Printed parts of one operation: its statements, its `Errors` member and client method, its `specs` entry and factory method. */
+export interface PrintedOperation {
+  declarations: PrintedPiece;
+  errorsMember: string;
+  method: string;
+  spec: string;
+  call: string;
+}
+
+/** The parts of many operations, printed together (see ./print.ts). */
+export function printOperations(operations: readonly PlannedOperation[]): PrintedOperation[] {
+  const declarations = printStatementRuns(operations.map(operationDeclarations));
+  const errors = printMemberRuns({ properties: operations.map(errorsProperty) });
+  const methods = printMemberRuns({ methods: operations.map(clientMethod) });
+  return operations.map((planned, i) => ({
+    declarations: declarations[i]!,
+    errorsMember: errors[i]!,
+    method: methods[i]!,
+    spec: specEntry(planned),
+    call: methodEntry(planned),
+  }));
+}
+
+export function printDeclarationsHead(model: Pick<ClientModel, 'securitySchemes'>, plan: Pick<ClientPlan, 'authType' | 'optionsType' | 'factoryName'>): PrintedPiece {
+  return printStatements(declarationsHead(model, plan));
+}
+
+/** The statements after the operations, with one placeholder line for the operations' errors members and one for their methods. */
+export function printDeclarationsTail(input: ClientTailInput, hasOperations: boolean): PrintedPiece {
+  const errors = hasOperations ? [{ name: PLACEHOLDERS.errors, type: 'never' }] : [];
+  const methods = hasOperations ? [{ name: PLACEHOLDERS.methods }] : [];
+  return printStatements(declarationsTail(input, errors, methods));
+}
+
+/** `client.js` with one placeholder for the operations' `specs` entries and one line for their methods. */
+export function printImplementation(input: ImplementationInput, hasOperations: boolean): string {
+  // Two lines for the methods: the first sits after the template's own indentation, the others do not.
+  const structure = clientImplementation(input, hasOperations ? [PLACEHOLDERS.specs] : [], hasOperations ? [PLACEHOLDERS.firstCall, PLACEHOLDERS.otherCalls] : []);
+  return printStructure('client.js', structure);
 }

@@ -1,16 +1,20 @@
 // Emits `README.md` for one API's folder of the package: install, a usage example per operation
-// group (tag), auth, errors, retries and pagination, written from the client model and plan. Spec
-// text reaches it only through the Markdown and literal helpers of ../plan/naming.ts.
+// group (tag), auth, errors, retries, redirects and pagination, written from the client model and
+// plan, with the runtime options that matter to this API. Spec text reaches it only through the
+// Markdown and literal helpers of ../plan/naming.ts.
 import type { ClientModel, OperationModel, SecuritySchemeModel } from '../model/client-model.js';
 import type { ClientPlan, PlannedOperation } from '../plan/plan-client.js';
 import { markdownCode, markdownCodeBlock, markdownText, propertyKey, stringLiteral } from '../plan/naming.js';
 import { DEFAULT_RETRY } from '../../templates/runtime/retry.js';
+import { DEFAULT_REDIRECTS } from '../../templates/runtime/transport.js';
 
 export interface ReadmeInput {
   model: ClientModel;
   plan: ClientPlan;
   /** The generated package's name (checked as an npm name by the config). */
   packageName: string;
+  /** Its version (`output.version`). Default: 0.0.0. */
+  packageVersion?: string;
 }
 
 const UNTAGGED = 'Other operations';
@@ -99,8 +103,13 @@ function errorsSection(plan: ClientPlan): string {
   lines.push(
     'A non-2xx status throws an `ApiError` (`status`, `body`, documented `headers`, `rawText`, `response`). `client.isError(error, operationId)` narrows it to that',
     "operation's documented errors, and then `status` narrows `body` to the documented type. A 2xx whose body is not the documented JSON",
-    'throws `ResponseParseError`; a network failure `ConnectionError`; a time-out `TimeoutError`; a request that cannot be sent safely',
-    '(a missing or `..` path parameter, a header with a line break) `RequestError`, before anything is sent.',
+    'throws `ResponseParseError`; a network failure `ConnectionError`; a time-out `TimeoutError`. A request that cannot be sent',
+    '(a missing or `..` path parameter, a header name or value HTTP cannot carry, a lone surrogate, a body on a GET) is a `RequestError`',
+    'before anything is sent, and is never retried; so are a `RedirectError` (see Redirects) and a `ResponseTooLargeError`, raised when a',
+    'body passes `maxResponseBytes` (no limit by default) as it streams in.',
+    '',
+    'No message shows a credential: URLs keep their query parameter names but not their values (`?api_key=…`), userinfo and fragment are',
+    '`…`, and `error.url` is redacted the same way (`error.response` keeps the raw one, and is left out of `JSON.stringify` and `util.inspect`).',
     '',
   );
   // A typed (JSON) error body makes the better example; any documented status will do otherwise.
@@ -126,6 +135,21 @@ function errorsSection(plan: ClientPlan): string {
   return lines.join('\n');
 }
 
+function redirectsSection(plan: ClientPlan): string {
+  return [
+    '## Redirects',
+    '',
+    `The client follows redirects itself, up to ${DEFAULT_REDIRECTS.maxHops} per attempt (\`redirects.maxHops\`; one more is a \`RedirectError\`). A hop to another`,
+    'origin sends only the `Accept`, `Accept-Language`, `Content-Language`, `Content-Type` and `User-Agent` headers: no credential,',
+    'cookie or header of yours. A 307 or 308 to another origin, which would send the body again, is a `RedirectError` unless',
+    "`crossOriginBody: 'resend'`; `crossOrigin: 'refuse'` refuses every hop to another origin, `'keep'` sends every header on. In",
+    "browsers, which hide where a redirect leads, every redirect is a `RedirectError` unless `follow: 'fetch'` leaves them to the browser.",
+    '',
+    markdownCodeBlock(`const client = ${plan.factoryName}({ redirects: { maxHops: 2, crossOrigin: 'refuse' }, maxResponseBytes: 10_000_000 });`, 'ts'),
+    '',
+  ].join('\n');
+}
+
 function paginationSection(plan: ClientPlan): string {
   const paged = plan.operations.filter((op) => op.model.pagination);
   const lines = ['## Pagination', ''];
@@ -137,14 +161,36 @@ function paginationSection(plan: ClientPlan): string {
     );
     return lines.join('\n');
   }
+  const linked = paged.some((op) => op.model.pagination?.style === 'next-link');
   lines.push(
     `${paged.map((op) => `\`${op.methodName}\``).join(', ')} ${paged.length === 1 ? 'returns' : 'return'} a \`PagedPromise\`: \`await\` it for the first page, iterate it for every item,`,
-    'or `.pages()` for page after page. Next links are followed only under the client\'s base URL.',
+    'or `.pages()` for page after page. A list that would never end stops with a `PaginationError`: a next link or cursor that comes',
+    'back, or a page with the very items of the one before (a server that ignores the offset or page number). `maxPages`, per client',
+    `or per call, ends a walk after that many pages.${linked ? " Next links are followed only under the client's base URL, and no page may be redirected to another origin." : ' No page may be redirected to another origin.'}`,
     '',
-    markdownCodeBlock(`${callExample(paged[0]!)}\nfor await (const page of client.${paged[0]!.methodName}(${requestExample(paged[0]!.model, paged[0]!)}).pages()) {\n  console.log(page);\n}`, 'ts'),
+    markdownCodeBlock(`${callExample(paged[0]!)}\nfor await (const page of client.${paged[0]!.methodName}(${requestExample(paged[0]!.model, paged[0]!) || '{}'}, { maxPages: 10 }).pages()) {\n  console.log(page);\n}`, 'ts'),
     '',
   );
   return lines.join('\n');
+}
+
+/** npm's name for the tarball of a package (`@acme/clients` 1.0.0: `acme-clients-1.0.0.tgz`). */
+export function tarballName(packageName: string, version: string): string {
+  return `${packageName.replace(/^@/, '').replace('/', '-')}-${version}.tgz`;
+}
+
+/** How an app gets the package, which is generated in a project rather than published. */
+export function installSection(packageName: string, version: string): string[] {
+  return [
+    `\`${packageName}\` is generated into a project, not published. In the project that generates it, \`npx specmill pack\``,
+    'writes it as a tarball, which an app installs with its one dependency, `openapi-fetch`:',
+    '',
+    markdownCodeBlock(`npm install path/to/${tarballName(packageName, version)}`, 'sh'),
+    '',
+    'A workspace that lists the generated folder works too, and so does publishing the folder to a registry of your own',
+    '(`npm publish`, with `output.version` in the specmill config). `npm install path/to/the-folder` is not one of them:',
+    'npm only links the folder and installs none of its dependencies.',
+  ];
 }
 
 export function emitApiReadme(input: ReadmeInput): string {
@@ -157,7 +203,7 @@ export function emitApiReadme(input: ReadmeInput): string {
     '',
     '## Install',
     '',
-    markdownCodeBlock(`npm install ${input.packageName}`, 'sh'),
+    ...installSection(input.packageName, input.packageVersion ?? '0.0.0'),
     '',
     'ESM only, with `.d.ts` types; runs on Node 20.19+, Deno, Bun and in browsers. Its one dependency is `openapi-fetch`.',
     '',
@@ -175,8 +221,9 @@ export function emitApiReadme(input: ReadmeInput): string {
     // The example shows a plain call where the group has one; pagination has its own section.
     out.push(markdownCodeBlock(callExample(operations.find((op) => !op.model.pagination) ?? operations[0]!), 'ts'), '');
   }
+  const pagedCall = plan.operations.some((op) => op.model.pagination) ? ', `maxPages`' : '';
   out.push(
-    'Every method takes the call\'s options as its second argument (`headers`, `signal`, `retry`, `timeoutMs`, `idempotencyKey`),',
+    `Every method takes the call's options as its second argument (\`headers\`, \`signal\`, \`retry\`, \`timeoutMs\`, \`idempotencyKey\`${pagedCall}),`,
     'and `.withResponse()` on its result gives `{ data, status, headers, response }` with the documented headers typed.',
     '',
     '## Auth',
@@ -186,12 +233,16 @@ export function emitApiReadme(input: ReadmeInput): string {
     out.push('The spec declares no security scheme. Send what the API needs with `headers: { ... }`, per client or per call.', '');
   } else {
     out.push(
-      'Credentials go in `auth`, by the spec\'s scheme name; each is a value or a function called before every request',
-      '(e.g. to refresh a token). An operation gets the credentials its security requirement names.',
+      'Credentials go in `auth`, by the spec\'s scheme name; each is a value (read once, when the client is made) or a function called',
+      'before every request (e.g. to refresh a token). An operation gets the credentials its security requirement names, and a',
+      'redirect to another origin carries none of them (see Redirects).',
       '',
       ...model.securitySchemes.map(schemeLine),
       '',
     );
+    if (model.securitySchemes.some((s) => s.kind === 'apiKey' && s.in === 'query')) {
+      out.push('A key sent in the query is dropped from the target of a redirect to another origin, and shows in no error message.', '');
+    }
   }
   out.push(errorsSection(plan));
   const first = plan.operations[0];
@@ -199,9 +250,11 @@ export function emitApiReadme(input: ReadmeInput): string {
   out.push(
     '## Retries and timeouts',
     '',
-    `Connection errors, time-outs, 408, 429 and 5xx (but 501) are retried ${retryDefaults} and \`Retry-After\``,
-    'honoured under the same cap. Only idempotent methods are retried, or a call given an `idempotencyKey` (the same key on every',
-    "try). Each attempt has 60 s (`timeoutMs`, 0 for none); a caller's `signal` cancels the call, also while it waits to retry.",
+    `Connection errors, time-outs, 408, 429 and 5xx (but 501) are retried ${retryDefaults}. A \`Retry-After\` is waited for, under the`,
+    `same cap, when it is readable, not in the past and at most ${DEFAULT_RETRY.maxRetryAfterMs / 1000} s (\`maxRetryAfterMs\`); otherwise the backoff applies.`,
+    'Only idempotent methods are retried, or a call given an `idempotencyKey` (the same key on every try). A call\'s `retry` options',
+    "are merged over the client's. Each attempt has 60 s (`timeoutMs`, 0 for none); a caller's `signal` cancels the call, also while",
+    'it waits to retry.',
     '',
     markdownCodeBlock(
       `const client = ${plan.factoryName}({ retry: { maxRetries: 4, initialDelayMs: 200 }, timeoutMs: 10_000 });${
@@ -211,6 +264,7 @@ export function emitApiReadme(input: ReadmeInput): string {
     ),
     '',
   );
+  out.push(redirectsSection(plan));
   out.push(paginationSection(plan));
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }

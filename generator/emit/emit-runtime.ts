@@ -13,22 +13,26 @@ const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/runtime/', import.m
 const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/specmill/', import.meta.url));
 const require = createRequire(import.meta.url);
 
+/** The runtime files, compiled when specmill was built (scripts/build.mjs); undefined when run from source. */
+declare const __SPECMILL_RUNTIME__: Record<string, string> | undefined;
+
 /** Runtime files by name (`client.js`, `client.d.ts`, ...), header included. */
 export async function emitRuntime(): Promise<Map<string, string>> {
+  if (typeof __SPECMILL_RUNTIME__ !== 'undefined') return new Map(Object.entries(__SPECMILL_RUNTIME__));
   const sources = readdirSync(TEMPLATES_DIR)
     .filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts'))
     .sort(compareNatural)
     .map((name) => [name, readFileSync(path.join(TEMPLATES_DIR, name), 'utf8')] as const);
   const versions = ['typescript', 'prettier'].map((p) => (require(`${p}/package.json`) as { version: string }).version);
   const hash = createHash('sha256');
-  for (const part of [...versions, readFileSync(fileURLToPath(new URL('print.ts', import.meta.url)), 'utf8'), ...sources.flat()]) hash.update(part).update('\0');
+  for (const part of [...versions, readFileSync(fileURLToPath(new URL('format-code.ts', import.meta.url)), 'utf8'), ...sources.flat()]) hash.update(part).update('\0');
   const cacheFile = path.join(CACHE_DIR, `runtime-${hash.digest('hex').slice(0, 32)}.json`);
   try {
     return new Map(Object.entries(JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, string>));
   } catch {
     // Not cached yet: compile below.
   }
-  const { formatCode, GENERATED_HEADER } = await import('./print.js');
+  const { formatCode, GENERATED_HEADER } = await import('./format-code.js');
   const { default: ts } = await import('typescript');
   const compileModule = compiler(ts);
   const files = new Map<string, string>();

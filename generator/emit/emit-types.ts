@@ -1,114 +1,85 @@
-// `schema.d.ts`: openapi-typescript's types for the whole spec (paths, components, operations).
-// openapi-typescript is third-party code fed untrusted names: it runs in a worker with a time and
-// memory limit, and names it is known to crash on are swapped for placeholders around the call.
-import { Worker } from 'node:worker_threads';
-import { isObject, type JsonObject, type JsonValue, type OpenApiDocument } from '../openapi-types.js';
-import { escapeInvisible, stringLiteral } from '../plan/naming.js';
-import { formatReference, parseReference } from '../spec/references.js';
+// `schema.d.ts`: openapi-typescript's types for the whole spec (paths, components, operations), made
+// unit by unit (./types-units.ts): a unit whose inputs are unchanged since a run that cached it is
+// taken from the cache; the others go to the worker (./types-engine.ts).
+import type { JsonObject, OpenApiDocument } from '../openapi-types.js';
+import type { SpecHashes } from '../spec-hashes.js';
+import { hashText, type UnitCache } from '../unit-cache.js';
+import type { TypesEngine } from './types-engine.js';
+import { assembleTypes, listTypesUnits, prepareTypesInput, readDiscriminators, reducedDocument, unitDependencyInput, unitOwnInput, type TypesUnitResult } from './types-units.js';
 
-const WORKER = new URL('../workers/openapi-typescript.worker.mjs', import.meta.url);
-const TIME_LIMIT_MS = 120_000;
-const MEMORY_LIMIT_MB = 4096;
+export { ThirdPartyError } from './types-engine.js';
 
-/**
- * openapi-typescript 7 throws on schema and property names that are Object.prototype members
- * (`valueOf`, `hasOwnProperty`, ...): it reads them off plain objects. `constructor` and
- * `toString` survive; the rest are swapped for placeholders and swapped back in the output.
- */
-const PROTOTYPE_NAMES = new Set(
-  Object.getOwnPropertyNames(Object.prototype).filter((n) => n !== 'constructor' && n !== 'toString'),
-);
+/** Up to this share of units missing, the worker gets a document cut down to them. */
+const REDUCED_SHARE = 0.25;
+/** Past this many units (Microsoft Graph's spec has 30,000), the worker gets slices of this many. */
+const LARGE_UNITS = 5000;
+const SLICE_UNITS = 2000;
 
-function placeholder(index: number): string {
-  return `__specmillName${index}__`;
-}
-
-/** Renames prototype-member keys (and the `required` entries and `$ref`s naming them) in place. */
-function protectNames(doc: JsonObject): Map<string, string> {
-  const swaps = new Map<string, string>();
-  const swap = (name: string) => {
-    let token = swaps.get(name);
-    if (!token) swaps.set(name, (token = placeholder(swaps.size)));
-    return token;
-  };
-  const stack: JsonValue[] = [doc];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (Array.isArray(node)) {
-      stack.push(...node);
-      continue;
-    }
-    if (!isObject(node)) continue;
-    for (const key of Object.keys(node)) {
-      const value = node[key];
-      if (key === 'required' && Array.isArray(value)) {
-        node.required = value.map((v) => (typeof v === 'string' && PROTOTYPE_NAMES.has(v) ? swap(v) : v));
-      } else if (key === '$ref' && typeof value === 'string') {
-        const parsed = parseReference(value);
-        if (parsed.kind === 'local' && parsed.segments.some((segment) => PROTOTYPE_NAMES.has(segment))) {
-          node.$ref = formatReference(parsed.segments.map((segment) => (PROTOTYPE_NAMES.has(segment) ? swap(segment) : segment)));
-        }
-      }
-      if (PROTOTYPE_NAMES.has(key)) {
-        delete node[key];
-        node[swap(key)] = value;
-      }
-      if (value !== undefined && typeof value === 'object' && value !== null) stack.push(value);
-    }
-  }
-  return swaps;
-}
-
-function restoreNames(text: string, swaps: Map<string, string>): string {
-  let out = text;
-  for (const [name, token] of swaps) {
-    // Quoted first (`["token"]`, `"token":`), then bare property names (`token?:`).
-    out = out.replaceAll(`"${token}"`, stringLiteral(name)).replaceAll(token, stringLiteral(name));
-  }
+function slices<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
 
-export class ThirdPartyError extends Error {
-  override readonly name = 'ThirdPartyError';
+interface CachedUnit {
+  result: TypesUnitResult;
+  /** Hash of what the unit's resolved refs pointed at when it was made. */
+  depHash: string;
 }
 
-function runWorker(document: JsonObject): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, {
-      // JSON text crosses to the worker faster than a structured clone of a large object graph.
-      workerData: { json: JSON.stringify(document), options: { emptyObjectsUnknown: true } },
-      resourceLimits: { maxOldGenerationSizeMb: MEMORY_LIMIT_MB },
-      stdout: true,
-      stderr: true,
-    });
-    const timer = setTimeout(() => {
-      void worker.terminate();
-      reject(new ThirdPartyError(`openapi-typescript took longer than ${TIME_LIMIT_MS / 1000} s`));
-    }, TIME_LIMIT_MS);
-    worker.once('message', (message: { ok: boolean; text?: string; message?: string }) => {
-      clearTimeout(timer);
-      void worker.terminate();
-      if (message.ok && typeof message.text === 'string') resolve(message.text);
-      else reject(new ThirdPartyError(`openapi-typescript failed: ${message.message ?? 'no message'}`));
-    });
-    worker.once('error', (error) => {
-      clearTimeout(timer);
-      reject(new ThirdPartyError(`openapi-typescript crashed: ${error.message}`));
-    });
-    worker.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new ThirdPartyError(`openapi-typescript stopped (exit code ${code}${code === 1 ? ', out of memory or killed' : ''})`));
-    });
+export interface SchemaTypesOptions {
+  cache: UnitCache;
+  engine: TypesEngine;
+  recipe: string;
+  hashes: SpecHashes;
+  /** When the worker gets slices of the spec, and how many units each: LARGE_UNITS and SLICE_UNITS (tests set smaller ones). */
+  slicing?: { large: number; size: number };
+}
+
+export async function emitSchemaTypes(spec: OpenApiDocument, options: SchemaTypesOptions): Promise<string> {
+  const { cache, engine, recipe, hashes, slicing = { large: LARGE_UNITS, size: SLICE_UNITS } } = options;
+  const input = prepareTypesInput(spec);
+  const facts = readDiscriminators(input, hashes);
+  const units = listTypesUnits(input.document);
+  const keys = units.map((unit) => hashText(recipe, 'types', unitOwnInput(input, facts, hashes, unit)));
+  const results: (TypesUnitResult | undefined)[] = keys.map((key) => {
+    const text = cache.get(key);
+    if (text === undefined) return undefined;
+    const cached = JSON.parse(text) as CachedUnit;
+    // Same unit, but what it resolved may have changed since.
+    return cached.depHash === hashText(unitDependencyInput(input, facts, hashes, cached.result.deps)) ? cached.result : undefined;
   });
-}
-
-export async function emitSchemaTypes(doc: OpenApiDocument): Promise<string> {
-  // `type: object` with no properties is free-form in JSON Schema, not `Record<string, never>`:
-  // hence emptyObjectsUnknown above.
-  const copy = JSON.parse(JSON.stringify(doc)) as JsonObject;
-  // redocly's bundle (which openapi-typescript's own entry runs) always adds `components`; so do we,
-  // so that `components['schemas']` exists for every API.
-  copy.components ??= {};
-  const swaps = protectNames(copy);
-  return escapeInvisible(restoreNames(await runWorker(copy), swaps));
+  const missing = units.flatMap((unit, i) => (results[i] ? [] : [i]));
+  const transform = async (document: JsonObject, indexes: number[], accept: (result: TypesUnitResult) => boolean = () => true) => {
+    const redo: number[] = [];
+    await engine.transform(
+      JSON.stringify(document),
+      indexes.map((i) => units[i]!),
+      (from, batch) => {
+        batch.forEach((result, j) => {
+          const i = indexes[from + j]!;
+          if (!accept(result)) return void redo.push(i);
+          results[i] = result;
+          const entry: CachedUnit = { result, depHash: hashText(unitDependencyInput(input, facts, hashes, result.deps)) };
+          cache.set(keys[i]!, JSON.stringify(entry));
+        });
+      },
+    );
+    return redo;
+  };
+  if (missing.length === 0) return assembleTypes(input, units, results as TypesUnitResult[]);
+  // A few units: the worker gets them and what they can read, not the whole spec. A great many
+  // of a large spec: the same, a slice at a time, so that the worker never holds the whole spec.
+  const few = missing.length <= units.length * REDUCED_SHARE;
+  const groups = few ? [missing] : units.length > slicing.large ? slices(missing, slicing.size) : undefined;
+  if (!groups) {
+    await transform(input.document, missing);
+  } else {
+    for (const group of groups) {
+      const reduced = reducedDocument(input, group.map((i) => units[i]!));
+      const redo = await transform(reduced.document, group, (result) => result.deps.every((ref) => reduced.covers(ref)));
+      if (redo.length > 0) await transform(input.document, redo);
+    }
+  }
+  return assembleTypes(input, units, results as TypesUnitResult[]);
 }

@@ -127,6 +127,44 @@ function topLevelProperties(doc: OpenApiDocument, node: unknown, depth = 0): Spe
       }
     }
   }
+  for (const property of unionProperties(doc, schema, depth)) {
+    if (found.some((p) => p.name === property.name)) continue;
+    found.push({ ...property, required: property.required || required.has(property.name) });
+  }
+  return found;
+}
+
+/**
+ * The top-level properties of a body that is one of several object schemas (`anyOf`/`oneOf`):
+ * every branch's, each once. A property is required when every branch requires it (then any body
+ * has it), and has a type when the branches that have it agree; a branch that makes it `null`
+ * only makes it nullable, as `anyOf [X, null]` is X. A `null` branch adds no property.
+ */
+function unionProperties(doc: OpenApiDocument, schema: JsonObject, depth: number): SpecProperty[] {
+  const found: SpecProperty[] = [];
+  for (const key of ['anyOf', 'oneOf'] as const) {
+    const members = schema[key];
+    if (!Array.isArray(members)) continue;
+    const branches = members
+      .map((member) => resolve(doc, member))
+      .filter((branch) => branch?.type !== 'null')
+      .map((branch) => {
+        const declared = isObject(branch?.properties) ? branch.properties : {};
+        const nullOnly = (name: string) => resolve(doc, declared[name])?.type === 'null';
+        return topLevelProperties(doc, branch, depth + 1).map((property) => ({ property, nullOnly: nullOnly(property.name) }));
+      });
+    const names = [...new Set(branches.flatMap((branch) => branch.map((p) => p.property.name)))];
+    for (const name of names) {
+      const having = branches.flatMap((branch) => branch.filter((p) => p.property.name === name));
+      const typed = having.filter((p) => !p.nullOnly);
+      found.push({
+        name,
+        required: branches.every((branch) => branch.some((p) => p.property.name === name && p.property.required)),
+        type: oneKind((typed.length > 0 ? typed : having).map((p) => p.property.type)),
+        inferred: having.every((p) => p.property.inferred),
+      });
+    }
+  }
   return found;
 }
 

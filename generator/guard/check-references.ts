@@ -34,6 +34,17 @@ function describe(value: JsonValue): string {
   return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
 }
 
+/** A file the spec was split into (`common.yaml#/Pet`, `../schemas/pet.json`). */
+const SPEC_FILE = /\.(?:ya?ml|json)(?:#|$)/i;
+
+/** What the user can do about a reference to something outside the document. */
+function remedyFor(site: ReferenceSite): string {
+  if (site.keyword === 'externalValue') return 'give the example as `value` in the document instead';
+  const value = String(site.value);
+  if (SPEC_FILE.test(value)) return 'join the files into one document first (`redocly bundle` does), or copy what it names into this one';
+  return 'copy what it names into this document (under components) and refer to it as "#/components/schemas/Name", or write it out in place of the reference';
+}
+
 /** What is wrong with one site, or undefined when it is a reference the tools may follow. */
 function checkSite(doc: unknown, site: ReferenceSite, dangling: boolean): string | undefined {
   const name = site.keyword === 'mapping' ? 'discriminator mapping' : site.keyword;
@@ -43,7 +54,8 @@ function checkSite(doc: unknown, site: ReferenceSite, dangling: boolean): string
   const parsed = parseReference(site.value);
   if (parsed.kind !== 'local') {
     const inData = site.role === 'data' ? ' (also in example, default and extension values, which redocly follows)' : '';
-    return `refused ${what}: ${parsed.problem}${parsed.kind === 'external' ? inData : ''}`;
+    const remedy = parsed.kind === 'external' && site.role === 'reference' ? `; ${remedyFor(site)}` : '';
+    return `refused ${what}: ${parsed.problem}${parsed.kind === 'external' ? inData : ''}${remedy}`;
   }
   if (dangling && resolvePointer(doc, parsed.segments) === undefined) return `${what} points at nothing in the document`;
   return undefined;

@@ -37,13 +37,16 @@ export function detectFormat(page: Page): Importer | undefined {
   return best;
 }
 
-/** Imports one page, detecting its format unless one is forced. Never throws for bad input. */
-export async function importPage(page: Page, format?: string): Promise<ImportResult & { format?: string }> {
+/**
+ * Imports one page, detecting its format unless one is forced. Never throws for bad input.
+ * `forceHint` says how the caller forces a format (`import` has --format; generate reads the config).
+ */
+export async function importPage(page: Page, format?: string, forceHint = 'use --format NAME to force one'): Promise<ImportResult & { format?: string }> {
   const importer = format ? findImporter(format) : detectFormat(page);
   if (!importer) {
     const diagnostic: Diagnostic = format
       ? error(`unknown format "${format}": expected one of ${formatNames.join(', ')}`, { file: page.path })
-      : error(`cannot tell the page's format: expected one of ${formatNames.join(', ')} (use --format to force one)`, {
+      : error(`cannot tell the page's format: expected one of ${formatNames.join(', ')} (${forceHint})`, {
           file: page.path,
           line: 1,
         });

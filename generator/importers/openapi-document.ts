@@ -5,8 +5,8 @@
 import swagger2openapi from 'swagger2openapi';
 import { error, warning, type Diagnostic, type SourceLocation } from '../diagnostics.js';
 import { checkReferences } from '../guard/check-references.js';
-import { HTTP_METHODS, isObject, SOURCE_EXTENSION, UNRESOLVED_EXTENSION, type JsonObject, type JsonValue, type OpenApiDocument } from '../openapi-types.js';
-import { findReferenceSites, joinPointer, resolveReference, splitPointer } from '../spec/references.js';
+import { HTTP_METHODS, INFERRED_EXTENSION, isObject, SOURCE_EXTENSION, UNRESOLVED_EXTENSION, type JsonObject, type JsonValue, type OpenApiDocument } from '../openapi-types.js';
+import { findReferenceSites, followReferences, isReference, joinPointer, resolveReference, splitPointer } from '../spec/references.js';
 import { findBudgetProblem, MAX_DEPTH, offsetLocator, parseStructured, pointerSegment, type StructuredText } from '../structured-text.js';
 import { sourceRef } from './importer.js';
 import { isFlattenedYaml, readFlattenedYaml } from './openapi-in-markdown/flattened-yaml.js';
@@ -122,18 +122,66 @@ export async function fragmentFromDocument(
   // Locations are read from the document as written, so stamp before any conversion.
   const stamped = options.cut ? document : (structuredClone(document) as OpenApiDocument);
   stampSources(stamped, page, kind === 'swagger-2.0' ? 'definitions' : 'components', parsed.locate);
-  if (kind !== 'swagger-2.0') return { fragment: stamped, diagnostics };
+  if (kind !== 'swagger-2.0') {
+    diagnostics.push(...declareTemplateParameters(stamped, parsed.locate));
+    return { fragment: stamped, diagnostics };
+  }
   try {
-    const converted = await swagger2openapi.convertObj(stamped, {
+    const converted = (await swagger2openapi.convertObj(stamped, {
       patch: true,
       warnOnly: true,
       resolve: false,
       direct: true,
-    });
-    return { fragment: converted as OpenApiDocument, diagnostics };
+    })) as OpenApiDocument;
+    diagnostics.push(...declareTemplateParameters(converted, parsed.locate));
+    return { fragment: converted, diagnostics };
   } catch (e) {
     return { diagnostics: [error(`cannot convert Swagger 2.0: ${(e as Error).message}`, root)] };
   }
+}
+
+/** `{name}` in a path template. */
+const TEMPLATE_NAME = /\{([^{}]+)\}/g;
+
+/**
+ * A name in a path template that no parameter declares (invalid OpenAPI, yet real docs have it)
+ * becomes a required path parameter: the page shows it in the path, the client needs it to build
+ * the URL. Its type is not shown, so `string` is marked `x-specmill-inferred`. A declaration that
+ * differs only in case is kept as the document wrote it, with a warning.
+ */
+function declareTemplateParameters(doc: OpenApiDocument, locate: (pointer: string) => SourceLocation): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  if (!isObject(doc.paths)) return diagnostics;
+  for (const [path, item] of Object.entries(doc.paths)) {
+    if (!isObject(item)) continue;
+    const names = [...new Set([...path.matchAll(TEMPLATE_NAME)].map((m) => m[1]!))];
+    if (names.length === 0) continue;
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (!isObject(operation)) continue;
+      const lists = [item.parameters, operation.parameters].flatMap((list) => (Array.isArray(list) ? list : []));
+      // A reference that points nowhere may be the declaration: the reference guard reports it.
+      if (lists.some((raw) => isReference(raw) && !isObject(followReferences(doc, raw)))) continue;
+      const declared = lists.flatMap((raw) => {
+        const parameter = followReferences(doc, raw);
+        return isObject(parameter) && parameter.in === 'path' && typeof parameter.name === 'string' ? [parameter.name] : [];
+      });
+      const added: JsonObject[] = [];
+      const at = locate(joinPointer('paths', path, method));
+      for (const name of names) {
+        if (declared.includes(name)) continue;
+        const other = declared.find((d) => d.toLowerCase() === name.toLowerCase());
+        if (other !== undefined) {
+          diagnostics.push(warning(`the path ${path} names {${name}} but the document declares the path parameter ${JSON.stringify(other)}: it is kept as declared`, at));
+          continue;
+        }
+        added.push({ name, in: 'path', required: true, schema: { type: 'string', [INFERRED_EXTENSION]: ['type'] } });
+        diagnostics.push(warning(`the path ${path} names {${name}}, which the document does not declare: it is added as a required path parameter, its type assumed to be string (${INFERRED_EXTENSION})`, at));
+      }
+      if (added.length > 0) operation.parameters = [...added, ...(Array.isArray(operation.parameters) ? operation.parameters : [])];
+    }
+  }
+  return diagnostics;
 }
 
 /** Maps whose values are schemas: a member the cut took from one is a property of unknown type. */
@@ -266,12 +314,14 @@ function stampSources(
     const at = locate(pointer);
     target[SOURCE_EXTENSION] = sourceRef(page, at.line ?? 1, at.column);
   };
-  if (isObject(doc.paths)) {
-    for (const [path, item] of Object.entries(doc.paths)) {
+  for (const section of ['paths', 'webhooks'] as const) {
+    const items = doc[section];
+    if (!isObject(items)) continue;
+    for (const [path, item] of Object.entries(items)) {
       if (!isObject(item)) continue;
       for (const method of HTTP_METHODS) {
         const operation = item[method];
-        if (isObject(operation)) stamp(operation, joinPointer('paths', path, method));
+        if (isObject(operation)) stamp(operation, joinPointer(section, path, method));
       }
     }
   }

@@ -10,8 +10,11 @@ import type { RootContent } from 'mdast';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import { HTTP_METHODS, isHttpMethod, isObject, type JsonObject, type OpenApiDocument } from '../openapi-types.js';
 import type { Importer, Page } from './importer.js';
-import { findCodeBlocks, type CodeBlock } from './openapi-in-markdown/embedded-blocks.js';
+import { findCodeBlocks, htmlText, type CodeBlock } from './openapi-in-markdown/embedded-blocks.js';
 import { isDocusaurusMdx, readDocusaurusMdx } from './openapi-in-markdown/docusaurus-mdx.js';
+import { readFrontMatter, type FrontMatter } from './openapi-in-markdown/front-matter.js';
+import { completeDocument, partialDocumentShape, PARTIAL_DOCUMENT_TEXT, type PartialShape } from './openapi-in-markdown/partial-document.js';
+import { isMintlifyEndpoint, MINTLIFY_ENDPOINT_TEXT, rebuildMintlifyEndpoint } from './openapi-in-markdown/mintlify-endpoint.js';
 import { documentKind, fragmentFromDocument, readDocumentText, type DocumentCut } from './openapi-document.js';
 
 const METHODS = HTTP_METHODS.join('|');
@@ -21,6 +24,8 @@ const OPERATION_HEADING = new RegExp(`^(${METHODS})\\s+((?:https?://[^\\s/]+)?/\
 const OPERATION_META = new RegExp(`(?:^|\\s)(${METHODS})\\s+(/\\S*)\\s*$`, 'i');
 /** `PATCH https://host/path` or `PATCH /path` in the page's text (Fern), upper case only. */
 const OPERATION_LINE = new RegExp(`(?:^|\\s)(${METHODS.toUpperCase()})\\s+((?:https?://[^\\s/]+)?/[^\\s\`'"<>]*)`, 'g');
+/** A first-level heading that only says where a saved copy came from (`# Source: https://...`). */
+const PROVENANCE = /^(?:(?:source|url|origin)\s*:\s*)?https?:\/\/\S+$/i;
 const STRUCTURED_LANGS = new Set(['json', 'yaml', 'yml', 'jsonc', 'json5', '']);
 const LOOKS_LIKE_OPENAPI = /["']?(openapi|swagger)["']?\s*:/;
 
@@ -29,11 +34,16 @@ export const openapiInMarkdownImporter: Importer = {
   description: 'a page that embeds an OpenAPI document in fenced JSON/YAML blocks (GitBook, Mintlify, ReadMe, Fern, Docusaurus MDX)',
   detect(page) {
     if (isDocusaurusMdx(page.text)) return /<StatusCodes\b|<ParamsDetails\b|<RequestSchema\b/.test(page.text) ? 0.95 : 0.7;
-    const fenced = /(`{3,}|~{3,})/.test(page.text);
-    if (!fenced) return 0;
-    const embedsOpenapi = /["']?(openapi|swagger)["']?\s*:\s*["']?\d/.test(page.text);
-    if (!embedsOpenapi) return 0;
+    const pre = /<pre\b/i.test(page.text);
+    if (!pre && !/`{3,}|~{3,}/.test(page.text)) return 0;
+    // In `<pre>` blocks, highlighting tags sit between a key and its value.
+    const text = pre ? page.text.replace(/<[^<>]*>/g, '') : page.text;
+    const embedsOpenapi = /(?:["']|&quot;|&#0*34;)?(openapi|swagger)(?:["']|&quot;|&#0*34;)?\s*:\s*(?:["']|&quot;|&#0*34;|&#0*39;)?\d/.test(text) || MINTLIFY_ENDPOINT_TEXT.test(text);
+    const embedsPart = !embedsOpenapi && PARTIAL_DOCUMENT_TEXT.test(text);
+    if (!embedsOpenapi && !embedsPart) return 0;
     const named = new RegExp(`^#{1,6}\\s+(${METHODS})\\s+\\S*/`, 'im').test(page.text) || new RegExp(`^(\`{3,}|~{3,}).*\\s(${METHODS})\\s+/`, 'im').test(page.text);
+    // A `paths:` snippet alone is weaker evidence than a whole document.
+    if (embedsPart) return named ? 0.9 : 0.6;
     return named ? 0.95 : 0.8;
   },
   importPage,
@@ -54,16 +64,31 @@ interface ReadFragment {
 
 async function importPage(page: Page) {
   const diagnostics: Diagnostic[] = [];
-  const tree = fromMarkdown(page.text);
+  const front = readFrontMatter(page.text);
+  const tree = fromMarkdown(front.body);
   const blocks = findCodeBlocks(tree, page.text);
   const documents: ReadFragment[] = [];
   const documentBlocks = new Set<CodeBlock>();
 
+  const parts: { block: CodeBlock; part: PartRead }[] = [];
   for (const block of blocks) {
     const read = await readBlock(block, page, diagnostics);
     if (!read) continue;
-    documents.push(read);
+    if ('shape' in read) parts.push({ block, part: read });
+    else documents.push(read);
     documentBlocks.add(block);
+  }
+  // Parts without a version of their own are of the version the page's document says.
+  const version = documents.map((d) => d.fragment.openapi).find((v): v is string => typeof v === 'string') ?? '3.1.0';
+  for (const { block, part } of parts) {
+    if (documents.length === 0) {
+      diagnostics.push(warning(`this block holds part of an OpenAPI document without its \`openapi\` version: it is read as OpenAPI ${version}`, { file: page.path, line: block.line, column: block.column }));
+    }
+    const complete = completeDocument(part.read.parsed!, part.shape, version);
+    const { fragment, diagnostics: found } = await fragmentFromDocument(complete, page.path, part.read.cut ? { cut: part.read.cut } : {});
+    const restored = part.read.cut?.restored;
+    diagnostics.push(...part.read.diagnostics.filter((d) => !restored || d.location?.pointer !== restored), ...found);
+    if (fragment) documents.push({ fragment, ...(part.read.cut ? { cut: part.read.cut } : {}) });
   }
   if (documents.length === 0 && isDocusaurusMdx(page.text)) {
     const mdx = readDocusaurusMdx(page.text, page.path);
@@ -92,14 +117,23 @@ async function importPage(page: Page) {
     diagnostics.push(error('the embedded OpenAPI document is cut off before any operation is complete', cut.end));
     return { diagnostics };
   }
-  const text = readPageText(tree.children, page, blocks, documentBlocks);
+  const text = readPageText(tree.children, page, blocks, documentBlocks, front);
   const named = text.heading ?? nameFromBlocks(blocks, documentBlocks) ?? nameFromText(page.text, blocks);
   describeOperation(operations, fragment, { ...text, named }, page, diagnostics);
   return { fragment, diagnostics };
 }
 
-/** Reads a code block that holds an OpenAPI document; undefined for any other block (an example). */
-async function readBlock(block: CodeBlock, page: Page, diagnostics: Diagnostic[]): Promise<ReadFragment | undefined> {
+/** A block that holds part of a document without its version, read but not yet completed. */
+interface PartRead {
+  shape: PartialShape;
+  read: ReturnType<typeof readDocumentText>;
+}
+
+/**
+ * Reads a code block that holds an OpenAPI document, or part of one; undefined for any other
+ * block (an example).
+ */
+async function readBlock(block: CodeBlock, page: Page, diagnostics: Diagnostic[]): Promise<ReadFragment | PartRead | undefined> {
   const looksLikeOpenapi = LOOKS_LIKE_OPENAPI.test(block.text);
   if (!STRUCTURED_LANGS.has(block.lang) && !looksLikeOpenapi) return undefined;
   const read = readDocumentText(block, page.path);
@@ -108,11 +142,29 @@ async function readBlock(block: CodeBlock, page: Page, diagnostics: Diagnostic[]
     if (looksLikeOpenapi) diagnostics.push(...read.diagnostics);
     return undefined;
   }
+  if (isMintlifyEndpoint(read.parsed.value)) return readMintlifyBlock(read, page, diagnostics);
+  const shape = partialDocumentShape(read.parsed.value);
+  if (shape) return { shape, read };
   if (!documentKind(read.parsed.value) && !looksLikeOpenapi) return undefined;
   const { fragment, diagnostics: found } = await fragmentFromDocument(read.parsed, page.path, read.cut ? { cut: read.cut } : {});
   const restored = read.cut?.restored;
   diagnostics.push(...read.diagnostics.filter((d) => !restored || d.location?.pointer !== restored), ...found);
   return fragment ? { fragment, ...(read.cut ? { cut: read.cut } : {}) } : undefined;
+}
+
+/** A block of Mintlify's resolved endpoint: the document it came from, rebuilt, then read as any other. */
+async function readMintlifyBlock(read: ReturnType<typeof readDocumentText>, page: Page, diagnostics: Diagnostic[]): Promise<ReadFragment | undefined> {
+  const rebuilt = rebuildMintlifyEndpoint(read.parsed!, read.cut);
+  diagnostics.push(...rebuilt.diagnostics);
+  if (!rebuilt.parsed) {
+    diagnostics.push(...read.diagnostics);
+    return undefined;
+  }
+  const { fragment, diagnostics: found } = await fragmentFromDocument(rebuilt.parsed, page.path, rebuilt.cut ? { cut: rebuilt.cut } : {});
+  // The repair kept the member the reader reported lost: that report no longer holds.
+  const restored = rebuilt.cut?.restored === undefined ? undefined : rebuilt.sourcePointer(rebuilt.cut.restored);
+  diagnostics.push(...read.diagnostics.filter((d) => restored === undefined || d.location?.pointer !== restored), ...found);
+  return fragment ? { fragment, ...(rebuilt.cut ? { cut: rebuilt.cut } : {}) } : undefined;
 }
 
 /** Blocks of one page describe one API: later blocks add paths and components to the first. */
@@ -173,13 +225,16 @@ function source(page: Page, node: RootContent): string {
  * document as Markdown (lists, inline code, links, sub-headings and examples kept). What comes
  * before the title is site navigation; a line that also holds a flattened block is not prose.
  */
-function readPageText(nodes: readonly RootContent[], page: Page, blocks: readonly CodeBlock[], documents: ReadonlySet<CodeBlock>): PageText {
+function readPageText(nodes: readonly RootContent[], page: Page, blocks: readonly CodeBlock[], documents: ReadonlySet<CodeBlock>, front: FrontMatter): PageText {
   let title: string | undefined;
   let heading: NamedOperation | undefined;
   const prose: PageText['prose'] = [];
   let section: string | undefined;
   const firstDocument = Math.min(...[...documents].map((b) => b.from));
   const holdsBlock = (node: RootContent) => blocks.some((b) => b.inline && b.from >= (node.position?.start.offset ?? 0) && b.from < (node.position?.end.offset ?? 0));
+  const isTitle = (node: RootContent) => node.type === 'heading' && node.depth === 1 && !PROVENANCE.test(toString(node).trim());
+  // A page titled only in its front matter has no navigation before its prose.
+  if (front.title && !nodes.some((node) => isTitle(node) && (node.position?.start.offset ?? 0) < firstDocument)) title = front.title;
   for (const node of nodes) {
     if ((node.position?.start.offset ?? 0) >= firstDocument) break;
     if (holdsBlock(node)) continue;
@@ -188,6 +243,8 @@ function readPageText(nodes: readonly RootContent[], page: Page, blocks: readonl
       const match = OPERATION_HEADING.exec(text);
       if (match?.[1] && match[2] && !heading) {
         heading = { method: match[1].toLowerCase(), path: match[2], ...start(node) };
+      } else if (node.depth === 1 && PROVENANCE.test(text)) {
+        continue; // `# Source: https://...`: where the copy came from, not the page's title
       } else if (node.depth === 1 && title === undefined) {
         title = text;
         section = undefined;
@@ -214,7 +271,26 @@ function readPageText(nodes: readonly RootContent[], page: Page, blocks: readonl
   }
   // A heading with nothing under it before the document (`## OpenAPI`) only introduces it.
   while (prose.at(-1)?.heading) prose.pop();
+  // Front matter speaks for a page without a title of its own, or before its prose.
+  if (front.description && !prose.some((p) => p.text === front.description)) prose.unshift({ text: front.description, heading: false, section: undefined });
+  if (title === undefined) {
+    const html = readHtmlText(page.text.slice(0, firstDocument));
+    return { title: html.title, prose: [...prose, ...html.prose], heading };
+  }
   return { title, prose, heading };
+}
+
+/** A page saved as HTML: its `<h1>` is the title, the paragraphs after it up to the document the prose. */
+function readHtmlText(html: string): Pick<PageText, 'title' | 'prose'> {
+  const h1 = /<h1\b[^>]*>([\s\S]*?)<\/h1\s*>/i.exec(html);
+  if (!h1) return { title: undefined, prose: [] };
+  const title = htmlText(h1[1]!) || undefined;
+  const after = html.slice(h1.index + h1[0].length);
+  const prose = [...after.matchAll(/<p\b[^>]*>([\s\S]*?)<\/p\s*>/gi)].flatMap((p) => {
+    const text = htmlText(p[1]!);
+    return text ? [{ text, heading: false, section: undefined }] : [];
+  });
+  return { title, prose };
 }
 
 /**
@@ -260,11 +336,13 @@ interface Operation {
 function listOperations(fragment: OpenApiDocument): Operation[] {
   const operations: Operation[] = [];
   const urls = (node: unknown) => (isObject(node) && Array.isArray(node.servers) ? node.servers.flatMap((s) => (isObject(s) && typeof s.url === 'string' ? [s.url] : [])) : []);
-  if (!isObject(fragment.paths)) return operations;
-  for (const [path, item] of Object.entries(fragment.paths)) {
-    if (!isObject(item)) continue;
-    for (const [method, operation] of Object.entries(item)) {
-      if (isHttpMethod(method) && isObject(operation)) operations.push({ path, method, operation, servers: [...urls(operation), ...urls(item), ...urls(fragment)] });
+  for (const section of [fragment.paths, fragment.webhooks]) {
+    if (!isObject(section)) continue;
+    for (const [path, item] of Object.entries(section)) {
+      if (!isObject(item)) continue;
+      for (const [method, operation] of Object.entries(item)) {
+        if (isHttpMethod(method) && isObject(operation)) operations.push({ path, method, operation, servers: [...urls(operation), ...urls(item), ...urls(fragment)] });
+      }
     }
   }
   return operations;

@@ -3,6 +3,7 @@
 // Schema types stay openapi-typescript's: the model only says where to index into them.
 import { followReferences, splitPointer } from '../spec/references.js';
 import { ERROR_CODES_EXTENSION, HTTP_METHODS, isObject, PAGINATION_EXTENSION, SOURCE_EXTENSION, type HttpMethod, type JsonObject, type OpenApiDocument } from '../openapi-types.js';
+import { operationTypeKeys } from './operation-keys.js';
 
 export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
 
@@ -47,8 +48,9 @@ export interface SecuritySchemeModel {
 }
 
 export interface OperationModel {
-  /** The key into openapi-typescript's `operations`. */
   operationId: string;
+  /** The key of this operation in openapi-typescript's `operations` (./operation-keys.ts). */
+  typesKey: string;
   method: HttpMethod;
   path: string;
   summary?: string;
@@ -234,6 +236,7 @@ export function readPagination(value: unknown): PaginationModel | undefined {
 export function buildClientModel(doc: OpenApiDocument): ClientModel {
   const info = isObject(doc.info) ? doc.info : {};
   const operations: OperationModel[] = [];
+  const typesKeys = operationTypeKeys(doc);
   for (const [path, rawItem] of Object.entries(isObject(doc.paths) ? doc.paths : {})) {
     const item = resolve(doc, rawItem);
     if (!item) continue;
@@ -250,6 +253,7 @@ export function buildClientModel(doc: OpenApiDocument): ClientModel {
       const pagination = readPagination(operation[PAGINATION_EXTENSION]);
       operations.push({
         operationId: operation.operationId,
+        typesKey: typesKeys.get(operation.operationId) ?? operation.operationId,
         method,
         path,
         ...(summary ? { summary } : {}),

@@ -253,9 +253,14 @@ function mergePaths(
   diagnostics: Diagnostic[],
   conflict: typeof warning,
 ): void {
-  if (!isObject(doc.paths)) return;
-  const paths = merged.paths as JsonObject;
-  for (const [path, item] of Object.entries(doc.paths)) {
+  // Webhooks are path items too, keyed by name: a page that describes one keeps it.
+  for (const section of ['paths', 'webhooks'] as const) {
+    if (isObject(doc[section])) mergePathItems(isObject(merged[section]) ? merged[section] : (merged[section] = {}), doc[section], page, diagnostics, conflict);
+  }
+}
+
+function mergePathItems(paths: JsonObject, items: JsonObject, page: string, diagnostics: Diagnostic[], conflict: typeof warning): void {
+  for (const [path, item] of Object.entries(items)) {
     if (!isObject(item)) continue;
     const into = (Object.hasOwn(paths, path) ? paths[path] : (paths[path] = {})) as JsonObject;
     for (const [key, value] of Object.entries(item)) {

@@ -19,8 +19,10 @@ interface Entry {
 export function assignOperationIds(doc: OpenApiDocument): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const operations: Entry[] = [];
-  if (isObject(doc.paths)) {
-    for (const [path, item] of Object.entries(doc.paths)) {
+  // Webhooks' operations need ids as well (one namespace with the paths'), named the same way.
+  for (const section of [doc.paths, doc.webhooks]) {
+    if (!isObject(section)) continue;
+    for (const [path, item] of Object.entries(section)) {
       if (!isObject(item)) continue;
       for (const method of HTTP_METHODS) {
         const operation = item[method];

@@ -86,9 +86,13 @@ export function parseReference(ref: string): LocalReference | RefusedReference {
   return { kind: 'local', segments };
 }
 
-/** The `$ref` text for a pointer into the same document. */
+/**
+ * The `$ref` text for a pointer into the same document. A `$ref` is a URI fragment that every
+ * reader percent-decodes, so `%` and `#` in a key are written `%25` and `%23`:
+ * parseReference(formatReference(keys)) gives the keys back.
+ */
 export function formatReference(segments: readonly string[]): string {
-  return `#${joinPointer(...segments)}`;
+  return `#${joinPointer(...segments).replaceAll('%', '%25').replaceAll('#', '%23')}`;
 }
 
 /** The value a local `$ref` points at; undefined for one that is refused or points at nothing. */

@@ -1,6 +1,9 @@
 // Walks the pages of a list operation as its spec declares (`x-pagination`): offset/limit,
 // page numbers, cursors or next links. Nothing is guessed at run time: an operation without a
-// declaration has no iterator.
+// declaration has no iterator. A walk that would never end (a next link or cursor that comes
+// back, a page that repeats the one before) stops with a PaginationError.
+import { PaginationError, RequestError } from './errors.js';
+import { redactUrl } from './redact.js';
 
 export type PaginationSpec =
   | { style: 'offset'; items: string; offsetParam: string; limitParam?: string; total?: string }
@@ -68,4 +71,56 @@ export function nextPage(spec: PaginationSpec, query: Record<string, unknown>, p
       return typeof link === 'string' && link !== '' ? { url: link } : undefined;
     }
   }
+}
+
+/** What one walk over a list's pages has seen, so that a list that never ends is stopped. */
+export class PageWalk {
+  /** Pages fetched so far. */
+  pages = 0;
+  /** The query of the page last asked for (undefined: the first page's). */
+  query: Record<string, unknown> | undefined;
+  readonly #seen = new Set<string>();
+  #items: string | undefined;
+
+  /** Throws when `key` (a page's URL or a cursor) came up before in this walk. */
+  visit(key: string, what: string): void {
+    if (this.#seen.has(key)) {
+      throw new PaginationError(`${what} came back after ${this.pages} page(s): the list would never end, so the walk stops`, { pages: this.pages });
+    }
+    this.#seen.add(key);
+  }
+
+  /**
+   * Throws when a page holds exactly the items of the page before: the server ignored the offset
+   * or page number, and every further page would be the same.
+   */
+  compareItems(items: readonly unknown[], what: string): void {
+    if (items.length === 0) return;
+    const text = JSON.stringify(items);
+    if (text === this.#items) {
+      throw new PaginationError(`page ${this.pages} repeats the items of page ${this.pages - 1}: the server ignores ${what}, so the walk stops`, { pages: this.pages });
+    }
+    this.#items = text;
+  }
+}
+
+/** Splits a next link into a path under the base URL and its query; refuses other origins. */
+export function linkUnderBase(link: string, baseUrl: string): { href: string; path: string; query: Record<string, unknown> } {
+  const base = new URL(`${baseUrl}/`);
+  let url: URL;
+  try {
+    url = new URL(link, base);
+  } catch {
+    throw new RequestError(`the next-page link ${redactUrl(link)} is not a URL: not followed`);
+  }
+  const basePath = base.pathname.replace(/\/$/, '');
+  if (url.origin !== base.origin || !url.pathname.startsWith(`${basePath}/`)) {
+    throw new RequestError(`the next-page link ${url.origin}${url.pathname} is not under ${redactUrl(baseUrl)}: not followed`);
+  }
+  const query: Record<string, unknown> = {};
+  for (const [key, value] of url.searchParams) {
+    const existing = query[key];
+    query[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return { href: url.href, path: url.pathname.slice(basePath.length), query };
 }

@@ -18,18 +18,35 @@ function isDotSegment(value: string): boolean {
   return value === '.' || value === '..';
 }
 
-export function expandPath(template: string, params: Record<string, unknown> | undefined): string {
-  return template.replace(TEMPLATE, (_match, name: string) => {
-    const value = params?.[name];
-    if (value === undefined || value === null) {
-      throw new RequestError(`missing path parameter "${name}" for ${template}`);
-    }
-    if (typeof value === 'object') {
-      throw new RequestError(`path parameter "${name}" must be a string, number or boolean`);
-    }
-    const text = String(value);
-    if (text === '') throw new RequestError(`path parameter "${name}" is empty`);
-    if (isDotSegment(text)) throw new RequestError(`path parameter "${name}" cannot be "${text}": it would change the path`);
+/** A template split once: literal text at even indexes, parameter names at odd ones. */
+const split = new Map<string, readonly string[]>();
+
+function encodeParameter(name: string, value: unknown, template: string): string {
+  if (value === undefined || value === null) {
+    throw new RequestError(`missing path parameter "${name}" for ${template}`);
+  }
+  if (typeof value === 'object') {
+    throw new RequestError(`path parameter "${name}" must be a string, number or boolean`);
+  }
+  const text = String(value);
+  if (text === '') throw new RequestError(`path parameter "${name}" is empty`);
+  if (isDotSegment(text)) throw new RequestError(`path parameter "${name}" cannot be "${text}": it would change the path`);
+  try {
     return encodeSegment(text);
-  });
+  } catch {
+    // encodeURIComponent's URIError: a lone surrogate, which has no UTF-8 form.
+    throw new RequestError(`path parameter "${name}" has a lone surrogate (malformed UTF-16), which no URL can carry`);
+  }
+}
+
+export function expandPath(template: string, params: Record<string, unknown> | undefined): string {
+  let parts = split.get(template);
+  if (parts === undefined) {
+    parts = template.split(TEMPLATE);
+    // Templates come from the generated clients: a bounded set, unless a caller makes them up.
+    if (split.size < 1000) split.set(template, parts);
+  }
+  let path = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) path += encodeParameter(parts[i]!, params?.[parts[i]!], template) + parts[i + 1]!;
+  return path;
 }

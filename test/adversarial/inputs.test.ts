@@ -30,7 +30,7 @@ describe('references', () => {
 
   it('refuses a $ref to a local file outside the document, at its line', async () => {
     expect(await messages({ 'spec.json': withSchema({ $ref: '/etc/passwd' }) })).toEqual([
-      'specs/hostile/sources/spec.json:11:9: error: refused $ref "/etc/passwd": only references inside the document (#/...) are followed (at /components/schemas/A/$ref)',
+      'specs/hostile/sources/spec.json:11:9: error: refused $ref "/etc/passwd": only references inside the document (#/...) are followed; copy what it names into this document (under components) and refer to it as "#/components/schemas/Name", or write it out in place of the reference (at /components/schemas/A/$ref)',
     ]);
   });
 

@@ -55,6 +55,11 @@ describe('npm run bench -- --quick', () => {
     expect(report).toMatch(/\| specmill \(default runtime[^|]*\| \d+ \(/);
   });
 
+  it('lists the targets of issue 16, each with a verdict or "not measured"', () => {
+    expect(report).toContain('## Targets of issue 16');
+    expect(report).toMatch(/\| a small spec, cold <= 0\.35 s \| .* \| (\*\*(met|missed)\*\*|not measured) \|/);
+  });
+
   it('lists the targets of issue 8 with a verdict each', () => {
     expect(report).toContain('### Targets of issue 8');
     expect(report).toMatch(/\| no-op rerun \(nothing changed\) <= 0\.1x a cold run \| .* \| \*\*(met|missed)\*\* \|/);

@@ -6,13 +6,15 @@ import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type Browser } from '../support/browser.js';
+import { describeInBrowser, launchChromium, type Browser } from '../support/browser.js';
 import { createConsumerProject, type ConsumerProject } from '../support/consumer.js';
 import { json, startServer, type TestServer } from '../support/http-server.js';
 
 const APIS = ['softwareone-marketplace', 'elastic-cloud', 'cloud-foundry', 'flowkiwi'];
 
 let api: TestServer;
+/** A second API origin, where a redirect points. */
+let other: TestServer;
 let site: Server;
 let siteUrl: string;
 let consumer: ConsumerProject;
@@ -30,9 +32,10 @@ function inPage<T>(name: string, body: string): Promise<T> {
   })()`) as Promise<T>;
 }
 
-describe('the generated clients in headless Chromium', () => {
+describeInBrowser('the generated clients in headless Chromium', () => {
   beforeAll(async () => {
     api = await startServer({ cors: true });
+    other = await startServer({ cors: true });
     consumer = createConsumerProject();
     for (const name of APIS) {
       const out = await build({
@@ -63,6 +66,7 @@ describe('the generated clients in headless Chromium', () => {
     await browser?.close();
     await new Promise((resolve) => site?.close(resolve));
     await api?.close();
+    await other?.close();
     consumer?.remove();
   });
 
@@ -134,5 +138,25 @@ describe('the generated clients in headless Chromium', () => {
     );
     expect(result).toEqual({ documented: true, status: 422, path: 'handle', isApiError: true });
     expect(api.requests.at(-1)).toMatchObject({ method: 'POST', url: '/api/organizations/org-1/instances' });
+  });
+
+  it('a redirect, whose target the browser hides, is a RedirectError: nothing reaches the other origin', async () => {
+    api.reply({ status: 302, headers: { location: `${other.url}/elsewhere` } });
+    const before = api.requests.length;
+    const result = await inPage<{ name: string; isRedirectError: boolean; status: number }>(
+      'softwareone-marketplace',
+      `const client = module.createSoftwareoneMarketplaceClient({ baseUrl, auth: { bearerAuth: 'browser-token' } });
+       try {
+         await client.listExtensionInstance({ path: { extensionId: 'EXT-1' } });
+         return { name: 'none' };
+       } catch (error) {
+         return { name: error.name, isRedirectError: error instanceof module.RedirectError, status: error.status };
+       }`,
+    );
+    expect(result).toEqual({ name: 'RedirectError', isRedirectError: true, status: 0 });
+    // One request, not retried, and the other origin saw nothing (no preflight either).
+    expect(api.requests.length).toBe(before + 1);
+    expect(other.requests).toHaveLength(0);
+    expect(other.preflights).toHaveLength(0);
   });
 });

@@ -82,6 +82,11 @@ describe('specmill import', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('prints its version with --version and -V', () => {
+    const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) expect(runCli([flag])).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
   it('has --help on every verb', () => {
     for (const verb of ['import', 'generate', 'lint', 'check']) {
       const result = runCli([verb, '--help']);

@@ -42,7 +42,7 @@ describe('generate output', () => {
   it('--json reports a missing config as a diagnostic event', () => {
     const broken = runCli(['docs', '--json', '--out', project.path('docs-site')], project.path('specs'));
     expect(broken.status).toBe(1);
-    expect(JSON.parse(broken.stdout.trim())).toMatchObject({ event: 'diagnostic', severity: 'error', message: expect.stringContaining('no specmill.config.ts here') });
+    expect(JSON.parse(broken.stdout.trim())).toMatchObject({ event: 'diagnostic', severity: 'error', message: expect.stringContaining('no specmill config here') });
   });
 
   it.skipIf(!hasScript)('on a terminal: a progress line that updates in place, and colours', () => {

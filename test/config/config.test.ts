@@ -32,6 +32,7 @@ describe('a wrong config names the key', () => {
     ['a title that is not a string', { apis: { shop: { title: 3 } } }, 'apis.shop.title: expected a string'],
     ['strict that is not a boolean', { apis: {}, strict: 'yes' }, 'strict: expected true or false'],
     ['an unknown output key', { apis: {}, output: { folder: 'x' } }, 'output.folder: expected one of dir, packageName'],
+    ['a version that is not semver', { apis: {}, output: { version: '1.0' } }, 'output.version: expected a semver version such as 1.2.0'],
     ['a bad package name', { apis: {}, output: { packageName: 'Not A Name' } }, 'output.packageName: expected an npm package name'],
     ['an output outside the project', { apis: {}, output: { dir: '../elsewhere' } }, 'output.dir: expected a folder inside the project'],
     ['a client option that does not exist', { apis: { shop: { client: { retries: 3 } } } }, 'apis.shop.client.retries: expected one of baseUrl, retry, timeoutMs'],

@@ -1,6 +1,6 @@
 // CI's share of `npm run corpus`: a fixed sample of real-world specs (corpus/sample.txt) through
-// the pipeline and a strict tsc. A crash or output that fails tsc is a bug; corpus/results.md
-// records what the last run of the sample gave.
+// the pipeline and one strict tsc over every client generated. A crash or output that fails tsc
+// is a bug; corpus/results-sample.md records what the last run of the sample gave.
 import { describe, expect, it } from 'vitest';
 import { runCorpus, sampleSpecs } from '../../scripts/corpus.js';
 

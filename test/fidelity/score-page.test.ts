@@ -142,3 +142,50 @@ describe('facts', () => {
     expect(refused.facts.map((f) => f.outcome)).toEqual(['missed', 'missed']);
   });
 });
+
+describe('a body that is one of several objects', () => {
+  const doc = spec('/x', {
+    requestBody: {
+      content: {
+        'application/json': {
+          schema: {
+            oneOf: [
+              { type: 'object', required: ['kind', 'url'], properties: { kind: { const: 'link' }, url: { type: 'string' } } },
+              { type: 'object', required: ['kind'], properties: { kind: { const: 'file' }, size: { type: 'integer' } } },
+            ],
+          },
+        },
+      },
+    },
+    responses: {
+      '200': {
+        description: 'ok',
+        content: {
+          'application/json': {
+            schema: {
+              anyOf: [
+                { $ref: '#/components/schemas/Done' },
+                { type: 'object', required: ['data', 'error'], properties: { data: { type: 'null' }, error: { type: 'string' } } },
+                { type: 'null' },
+              ],
+            },
+          },
+        },
+      },
+    },
+  }, { components: { schemas: { Done: { type: 'object', required: ['data', 'error'], properties: { data: { type: 'object' }, error: { type: 'null' } } } } } });
+  const [operation] = readOperations(doc);
+
+  it("has every branch's properties once; required when every branch requires it, typed when they agree", () => {
+    expect(operation!.body).toEqual([
+      { name: 'kind', required: true, type: 'string', inferred: false },
+      { name: 'url', required: false, type: 'string', inferred: false },
+      { name: 'size', required: false, type: 'integer', inferred: false },
+    ]);
+    // `null` branches add nothing; `data` is an object in one branch and null in the other.
+    expect(operation!.responses[0]!.properties).toEqual([
+      { name: 'data', required: true, type: 'object', inferred: false },
+      { name: 'error', required: true, type: 'string', inferred: false },
+    ]);
+  });
+});

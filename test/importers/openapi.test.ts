@@ -20,6 +20,16 @@ describe('openapi importer', () => {
     await expect(toYaml(fragment)).toMatchFileSnapshot('__snapshots__/openapi/swagger2-petstore.yaml');
   });
 
+  it('declares a path parameter that the path names and the document does not, and says so', async () => {
+    const text = 'openapi: 3.0.3\ninfo: { title: T, version: "1" }\npaths:\n  /files/{fileId}:\n    delete:\n      responses:\n        "204": { description: Gone }\n';
+    const result = await importPage({ text, path: 'spec.yaml' }, 'openapi');
+    const del = ((result.fragment!.paths as JsonObject)['/files/{fileId}'] as JsonObject).delete as JsonObject;
+    expect(del.parameters).toEqual([{ name: 'fileId', in: 'path', required: true, schema: { type: 'string', 'x-specmill-inferred': ['type'] } }]);
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+      'spec.yaml:5:5: warning: the path /files/{fileId} names {fileId}, which the document does not declare: it is added as a required path parameter, its type assumed to be string (x-specmill-inferred) (at /paths/~1files~1{fileId}/delete)',
+    ]);
+  });
+
   it.each([
     ['unsupported-version.json', /unsupported-version\.json:1:1: error: unsupported version "4\.0\.0"/],
     ['duplicate-keys.json', /duplicate-keys\.json:5:3: error: duplicate key/],

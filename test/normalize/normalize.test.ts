@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { formatDiagnostic } from '../../generator/diagnostics.js';
+import { buildClientModel } from '../../generator/model/client-model.js';
 import { normalizeApi } from '../../generator/normalize/index.js';
 import { camelCase } from '../../generator/normalize/operation-ids.js';
 import type { JsonObject } from '../../generator/openapi-types.js';
@@ -188,6 +189,22 @@ describe('normalizeApi', () => {
     it('numbers method-and-path names only when they clash among themselves', () => {
       expect(ids(api(['get', '/x-y'], ['get', '/x_y']))).toEqual({ 'GET /x-y': 'getXY', 'GET /x_y': 'getXY2' });
     });
+  });
+
+  it('keeps the webhooks a page describes, with ids from the same namespace as the operations', () => {
+    const { document } = normalizeApi([
+      { page: 'a.md', fragment: first },
+      {
+        page: 'w.md',
+        fragment: page('openapi: 3.1.0\ninfo: { title: Shop, version: "1" }\nwebhooks:\n  order-shipped:\n    post:\n      summary: List orders\n      x-specmill-source: w.md:2:1\n      requestBody: { content: { application/json: { schema: { type: object } } } }\n'),
+      },
+    ]);
+    const webhook = ((document.webhooks as JsonObject)['order-shipped'] as JsonObject).post as JsonObject;
+    expect(webhook['x-specmill-source']).toBe('w.md:2:1');
+    // The summary's name is the path operation's already.
+    expect(webhook.operationId).toBe('postOrderShipped');
+    // A webhook is called by the API, not by its clients: it is no client method.
+    expect(buildClientModel(document).operations.map((o) => o.operationId)).toEqual(['listOrders']);
   });
 
   it('is byte-stable whatever order the pages come in', () => {

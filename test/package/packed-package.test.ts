@@ -1,4 +1,4 @@
-// The generated package as users get it: `npm pack`ed, checked by publint and
+// The generated package as users get it: packed by `specmill pack`, checked by publint and
 // @arethetypeswrong/cli (ESM-only profile: it ships no CommonJS), installed from the tarball into a
 // fresh project without the network, then run as plain Node ESM against a loopback server and
 // type-checked (and run) as strict TypeScript.
@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
 import { json, startServer, type TestServer } from '../support/http-server.js';
+import { runCli } from '../support/run-cli.js';
 
 const run = promisify(execFile);
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -32,7 +33,14 @@ function pack(folder: string): { file: string; files: string[] } {
 
 beforeAll(async () => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'specmill-packed-'));
-  ({ file: tarball, files: packedFiles } = pack(path.join(ROOT, 'generated')));
+  const packed = runCli(['pack', '--out', tmp]);
+  expect(packed.status, packed.stderr).toBe(0);
+  tarball = path.join(tmp, 'specmill-clients-0.0.0.tgz');
+  expect(packed.stderr).toContain(`specmill: in an app, install it with \`npm install ${tarball}\`\n`);
+  packedFiles = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean)
+    .map((f) => f.replace(/^package\//, ''));
   // openapi-fetch and its one dependency come from this repo's node_modules, packed the same way,
   // so the install needs no registry (CI reaches it only for `npm ci`).
   const deps = ['openapi-fetch', 'openapi-typescript-helpers'].map((name) => pack(path.join(ROOT, 'node_modules', name)).file);

@@ -1,7 +1,8 @@
 // The runtime against a real server on 127.0.0.1: every feature has a test that fails without it.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { inspect } from 'node:util';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRuntime, type ClientOptions, type OperationSpec } from '../../templates/runtime/client.js';
-import { ApiError, ConnectionError, RequestError, ResponseParseError, TimeoutError } from '../../templates/runtime/errors.js';
+import { ApiError, ConnectionError, PaginationError, RequestError, ResponseParseError, TimeoutError } from '../../templates/runtime/errors.js';
 import { json, startServer, type TestServer } from '../support/http-server.js';
 
 let server: TestServer;
@@ -76,7 +77,110 @@ describe('safe URLs', () => {
   });
 });
 
+describe('requests that can never be sent', () => {
+  const schemes = { bearer: { type: 'bearer' }, cookieKey: { type: 'apiKey', in: 'cookie', name: 'session' } } as const;
+
+  it.each([
+    ['a NUL in a header value', { header: { 'X-Trace': 'a\u0000secret' } }, {}],
+    ['a space in a header name', { header: { 'X Trace': 'secret' } }, {}],
+    ['a header value outside Latin-1', {}, { headers: { 'X-Trace': 'secret €' } }],
+    ['a lone surrogate in a path parameter', { path: { id: 'a\uD800secret' } }, {}],
+    ['a lone surrogate in a query value', { query: { q: '\uDC00secret' } }, {}],
+    ['a lone surrogate in a cookie', { cookie: { c: '\uD800secret' } }, {}],
+    ['an object in a form array', { query: { tags: [{ secret: 1 }] } }, {}],
+  ])('%s is a RequestError before anything is sent, never retried', async (_name, parts, callOptions) => {
+    const error = await runtime()
+      .call(getItem, { path: { id: '1' }, ...parts }, callOptions)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RequestError);
+    expect((error as Error).message).not.toContain('secret');
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('a credential fetch could not send (a NUL in a token) is a RequestError that does not quote it', async () => {
+    const client = runtime({ auth: { bearer: 'tok\u0000secret' } }, schemes);
+    const error = await client.call({ ...getItem, security: [['bearer']] }, { path: { id: '1' } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RequestError);
+    expect((error as Error).message).toMatch(/header "Authorization" has a control character \(U\+0000\)/);
+    expect(inspect(error)).not.toContain('secret');
+    const provider = runtime({ auth: { cookieKey: async () => '\uD800secret' } }, schemes);
+    await expect(provider.call({ ...getItem, security: [['cookieKey']] }, { path: { id: '1' } })).rejects.toBeInstanceOf(RequestError);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('refuses client headers fetch could not send when the client is made', () => {
+    expect(() => runtime({ headers: { 'X Trace': '1' } })).toThrow(RequestError);
+    expect(() => runtime({ headers: { 'X-Trace': 'a\u0000b' } })).toThrow(RequestError);
+    expect(() => runtime({ idempotencyHeader: 'Idempotency Key' })).toThrow(RequestError);
+  });
+
+  it.each([
+    ['credentials in the base URL', () => server.url.replace('://', '://ann:secret@'), /carries credentials; pass them as auth/],
+    ['a base URL that is not a URL', () => 'http://[bad/x?api_key=secret', /is not a URL/],
+    ['a base URL with a query', () => `${server.url}/v1?api_key=secret`, /has a query or fragment/],
+    ['a relative base URL where nothing resolves it (Node)', () => '/api', /cannot be used here/],
+    ['a base URL that is not http', () => 'ftp://files.example.test', /is not http or https/],
+  ])('%s is a RequestError when the client is made', (_name, baseUrl, message) => {
+    const error = (() => {
+      try {
+        runtime({ baseUrl: baseUrl() });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(RequestError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toContain('secret');
+  });
+
+  it('a body on a GET, or one JSON cannot write, is a RequestError', async () => {
+    await expect(runtime().call(getItem, { path: { id: '1' }, body: {} })).rejects.toThrow(/a GET request cannot have a body/);
+    const error = await runtime()
+      .call(createItem, { body: { n: 1n } }, { idempotencyKey: true })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RequestError);
+    expect((error as Error).message).toMatch(/the request body cannot be serialized: .*BigInt/);
+    const cycle: Record<string, unknown> = {};
+    cycle.self = cycle;
+    await expect(runtime().call(createItem, { body: cycle }, { idempotencyKey: true })).rejects.toThrow(/the request body cannot be serialized: .*circular/);
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('deepObject query', () => {
+  it('sends nested objects as deep[a][b]=v and arrays by index, never [object Object]', async () => {
+    server.reply(json(200, []));
+    await runtime().call(listItems, { query: { deep: { a: { b: 1 }, list: [{ price: 'p1' }] } } });
+    const url = new URL(server.requests[0]!.url, server.url);
+    expect([...url.searchParams]).toEqual([
+      ['deep[a][b]', '1'],
+      ['deep[list][0][price]', 'p1'],
+    ]);
+    expect(server.requests[0]!.url).not.toContain('object');
+  });
+});
+
 describe('retries', () => {
+  it("merges a call's retry options over the client's, not over the defaults", async () => {
+    server.reply({ status: 503 });
+    const client = runtime({ retry: { maxRetries: 1, initialDelayMs: 1, maxDelayMs: 5 } });
+    await client.call(getItem, { path: { id: '1' } }, { retry: { initialDelayMs: 2 } }).catch(() => undefined);
+    // The client's one retry, not the default two.
+    expect(server.requests).toHaveLength(2);
+    server.requests.length = 0;
+    await client.call(getItem, { path: { id: '1' } }, { retry: { maxRetries: 3 } }).catch(() => undefined);
+    expect(server.requests).toHaveLength(4);
+  });
+
+  it('ignores a Retry-After longer than maxRetryAfterMs (60 s) for its own backoff', async () => {
+    server.reply({ status: 503, headers: { 'retry-after': '99999' } }, json(200, { id: '1' }));
+    const started = Date.now();
+    // maxDelayMs is no cap here: only the Retry-After window keeps the wait short.
+    expect(await runtime({ retry: { initialDelayMs: 1, maxDelayMs: 600_000 } }).call(getItem, { path: { id: '1' } })).toEqual({ id: '1' });
+    expect(server.requests).toHaveLength(2);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   it('retries a 503, waiting as Retry-After (seconds) says', async () => {
     server.reply({ status: 503, headers: { 'retry-after': '1' }, body: 'busy' }, json(200, { id: '1' }));
     const started = Date.now();
@@ -185,6 +289,20 @@ describe('timeouts and cancellation', () => {
     await expect(runtime().call(getItem, { path: { id: '1' } }, { signal: controller.signal })).rejects.toThrow('stopped by caller');
   });
 
+  it('aborts the attempts after a client has seen its first time-out, and every attempt of a call with a signal', async () => {
+    server.reply({ ...json(200, {}), delayMs: 1000 }, { ...json(200, {}), delayMs: 1000 }, json(200, { done: true }));
+    const client = runtime({ timeoutMs: 100 });
+    expect(await client.call(getItem, { path: { id: '1' } })).toEqual({ done: true });
+    // The first attempt carried no signal (the fast path) and is left to finish; the next was aborted.
+    await vi.waitFor(() => expect(server.requests[1]!.aborted).toBe(true));
+    expect(server.requests[0]!.aborted).toBeUndefined();
+
+    server.requests.length = 0;
+    server.reply({ ...json(200, {}), delayMs: 1000 }, json(200, { done: true }));
+    await runtime({ timeoutMs: 100 }).call(getItem, { path: { id: '1' } }, { signal: new AbortController().signal });
+    await vi.waitFor(() => expect(server.requests[0]!.aborted).toBe(true));
+  });
+
   it('stops waiting to retry when the caller aborts during the backoff', async () => {
     server.reply({ status: 503, headers: { 'retry-after': '30' } });
     const controller = new AbortController();
@@ -227,6 +345,69 @@ describe('errors', () => {
   });
 });
 
+describe('secrets in errors', () => {
+  const schemes = { key: { type: 'apiKey', in: 'query', name: 'api_key' } } as const;
+  const keyed = { ...getItem, security: [['key']] };
+
+  /** What logging the error shows; `showHidden` also shows what is not enumerable (ApiError's raw response). */
+  function everythingShown(error: unknown, showHidden = true): string {
+    return [String(error), (error as Error).stack, JSON.stringify(error), inspect(error, { depth: 10 }), inspect(error, { depth: 10, showHidden })].join('\n');
+  }
+
+  it('ApiError: the url, JSON.stringify and util.inspect keep parameter names, never values', async () => {
+    server.reply(json(404, { message: 'no such item' }));
+    const error = (await runtime({ auth: { key: 'secret-key' } }, schemes)
+      .call(keyed, { path: { id: '1' }, query: { page: 2 } })
+      .catch((e: unknown) => e)) as ApiError;
+    expect(server.requests[0]!.url).toBe('/items/1?page=2&api_key=secret-key');
+    expect(error.url).toBe(`${server.url}/items/1?page=…&api_key=…`);
+    expect(error.message).toBe(`GET ${server.url}/items/1?page=…&api_key=… failed with status 404 (getItem)`);
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ status: 404, url: error.url, body: { message: 'no such item' } });
+    expect(everythingShown(error, false)).not.toContain('secret-key');
+    // The raw response stays available to whoever asks for it.
+    expect(error.response.url).toContain('secret-key');
+  });
+
+  it('ConnectionError: a refused connection shows the URL redacted and a cause chain of copies', async () => {
+    const closed = await startServer();
+    const { url } = closed;
+    await closed.close();
+    const error = await runtime({ baseUrl: url, auth: { key: 'secret-key' }, retry: false }, schemes)
+      .call(keyed, { path: { id: '1' } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toMatch(new RegExp(`^GET ${url}/items/1\\?api_key=…: fetch failed`));
+    expect(((error as Error).cause as Error & { cause: { code?: string } }).cause.code).toBe('ECONNREFUSED');
+    expect(everythingShown(error)).not.toContain('secret-key');
+  });
+
+  it('ConnectionError: a fetch whose messages quote the URL and header values is redacted too', async () => {
+    // As node-fetch and other fetch wrappers word their failures.
+    const wordyFetch = async (request: Request) => {
+      const cause = Object.assign(new Error(`connect ECONNREFUSED for ${request.url} with "${request.headers.get('x-token')}"`), { code: 'ECONNREFUSED', input: request.url });
+      throw new TypeError(`request to ${request.url} failed, reason: token "${request.headers.get('x-token')}"\u0000`, { cause });
+    };
+    const error = await runtime({ fetch: wordyFetch, auth: { key: 'secret-key' }, headers: { 'X-Token': 'secret-token' }, retry: false }, schemes)
+      .call(keyed, { path: { id: '1' } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toBe(`GET ${server.url}/items/1?api_key=…: request to ${server.url}/items/1?api_key=… failed, reason: token "…"\\u0000`);
+    expect(((error as Error).cause as { cause: { code: string } }).cause.code).toBe('ECONNREFUSED');
+    const shown = everythingShown(error);
+    expect(shown).not.toContain('secret-key');
+    expect(shown).not.toContain('secret-token');
+  });
+
+  it('TimeoutError and RequestError messages show the path only', async () => {
+    server.reply({ ...json(200, {}), delayMs: 1000 });
+    const error = await runtime({ auth: { key: 'secret-key' }, timeoutMs: 50, retry: false }, schemes)
+      .call(keyed, { path: { id: '1' } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(everythingShown(error)).not.toContain('secret-key');
+  });
+});
+
 describe('auth', () => {
   const schemes = {
     bearer: { type: 'bearer' },
@@ -255,6 +436,16 @@ describe('auth', () => {
     await client.call({ ...getItem, security: [['bearer']] }, { path: { id: '1' } });
     await client.call({ ...getItem, security: [['bearer']] }, { path: { id: '1' } });
     expect(server.requests.map((r) => r.headers.authorization)).toEqual(['Bearer t1', 'Bearer t2']);
+  });
+
+  it('reads a value credential when the client is made', async () => {
+    server.reply(json(200, {}));
+    const auth: Record<string, string> = { headerKey: 'k1' };
+    const client = runtime({ auth }, schemes);
+    auth.headerKey = 'k2';
+    await client.call({ ...getItem, security: [['headerKey']] }, { path: { id: '1' } });
+    await client.call({ ...getItem, security: [['headerKey']] }, { path: { id: '1' } });
+    expect(server.requests.map((r) => r.headers['x-api-key'])).toEqual(['k1', 'k1']);
   });
 
   it('uses the first alternative that has credentials, and sends none when the operation needs none', async () => {
@@ -313,6 +504,52 @@ describe('pagination', () => {
       for await (const item of runtime().paginate(op, {})) void item;
     };
     await expect(walk()).rejects.toThrow(/not under/);
+  });
+
+  describe('a list that would never end stops with a PaginationError', () => {
+    const walk = async (op: OperationSpec, options: { maxPages?: number } = {}) => {
+      const pages: unknown[] = [];
+      for await (const page of runtime().paginate(op, {}, options).pages()) pages.push(page);
+      return pages;
+    };
+
+    it.each([
+      ['a next link to the page itself', { style: 'next-link', items: '/data', nextLink: '/next' }, () => [json(200, { data: [1], next: `${server.url}/items` })], 1],
+      ['a next link back to an earlier page', { style: 'next-link', items: '/data', nextLink: '/next' }, () => [json(200, { data: [1], next: '/items?c=2' }), json(200, { data: [2], next: '/items?c=2' })], 2],
+      ['a cursor that never changes', { style: 'cursor', items: '/items', cursorParam: 'after', nextCursor: '/next' }, () => [json(200, { items: [1], next: 'c1' })], 2],
+      ['a cursor that comes back', { style: 'cursor', items: '/items', cursorParam: 'after', nextCursor: '/next' }, () => [json(200, { items: [1], next: 'c1' }), json(200, { items: [2], next: 'c2' }), json(200, { items: [3], next: 'c1' })], 3],
+      ['an offset the server ignores (no total)', { style: 'offset', items: '/data', offsetParam: 'offset', limitParam: 'limit' }, () => [json(200, { data: [1, 2] })], 2],
+      ['a page number the server ignores', { style: 'page', items: '/data', pageParam: 'page' }, () => [json(200, { data: [1, 2] })], 2],
+    ] as const)('%s', async (_name, pagination, replies, requests) => {
+      server.reply(...replies());
+      const op = { ...listItems, pagination } as OperationSpec;
+      const error = await walk({ ...op }, {}).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(PaginationError);
+      expect((error as Error).message).toMatch(/came back|repeats the items/);
+      expect(server.requests).toHaveLength(requests);
+    });
+
+    it('the next link is named redacted', async () => {
+      server.reply(json(200, { data: [1], next: '/items?c=2&token=secret' }), json(200, { data: [2], next: '/items?c=2&token=secret' }));
+      const error = await walk({ ...listItems, pagination: { style: 'next-link', items: '/data', nextLink: '/next' } }).catch((e: unknown) => e);
+      expect((error as Error).message).toBe(`the next-page link ${server.url}/items?c=…&token=… came back after 2 page(s): the list would never end, so the walk stops`);
+    });
+  });
+
+  it('stops after maxPages pages, per call or per client', async () => {
+    const op: OperationSpec = { ...listItems, pagination: { style: 'cursor', items: '/items', cursorParam: 'after', nextCursor: '/next' } };
+    const replies = Array.from({ length: 10 }, (_, i) => json(200, { items: [i], next: `c${i + 1}` }));
+    server.reply(...replies);
+    const items: unknown[] = [];
+    for await (const item of runtime().paginate(op, {}, { maxPages: 3 })) items.push(item);
+    expect(items).toEqual([0, 1, 2]);
+    expect(server.requests).toHaveLength(3);
+    server.reply(...replies);
+    server.requests.length = 0;
+    const pages: unknown[] = [];
+    for await (const page of runtime({ maxPages: 2 }).paginate(op, {}).pages()) pages.push(page);
+    expect(pages).toHaveLength(2);
+    expect(server.requests).toHaveLength(2);
   });
 
   it('awaits to the first page', async () => {

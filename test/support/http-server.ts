@@ -9,6 +9,8 @@ export interface RecordedRequest {
   url: string;
   headers: IncomingMessage['headers'];
   body: string;
+  /** The client closed the connection before the reply was complete (an aborted request). */
+  aborted?: boolean;
 }
 
 export interface Reply {
@@ -57,7 +59,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const recorded: RecordedRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
       if (options.cors && req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
         preflights.push(recorded);
         res.writeHead(204, {
@@ -70,6 +72,9 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
         return;
       }
       requests.push(recorded);
+      res.on('close', () => {
+        if (!res.writableFinished) recorded.aborted = true;
+      });
       const reply = queue.length > 1 ? queue.shift()! : queue[0]!;
       const answer = () => {
         if (reply.reset) {

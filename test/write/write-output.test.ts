@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findDrift, LOCK, MANIFEST, writeOutput } from '../../generator/write-output.js';
+import { findDrift, JOURNAL, LOCK, MANIFEST, recoverInterruptedWrite, writeOutput } from '../../generator/write-output.js';
 
 let root: string;
 let layout: { root: string; outputDir: string };
@@ -98,5 +98,76 @@ describe('writeOutput', () => {
     await writeOutput(layout, files({ 'generated/a.js': '1' }));
     expect(findDrift(layout, files({ 'generated/a.js': '1' }))).toEqual({ changed: [], missing: [], extra: [] });
     expect(findDrift(layout, files({ 'generated/b.js': '1' }))).toEqual({ changed: [`generated/${MANIFEST}`], missing: ['generated/b.js'], extra: ['generated/a.js'] });
+  });
+
+  it('leaves no journal behind a run, nor behind one that failed', async () => {
+    await writeOutput(layout, files({ 'generated/a.js': '1' }));
+    expect(existsSync(path.join(root, JOURNAL))).toBe(false);
+    await expect(writeOutput(layout, files({ 'generated/a.js': '2' }), { beforeCommit: () => Promise.reject(new Error('lint failed')) })).rejects.toThrow('lint failed');
+    expect(existsSync(path.join(root, JOURNAL))).toBe(false);
+  });
+});
+
+describe('recoverInterruptedWrite', () => {
+  const journal = (fields: Record<string, unknown>) =>
+    writeFileSync(path.join(root, JOURNAL), JSON.stringify({ journal: 'specmill-write', version: 1, pid: 4242, state: 'committing', outputDir: 'generated', createdDirs: [], renames: [], deletes: [], ...fields }));
+
+  it('does nothing, and says nothing, when no run was stopped', () => {
+    expect(recoverInterruptedWrite(root)).toBeUndefined();
+    expect(tree()).toEqual({});
+  });
+
+  it('finishes a committed write, each step once, even a write already half finished', async () => {
+    await writeOutput(layout, files({ 'generated/a/x.js': 'old x', 'generated/a/y.js': 'old y', 'generated/gone/z.js': 'old z' }));
+    mkdirSync(path.join(root, 'generated/b'));
+    writeFileSync(path.join(root, 'generated/a/x.js'), 'new x'); // renamed before the stop
+    writeFileSync(path.join(root, 'generated/a/y.specmill-tmp-4242.js'), 'new y');
+    writeFileSync(path.join(root, 'generated/b/w.specmill-tmp-4242.js'), 'new w');
+    journal({
+      createdDirs: ['generated/b'],
+      renames: [
+        { from: 'generated/a/x.specmill-tmp-4242.js', to: 'generated/a/x.js' },
+        { from: 'generated/a/y.specmill-tmp-4242.js', to: 'generated/a/y.js' },
+        { from: 'generated/b/w.specmill-tmp-4242.js', to: 'generated/b/w.js' },
+      ],
+      deletes: ['generated/gone/z.js'],
+    });
+    expect(recoverInterruptedWrite(root)).toBe('specmill: a run (pid 4242) was stopped while swapping its files in; finished it (3 file(s) moved into place, 1 removed)');
+    expect(tree()).toEqual({ 'generated/.specmill-manifest.json': expect.any(String), 'generated/a/x.js': 'new x', 'generated/a/y.js': 'new y', 'generated/b/w.js': 'new w' });
+    expect(existsSync(path.join(root, 'generated/gone'))).toBe(false);
+  });
+
+  it('undoes a write stopped before its commit point: temporary files and new folders go, the rest stays', async () => {
+    await writeOutput(layout, files({ 'generated/a/x.js': 'old x' }));
+    const before = tree();
+    mkdirSync(path.join(root, 'generated/b'));
+    writeFileSync(path.join(root, 'generated/b/w.specmill-tmp-4242.js'), 'new w');
+    journal({ state: 'prepared', createdDirs: ['generated/b'], renames: [{ from: 'generated/b/w.specmill-tmp-4242.js', to: 'generated/b/w.js' }, { from: 'generated/a/x.specmill-tmp-4242.js', to: 'generated/a/x.js' }] });
+    writeFileSync(path.join(root, `${JOURNAL}.tmp`), '{"half": ');
+    expect(recoverInterruptedWrite(root)).toMatch(/stopped before it wrote anything; removed its 2 temporary file\(s\)/);
+    expect(tree()).toEqual(before);
+  });
+
+  it.each([
+    ['a rename to a file outside the project', { renames: [{ from: '../x.specmill-tmp-4242.js', to: '../x.js' }] }],
+    ['a rename from a file that is not the temporary name of its target', { renames: [{ from: 'specmill.config.ts', to: 'generated/a.js' }] }],
+    ['a deletion outside the output folder', { deletes: ['specs/a/sources/page.md'] }],
+    ['a folder outside the project', { state: 'prepared', createdDirs: ['/etc'] }],
+    ['an unknown format', { version: 2 }],
+  ])('refuses a journal with %s, touching nothing', async (_name, fields) => {
+    mkdirSync(path.join(root, 'specs/a/sources'), { recursive: true });
+    writeFileSync(path.join(root, 'specs/a/sources/page.md'), 'page');
+    writeFileSync(path.join(root, 'specmill.config.ts'), 'config');
+    journal(fields);
+    const before = tree();
+    expect(() => recoverInterruptedWrite(root)).toThrow(`${JOURNAL} does not describe a write specmill began`);
+    expect(tree()).toEqual(before);
+  });
+
+  it('waits for a live run: it does not finish the write of a run still under way', () => {
+    journal({});
+    writeFileSync(path.join(root, LOCK), `${process.pid}\n`);
+    expect(() => recoverInterruptedWrite(root)).toThrow(`another specmill run (pid ${process.pid}) is writing this project`);
+    expect(existsSync(path.join(root, JOURNAL))).toBe(true);
   });
 });

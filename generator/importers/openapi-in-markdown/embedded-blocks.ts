@@ -1,8 +1,15 @@
 // Finds the code blocks of a page, however the page was saved: fences of three or more backticks or
-// tildes with an info string after the language (Mintlify's ````yaml <spec> get /path), and fences
-// left inside a line by an export that flattened the page onto one line (ReadMe, Fern). Says where
-// each starts and whether the page closed it, so a cut-off document is known as one.
+// tildes with an info string after the language (Mintlify's ````yaml <spec> get /path), fences
+// left inside a line by an export that flattened the page onto one line (ReadMe, Fern), and the
+// `<pre>` blocks of a page saved as HTML. Says where each starts and whether the page closed it, so
+// a cut-off document is known as one.
+import { createRequire } from 'node:module';
 import type { Code, Root } from 'mdast';
+
+// cheerio takes a third of a second to load; only pages with `<pre>` blocks need it.
+const require = createRequire(import.meta.url);
+let cheerio: typeof import('cheerio') | undefined;
+const load: typeof import('cheerio').load = (...args) => (cheerio ??= require('cheerio') as typeof import('cheerio')).load(...args);
 
 export interface CodeBlock {
   /** The block's text, without its fences. */
@@ -48,7 +55,8 @@ function fromCode(node: Code, text: string): CodeBlock | undefined {
   const closed = lines.length > 1 && last.length >= fence.length && new RegExp(`^\\${fence[0]}+$`).test(last);
   return {
     text: node.value,
-    lang: (node.lang ?? '').toLowerCase(),
+    // `yaml:openapi.yaml`, `json{3-5}`: the language is the word before a file name or attributes.
+    lang: (node.lang ?? '').toLowerCase().replace(/[:{[].*$/, ''),
     meta: node.meta ?? '',
     line: start.line + 1,
     column: start.column,
@@ -93,6 +101,49 @@ function findInlineFences(text: string, taken: readonly [number, number][]): Cod
   return blocks;
 }
 
+const PRE_OPEN = /<pre\b[^>]*>\s*(?:<code\b([^>]*)>)?/gi;
+const PRE_CLOSE = /<\/pre\s*>/i;
+const LANGUAGE_CLASS = /\bclass\s*=\s*["'][^"']*?\b(?:language|lang)-([\w+-]+)/i;
+
+/**
+ * `<pre>` blocks, as a page saved as HTML (or Markdown holding HTML) shows code: the text a reader
+ * sees (highlighting tags stripped, entities decoded), the language from a `language-x` class. A
+ * block runs to `</pre>` or, cut off, to the end of the page. Columns inside a block count the text
+ * as decoded, so they may fall short where a line holds entities; lines hold.
+ */
+function findPreBlocks(text: string, taken: readonly [number, number][]): CodeBlock[] {
+  const blocks: CodeBlock[] = [];
+  if (!/<pre\b/i.test(text)) return blocks;
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  PRE_OPEN.lastIndex = 0;
+  for (let match = PRE_OPEN.exec(text); match; match = PRE_OPEN.exec(text)) {
+    if (taken.some(([from, to]) => match!.index >= from && match!.index < to)) continue; // HTML shown inside a fence
+    const from = match.index + match[0].length;
+    const close = PRE_CLOSE.exec(text.slice(from));
+    const end = close ? from + close.index : text.length;
+    const inner = text.slice(from, end).replace(/<\/code\s*>\s*$/i, '');
+    const lang = (LANGUAGE_CLASS.exec(match[1] ?? '') ?? LANGUAGE_CLASS.exec(match[0]))?.[1]?.toLowerCase() ?? '';
+    blocks.push({
+      text: load(`<pre>${inner}</pre>`)('pre').text(),
+      lang,
+      meta: '',
+      ...positionOfOffset(starts, from),
+      closed: Boolean(close),
+      inline: false,
+      from: match.index,
+      to: close ? end + close[0].length : text.length,
+    });
+    PRE_OPEN.lastIndex = close ? end + close[0].length : text.length;
+  }
+  return blocks;
+}
+
+/** The text a reader sees of some HTML: tags stripped, entities decoded, spaces collapsed. */
+export function htmlText(html: string): string {
+  return load(`<div>${html}</div>`)('div').first().text().replace(/\s+/g, ' ').trim();
+}
+
 /** Every code block of the page, in page order. */
 export function findCodeBlocks(tree: Root, text: string): CodeBlock[] {
   const blocks: CodeBlock[] = [];
@@ -108,6 +159,6 @@ export function findCodeBlocks(tree: Root, text: string): CodeBlock[] {
     for (const child of (node.children ?? []) as { type: string; children?: unknown[] }[]) visit(child);
   };
   visit(tree);
-  blocks.push(...findInlineFences(text, taken));
+  blocks.push(...findInlineFences(text, taken), ...findPreBlocks(text, taken));
   return blocks.sort((a, b) => a.line - b.line || a.column - b.column);
 }
