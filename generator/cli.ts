@@ -1,4 +1,4 @@
-// The `specmill` command: init, import, generate, lint, check, diff, docs. Errors are
+// The `specmill` command: init, import, generate, lint, check, diff, docs, report. Errors are
 // `file:line:col: message` on stderr with exit 1; warnings go to stderr and do not fail the run.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -136,6 +136,26 @@ async function docsCommand(options: { out?: string } & OutputOptions): Promise<n
   });
 }
 
+async function reportCommand(apis: string[], options: { out?: string }): Promise<number> {
+  recoverProject(say);
+  const config = await loadConfig(process.cwd());
+  const { DEFAULT_DOCS_DIR } = await import('./docs/build-docs.js');
+  const outDir = path.resolve(config.root, options.out ?? DEFAULT_DOCS_DIR);
+  // Loaded only here: it imports the pipeline's page listing, and with it the emitters.
+  const { buildReports } = await import('./report/build-report.js');
+  const built = await buildReports(config, outDir, apis);
+  report(built.diagnostics);
+  const shown = (file: string) => path.relative(process.cwd(), file) || file;
+  for (const r of built.reports) {
+    const share = r.blocks === 0 ? 100 : (100 * r.used) / r.blocks;
+    const measured = r.measured > 0 ? `${r.used} of ${r.blocks} blocks used (${share.toFixed(1)}%) on ${r.measured} of ${r.pages} page(s)` : `no page of ${r.pages} records its coverage`;
+    const refused = r.refused > 0 ? `, ${r.refused} page(s) refused` : '';
+    process.stderr.write(`${r.api}: ${measured}, ${r.unread} span(s) not read${refused}: ${shown(r.file)}\n`);
+  }
+  if (built.reports.length > 0) process.stderr.write(`specmill: ${built.reports.length} coverage report(s) in ${shown(outDir) || '.'}; open ${shown(built.index)}\n`);
+  return hasErrors(built.diagnostics) ? 1 : 0;
+}
+
 async function initCommand(): Promise<number> {
   const root = process.cwd();
   const { initProject } = await import('./init.js');
@@ -245,8 +265,8 @@ const PLAIN_COMMANDS = new Set(['generate', 'check', 'lint', 'pack', 'init']);
 async function loadOptionLists(argv: readonly string[]): Promise<OptionLists | undefined> {
   const command = argv.find((arg) => !arg.startsWith('-'));
   if (command !== undefined && PLAIN_COMMANDS.has(command) && !argv.includes('--help') && !argv.includes('-h')) return undefined;
-  const [{ formatNames }, { REPORT_FORMATS }, { DEFAULT_DOCS_DIR }] = await Promise.all([import('./importers/index.js'), import('./diff/format-report.js'), import('./docs/build-docs.js')]);
-  return { formats: formatNames, reportFormats: REPORT_FORMATS, docsDir: DEFAULT_DOCS_DIR };
+  const [{ acceptedFormatNames }, { REPORT_FORMATS }, { DEFAULT_DOCS_DIR }] = await Promise.all([import('./importers/index.js'), import('./diff/format-report.js'), import('./docs/build-docs.js')]);
+  return { formats: acceptedFormatNames, reportFormats: REPORT_FORMATS, docsDir: DEFAULT_DOCS_DIR };
 }
 
 /** The program; `lists` may be left out when the command to run is one of PLAIN_COMMANDS. */
@@ -325,6 +345,14 @@ export function buildProgram(lists?: OptionLists): Command {
     .option('--verbose', "print how long each API's page took")
     .action(async (options: { out?: string } & OutputOptions) => {
       process.exitCode = await docsCommand(options);
+    });
+  program
+    .command('report')
+    .description(`write an HTML coverage report per API: each source page with the spans that fed the spec linked to the spec path they produced, and the spans not read marked (default folder: ${lists?.docsDir ?? ''}/)`)
+    .argument('[api...]', 'only these APIs (keys of apis in specmill.config.ts); all when none is named')
+    .option('--out <dir>', 'the folder to write the reports to', lists?.docsDir)
+    .action(async (apis: string[], options: { out?: string }) => {
+      process.exitCode = await reportCommand(apis, options);
     });
   return program;
 }

@@ -101,7 +101,9 @@ export interface CloudFoundryClient {
   /**
    * Create Service Instance
    *
-   * This endpoint creates a new service instance. Service instances can be of type managed or user-provided, and the required parameters are different for each type. User provided service instances do not require interactions with service brokers. If failures occur when creating managed service instances, the API might execute orphan mitigation steps accordingly to cases outlined in the OSBAPI specification
+   * This endpoint creates a new service instance. Service instances can be of type managed or user-provided, and the required parameters are different for each type. User provided service instances do not require interactions with service brokers.
+   *
+   * If failures occur when creating managed service instances, the API might execute orphan mitigation steps accordingly to cases outlined in the OSBAPI specification
    *
    * `POST /v3/service_instances`
    * @throws {ApiError} 400: Bad Request

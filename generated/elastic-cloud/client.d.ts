@@ -86,7 +86,7 @@ export interface ElasticCloudClient {
    * @throws {ApiError} 400: Could not download the extension from the specified URL. (code: `extensions.request_execution_failed`) Error codes: `extensions.request_execution_failed`. Headers: `x-cloud-error-codes`.
    * @throws {ApiError} 404: Your current session does not have a user id associated with it. (code: `extensions.no_user_id`) Error codes: `extensions.no_user_id`. Headers: `x-cloud-error-codes`.
    * @throws {ApiError} 409: An extension already exists with the generated id. Please try again. (code: `extensions.id_already_exists`) Error codes: `extensions.id_already_exists`. Headers: `x-cloud-error-codes`.
-   * @see specs/elastic-cloud/sources/create-extension.md:1:1
+   * @see specs/elastic-cloud/sources/create-extension.md:1:23
    */
   createExtension(
     request: CreateExtensionRequest,

@@ -1,6 +1,7 @@
 // `specmill docs`: an HTML API reference per spec, built by `redocly build-docs` (Redoc, its scripts
-// inlined so that a page works offline and from file://), and an index page that links them.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// inlined so that a page works offline and from file://), and an index page that links them and the
+// coverage reports `specmill report` writes beside them.
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { commandHint } from '../cli/command-hint.js';
 import type { ResolvedConfig } from '../config.js';
@@ -9,6 +10,7 @@ import { checkFileReferences } from '../guard/check-references.js';
 import { HTTP_METHODS, isObject } from '../openapi-types.js';
 import { runRedocly } from '../lint.js';
 import { parseStructured } from '../structured-text.js';
+import { writeFileAtomic } from '../write-output.js';
 
 export interface DocsPage {
   api: string;
@@ -26,7 +28,18 @@ export interface DocsResult {
   diagnostics: Diagnostic[];
 }
 
+/** An API on the index page: its reference page and its coverage report, those the folder holds. */
+export interface IndexEntry extends Omit<DocsPage, 'file'> {
+  file?: string;
+  report?: string;
+}
+
 export const DEFAULT_DOCS_DIR = 'docs-site';
+
+/** The coverage report's file name beside the API's reference page (`specmill report`). */
+export function reportFileName(api: string): string {
+  return `${api}.report.html`;
+}
 
 /** Text for HTML content or a quoted attribute: every character that could open markup is an entity. */
 export function escapeHtml(text: string): string {
@@ -48,11 +61,14 @@ function describeSpec(file: string, api: string): Omit<DocsPage, 'file'> | undef
   };
 }
 
-export function indexPage(pages: readonly DocsPage[]): string {
+export function indexPage(pages: readonly IndexEntry[]): string {
+  const link = (file: string, text: string) => `<a href="${escapeHtml(encodeURIComponent(file))}">${escapeHtml(text)}</a>`;
   const items = pages
     .map((p) => {
+      const title = p.file ? link(p.file, p.title) : escapeHtml(p.title);
       const version = p.version ? ` <span class="version">${escapeHtml(p.version)}</span>` : '';
-      return `      <li><a href="${escapeHtml(encodeURIComponent(p.file))}">${escapeHtml(p.title)}</a>${version} <span class="count">${p.operations} operation${p.operations === 1 ? '' : 's'}</span></li>`;
+      const report = p.report ? ` <span class="count">(${link(p.report, 'coverage report')})</span>` : '';
+      return `      <li>${title}${version} <span class="count">${p.operations} operation${p.operations === 1 ? '' : 's'}</span>${report}</li>`;
     })
     .join('\n');
   return `<!doctype html>
@@ -72,7 +88,7 @@ export function indexPage(pages: readonly DocsPage[]): string {
     <ul>
 ${items}
     </ul>
-    <p class="count">Built by specmill from the specs under specs/.</p>
+    <p class="count">Built by specmill from the specs under specs/ (<code>specmill docs</code>, <code>specmill report</code>).</p>
   </body>
 </html>
 `;
@@ -85,6 +101,9 @@ export async function buildDocs(config: ResolvedConfig, outDir: string, onPage: 
   const pages: DocsPage[] = [];
   for (const api of config.apis) {
     const specFile = path.relative(config.root, api.specFile);
+    const file = `${api.name}.html`;
+    // A page left from an earlier run would be linked from the index as if it were built now.
+    rmSync(path.join(outDir, file), { force: true });
     if (!existsSync(api.specFile)) {
       diagnostics.push(error(`no spec yet: run \`${commandHint(config.root, 'generate')}\` first`, { file: specFile }));
       continue;
@@ -100,7 +119,6 @@ export async function buildDocs(config: ResolvedConfig, outDir: string, onPage: 
       diagnostics.push(...unsafe);
       continue;
     }
-    const file = `${api.name}.html`;
     onPage(api.name, 'start');
     const start = performance.now();
     const run = await runRedocly(config.root, ['build-docs', specFile, '--output', path.join(outDir, file), '--inlineBundle', '--config', path.join(config.root, 'redocly.yaml')]);
@@ -111,7 +129,25 @@ export async function buildDocs(config: ResolvedConfig, outDir: string, onPage: 
     }
     pages.push({ ...described, file });
   }
+  return { pages, index: writeIndex(config, outDir), diagnostics };
+}
+
+/**
+ * Writes `<outDir>/index.html`: every API whose spec exists, linked to the reference page and the
+ * coverage report that the folder holds for it. Returns the index's path.
+ */
+export function writeIndex(config: ResolvedConfig, outDir: string): string {
+  const entries: IndexEntry[] = [];
+  for (const api of config.apis) {
+    if (!existsSync(api.specFile)) continue;
+    const described = describeSpec(api.specFile, api.name);
+    if (!described) continue;
+    const entry: IndexEntry = { ...described };
+    if (existsSync(path.join(outDir, `${api.name}.html`))) entry.file = `${api.name}.html`;
+    if (existsSync(path.join(outDir, reportFileName(api.name)))) entry.report = reportFileName(api.name);
+    if (entry.file || entry.report) entries.push(entry);
+  }
   const index = path.join(outDir, 'index.html');
-  writeFileSync(index, indexPage(pages));
-  return { pages, index, diagnostics };
+  writeFileAtomic(index, indexPage(entries));
+  return index;
 }

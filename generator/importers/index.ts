@@ -5,14 +5,22 @@ import type { Importer, ImportResult, Page } from './importer.js';
 import { jsonSamplesImporter } from './json-samples.js';
 import { openapiInMarkdownImporter } from './openapi-in-markdown.js';
 import { openapiImporter } from './openapi.js';
-import { propertyTablesImporter } from './property-tables.js';
+import { referencePageImporter } from './reference-page.js';
 
-export const importers: readonly Importer[] = [openapiImporter, openapiInMarkdownImporter, bumpMarkdownImporter, propertyTablesImporter, jsonSamplesImporter];
+// The page model's general reading comes last: any format that shows its marks wins over it.
+export const importers: readonly Importer[] = [openapiImporter, openapiInMarkdownImporter, bumpMarkdownImporter, jsonSamplesImporter, referencePageImporter];
+
+/** Names a format had before, still accepted by `--format` and the config. */
+const FORMAT_ALIASES: Readonly<Record<string, string>> = { 'property-tables': 'reference-page' };
 
 export const formatNames: readonly string[] = importers.map((i) => i.name);
 
+/** Every name `--format` accepts: the formats and their older names. */
+export const acceptedFormatNames: readonly string[] = [...formatNames, ...Object.keys(FORMAT_ALIASES)];
+
 export function findImporter(name: string): Importer | undefined {
-  return importers.find((i) => i.name === name);
+  const canonical = Object.hasOwn(FORMAT_ALIASES, name) ? FORMAT_ALIASES[name] : name;
+  return importers.find((i) => i.name === canonical);
 }
 
 /** The importer most confident about the page; ties go to the earlier row. */

@@ -32,8 +32,17 @@ describe('specmill import', () => {
     const result = runCli(['import', '--report', page]);
     expect(result.status).toBe(0);
     expect(parse(result.stdout)).toMatchObject({ openapi: '3.1.0' });
-    expect(result.stderr).toMatch(/unread-body-list\.md: \d+ of \d+ blocks used \(\d+\.\d%\), read as property-tables/);
+    expect(result.stderr).toMatch(/unread-body-list\.md: \d+ of \d+ blocks used \(\d+\.\d%\), read as reference-page/);
     expect(result.stderr).toMatch(/not read: a list under `Body parameters` at .*unread-body-list\.md:7:1/);
+  });
+
+  it('--report measures coverage for every text format: a Bump.sh export and a page of JSON samples too', () => {
+    const pages = ['specs/elastic-cloud/sources/create-extension.md', 'specs/cloud-foundry/sources/create-service-instance.txt'].map((p) => path.join(ROOT, p));
+    const result = runCli(['import', '--report', ...pages]);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/create-extension\.md: (\d+) of \1 blocks used \(100\.0%\), read as bump-markdown/);
+    expect(result.stderr).toMatch(/create-service-instance\.txt: (\d+) of \1 blocks used \(100\.0%\), read as json-samples/);
+    expect(result.stderr).not.toMatch(/coverage not measured/);
   });
 
   it('writes to --out', () => {

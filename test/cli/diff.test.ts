@@ -45,7 +45,7 @@ describe('specmill diff on a git copy of the project', () => {
     expect(json.status).toBe(1);
     const report = JSON.parse(json.stdout) as JsonReport;
     expect(report.apis.map((a) => [a.api, a.base, a.summary])).toEqual([['elastic-cloud', 'HEAD', { total: 2, breaking: 1 }]]);
-    const base = { operation: 'POST /deployments/extensions', operationId: 'createExtension', source: 'specs/elastic-cloud/sources/create-extension.md:1:1' };
+    const base = { operation: 'POST /deployments/extensions', operationId: 'createExtension', source: 'specs/elastic-cloud/sources/create-extension.md:1:23' };
     expect(report.apis[0]?.changes).toEqual([
       {
         ...base,

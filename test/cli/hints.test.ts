@@ -99,7 +99,7 @@ describe('hints printed by the CLI', () => {
     write('specs/things/sources/notes.txt', 'Just some words.\n');
     const generate = runCli(['generate', '--no-lint'], dir);
     expect(generate.status).toBe(1);
-    expect(generate.stderr).toContain("specs/things/sources/notes.txt:1: error: cannot tell the page's format: expected one of openapi, openapi-in-markdown, bump-markdown, property-tables, json-samples (set apis.things.format in the specmill config to force one)");
+    expect(generate.stderr).toContain("specs/things/sources/notes.txt:1: error: cannot tell the page's format: expected one of openapi, openapi-in-markdown, bump-markdown, json-samples, reference-page (set apis.things.format in the specmill config to force one)");
     expect(runCli(['generate', '--format', 'openapi'], dir).stderr).toContain("unknown option '--format'");
     // The key it names is a real one: with it, the page is read as that format (and fails as one).
     write('specmill.config.mjs', "export default { apis: { things: { format: 'openapi-in-markdown' } } };\n");

@@ -45,6 +45,15 @@ describe('the index page', () => {
     expect(html).toContain('href="x%22.html"');
     expect(escapeHtml(`<>&"'\``)).toBe('&#60;&#62;&#38;&#34;&#39;&#96;');
   });
+
+  it('links the coverage report beside the reference, or alone when there is no reference', () => {
+    const html = indexPage([
+      { api: 'a', title: 'A', version: '1', operations: 2, file: 'a.html', report: 'a.report.html' },
+      { api: 'b', title: 'B <i>', version: '', operations: 1, report: 'b.report.html' },
+    ]);
+    expect(html).toContain('<li><a href="a.html">A</a> <span class="version">1</span> <span class="count">2 operations</span> <span class="count">(<a href="a.report.html">coverage report</a>)</span></li>');
+    expect(html).toContain('<li>B &#60;i&#62; <span class="count">1 operation</span> <span class="count">(<a href="b.report.html">coverage report</a>)</span></li>');
+  });
 });
 
 describeInBrowser('specmill docs in headless Chromium', () => {

@@ -1,5 +1,6 @@
-// The bump-markdown importer: each fixture's fragment as a file snapshot, flattened and line-broken
-// pages read alike, detection against the other seeds, and no input that makes it throw.
+// The bump-markdown profile of the page model: each fixture's fragment as a file snapshot, flattened
+// and line-broken pages read alike, every block used or reported, detection against the other seeds,
+// and no input that makes it throw or work more than in proportion to its size.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,7 @@ import type { Diagnostic } from '../../generator/diagnostics.js';
 import { bumpMarkdownImporter } from '../../generator/importers/bump-markdown.js';
 import type { ImportResult, Page } from '../../generator/importers/importer.js';
 import { ERROR_CODES_EXTENSION, isObject, SOURCE_EXTENSION, type JsonObject, type JsonValue } from '../../generator/openapi-types.js';
+import { growthOfRegexWorkAsync } from '../support/regex-work.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixtures = join(here, '..', 'fixtures', 'bump-markdown');
@@ -80,7 +82,8 @@ describe('the seed page (Elastic Cloud, POST /deployments/extensions, flattened)
     const operation = operationOf(result, '/deployments/extensions', 'post');
     expect(operation.summary).toBe('Create an extension');
     expect(operation.operationId).toBeUndefined();
-    expect(operation[SOURCE_EXTENSION]).toBe('sources/create-extension.md:1:1');
+    // The page is one line: the operation is located by its column.
+    expect(operation[SOURCE_EXTENSION]).toBe('sources/create-extension.md:1:23');
     const body = (operation.requestBody as JsonObject).content as JsonObject;
     const request = (body['application/json'] as JsonObject).schema as JsonObject;
     expect(Object.keys(request.properties as JsonObject)).toEqual(['name', 'description', 'download_url', 'extension_type', 'version']);
@@ -107,8 +110,9 @@ describe('line breaks', () => {
     expect(messages(flat.diagnostics)).toEqual(messages(broken.diagnostics));
   });
 
-  // Flattening loses indentation, so only pages without nested properties read the same both ways.
-  it.each(['delete-without-body.md', 'header-cookie-params.md', 'security-methods.md', 'several-responses-line-breaks.md'])(
+  // Flattening loses indentation, so only pages without nested properties read the same both ways
+  // (and without a Markdown list in a description: its line breaks were what made it a list).
+  it.each(['header-cookie-params.md', 'security-methods.md', 'several-responses-line-breaks.md'])(
     '%s reads the same once flattened',
     async (file) => {
       const page = fixture(file);
@@ -119,19 +123,19 @@ describe('line breaks', () => {
     },
   );
 
-  it('keeps real line and column numbers: 1:1 for a title, the marker column on a flattened page without one', async () => {
+  it('keeps real line and column numbers: the operation line, by its column on a flattened page', async () => {
     const broken = await read(fixture('several-responses-line-breaks.md'));
-    expect(operationOf(broken, '/billing/costs/{organization_id}/items', 'get')[SOURCE_EXTENSION]).toBe('several-responses-line-breaks.md:1:1');
+    expect(operationOf(broken, '/billing/costs/{organization_id}/items', 'get')[SOURCE_EXTENSION]).toBe('several-responses-line-breaks.md:3:1');
     const untitled = await read({ text: 'Intro text **GET /things** Lists things. ## Responses ### 200 OK', path: 'p.md' });
     expect(operationOf(untitled, '/things', 'get')[SOURCE_EXTENSION]).toBe('p.md:1:12');
   });
 
   it('locates a warning on a flattened page by its column', async () => {
-    const text = '# T **GET /a** D ## Responses ### 200 OK ## Examples some example';
+    const text = '# T **GET /a** D ## Parameters ### Query parameters - **q** (widget) A widget. ## Responses ### 200 OK';
     const result = await read({ text, path: 'p.md' });
-    const unknown = result.diagnostics.find((d) => d.message.includes('Examples'));
-    expect(unknown?.severity).toBe('warning');
-    expect(unknown?.location).toEqual({ file: 'p.md', line: 1, column: text.indexOf('## Examples') + 1 });
+    const unread = result.diagnostics.find((d) => d.message.includes('Query parameters'));
+    expect(unread?.severity).toBe('warning');
+    expect(unread?.location).toEqual({ file: 'p.md', line: 1, column: text.indexOf('- **q**') + 1 });
   });
 });
 
@@ -139,10 +143,11 @@ describe('what a page can carry', () => {
   it('path, query, header and cookie parameters with their required markers', async () => {
     const operation = operationOf(await read(fixture('header-cookie-params.md')), '/deployments/{deployment_id}/notes', 'get');
     const parameters = (operation.parameters as JsonObject[]).map((p) => [p.in, p.name, p.required ?? false]);
+    // Path parameters first, as a reader of the path expects; the others in page order.
     expect(parameters).toEqual([
+      ['path', 'deployment_id', true],
       ['header', 'X-Request-Id', false],
       ['header', 'If-None-Match', true],
-      ['path', 'deployment_id', true],
       ['query', 'limit', false],
       ['query', 'order', false],
       ['cookie', 'session_id', true],
@@ -203,16 +208,16 @@ describe('pages it cannot fully read', () => {
     const result = await read({ text: '# Just a title\n\nSome prose.\n', path: 'sources/x.md' });
     expect(result.fragment).toBeUndefined();
     expect(result.diagnostics).toEqual([
-      { severity: 'error', message: expect.stringContaining('`**METHOD /path**`'), location: { file: 'sources/x.md', line: 1, column: 1 } },
+      { severity: 'error', message: expect.stringContaining('expected an operation line such as `POST /path`'), location: { file: 'sources/x.md', line: 1, column: 1 } },
     ]);
   });
 
   const warned: [what: string, text: string, want: RegExp, line: number][] = [
-    ['an unknown section', '# T\n\n**GET /a**\n\n## Responses\n### 200\nOK\n\n## Code samples\ncurl ...\n', /"## Code samples" is not one/, 9],
-    ['an unknown response part', '# T\n\n**GET /a**\n\n## Responses\n### 200\nOK\n#### Links\n- next\n', /"#### Links" is not one/, 8],
-    ['a path parameter the page does not list', '# T\n\n**GET /a/{id}**\n\n## Responses\n### 200\nOK\n', /\{id\} is not described/, 3],
-    ['an unknown type', '# T\n\n**GET /a**\n\n## Parameters\n### Query parameters\n- **q** (widget)\n  A widget.\n\n## Responses\n### 200\nOK\n', /unknown type "widget"/, 7],
-    ['no responses', '# T\n\n**GET /a**\n', /no `## Responses`/, 3],
+    ['text under a section that is none', '# T\n\n**GET /a**\n\n## Responses\n### 200\nOK\n\n## Code samples\ncurl ...\n', /"curl \.\.\." under `Responses` was not read/, 10],
+    ['an unknown response part', '# T\n\n**GET /a**\n\n## Responses\n### 200\nOK\n#### Links\n- next\n', /a list under `Responses` was not read/, 9],
+    ['a path parameter the page does not list', '# T\n\n**GET /a/{id}**\n\n## Responses\n### 200\nOK\n', /"id" is not described/, 3],
+    ['an item whose type is no type', '# T\n\n**GET /a**\n\n## Parameters\n### Query parameters\n- **q** (widget)\n  A widget.\n\n## Responses\n### 200\nOK\n', /a list under `Query parameters` was not read/, 7],
+    ['no responses', '# T\n\n**GET /a**\n', /describes no response status/, 3],
   ];
   it.each(warned)('%s is a warning naming its line', async (_what, text, want, line) => {
     const result = await read({ text, path: 'p.md' });
@@ -234,6 +239,22 @@ describe('detect', () => {
   });
 });
 
+describe('coverage', () => {
+  it.each(['seed-create-extension-flattened.txt', 'keyword-sentences.md', 'security-methods.md', 'several-responses-line-breaks.md'])('%s: every block used, none left unreported', async (file) => {
+    const result = await read(fixture(file));
+    expect(result.coverage).toBeDefined();
+    expect(result.coverage!.used).toBe(result.coverage!.blocks);
+    expect(result.coverage!.unread).toEqual([]);
+  });
+
+  it('a block it cannot read is reported where it stands, and counted as not used', async () => {
+    const text = '# T\n\n**GET /a**\n\n## Parameters\n### Query parameters\n- **q** (widget)\n  A widget.\n\n## Responses\n### 200\nOK\n';
+    const result = await read({ text, path: 'p.md' });
+    expect(result.coverage!.unread).toEqual([{ kind: 'a list', at: { line: 7, column: 1 }, section: 'Query parameters' }]);
+    expect(result.coverage!.used).toBe(result.coverage!.blocks - 1);
+  });
+});
+
 describe('any input', () => {
   // Fragments of real pages recombined at random reach the parser's corners faster than random text.
   const tokens = [
@@ -245,12 +266,10 @@ describe('any input', () => {
   ];
   const bumpish = fc.array(fc.constantFrom(...tokens), { maxLength: 120 }).map((parts) => parts.join(''));
 
-  it('returns a fragment or an error, never throws, and finishes quickly', async () => {
+  it('returns a fragment or an error, never throws', async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.string({ maxLength: 2000 }), fc.string({ unit: 'binary', maxLength: 500 }), bumpish), async (text) => {
-        const started = performance.now();
         const result = await read({ text, path: 'p.md' });
-        expect(performance.now() - started).toBeLessThan(250);
         expect(result.fragment !== undefined || result.diagnostics.some((d) => d.severity === 'error')).toBe(true);
         for (const d of result.diagnostics) expect(d.location?.file).toBe('p.md');
         bumpMarkdownImporter.detect({ text, path: 'p.md' });
@@ -259,28 +278,32 @@ describe('any input', () => {
     );
   });
 
-  const pathological: [what: string, text: string][] = [
-    ['a run of spaces', ` ${' '.repeat(200_000)} `],
-    ['unclosed items', '- **'.repeat(20_000)],
-    ['brackets', '(['.repeat(50_000)],
-    ['backticks', '`'.repeat(100_001)],
-    ['empty headings', '## '.repeat(30_000)],
-    ['deeply nested arrays', `## Parameters ### Query parameters - **q** (${'array['.repeat(20_000)}string${']'.repeat(20_000)}) `],
-    ['deeply nested properties', `\n## Parameters\n### Body: application/json (object)\n${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}- **p${i}** (object)`).join('\n')}\n`],
-    ['many prose lines', 'nav\n'.repeat(50_000)],
+  // Each input grows with `n`; the regex work on it must grow in proportion (see test/support/regex-work.ts).
+  const pathological: [what: string, make: (n: number) => string][] = [
+    ['a run of spaces', (n) => ` ${' '.repeat(n)} `],
+    ['unclosed items', (n) => '- **'.repeat(n / 4)],
+    ['brackets', (n) => '(['.repeat(n / 2)],
+    ['backticks', (n) => '`'.repeat(n + 1)],
+    ['empty headings', (n) => '## '.repeat(n / 3)],
+    ['deeply nested arrays', (n) => `## Parameters ### Query parameters - **q** (${'array['.repeat(n / 6)}string${']'.repeat(n / 6)}) `],
+    ['deeply nested properties', (n) => `\n## Parameters\n### Body: application/json (object)\n${Array.from({ length: Math.sqrt(n) }, (_, i) => `${' '.repeat(i)}- **p${i}** (object)`).join('\n')}\n`],
+    ['many prose lines', (n) => 'nav\n'.repeat(n / 4)],
   ];
-  it.each(pathological)('reads %s without blowing up', async (_what, chunk) => {
-    const started = performance.now();
-    const result = await read({ text: `# T **GET /a** ${chunk} ## Responses ### 200 OK`, path: 'p.md' });
-    expect(performance.now() - started).toBeLessThan(3000);
+  const page = (chunk: string) => `# T **GET /a** ${chunk} ## Responses ### 200 OK`;
+
+  it.each(pathological)('reads %s at full size, every diagnostic located', async (_what, make) => {
+    const result = await read({ text: page(make(100_000)), path: 'p.md' });
     expect(result.diagnostics.every((d) => d.location?.file === 'p.md')).toBe(true);
   });
 
+  it.each(pathological)('reads %s with regex work in proportion to its size', async (_what, make) => {
+    const growth = await growthOfRegexWorkAsync((n) => page(make(n)), (text) => read({ text, path: 'p.md' }), 4000);
+    expect(growth).toBeLessThan(6);
+  });
+
   it('reads a page behind many lines of site navigation', async () => {
-    const started = performance.now();
     const result = await read({ text: `${'nav\n'.repeat(50_000)}# T\n**GET /a**\n## Responses\n### 200\nOK\n`, path: 'p.md' });
-    expect(performance.now() - started).toBeLessThan(3000);
-    expect(operationOf(result, '/a', 'get')[SOURCE_EXTENSION]).toBe('p.md:50001:1');
-    expect(messages(result.diagnostics)).toEqual([expect.stringMatching(/^warning: text before the page's `# Title` is skipped/)]);
+    expect(operationOf(result, '/a', 'get')[SOURCE_EXTENSION]).toBe('p.md:50002:1');
+    expect(messages(result.diagnostics).filter((m) => m.startsWith('error'))).toEqual([]);
   });
 });

@@ -11,5 +11,5 @@ export default async function setup(): Promise<void> {
   if (!build.isBuildFresh()) await build.build();
   const browser = requireOrSkipBrowser();
   if (browser) await chromiumExecutable(browser);
-  else process.stderr.write(`\n!!! specmill tests: the browser tests (test/browser, test/docs) are SKIPPED: ${NO_BROWSER_MESSAGE}. SPECMILL_REQUIRE_BROWSER=1 makes this a failure.\n\n`);
+  else process.stderr.write(`\n!!! specmill tests: the browser tests (test/browser, test/docs, test/report) are SKIPPED: ${NO_BROWSER_MESSAGE}. SPECMILL_REQUIRE_BROWSER=1 makes this a failure.\n\n`);
 }

@@ -51,7 +51,7 @@ describe('the compile cache', () => {
     load();
     const entry = path.join(dir, 'cache', entries()[0]!);
     const bytes = readFileSync(entry);
-    bytes[bytes.length - 10] ^= 0xff;
+    bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0xff;
     writeFileSync(entry, bytes);
     expect(load()).toMatchObject({ answer: 42, stats: { used: 0, compiled: 1 } });
     expect(load()).toMatchObject({ answer: 42, stats: { used: 1, compiled: 0 } });

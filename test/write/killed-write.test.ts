@@ -41,7 +41,11 @@ function writeInputs(dir: string, state: 'old' | 'new'): void {
   }
 }
 
-/** Every file of the project but its inputs (and docs-site/), with its bytes: specs/*\/openapi.yaml, generated/, and anything left at the root. */
+/**
+ * Every file of the project but its inputs (and docs-site/ and node_modules/, where the unit cache
+ * keeps hash-checked entries outside the journal), with its bytes: specs/*\/openapi.yaml,
+ * generated/, and anything left at the root.
+ */
 function snapshot(dir: string): Map<string, string> {
   const out = new Map<string, string>();
   const walk = (d: string) => {
@@ -49,7 +53,7 @@ function snapshot(dir: string): Map<string, string> {
       const file = path.join(d, name);
       const rel = path.relative(dir, file);
       if (statSync(file).isDirectory()) {
-        if (rel !== 'docs-site') walk(file);
+        if (rel !== 'docs-site' && rel !== 'node_modules') walk(file);
       }
       else if (!/^specs\/[^/]+\/sources\//.test(rel) && !['specmill.config.ts', 'redocly.yaml', 'package.json'].includes(rel)) out.set(rel, readFileSync(file, 'latin1'));
     }

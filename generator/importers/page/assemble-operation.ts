@@ -3,9 +3,12 @@
 // reader's blocks (method+path, sections, parameter tables and lists, statuses, samples) and keeps,
 // for every block, whether it fed a fact; what fed none is reported where it stands.
 import { error, warning, type Diagnostic } from '../../diagnostics.js';
+import { HTTP_METHODS } from '../../openapi-types.js';
 import type { Block, ListItem, Position, TableRow } from './blocks.js';
-import { parseRequired } from './columns.js';
-import { findOperation, looksLikeValue, readCurlTarget, samePath, type OperationFound } from './find-operation.js';
+import { isNameHeader, parseRequired } from './columns.js';
+import { isOptionalToggle, matchBodyNameLine, matchComposition, type Composition } from './body-lines.js';
+import { inEnglish } from './foreign-words.js';
+import { findOperation, looksLikeValue, readCurlData, readCurlTarget, sameOperationPath, samePath, type OperationFound } from './find-operation.js';
 import { readTolerantJson } from './tolerant-json.js';
 import { readTypeLine } from './type-expression.js';
 import {
@@ -22,6 +25,7 @@ import {
   matchTypeLine,
   matchVersion,
   statusOfReasonPhrase,
+  statusesInProse,
   type ParameterLocation,
   type SectionTitle,
   type StatusLine,
@@ -44,6 +48,10 @@ export interface FieldRow {
   children: FieldRow[];
   /** Where the nested table starts. */
   childrenAt?: Position;
+  /** Markers printed beside the type: `deprecated`, `nullable`, `read-only`, `write-only`. */
+  flags?: string[];
+  /** The page printed no name for it; the name was taken from the URL or a sample. */
+  nameInferred?: boolean;
 }
 
 export interface Parameter extends FieldRow {
@@ -56,6 +64,8 @@ export interface Sample {
   value: unknown;
   at: Position;
   truncated: boolean;
+  /** What a curl command sends (`-d '{...}'`): placeholders there may stand for a type (`"object"`). */
+  sent?: boolean;
 }
 
 export interface Payload {
@@ -73,6 +83,14 @@ export interface Payload {
   /** `No response body.` */
   noBody: boolean;
   at: Position;
+  /** The name the page prints for the body (`Returns Job of type(s) ...`), and where. */
+  schemaName?: { name: string; at: Position };
+  /** Media types the page lists after the first (`application/json, text/html`). */
+  moreMediaTypes?: string[];
+  /** The schemas the page says the body is made of (`contains all of the following: Base`). */
+  composition?: Composition;
+  /** `Show optional properties` above two samples: the first shows the required properties only. */
+  requiredSampleFirst?: boolean;
 }
 
 export interface ResponseModel extends Payload {
@@ -97,6 +115,10 @@ export interface PageModel {
   parameters: Parameter[];
   body?: Payload;
   responses: ResponseModel[];
+  /** A `Servers` section's items (`- name: url (description)`), read by servers-security.ts. */
+  servers?: { text: string; at: Position }[];
+  /** An authentication section: the methods it lists by name and its prose. */
+  authentication?: { methods: { name: string; at: Position }[]; text: string; at: Position };
 }
 
 /** How much of the page fed the spec, and what did not: every block is in `fed` or in `unread`. */
@@ -118,6 +140,8 @@ type Section =
   | { kind: 'responses'; mediaType?: string; title: string }
   | { kind: 'response'; response: ResponseModel; title: string }
   | { kind: 'response-headers'; response: ResponseModel; title: string }
+  | { kind: 'security'; title: string }
+  | { kind: 'servers'; title: string }
   | { kind: 'other'; title: string };
 
 /** Where the rows of the next table go: a section's rows, or a row's children. */
@@ -129,16 +153,41 @@ interface Frame {
   filled: boolean;
 }
 
-export function readPageModel(blocks: readonly Block[], file: string): { model?: PageModel; diagnostics: Diagnostic[]; coverage: Coverage } {
-  const operation = findOperation(blocks);
-  const assembler = new PageAssembler(file, operation, blocks);
-  blocks.forEach((block, index) => assembler.read(block, index));
+/**
+ * Reads the blocks into the page's operation. `navigation`: blocks the page prints around the
+ * operation that list other operations (navigation.ts); they are not read, and reported once.
+ */
+export interface ReadOptions {
+  /** Blocks the page prints around the operation that list other operations (navigation.ts); not read, reported once. */
+  navigation?: { start: number; end: number };
+  /**
+   * Whether an authentication section's lists name its methods and its prose is read for them
+   * (`read`, for exports that list scheme names), or its blocks are reported as not read (`report`).
+   */
+  securitySections?: 'read' | 'report';
+}
+
+export function readPageModel(blocks: readonly Block[], file: string, options: ReadOptions = {}): { model?: PageModel; diagnostics: Diagnostic[]; coverage: Coverage } {
+  const navigation = options.navigation;
+  const inNavigation = (index: number) => navigation !== undefined && index >= navigation.start && index < navigation.end;
+  const visible = navigation ? blocks.map((block, index): Block => (inNavigation(index) ? { kind: 'text', text: '', at: block.at } : block)) : blocks;
+  const operation = findOperation(visible);
+  const assembler = new PageAssembler(file, operation, blocks, options, sampleKeys(visible, file));
+  blocks.forEach((block, index) => {
+    if (!inNavigation(index)) assembler.read(block, index);
+  });
   return assembler.finish();
 }
 
 const BODY_METHODS = new Set(['post', 'put', 'patch']);
-const SAMPLES_LABEL = /^(request|response)s? (?:samples?|examples?)$/i;
+/** `GET /x/{id} Retrieves an x.`: a method and a target at the start of a line, and what follows them. */
+const OPERATION_PREFIX = new RegExp(String.raw`^[*\x60_]*(?:${HTTP_METHODS.join('|')})[*\x60_]*\s*[*\x60_]*(?:\/|https?:\/\/|\{)\S*?[*\x60_]*(?:\s+|$)(.*)$`, 'i');
+/** The header of a table's status column, in English or (through `inEnglish`) another language. */
+const CODE_HEADER = /^(?:http )?(?:status(?: code| value)?|code|response(?: code)?|http code|http status(?: code)?|http response code|error code)$/i;
+const SAMPLES_LABEL = /^(?:(request|response|code)s? (?:samples?|examples?)|(?:samples?|examples?) (request|response)s?)$/i;
 const TOGGLE_CHROME = /\s*\b(?:Hide|Show)\s+(?:\S+\s+)?(?:attributes?|properties|fields|child attributes)\b/gi;
+/** A renderer's footer that a page flattened onto one line ran into its last list item. */
+const FOOTER = /\s*\[?Powered by [\w.-]+\]?(?:\([^)\s]*\))?\s*$/i;
 
 class PageAssembler {
   private readonly diagnostics: Diagnostic[] = [];
@@ -155,8 +204,10 @@ class PageAssembler {
   private readonly parameterKeys = new Set<string>();
   private body: Payload | undefined;
   private readonly responses: ResponseModel[] = [];
+  private readonly servers: { text: string; at: Position }[] = [];
+  private authentication: PageModel['authentication'];
   /** Samples printed under a `Response` that names no status: they go to the page's first 2xx. */
-  private readonly loneResponseSamples: Sample[] = [];
+  private readonly loneResponseSamples: { sample: Sample; error: boolean }[] = [];
   /** Nested tables that only a toggle line opens: text renderings do not show where they end. */
   private readonly unmarkedEnds: Position[] = [];
   /** Set at a second operation line after the page's own: one page, one operation. */
@@ -170,6 +221,24 @@ class PageAssembler {
   /** Statuses a page lists before it describes them (`- 200`, `- 401`): described in that order. */
   private pendingStatuses: ResponseModel[] = [];
   private inHeaderSample = false;
+  /** Samples printed right under the operation line, placed once the page's tables are read. */
+  private readonly underOperation: Sample[] = [];
+  /** The response being read when a `Response samples` label came: its samples are not that response's own. */
+  private responseAtLabel: ResponseModel | undefined;
+  /** The media type a request header table's `Content-Type` gives. */
+  private requestMediaType: string | undefined;
+  /** Body rows of a parameter table that printed no name, until the request sample can name them. */
+  private readonly namelessBody: TableRow[] = [];
+  /** The depth of the heading that started the section, when a heading did. */
+  private sectionDepth: number | undefined;
+  /** `Required fields:` just above: the next list or table's unmarked rows are (not) required. */
+  private listRequired: boolean | undefined;
+  /** The block just read was a request sample (curl): an unlabelled sample right after it is its response. */
+  private requestShown = false;
+  private afterRequest = false;
+  /** The block just read printed the operation (`POST /x`, or an example of it): a sample right under it is what it sends. */
+  private operationShown = false;
+  private afterOperation = false;
   /** Under `Request samples` / `Response samples`: where the samples that follow belong. */
   private sampleMode: 'request' | 'response' | undefined;
 
@@ -177,6 +246,9 @@ class PageAssembler {
     private readonly file: string,
     private readonly operation: OperationFound | undefined,
     private readonly blocks: readonly Block[],
+    private readonly options: ReadOptions,
+    /** The keys the page's JSON samples show, longest first: they tell where a glued name ends. */
+    private readonly keys: readonly string[] = [],
   ) {
     for (const index of operation?.blocks ?? []) {
       this.used.add(index);
@@ -187,10 +259,14 @@ class PageAssembler {
   read(block: Block, index: number): void {
     this.index = index;
     if (this.done) return;
+    this.afterRequest = this.requestShown;
+    this.requestShown = false;
+    this.afterOperation = this.operationShown;
+    this.operationShown = false;
     switch (block.kind) {
       case 'heading':
       case 'text':
-        this.readLine(block.text, block.at, block.kind === 'heading' ? block.depth : undefined, block.kind === 'text' ? block.markdown : undefined);
+        this.readLine(block.text, block.at, block.kind === 'heading' ? block.depth : undefined, block.markdown);
         return;
       case 'table':
         this.readTable(block.rows, block.at);
@@ -240,8 +316,14 @@ class PageAssembler {
         first,
       );
     }
+    this.placeUnderOperation();
     this.placeLoneSamples();
+    this.nameNamelessBody();
+    if (this.body && !this.body.mediaType && this.requestMediaType) this.body.mediaType = this.requestMediaType;
     const path = this.templatePath(this.operation.path);
+    // `/v2/subscribers/sub_p03Gjl8U`: a path printed only as an example, its parameter named nowhere.
+    const example = path.split('/').find((segment) => segment !== '' && looksLikeValue(segment) && /\d/.test(segment));
+    if (example) this.warn(`the path ${path} holds the example value "${example}" where a parameter goes, and the page names no parameter for it; it is kept as printed`, this.operation.at);
     const title = this.titleHeading ?? this.firstText;
     const model: PageModel = {
       description: this.description.join('\n\n'),
@@ -257,6 +339,8 @@ class PageAssembler {
     if (this.operationId) model.operationId = this.operationId;
     if (this.version) model.version = this.version;
     if (this.body) model.body = this.body;
+    if (this.servers.length > 0) model.servers = this.servers;
+    if (this.authentication) model.authentication = this.authentication;
     for (const unread of coverage.unread) {
       const where = unread.section ? ` under \`${unread.section}\`` : '';
       this.warn(`${unread.kind}${where} was not read`, unread.at);
@@ -271,6 +355,11 @@ class PageAssembler {
   private templatePath(path: string): string {
     const missing = this.parameters.filter((p) => p.in === 'path' && !path.includes(`{${p.name}}`));
     if (missing.length !== 1) return path;
+    if (path.length > 1 && path.endsWith('/')) {
+      // `environments/` with `id` listed under `path`: the printed URL left its last segment out.
+      this.warn(`the path ${path} leaves no place for path parameter "${missing[0]!.name}"; it is read as the last segment`, missing[0]!.at);
+      return `${path}{${missing[0]!.name}}`;
+    }
     const segments = path.split('/');
     const values = segments.map((segment, i) => ({ segment, i })).filter(({ segment }) => segment !== '' && !segment.startsWith('{') && (looksLikeValue(segment) || missing[0]!.description.includes(segment)));
     const last = values.at(-1);
@@ -282,7 +371,12 @@ class PageAssembler {
   private coverage(): Coverage {
     const unread: Coverage['unread'] = [];
     const sections = this.sectionTitles();
+    const navigation = this.options.navigation;
     this.blocks.forEach((block, index) => {
+      if (navigation && index >= navigation.start && index < navigation.end) {
+        if (index === navigation.start) unread.push({ kind: `a list of other operations (site navigation, ${navigation.end - navigation.start} blocks)`, at: block.at, section: '' });
+        return;
+      }
       if (this.used.has(index) || block.kind === 'open' || block.kind === 'close' || block.kind === 'open-unmarked') return;
       // A run of unread prose lines is one thing not read, reported once at its start.
       const previous = this.blocks[index - 1];
@@ -325,6 +419,10 @@ class PageAssembler {
         return `/responses/${section.response.status}`;
       case 'response-headers':
         return `/responses/${section.response.status}/headers`;
+      case 'security':
+        return '/security';
+      case 'servers':
+        return '/servers';
       case 'other':
         return '';
     }
@@ -335,12 +433,27 @@ class PageAssembler {
     if (!text) return this.use();
     if (this.used.has(this.index)) {
       // The operation's own line; what a flattened page ran into it after the path is prose.
+      if (this.fed.get(this.index) === '') this.operationShown = true;
+      const rest = OPERATION_PREFIX.exec(text)?.[1]?.trim();
+      if (rest && this.operation?.source === 'line' && !matchOperationLine(text)) {
+        const source = markdown ? OPERATION_PREFIX.exec(markdown.trim())?.[1]?.trim() : undefined;
+        this.addProse(source || rest);
+      }
+      return;
+    }
+    // `URI` alone above the method and URL: the label of the operation line.
+    if (/^(?:uri|url|endpoint)$/i.test(text) && this.operation?.blocks.includes(this.index + 1)) {
+      this.used.add(this.index);
+      this.fed.set(this.index, '');
       return;
     }
     const operation = matchOperationLine(text);
     if (operation && this.operation) {
       this.use();
-      if (operation.method === this.operation.method && samePath(operation.path, this.operation.path)) return;
+      if (operation.method === this.operation.method && sameOperationPath(this.operation.path, operation.path)) {
+        this.operationShown = true;
+        return;
+      }
       if (at.line > this.operation.at.line || (at.line === this.operation.at.line && at.column > this.operation.at.column)) {
         if (this.section.kind !== 'intro') {
           this.warn('the page describes a second operation; only the first one is read', at);
@@ -351,17 +464,54 @@ class PageAssembler {
       }
       return;
     }
+    if (this.readBodyLine(text, at)) return;
+    // `path`, `query` alone under `Parameters`: where the parameters under it go.
+    const place = /^(path|query|header|cookie|body|form ?data)$/i.exec(text);
+    if (place && this.section.kind === 'parameters') {
+      this.use();
+      const word = place[1]!.toLowerCase();
+      if (word === 'body' || word.startsWith('form')) return this.startSection({ kind: 'body' }, text, at);
+      this.section = { ...this.section, in: word as ParameterLocation };
+      return;
+    }
+    // `Route` over the operation line, `Status` over a status code: labels of what follows.
+    const next = this.blocks[this.index + 1];
+    if (/^(?:route|endpoint|status|status code)$/i.test(text) && (next?.kind === 'text' || next?.kind === 'heading') && (matchOperationLine(next.text) || /^[1-5]\d\d\b/.test(next.text))) return this.use();
+    // `Code Examples`: the label over the samples, which say what they are themselves.
+    if (headingDepth === undefined && /^code (?:samples?|examples?)$/i.test(text)) {
+      this.use();
+      this.lastLabel = text;
+      return;
+    }
+    // `bash`, `json`, `cURL`: the tab a rendering prints over its code sample (a comment line may come between).
+    const after = this.blocks[this.index + 1];
+    const commented = after?.kind === 'text' && /^\/\/\s*\S/.test(after.text) ? this.blocks[this.index + 2] : after;
+    if (LANGUAGE_LABEL.test(text) && commented?.kind === 'code') return this.use();
+    // `// SUCCESS` over a sample: a comment the rendering moved out of it, the sample's label.
+    if (/^\/\/\s*\S/.test(text) && after?.kind === 'code') {
+      this.use();
+      this.lastLabel = text.replace(/^\/\/\s*/, '');
+      return;
+    }
     const shown = matchShowFields(text);
     if (shown !== undefined) {
       this.use();
       return this.open(shown, false, at);
     }
-    const samples = SAMPLES_LABEL.exec(text);
+    const samples = SAMPLES_LABEL.exec(text) ?? SAMPLES_LABEL.exec(inEnglish(text) ?? '');
     if (samples) {
       // `Request samples`, `Response examples`: what follows shows the operation, it adds no section.
       this.use();
-      this.sampleMode = samples[1]!.toLowerCase() === 'request' ? 'request' : 'response';
+      const of = (samples[1] ?? samples[2])!.toLowerCase();
+      // `Code samples` show how to call the operation (a curl command), not a payload of their own.
+      if (of === 'code') {
+        this.sampleMode = undefined;
+        this.enter({ kind: 'other', title: text });
+      } else this.sampleMode = of === 'request' ? 'request' : 'response';
       this.lastLabel = text;
+      // `Response Example` over `204` / its description / its sample: the statuses under it are responses.
+      this.responseAtLabel = this.section.kind === 'response' ? this.section.response : undefined;
+      if (this.sampleMode === 'response' && !this.inResponses()) this.enter({ kind: 'responses', title: text });
       return;
     }
     const section = matchSectionTitle(text);
@@ -369,7 +519,9 @@ class PageAssembler {
       this.use();
       this.lastLabel = text;
       this.sampleMode = undefined;
-      return this.startSection(section, text, at);
+      this.startSection(section, text, at);
+      this.sectionDepth = headingDepth;
+      return;
     }
     // A heading on a flattened page runs on into the prose under it: its first words are the title.
     const lead = headingDepth !== undefined ? leadingSection(text) : undefined;
@@ -385,7 +537,9 @@ class PageAssembler {
     if (status) {
       this.use();
       this.lastLabel = text;
-      this.startResponse(status, at);
+      // The description as the page wrote it, inline code and links kept.
+      const written = markdown ? matchStatusLine(markdown.replace(/\s+/g, ' ').trim(), this.inResponses()) : undefined;
+      this.startResponse(written?.status === status.status ? written : status, at);
       // `Status: 201 Created` or `HTTP/1.1 201 Created`: header lines may follow, as in a response.
       if (/^(?:-\s*)?(?:status|http)\b/i.test(text)) this.inHeaderSample = true;
       return;
@@ -397,12 +551,29 @@ class PageAssembler {
     if (headingDepth !== undefined) {
       this.use();
       if (this.section.kind === 'intro' && this.titleHeading === undefined && (headingDepth <= 2 || this.firstText === undefined)) this.titleHeading = text;
+      else if (this.readSubheading(text, headingDepth, at)) return;
       // An unknown heading (`Example`, `Authorizations`) ends the section: its tables are not ours.
       else if (this.section.kind !== 'intro') this.enter({ kind: 'other', title: text });
       return;
     }
     this.previousLabel = this.lastLabel;
     this.lastLabel = text;
+    // The title again (a breadcrumb, then the heading) or restated in sentence case (`Create a service instance`).
+    const title = this.titleHeading ?? this.firstText;
+    if (this.section.kind === 'intro' && title !== undefined && !/[.!?]$/.test(text) && restatesTitle(title, text)) {
+      this.used.add(this.index);
+      this.fed.set(this.index, '/summary');
+      return;
+    }
+    // `Required fields:`, `Optional parameters:` over a list or table: what it lists is (not) required.
+    const marking = /^(required|optional) (?:fields?|parameters?|params|keys|properties|attributes)\s*:?$/i.exec(text);
+    if (marking && (this.section.kind === 'parameters' || this.section.kind === 'body')) {
+      this.use();
+      this.listRequired = marking[1]!.toLowerCase() === 'required';
+      return;
+    }
+    if (this.readProseStatuses(text, at)) return;
+    if (this.readGluedNameLine(text, at)) return;
     if (this.section.kind === 'intro' && this.firstText === undefined && this.titleHeading === undefined && text.length <= 120 && !/[.:]$/.test(text)) {
       this.used.add(this.index);
       this.fed.set(this.index, '/summary');
@@ -412,15 +583,85 @@ class PageAssembler {
     this.addProse(markdown ?? text);
   }
 
+  /**
+   * A sentence that states statuses (`A successful call returns 200 OK.`, `..., wird mit einem
+   * Status 406 geantwortet:`): each becomes a response, the first one taking what follows.
+   */
+  private readProseStatuses(text: string, at: Position): boolean {
+    // In a responses section any such sentence counts; elsewhere one that introduces a sample (`...
+    // mit einem Status 406 geantwortet:` over it), for prose about the API may name statuses in passing.
+    const introducesSample = /:$/.test(text) && this.blocks[this.index + 1]?.kind === 'code';
+    if (!this.inResponses() && !introducesSample) return false;
+    const statuses = statusesInProse(text);
+    if (statuses.length === 0) return false;
+    this.use();
+    const [first, ...others] = statuses;
+    for (const status of others) if (!this.responses.some((r) => r.status === status.status)) this.responses.push({ ...newResponse(status, at) });
+    this.startResponse({ status: first!.status, description: text }, at);
+    return true;
+  }
+
+  /**
+   * A field line under a parameters or body section whose name ran into its description, as text
+   * copied from a rendering keeps it: `id requiredThe unique identifier` (a marker ends the name),
+   * `phonePhone number` (a key one of the page's samples shows ends it). Read as a one-row table.
+   */
+  private readGluedNameLine(text: string, at: Position): boolean {
+    if (this.section.kind !== 'parameters' && this.section.kind !== 'body') return false;
+    let row: TableRow | undefined;
+    const marked = /^([A-Za-z_$@][\w.$@-]*)\s+(required|optional)(?=\p{Lu}|\s|$)\s*(.*)$/u.exec(text);
+    if (marked) row = { name: marked[1]!, type: '', required: marked[2]!, description: marked[3]!, in: '', default: '', at, typeAt: at, nested: [] };
+    else {
+      const key = this.keys.find((name) => text.length > name.length && text.startsWith(name) && /\p{Lu}/u.test(text[name.length]!));
+      if (key) row = { name: key, type: '', required: '', description: text.slice(key.length).trim(), in: '', default: '', at, typeAt: at, nested: [] };
+    }
+    if (!row) return false;
+    this.use();
+    this.readTable([row], at);
+    return true;
+  }
+
+  /**
+   * A heading under a body or parameters section's own heading: one that opens with a field's
+   * name (`` `files` array items ``) starts that field's nested table; one that speaks of fields
+   * (`Other optional parameters`, `其他可选参数`) goes on with the section's own table.
+   */
+  private readSubheading(text: string, depth: number, at: Position): boolean {
+    if (this.sectionDepth === undefined || depth <= this.sectionDepth) return false;
+    if (this.section.kind !== 'body' && this.section.kind !== 'parameters') return false;
+    const first = /^[`"']?([A-Za-z_$@][\w.$@-]*)[`"']?(?:\s|$)/.exec(text)?.[1];
+    const root = this.frames[0];
+    if (first && this.section.kind === 'body' && root && findRow(root.rows, first)) {
+      this.frames = [root];
+      // The next heading ends the nested table: the rendering marks its end.
+      this.open(first, true, at);
+      return true;
+    }
+    const words = `${text} ${inEnglish(text) ?? ''}`.toLowerCase();
+    if (!/\b(?:param(?:eter)?s?|fields?|propert(?:y|ies)|attributes?|arguments?)\b/.test(words)) return false;
+    if (root) this.frames = [root];
+    // `Other optional parameters`: what it lists is optional.
+    if (/\boptional\b|可选|任意|opcional|optionnel/.test(words)) this.listRequired = false;
+    return true;
+  }
+
   /** A bare status code (`200`) just above a sample: the sample's status. */
   private statusBeforeSample(text: string): StatusLine | undefined {
     const bare = /^([1-5]\d\d)$/.exec(text.trim());
     if (!bare) return undefined;
-    return this.blocks[this.index + 1]?.kind === 'code' ? { status: bare[1]!, description: '' } : undefined;
+    if (this.blocks[this.index + 1]?.kind === 'code') return { status: bare[1]!, description: '' };
+    // `200` / `OK` / `Returns Job of type(s) ...`: a status above the line that names its body.
+    for (const block of this.blocks.slice(this.index + 1, this.index + 4)) {
+      if (block.kind !== 'text') break;
+      if (matchBodyNameLine(block.text)?.returns || isNoBody(block.text)) return { status: bare[1]!, description: '' };
+    }
+    return undefined;
   }
 
   /** In a responses section: `200OK 400Bad Request` run together, or a reason phrase alone (`OK`). */
   private readLooseStatus(text: string, at: Position): boolean {
+    // `No content` under a status says its body is empty; it is no status of its own.
+    if (this.section.kind === 'response' && isNoBody(text)) return false;
     const phrase = statusOfReasonPhrase(text);
     if (phrase && !this.responses.some((r) => r.status === phrase)) {
       this.use();
@@ -466,6 +707,7 @@ class PageAssembler {
       const line = /^([A-Za-z][\w-]*):\s*\S/.exec(text);
       if (!line) return false;
       this.use();
+      if (/^content-type$/i.test(line[1]!)) this.requestMediaType ??= matchMediaType(text.slice(text.indexOf(':') + 1).split(';')[0]!.trim());
       const key = `header ${line[1]!}`;
       if (!this.parameterKeys.has(key)) {
         this.parameterKeys.add(key);
@@ -473,7 +715,23 @@ class PageAssembler {
       }
       return true;
     }
-    if (section.kind === 'response-headers') this.inHeaderSample = true;
+    if (section.kind === 'response-headers') {
+      this.inHeaderSample = true;
+      // `x-error-codes (string; allowed values: [...])`: a header described as a field, its description on the lines after.
+      const field = /^[A-Za-z][\w-]*\s*\(/.test(text) ? readFieldItem(text) : undefined;
+      if (field) {
+        this.use();
+        const type = parseTypeExpression(field.type);
+        section.response.headers.push({ name: field.name, type, required: parseRequired(field.required) === true, description: field.description, default: '', at, children: [] });
+        return true;
+      }
+      const last = section.response.headers.at(-1);
+      if (last && last.at.line < at.line && !/^[A-Za-z][\w-]*:\s*\S/.test(text) && !last.description) {
+        this.use();
+        last.description = text;
+        return true;
+      }
+    }
     if (!this.inHeaderSample || (this.section.kind !== 'response' && this.section.kind !== 'response-headers')) return false;
     const header = /^([A-Za-z][\w-]*):\s*\S/.exec(text);
     if (header && /^(?:status|http)/i.test(header[1]!)) return false;
@@ -487,6 +745,51 @@ class PageAssembler {
       response.headers.push({ name: header[1]!, type: undefined, required: false, description: '', default: '', at, children: [] });
     }
     return true;
+  }
+
+  /**
+   * The lines portals print around a body's sample: `X of type(s) M` names the request's body,
+   * `Returns X of type(s) M` the response's; what the body is made of; the toggle above a
+   * required-only sample.
+   */
+  private readBodyLine(text: string, at: Position): boolean {
+    const named = matchBodyNameLine(text);
+    if (named) {
+      this.use();
+      this.lastLabel = text;
+      let payload: Payload | undefined;
+      if (this.section.kind === 'response') payload = this.section.response;
+      else if (this.section.kind === 'response-headers') {
+        // The body named after the response's headers: back to the response.
+        payload = this.section.response;
+        this.enter({ kind: 'response', response: this.section.response, title: this.section.title });
+      } else if (!named.returns) {
+        this.body ??= { description: '', rows: [], noBody: false, at };
+        payload = this.body;
+        this.enter({ kind: 'body', payload, title: text });
+      }
+      if (!payload) {
+        this.warn(`\`${text}\` stands under no status code (such as \`200\`): its sample goes to the first success`, at);
+        return true;
+      }
+      payload.schemaName = { name: named.name, at: { line: at.line, column: at.column + named.nameOffset } };
+      payload.mediaType ??= named.mediaTypes[0];
+      if (named.mediaTypes.length > 1) payload.moreMediaTypes = named.mediaTypes.slice(1);
+      return true;
+    }
+    const payload = this.payload();
+    const composition = matchComposition(text);
+    if (composition && payload) {
+      this.use();
+      payload.composition = composition;
+      return true;
+    }
+    if (isOptionalToggle(text)) {
+      this.use();
+      if (payload) payload.requiredSampleFirst = true;
+      return true;
+    }
+    return false;
   }
 
   /** Single facts printed as lines: no body, media type, operation id, version, server, body type. */
@@ -522,7 +825,19 @@ class PageAssembler {
       payload.type = type;
       return true;
     }
-    if (payload && /^required$/i.test(text) && this.section.kind === 'body') return true;
+    // `(string) (required) The changes to apply.`, `(AccountResponse)`: the payload's own type, in parentheses.
+    const typed = payload && payload.rows.length === 0 && !payload.type ? /^\(([A-Za-z][\w<>[\] |]{0,60})\)\s*(?:\((required|optional)\))?\s*(.*)$/.exec(text) : undefined;
+    const own = typed ? parseTypeExpression(typed[1]!) : undefined;
+    if (payload && typed && own) {
+      payload.type = own;
+      if (typed[2] === 'required') payload.required = true;
+      if (typed[3]) payload.description = joinProse(payload.description, typed[3]);
+      return true;
+    }
+    if (payload && /^(?:required|optional)$/i.test(text) && this.section.kind === 'body') {
+      if (/^required$/i.test(text)) payload.required = true;
+      return true;
+    }
     return false;
   }
 
@@ -546,6 +861,23 @@ class PageAssembler {
         this.use();
         this.section.payload.description = joinProse(this.section.payload.description, text);
         return;
+      case 'security': {
+        this.use();
+        this.authentication ??= { methods: [], text: '', at: this.operation?.at ?? { line: 1, column: 1 } };
+        // `- A - B & C`: a list of methods a page flattened onto one line ran together.
+        const items = runTogetherItems(text);
+        if (items) this.authentication.methods.push(...items.map((name) => ({ name, at: this.blocks[this.index]!.at })));
+        // Else prose, which may name the scheme (`a bearer token`).
+        else this.authentication.text = joinProse(this.authentication.text, text);
+        return;
+      }
+      case 'servers': {
+        const items = runTogetherItems(text);
+        if (!items) return;
+        this.use();
+        this.servers.push(...items.map((item) => ({ text: item, at: this.blocks[this.index]!.at })));
+        return;
+      }
       case 'response': {
         this.use();
         const pending = this.nextPending();
@@ -595,14 +927,22 @@ class PageAssembler {
         return this.enter(section);
       }
       case 'body': {
+        if (this.section.kind === 'responses' && /^#?\s*(?:payload|body)\b/i.test(text)) {
+          // `Body application/json` under `Response` with no status yet: the response's body.
+          if (title.mediaType) this.section.mediaType ??= title.mediaType;
+          return;
+        }
         if ((this.section.kind === 'response' || this.section.kind === 'response-headers') && /^#?\s*(?:payload|body)\b/i.test(text)) {
           // `Payload` under a response's example is that response's body.
           const response = this.section.response;
           if (title.mediaType) response.mediaType ??= title.mediaType;
+          if (title.type) response.type ??= parseTypeExpression(title.type);
           return this.enter({ kind: 'response', response, title: this.section.title });
         }
         this.body ??= { description: '', rows: [], noBody: false, at };
         if (title.mediaType) this.body.mediaType = title.mediaType;
+        if (title.required) this.body.required = true;
+        if (title.type) this.body.type ??= parseTypeExpression(title.type);
         return this.enter({ kind: 'body', payload: this.body, title: text });
       }
       case 'responses': {
@@ -614,7 +954,11 @@ class PageAssembler {
         this.startResponse({ status: title.status, description: title.description }, at, title.mediaType);
         return;
       case 'security':
-        return this.enter({ kind: 'other', title: text });
+        if (this.options.securitySections !== 'read') return this.enter({ kind: 'other', title: text });
+        this.authentication ??= { methods: [], text: '', at };
+        return this.enter({ kind: 'security', title: text });
+      case 'servers':
+        return this.enter({ kind: 'servers', title: text });
       case 'headers': {
         const response = this.section.kind === 'response' || this.section.kind === 'response-headers' ? this.section.response : undefined;
         if (response && title.of !== 'request') return this.enter({ kind: 'response-headers', response, title: text });
@@ -649,8 +993,11 @@ class PageAssembler {
     return undefined;
   }
 
-  private readTable(rows: readonly TableRow[], at: Position): void {
+  private readTable(given: readonly TableRow[], at: Position): void {
     if (!this.operation) return;
+    const marking = this.listRequired;
+    this.listRequired = undefined;
+    const rows = withOptionalMarks(marking === undefined ? given : given.map((row) => (row.required.trim() === '' ? { ...row, required: marking ? 'required' : 'optional' } : row)));
     const pending = this.section.kind === 'response' || this.section.kind === 'responses' ? this.nextPending() : undefined;
     if (pending && (this.section.kind === 'responses' || (this.section.kind === 'response' && this.section.response.rows.length > 0))) {
       this.enter({ kind: 'response', response: pending, title: pending.status });
@@ -659,7 +1006,8 @@ class PageAssembler {
       // A response table under `Response` with no status line above it: the latest status without
       // fields takes it, else the first success.
       const latest = this.responses.at(-1);
-      const success = latest && latest.rows.length === 0 && !latest.sample ? latest : this.responses.find((r) => r.status.startsWith('2'));
+      const emptySuccess = this.responses.find((r) => r.status.startsWith('2') && r.rows.length === 0 && !r.sample && !r.noBody);
+      const success = emptySuccess ?? (latest && latest.rows.length === 0 && !latest.sample ? latest : this.responses.find((r) => r.status.startsWith('2')));
       if (success && success.rows.length === 0) {
         this.enter({ kind: 'response', response: success, title: success.status });
       } else {
@@ -703,12 +1051,44 @@ class PageAssembler {
 
   /** A table that is no property table: statuses with their descriptions, or something not read. */
   private readGrid(header: readonly string[], rows: readonly { cells: string[]; at: Position }[], at: Position): void {
-    const codeColumn = header.findIndex((cell) => /^(?:http )?(?:status(?: code| value)?|code|response(?: code)?|http code|http status(?: code)?|error code)$/i.test(cell.trim()));
+    // `Name | Description` under a parameters or body section: fields whose types the page leaves out.
+    if ((this.section.kind === 'parameters' || this.section.kind === 'body') && header.length === 2 && isNameHeader(header[0]!) && /^(?:description|details|notes)$/i.test(header[1]!.trim())) {
+      const fields = rows.map((row): TableRow => {
+        const badge = /^(\S+)\s+(required|optional)$/i.exec(row.cells[0]?.trim() ?? '');
+        return { name: badge ? badge[1]! : (row.cells[0]?.trim() ?? ''), type: '', required: badge ? badge[2]!.toLowerCase() : '', description: row.cells[1]?.trim() ?? '', in: '', default: '', at: row.at, typeAt: row.at, nested: [] };
+      });
+      if (fields.every((field) => /^[A-Za-z_$@][\w.$@[\]-]*$/.test(field.name))) return this.readTable(fields, at);
+    }
+    // `Key | Value` under a headers section: the headers sent or returned, each with its example value.
+    const section = this.section;
+    const headers = (section.kind === 'parameters' && section.in === 'header') || section.kind === 'response-headers';
+    if (headers && header.length >= 1 && isNameHeader(header[0]!) && rows.every((row) => /^[A-Za-z][\w-]*$/.test(row.cells[0]?.trim() ?? ''))) {
+      this.use();
+      for (const row of rows) {
+        const name = row.cells[0]!.trim();
+        const field: FieldRow = { name, type: undefined, required: false, description: '', default: '', at: row.at, children: [] };
+        // The Content-Type a request or response is printed with is its payload's media type.
+        const media = /^content-type$/i.test(name) ? matchMediaType(row.cells[1] ?? '') : undefined;
+        if (media && section.kind === 'response-headers') section.response.mediaType ??= media;
+        else if (media) this.requestMediaType ??= media;
+        if (section.kind === 'response-headers') {
+          if (!section.response.headers.some((h) => h.name.toLowerCase() === name.toLowerCase())) section.response.headers.push(field);
+        } else if (!this.parameterKeys.has(`header ${name}`)) {
+          this.parameterKeys.add(`header ${name}`);
+          this.parameters.push({ ...field, in: 'header' });
+        }
+      }
+      return;
+    }
+    const codeColumn = header.findIndex((cell) => {
+      const plain = cell.replace(/[*`]/g, '').trim();
+      return CODE_HEADER.test(plain) || CODE_HEADER.test(inEnglish(plain) ?? '');
+    });
     const statuses = rows
       .map((row) => {
         const cells = codeColumn === -1 ? row.cells : [...row.cells.slice(codeColumn), ...row.cells.slice(0, codeColumn)];
-        const match = /^([1-5]\d\d|[1-5]XX|default)\b\s*(.*)$/i.exec((cells[0] ?? '').trim());
-        return match ? { status: match[1]!.toUpperCase().replace('DEFAULT', 'default'), description: (match[2] || cells.slice(1).find((c) => c.trim() !== '') || '').trim(), at: row.at } : undefined;
+        const match = /^([1-5]\d\d|[1-5]XX|default)\b\s*(.*)$/i.exec((cells[0] ?? '').replace(/[*`]/g, '').trim());
+        return match ? { status: match[1]!.toUpperCase().replace('DEFAULT', 'default'), description: (match[2] || cells.slice(1).find((c) => !/^[-–—]?$/.test(c.trim())) || '').trim(), at: row.at } : undefined;
       })
       .filter((status) => status !== undefined);
     if (statuses.length === 0 || (codeColumn === -1 && statuses.length < rows.length / 2)) return;
@@ -723,6 +1103,16 @@ class PageAssembler {
 
   /** A list: statuses, fields of the section it stands in, media types, or prose. */
   private readList(items: readonly ListItem[], at: Position): void {
+    // The list that states the operation (`- Method: POST`, `- Path: /x`) fed it already.
+    if (this.fed.get(this.index) === '') return;
+    if (this.section.kind === 'servers' || this.section.kind === 'security') {
+      // Servers and authentication methods listed one per item; servers-security.ts reads them.
+      this.use();
+      const entries = items.map((item) => ({ text: item.text.replace(/\s+/g, ' ').trim(), at: item.at }));
+      if (this.section.kind === 'servers') this.servers.push(...entries);
+      else this.authentication!.methods.push(...entries.map(({ text, at }) => ({ name: text, at })));
+      return;
+    }
     const texts = items.map((item) => cleanItem(item.text));
     // Tabs of a rendering (`- application/json`, `- Schema`, `- Example`): chrome, but a media type counts.
     if (texts.every((text) => matchMediaType(text) || /^(?:schema|example(?: \(from schema\))?|examples?|.{0,40}\b[1-5]\d\d)$/i.test(text))) {
@@ -748,13 +1138,16 @@ class PageAssembler {
       item,
       status: readStatusItem(texts[i]!) ?? matchStatusLine(texts[i]!, this.inResponses()),
     }));
+    // Fields, then the responses a rendering printed in the same list with no heading between
+    // (`• version_id string Required` ... `• 200 object` `• 404`): the fields first, then each status.
+    const firstStatus = statusItems.findIndex((entry) => readStatusItem(texts[statusItems.indexOf(entry)]!) !== undefined);
+    if (firstStatus > 0 && statusItems.slice(firstStatus).every((entry, k) => readStatusItem(texts[firstStatus + k]!) !== undefined) && items.slice(0, firstStatus).every((item) => this.itemRow(item) !== undefined)) {
+      this.readList(items.slice(0, firstStatus), at);
+      this.readStatusItems(statusItems.slice(firstStatus));
+      return;
+    }
     if (statusItems.every((entry) => entry.status !== undefined) && (this.inResponses() || statusItems.length >= 2)) {
-      this.use();
-      for (const { item, status } of statusItems) {
-        this.startResponse(status!, item.at, status!.mediaType);
-        if (item.children.length > 0 && this.section.kind === 'response') this.readFields(item.children.map((child) => this.itemRow(child)).filter((row) => row !== undefined), item.at);
-      }
-      this.enter({ kind: 'responses', title: '' });
+      this.readStatusItems(statusItems);
       return;
     }
     const fieldSection = this.section.kind !== 'intro' && this.section.kind !== 'other';
@@ -769,18 +1162,33 @@ class PageAssembler {
     }
   }
 
+  /** Status items (`200 application/json Created`), each with the fields listed under it. */
+  private readStatusItems(entries: readonly { item: ListItem; status: (StatusLine & { mediaType?: string }) | undefined }[]): void {
+    this.use();
+    for (const { item, status } of entries) {
+      this.startResponse(status!, item.at, status!.mediaType);
+      const rows = item.children.map((child) => this.itemRow(child));
+      if (rows.some((row) => row !== undefined) && this.section.kind === 'response') this.readFields(rows.filter((row) => row !== undefined), item.at);
+      // Items that name no field (`• The public URL of your documentation.`): a rendering lost their names.
+      item.children.forEach((child, k) => {
+        if (rows[k] === undefined) this.warn(`a list item under ${status!.status} names no field and was not read`, child.at);
+      });
+    }
+    this.enter({ kind: 'responses', title: '' });
+  }
+
   /** A list item as a table row: `name (type, required) description`, `name: type`, `name type Required`. */
   private itemRow(item: ListItem): TableRow | undefined {
     const field = readFieldItem(cleanItem(item.text));
     if (!field) return undefined;
     // The description as the page wrote it, inline code and links kept.
-    field.description = markdownTail(item.markdown.replace(/\n/g, ' '), field.description);
+    field.description = markdownTail(item.markdown.replace(/\n/g, ' ').replace(FOOTER, ''), field.description);
     const nested: Block[] = [];
     const children = item.children.map((child) => this.itemRow(child)).filter((row) => row !== undefined);
     if (children.length > 0) {
       nested.push({ kind: 'open', label: field.name, at: item.at }, { kind: 'table', columns: ['name', 'type', 'required', 'description'], rows: children, at: children[0]!.at }, { kind: 'close', at: item.at });
     }
-    return { name: field.name, type: field.type, required: field.required, description: field.description, in: field.in, default: '', at: item.at, typeAt: item.at, nested };
+    return { name: field.name, type: field.type, required: field.required, description: field.description, in: field.in, default: '', at: item.at, typeAt: item.at, nested, ...(field.flags ? { flags: field.flags } : {}) };
   }
 
   private readCode(lang: string, value: string, at: Position, valueAt?: Position): void {
@@ -788,6 +1196,14 @@ class PageAssembler {
       this.use();
       const curl = readCurlTarget(value);
       if (curl?.server && this.operation && samePath(this.operation.path, curl.path)) this.server ??= curl.server;
+      // The JSON the command sends is a sample of the request body.
+      const data = readCurlData(value);
+      const sample = data ? this.readSampleText(data.text, offsetIn(value, data.offset, at)) : undefined;
+      if (sample && (isRecord(sample.value) ? Object.keys(sample.value).length > 0 : Array.isArray(sample.value))) {
+        this.body ??= { description: '', rows: [], noBody: false, at };
+        addSample(this.body, { ...sample, sent: true });
+      }
+      this.requestShown = true;
       return;
     }
     const sample = /^(?:json|jsonc|json5|js|javascript|ruby|text|)$/.test(lang) ? this.readSampleText(value, valueAt ?? at) : undefined;
@@ -808,6 +1224,21 @@ class PageAssembler {
       }
       return;
     }
+    if (this.afterOperation && BODY_METHODS.has(this.operation?.method ?? '') && this.sampleMode !== 'response' && section.kind !== 'response' && section.kind !== 'responses') {
+      // `POST /users` over `{...}`: the request the line prints, its body, unless the fields the page
+      // lists later show it to be the response (a rendering that puts the response example first).
+      // The sample right after it is the response.
+      this.use();
+      this.underOperation.push(located);
+      this.requestShown = true;
+      return;
+    }
+    if (this.afterRequest && this.sampleMode !== 'request' && !/\brequest\b/.test(own) && section.kind !== 'response') {
+      // The sample right under a curl command is what the command gets back.
+      this.use();
+      this.loneResponseSamples.push({ sample: located, error: ERROR_LABEL.test(label) });
+      return;
+    }
     if (this.sampleMode === 'request' || (this.sampleMode === undefined && (section.kind === 'body' || (section.kind === 'parameters' && section.unplaced))) || (section.kind !== 'response' && section.kind !== 'responses' && /\brequest\b/.test(label) && !/\bresponse\b/.test(label))) {
       this.use();
       this.body ??= { description: '', rows: [], noBody: false, at };
@@ -815,9 +1246,10 @@ class PageAssembler {
       addSample(this.body, located);
       return;
     }
-    if (this.sampleMode === 'response') {
+    // Under `Response samples`, a sample goes to a status printed after that label, else it waits for the first success.
+    if (this.sampleMode === 'response' && (section.kind !== 'response' || section.response === this.responseAtLabel)) {
       this.use();
-      this.loneResponseSamples.push(located);
+      this.loneResponseSamples.push({ sample: located, error: ERROR_LABEL.test(label) });
       return;
     }
     if (section.kind === 'response') {
@@ -827,7 +1259,7 @@ class PageAssembler {
     }
     if (section.kind === 'responses' || /\b(?:response|returns?|success)\b/.test(label)) {
       this.use();
-      this.loneResponseSamples.push(located);
+      this.loneResponseSamples.push({ sample: located, error: ERROR_LABEL.test(label) });
       return;
     }
     // An unlabelled sample before any response, on a page whose method sends a body, shows the body.
@@ -850,29 +1282,85 @@ class PageAssembler {
     const startColumn = before.length === 1 ? at.column + start : before.at(-1)!.length + 1;
     const body = text.slice(start).replace(/^(\s*)•/gm, '$1 ');
     const read = readTolerantJson(body, { file: this.file, startLine, startColumn });
-    if (!read.result) return undefined;
+    // A sample that cannot be read at all says why, as a warning: the page is read without it.
+    if (!read.result) {
+      for (const diagnostic of read.diagnostics) this.diagnostics.push({ ...diagnostic, severity: 'warning', message: `a sample was not read: ${diagnostic.message}` });
+      return undefined;
+    }
     for (const diagnostic of read.diagnostics) if (diagnostic.severity === 'warning') this.diagnostics.push(diagnostic);
     return { value: read.result.value, at: { line: startLine, column: startColumn }, truncated: read.open.length > 0 };
   }
 
-  /** Samples under a `Response` with no status go to the first 2xx the page names, else to a 200 it does not. */
+  /** A sample right under the operation line: the body's, unless only the success response's fields name its keys. */
+  private placeUnderOperation(): void {
+    for (const sample of this.underOperation) {
+      const keys = isRecord(sample.value) ? Object.keys(sample.value) : [];
+      const overlap = (rows: readonly FieldRow[]) => rows.filter((row) => keys.includes(row.name)).length;
+      const bodyShare = overlap(this.body?.rows ?? []);
+      const responseShare = Math.max(0, ...this.responses.filter((r) => r.status.startsWith('2')).map((r) => overlap(r.rows)));
+      if (bodyShare === 0 && responseShare > 0) {
+        this.loneResponseSamples.push({ sample, error: false });
+        continue;
+      }
+      this.body ??= { description: '', rows: [], noBody: false, at: sample.at };
+      addSample(this.body, sample);
+    }
+  }
+
+  /**
+   * Samples under a `Response` with no status go to the first 2xx the page names, else to a 200 it
+   * does not; one labelled as an error goes to the listed error status its own `status` names.
+   * What finds no place is reported.
+   */
   private placeLoneSamples(): void {
-    for (const sample of this.loneResponseSamples) {
-      const success = this.responses.find((r) => r.status.startsWith('2') && r.status !== '204' && !r.sample && r.rows.length === 0);
+    for (const { sample, error: labelled } of this.loneResponseSamples) {
+      const error = labelled || saysItFailed(sample.value);
+      if (error) {
+        const code = statusInSample(sample.value);
+        const target = code ? this.responses.find((r) => r.status === code && !r.sample && r.rows.length === 0) : undefined;
+        if (target) target.sample = sample;
+        else this.warn('an error sample that names no listed status was not read', sample.at);
+        continue;
+      }
+      const success = this.responses.find((r) => r.status.startsWith('2') && r.status !== '204' && !r.sample && !r.noBody);
       if (success) {
         success.sample = sample;
         continue;
       }
-      if (this.responses.some((r) => r.status.startsWith('2'))) continue;
+      if (this.responses.some((r) => r.status.startsWith('2'))) {
+        this.warn('a response sample tied to no status was not read: the page shows more samples than success responses', sample.at);
+        continue;
+      }
       this.responses.unshift({ status: '200', description: '', rows: [], headers: [], noBody: false, at: sample.at, sample, statusInferred: true });
     }
   }
 
   private readParameters(rows: readonly TableRow[], sectionIn: ParameterLocation | undefined, sectionRequired: boolean | undefined, unplaced = false): void {
     const path = this.operation?.path ?? '';
+    // Fields listed under `Path parameters` that the path does not name, on a method that sends a
+    // body (a renderer that prints the body's fields with no heading of their own): the body's,
+    // once the path's own placeholders (or its example values) have a row each.
+    let openPlaceholders = sectionIn === 'path' ? this.undescribedPlaceholders(rows) : 0;
+    const nameless: TableRow[] = [];
     for (const original of rows) {
-      if (!original.name || original.name === '*') continue;
+      if (original.name === '*') continue;
+      if (!original.name) {
+        nameless.push(original);
+        continue;
+      }
       let row = original;
+      // `delete_request[reason]` on a method that sends a body: a field of the body, as forms nest them.
+      if (!row.in && !sectionIn && /^[A-Za-z_$@][\w$@-]*\[[A-Za-z_][\w-]*\]/.test(row.name) && BODY_METHODS.has(this.operation?.method ?? '')) {
+        this.addBodyRow(row);
+        continue;
+      }
+      if (sectionIn === 'path' && !row.in && !path.includes(`{${row.name}}`)) {
+        if (openPlaceholders > 0) openPlaceholders--;
+        else if (BODY_METHODS.has(this.operation?.method ?? '')) {
+          this.addBodyRow(row);
+          continue;
+        }
+      }
       // `query · integer`: the location printed in the type cell.
       const placed = /^(path|query|header|cookie|body)\s*[·•|,:/-]\s*(.+)$/i.exec(row.type);
       if (placed && !row.in) row = { ...row, in: placed[1]!, type: placed[2]! };
@@ -888,7 +1376,7 @@ class PageAssembler {
       if (location !== 'path' && !written && path.includes(`{${row.name}}`)) location = 'path';
       if (!location) {
         if (path.includes(`{${row.name}}`)) location = 'path';
-        else if (unplaced && isBodyRow(row)) {
+        else if ((unplaced || BODY_METHODS.has(this.operation?.method ?? '')) && isBodyRow(row)) {
           // The row that is the request body itself (`body`, "The body of the request"): its type names the body.
           this.body ??= { description: row.description, rows: [], noBody: false, at: row.at };
           const type = parseTypeExpression(row.type);
@@ -922,6 +1410,57 @@ class PageAssembler {
       if (inferred) parameter.inInferred = true;
       this.parameters.push(parameter);
     }
+    for (const row of nameless) this.nameNameless(row, sectionIn, sectionRequired);
+  }
+
+  /**
+   * A parameter row whose name cell is empty (a rendering dropped the names): a path row takes the
+   * one placeholder no row describes, a query row the next name the URL's query string shows, a
+   * body row waits for the request sample. The name is marked assumed; a row left nameless is reported.
+   */
+  private nameNameless(row: TableRow, sectionIn: ParameterLocation | undefined, sectionRequired: boolean | undefined): void {
+    const where = row.in.toLowerCase() || sectionIn || '';
+    let name: string | undefined;
+    if (where === 'path') {
+      const open = [...(this.operation?.path ?? '').matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!).filter((placeholder) => !this.parameterKeys.has(`path ${placeholder}`));
+      if (open.length === 1) name = open[0];
+    } else if (where === 'query') {
+      name = (this.operation?.query ?? []).find((key) => !this.parameterKeys.has(`query ${key}`));
+    } else if (where === 'body' || where === 'form') {
+      this.namelessBody.push(row);
+      return;
+    }
+    if (!name) {
+      this.warn('a row with no name was not read', row.at);
+      return;
+    }
+    this.warn(`a row with no name is read as "${name}", the ${where} parameter the URL shows`, row.at);
+    this.readParameters([{ ...row, name, nameInferred: true }], sectionIn, sectionRequired);
+  }
+
+  /** Body rows with no name, named by the request sample's keys in order when they fit, else reported. */
+  private nameNamelessBody(): void {
+    if (this.namelessBody.length === 0) return;
+    const sample = this.body?.sample?.value;
+    const described = new Set(this.body?.rows.map((row) => row.name));
+    const keys = isRecord(sample) ? Object.keys(sample).filter((key) => !described.has(key)) : [];
+    const fits = keys.length === this.namelessBody.length && this.namelessBody.every((row, k) => typeFits(row.type, (sample as Record<string, unknown>)[keys[k]!]));
+    for (const [k, row] of this.namelessBody.entries()) {
+      if (!fits) {
+        this.warn('a row with no name was not read', row.at);
+        continue;
+      }
+      this.warn(`a row with no name is read as "${keys[k]}", the key the request sample shows in its place`, row.at);
+      this.addBodyRow({ ...row, name: keys[k]!, nameInferred: true });
+    }
+  }
+
+  /** Placeholders of the path (and segments holding example values) that no row of the table names. */
+  private undescribedPlaceholders(rows: readonly TableRow[]): number {
+    const path = this.operation?.path ?? '';
+    const named = new Set(rows.map((row) => row.name));
+    const placeholders = [...path.matchAll(/\{([^}]+)\}/g)].filter((m) => !named.has(m[1]!) && !this.parameterKeys.has(`path ${m[1]}`)).length;
+    return placeholders + path.split('/').filter((segment) => segment !== '' && looksLikeValue(segment)).length;
   }
 
   private addBodyRow(row: TableRow): void {
@@ -939,6 +1478,7 @@ class PageAssembler {
     for (const row of rows) {
       const depth = this.frames.length;
       if (row.name && row.name !== '*') addRow(frame.rows, this.field(row));
+      else if (!row.name && (row.type || row.description)) this.warn('a row with no name was not read', row.at);
       for (const block of row.nested) this.read(block, this.index);
       this.frames.length = Math.min(this.frames.length, depth);
     }
@@ -1015,12 +1555,106 @@ class PageAssembler {
         description = (description.slice(0, said.index) + ' ' + description.slice(said.index + said[0].length)).trim();
       }
     }
-    return { name: row.name, type, required, description, default: row.default, at: row.at, children: [] };
+    return { name: row.name, type, required, description, default: row.default, at: row.at, children: [], ...(row.nameInferred ? { nameInferred: true } : {}), ...(row.flags ? { flags: row.flags } : {}) };
   }
 
   private warn(message: string, at: Position): void {
     this.diagnostics.push(warning(message, { file: this.file, line: at.line, column: at.column }));
   }
+}
+
+/**
+ * Rows marked optional by a question mark (`comment?`): a page that marks the optional ones leaves
+ * the required ones unmarked, so an unmarked row is required, unless some row is marked required.
+ */
+function withOptionalMarks(rows: readonly TableRow[]): readonly TableRow[] {
+  if (!rows.some((row) => row.required.trim() === '?')) return rows;
+  if (rows.some((row) => parseRequired(row.required) === true)) return rows;
+  return rows.map((row) => (row.required.trim() === '' ? { ...row, required: 'required' } : row));
+}
+
+const LANGUAGE_LABEL = /^(?:bash|sh|shell|curl|json|jsonc|javascript|js|node(?:\.js)?|typescript|ts|python|py|ruby|go|java|php|http|text|xml|yaml|c#|csharp|swift|kotlin|rust|powershell)$/i;
+const ERROR_LABEL = /\b(?:errors?|fail(?:ure|ed)?)\b/i;
+
+/**
+ * A sample that says of itself that the call failed: `"success": false` or `"ok": false`, or
+ * nothing but an error (`{"error": {...}}`, `{"errors": [...], "message": ...}`).
+ */
+function saysItFailed(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  if (value.success === false || value.ok === false) return true;
+  const keys = Object.keys(value);
+  return keys.some((key) => /^errors?$/i.test(key)) && keys.every((key) => /^(?:errors?|message|code|status|status_?code|detail|details|title|type|request_?id|trace_?id)$/i.test(key));
+}
+
+/** The HTTP status an error sample states of itself (`"status": 404`, `"statusCode": 404`), at most two levels down. */
+function statusInSample(value: unknown, depth = 0): string | undefined {
+  if (!isRecord(value) || depth > 2) return undefined;
+  for (const [key, field] of Object.entries(value)) {
+    if (/^(?:status|status_?code|http_?status)$/i.test(key) && /^[1-5]\d\d$/.test(String(field))) return String(field);
+  }
+  for (const field of Object.values(value)) {
+    const found = statusInSample(field, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function newResponse(status: StatusLine, at: Position): ResponseModel {
+  return { status: status.status, description: status.description, rows: [], headers: [], noBody: false, at };
+}
+
+/** Every key the page's JSON samples show (three levels down), longest first. */
+function sampleKeys(blocks: readonly Block[], file: string): string[] {
+  const keys = new Set<string>();
+  const collect = (value: unknown, depth: number): void => {
+    if (depth > 3) return;
+    if (Array.isArray(value)) for (const item of value.slice(0, 20)) collect(item, depth + 1);
+    else if (isRecord(value)) {
+      for (const [key, field] of Object.entries(value)) {
+        if (/^[A-Za-z_$@][\w.$@-]*$/.test(key)) keys.add(key);
+        collect(field, depth + 1);
+      }
+    }
+  };
+  for (const block of blocks) {
+    if (block.kind !== 'code') continue;
+    const sources = [block.value.slice(Math.max(0, block.value.search(/[[{]/)))];
+    const data = readCurlData(block.value);
+    if (data) sources.push(data.text);
+    for (const source of sources) {
+      if (!/^[[{]/.test(source)) continue;
+      collect(readTolerantJson(source, { file, startLine: 1, startColumn: 1 }).result?.value, 0);
+    }
+  }
+  return [...keys].sort((a, b) => b.length - a.length);
+}
+
+/** Whether a sample's value fits a row's printed type (any value fits a row that prints none). */
+function typeFits(type: string, value: unknown): boolean {
+  const expr = type ? parseTypeExpression(type) : undefined;
+  if (!expr || expr.kind !== 'primitive') return true;
+  switch (expr.name) {
+    case 'string':
+      return typeof value === 'string';
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'integer':
+    case 'number':
+      return typeof value === 'number';
+    case 'object':
+      return isRecord(value);
+    case 'array':
+      return Array.isArray(value);
+    default:
+      return true;
+  }
+}
+
+/** Where an offset into a block's text stands on the page, the block starting at `at`. */
+function offsetIn(text: string, offset: number, at: Position): Position {
+  const before = text.slice(0, offset).split('\n');
+  return before.length === 1 ? { line: at.line, column: at.column + offset } : { line: at.line + before.length - 1, column: before.at(-1)!.length + 1 };
 }
 
 /** A row that stands for the whole request body, as Swagger 2 pages print it. */
@@ -1037,7 +1671,8 @@ function addSample(payload: Payload, sample: Sample): void {
 /** The end of an item's Markdown that reads as `plain` once its marks are taken off. */
 function markdownTail(markdown: string, plain: string): string {
   if (!plain || markdown === plain) return plain;
-  const strip = (text: string) => text.replace(/[`*_]|\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\s+/g, ' ').trim();
+  // Underscores inside a word (`no_user_id`) are the word's, not emphasis.
+  const strip = (text: string) => text.replace(/[`*]|(?<!\w)_|_(?!\w)|\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\s+/g, ' ').trim();
   const head = plain.slice(0, 24);
   for (let k = 0; k < markdown.length; k++) {
     if (k > 0 && markdown[k - 1] !== ' ') continue;
@@ -1045,6 +1680,29 @@ function markdownTail(markdown: string, plain: string): string {
     if (strip(tail) === plain || (strip(tail).startsWith(head) && strip(tail).length === plain.length)) return tail.trim();
   }
   return plain;
+}
+
+/** `- A - B`: list items a page flattened onto one line ran into one line of text. */
+function runTogetherItems(text: string): string[] | undefined {
+  if (!text.startsWith('- ')) return undefined;
+  const items = text
+    .slice(2)
+    .split(/\s+-\s+/)
+    .map((item) => item.trim())
+    .filter(Boolean);
+  return items.length > 0 ? items : undefined;
+}
+
+/** `Create a service instance` restates `Create Service Instance`: the same words, case and articles aside. */
+function restatesTitle(title: string, text: string): boolean {
+  const words = (line: string) =>
+    line
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((word) => word !== '' && word !== 'a' && word !== 'an' && word !== 'the');
+  const a = words(title);
+  const b = words(text);
+  return a.length > 0 && a.length === b.length && a.every((word, i) => word === b[i]);
 }
 
 /** The section title a heading starts with (up to eight words), and the prose after it. */
@@ -1083,7 +1741,7 @@ function describeBlock(block: Block): string {
 
 /** Toggle labels and a trailing type word that renderers print inside list items. */
 function cleanItem(text: string): string {
-  return text.replace(TOGGLE_CHROME, '').replace(/\s+/g, ' ').trim();
+  return text.replace(TOGGLE_CHROME, '').replace(FOOTER, '').replace(/\s+/g, ' ').trim();
 }
 
 function isMediaTypeText(text: string): boolean {
@@ -1102,7 +1760,7 @@ function cleanStatusDescription(text: string): { text: string; mediaType?: strin
 function readStatusItem(text: string): (StatusLine & { mediaType?: string }) | undefined {
   const match = /^`?([1-5]\d\d|[1-5]XX|default)`?(?:\s*[:–—-]\s*|\s+|$)(.*)$/i.exec(text.trim());
   if (!match) return undefined;
-  const described = cleanStatusDescription(match[2] ?? '');
+  const described = cleanStatusDescription((match[2] ?? '').replace(/^(?:object|array)(?:\s+|$)/, ''));
   const status = match[1]!.toUpperCase().replace('DEFAULT', 'default');
   return described.mediaType ? { status, description: described.text, mediaType: described.mediaType } : { status, description: described.text };
 }
@@ -1110,20 +1768,27 @@ function readStatusItem(text: string): (StatusLine & { mediaType?: string }) | u
 const ITEM_NAME = String.raw`[A-Za-z_$@*][\w.$@[\]-]*`;
 const PAREN_ITEM = new RegExp(String.raw`^(${ITEM_NAME})\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*[:.–—-]?\s*(.*)$`);
 const COLON_ITEM = new RegExp(String.raw`^(${ITEM_NAME}):\s*(.*)$`);
+const DASH_ITEM = new RegExp(String.raw`^(${ITEM_NAME})\s+[-–—]\s+([A-Za-z][\w<>[\]() |]{0,40}?)\s+[-–—]\s+(.*)$`);
 const LOCATIONS = new Set(['path', 'query', 'header', 'cookie', 'body', 'form']);
+const FLAG = /^(?:deprecated|nullable|read-?only|write-?only)$/i;
 
 /**
  * A list item that describes a field: `name (type, required) description` (Redocly, Bump),
  * `id (path string, required)`, `name: type description` (Stainless, literal types too),
  * `name type Required description` (Bump's HTML). Undefined for an item that is none of these.
  */
-export function readFieldItem(text: string): { name: string; type: string; required: string; description: string; in: string } | undefined {
+export function readFieldItem(text: string): { name: string; type: string; required: string; description: string; in: string; flags?: string[] } | undefined {
   const paren = PAREN_ITEM.exec(text);
   if (paren) {
     let type = '';
     let required = '';
     let location = '';
-    for (const part of paren[2]!.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const flags: string[] = [];
+    for (const part of paren[2]!.split(/[,;]/).map((p) => p.trim()).filter(Boolean)) {
+      if (FLAG.test(part)) {
+        flags.push(part.toLowerCase().replace(/^(read|write)-?only$/, '$1-only'));
+        continue;
+      }
       const words = part.split(/\s+/);
       if (LOCATIONS.has(words[0]!.toLowerCase()) && words.length <= 3) {
         location = words.shift()!.toLowerCase();
@@ -1132,9 +1797,22 @@ export function readFieldItem(text: string): { name: string; type: string; requi
       if (/^(required|optional)$/i.test(rest)) required = rest.toLowerCase();
       else if (rest && !type && (parseTypeExpression(rest) || readTypeLine(rest))) type = rest;
     }
-    if (type || required || location) return { name: paren[1]!, type, required, description: paren[3]!.trim(), in: location };
+    // `Required` after the parentheses, unless it opens a sentence (`Required if ...`).
+    let description = paren[3]!.trim();
+    const mark = /^Required\b(?!\s+(?:if|when|unless|only|for|in|on|by|with|to|and|or|as|because|except|but|once)\b)[.:;,]?\s*/.exec(description);
+    if (mark && !required) {
+      required = 'required';
+      description = description.slice(mark[0].length);
+    }
+    if (type || required || location) return { name: paren[1]!, type, required, description, in: location, ...(flags.length > 0 ? { flags } : {}) };
   }
+  // `managed_host_id - Number - Id of the managed host`: name, type and description between dashes.
+  const dashed = DASH_ITEM.exec(text);
+  if (dashed && (parseTypeExpression(dashed[2]!) || readTypeLine(dashed[2]!))) return { name: dashed[1]!, type: dashed[2]!, required: '', description: dashed[3]!.trim(), in: '' };
   const colon = COLON_ITEM.exec(text);
+  // `token: required to identify the subscriber`: a name, then a required marker opening its description.
+  const marked = colon ? /^(required|optional)\b[.:,]?\s*(.*)$/i.exec(colon[2]!) : undefined;
+  if (colon && marked) return { name: colon[1]!, type: '', required: marked[1]!.toLowerCase(), description: marked[2]!.trim(), in: '' };
   if (colon) {
     const [first = '', ...rest] = colon[2]!.split(/\s+/);
     const literal = /^(?:true|false)$/.test(first) ? 'boolean' : /^"[^"]*"$/.test(first) ? 'string' : /^-?\d+$/.test(first) ? 'integer' : '';
@@ -1194,6 +1872,22 @@ function holdsFields(type: TypeExpr | undefined): boolean {
 
 /** Appends a row, under its parent when its name is a path (`violations[].code`, `meta.total`). */
 function addRow(rows: FieldRow[], row: FieldRow): void {
+  // `delete_request[reason]` (Rails, PHP): the brackets state the nesting, the object that holds it included.
+  const bracketed = /^[A-Za-z_$@][\w$@-]*(?:\[[A-Za-z_][\w-]*\])+$/.test(row.name) ? row.name.split(/[[\]]+/).filter(Boolean) : undefined;
+  if (bracketed && bracketed.length <= MAX_NESTING) {
+    let siblings = rows;
+    for (const segment of bracketed.slice(0, -1)) {
+      let holder = lastOf(siblings, (candidate) => candidate.name === segment);
+      if (!holder) {
+        holder = { name: segment, type: { kind: 'primitive', name: 'object' }, required: false, description: '', default: '', at: row.at, children: [] };
+        siblings.push(holder);
+      }
+      holder.childrenAt ??= row.at;
+      siblings = holder.children;
+    }
+    siblings.push({ ...row, name: bracketed.at(-1)! });
+    return;
+  }
   const segments = row.name.split('.').map((segment) => segment.replace(/\[\d*\]$/, ''));
   if (segments.length > 1 && segments.length <= MAX_NESTING && segments.every((s) => s !== '')) {
     let siblings = rows;

@@ -20,6 +20,10 @@ export interface TableRow {
   typeAt: Position;
   /** Blocks printed inside the row (an HTML cell holding a nested table), read with the row as owner. */
   nested: Block[];
+  /** Markers printed beside the type: `deprecated`, `nullable`, `read-only`, `write-only`. */
+  flags?: string[];
+  /** The row printed no name; the one it has was taken from where the page shows it (the URL, a sample). */
+  nameInferred?: boolean;
 }
 
 /** One item of a list, its own text first, the items nested under it after. */
@@ -33,7 +37,8 @@ export interface ListItem {
 }
 
 export type Block =
-  | { kind: 'heading'; depth: number; text: string; at: Position }
+  /** `markdown`: the heading's own Markdown (inline code, links), where the rendering has it. */
+  | { kind: 'heading'; depth: number; text: string; markdown?: string; at: Position }
   /** A line of prose (or a paragraph); `markdown` keeps its inline code, emphasis and links. */
   | { kind: 'text'; text: string; markdown?: string; at: Position }
   /** `header` holds the header cells as printed; `columns` what each one is. */

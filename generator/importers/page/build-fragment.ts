@@ -7,14 +7,28 @@ import { sourceRef } from '../importer.js';
 import type { Position } from './blocks.js';
 import { inferSchema, mergeSchemas } from './infer-schema.js';
 import type { FieldRow, PageModel, Parameter, Payload, ResponseModel } from './assemble-operation.js';
-import { readProseKeywords, type ProseKeyword } from './prose-keywords.js';
+import { compositionExtension } from './body-lines.js';
+import { readProseKeywords, withoutKeywordSentences, type ProseKeyword } from './prose-keywords.js';
 import type { TypeExpr } from './type-expression.js';
 import { formatReference } from '../../spec/references.js';
 
 const DEFAULT_MEDIA_TYPE = 'application/json';
 
-export function buildFragment(model: PageModel, page: string): { fragment: OpenApiDocument; diagnostics: Diagnostic[] } {
-  const builder = new SchemaBuilder(page);
+export interface BuildOptions {
+  /**
+   * `move`: sentences that only state a keyword (`Values are ...`) leave the description once read,
+   * for renderers that write them from the schema. `keep` (the default): descriptions stay whole.
+   */
+  keywordSentences?: 'keep' | 'move';
+  /**
+   * When a request body is required: `stated` only where the page says so (exports that always
+   * state it), `stated-or-fields` (the default) also when it has required fields.
+   */
+  requiredBody?: 'stated' | 'stated-or-fields';
+}
+
+export function buildFragment(model: PageModel, page: string, options: BuildOptions = {}): { fragment: OpenApiDocument; diagnostics: Diagnostic[] } {
+  const builder = new SchemaBuilder(page, options);
   const operation: JsonObject = {};
   if (model.title) operation.summary = model.title;
   if (model.description) operation.description = model.description;
@@ -64,21 +78,35 @@ function buildParameters(model: PageModel, builder: SchemaBuilder): JsonObject[]
 
 function buildParameter(parameter: Parameter, builder: SchemaBuilder): JsonObject {
   const built: JsonObject = { name: parameter.name, in: parameter.in };
-  if (parameter.description) built.description = parameter.description;
+  const description = builder.description(parameter.description);
+  if (description) built.description = description;
   // Path parameters are always required, whatever the table's column says.
   if (parameter.required || parameter.in === 'path') built.required = true;
   built.schema = builder.fieldSchema(parameter, { withDescription: false });
-  if (parameter.inInferred) built[INFERRED_EXTENSION] = ['in'];
+  if (isObject(built.schema) && built.schema.deprecated === true) {
+    delete built.schema.deprecated;
+    built.deprecated = true;
+  }
+  const assumed = [...(parameter.inInferred ? ['in'] : []), ...(parameter.nameInferred ? ['name'] : [])];
+  if (assumed.length > 0) built[INFERRED_EXTENSION] = assumed;
   return built;
 }
 
 function buildRequestBody(body: Payload, builder: SchemaBuilder): JsonObject | undefined {
-  if (body.noBody || (body.rows.length === 0 && !body.type && !body.sample)) return undefined;
+  if (body.noBody || (body.rows.length === 0 && !body.type && !body.sample && !body.schemaName)) return undefined;
   const built: JsonObject = {};
   if (body.description) built.description = body.description;
   // A body whose fields are required cannot be left out.
-  if (body.required || body.rows.some((row) => row.required)) built.required = true;
-  built.content = content(body, builder);
+  if (body.required || (builder.options.requiredBody !== 'stated' && body.rows.some((row) => row.required))) built.required = true;
+  built.content = body.rows.length === 0 && !body.type && !body.sample ? unshownContent(body, builder) : content(body, builder);
+  return built;
+}
+
+/** A body the page names (`Returns Job of type(s) application/json`) without showing it: its media types only. */
+function unshownContent(payload: Payload, builder: SchemaBuilder): JsonObject {
+  builder.warn(`the page names the body ${payload.schemaName?.name ?? ''} but shows no sample or fields of it`, payload.schemaName?.at ?? payload.at);
+  const built: JsonObject = {};
+  for (const media of [payload.mediaType ?? DEFAULT_MEDIA_TYPE, ...(payload.moreMediaTypes ?? [])]) built[media] = {};
   return built;
 }
 
@@ -90,16 +118,38 @@ function content(payload: Payload, builder: SchemaBuilder): JsonObject {
   let schema = payload.rows.length > 0 || payload.type ? builder.payloadSchema(payload) : sampleSchema(payload);
   // A sample beside the table shows what the table leaves out: its properties join, the table's win.
   if (payload.sample && (payload.rows.length > 0 || payload.type)) schema = builder.withSample(schema, sampleSchema(payload), payload.sample.at);
+  if (payload.composition) schema = { ...schema, [compositionExtension(payload.composition.kind)]: payload.composition.names };
   const media: JsonObject = { schema };
   if (!payload.mediaType) media[INFERRED_EXTENSION] = ['media-type'];
-  return { [payload.mediaType ?? DEFAULT_MEDIA_TYPE]: media };
+  const built: JsonObject = { [payload.mediaType ?? DEFAULT_MEDIA_TYPE]: media };
+  // Further media types the page names, whose bodies it does not show.
+  for (const other of payload.moreMediaTypes ?? []) if (!(other in built)) built[other] = {};
+  return built;
 }
 
 /** A payload shown only by its sample: the schema the sample's values give, nothing marked required. */
 function sampleSchema(payload: Payload): JsonObject {
-  if (!payload.sample) return {};
+  const all = payload.sample ? [payload.sample, ...(payload.moreSamples ?? [])] : [];
+  // The samples the page shows come first; what a curl command sends only adds what they leave out.
+  const shown = all.filter((sample) => !sample.sent);
+  const sent = all.filter((sample) => sample.sent);
+  const [first, full, ...rest] = shown;
+  let schema: JsonObject;
+  if (!first) schema = {};
+  // A required-only sample above the full one: the full one's schema, required read off the short one.
+  else if (payload.requiredSampleFirst && full) schema = rest.reduce((merged, sample) => mergeSchemas(merged, inferSchema(sample.value)), inferSchema(full.value, { requiredSample: first.value }));
   // Two samples of one payload (a short and a full one, or two examples) show one schema together.
-  return (payload.moreSamples ?? []).reduce((schema, sample) => mergeSchemas(schema, inferSchema(sample.value)), inferSchema(payload.sample.value));
+  else schema = shown.slice(1).reduce((merged, sample) => mergeSchemas(merged, inferSchema(sample.value)), inferSchema(first.value));
+  for (const sample of sent) schema = Object.keys(schema).length === 0 ? inferSchema(sample.value) : withMissingProperties(schema, inferSchema(sample.value));
+  return schema;
+}
+
+/** The schema with the properties another shows and it does not; where both show one, its own stays. */
+function withMissingProperties(schema: JsonObject, other: JsonObject): JsonObject {
+  if (!isObject(schema.properties) || !isObject(other.properties)) return schema;
+  const properties: JsonObject = { ...schema.properties };
+  for (const [name, property] of Object.entries(other.properties)) if (!Object.hasOwn(properties, name)) properties[name] = property;
+  return { ...schema, properties };
 }
 
 function buildResponse(response: ResponseModel, builder: SchemaBuilder): JsonObject {
@@ -116,6 +166,7 @@ function buildResponse(response: ResponseModel, builder: SchemaBuilder): JsonObj
     );
   }
   if (!response.noBody && (response.rows.length > 0 || response.type || response.sample)) built.content = content(response, builder);
+  else if (!response.noBody && response.schemaName) built.content = unshownContent(response, builder);
   if (response.statusInferred) built[INFERRED_EXTENSION] = ['status'];
   return built;
 }
@@ -130,7 +181,15 @@ class SchemaBuilder {
   private readonly described = new Map<string, JsonObject>();
   private readonly named = new Map<string, Position>();
 
-  constructor(private readonly page: string) {}
+  constructor(
+    private readonly page: string,
+    readonly options: BuildOptions,
+  ) {}
+
+  /** A description as the page wrote it, or without its keyword sentences when the options say so. */
+  description(text: string): string {
+    return this.options.keywordSentences === 'move' ? withoutKeywordSentences(text) : text;
+  }
 
   warn(message: string, at: Position): void {
     this.diagnostics.push(warning(message, { file: this.page, line: at.line, column: at.column }));
@@ -151,10 +210,30 @@ class SchemaBuilder {
     for (const [name, property] of Object.entries(sample.properties)) {
       const own = properties[name];
       if (!(name in properties)) properties[name] = property;
-      // A property typed by a schema the page names but does not show: the sample shows it.
-      else if (isObject(own) && typeof own.$ref === 'string' && isObject(property)) this.withSample({ $ref: own.$ref }, property, at);
+      else if (isObject(own) && isObject(property)) properties[name] = this.fillFromSample(own, property, at);
     }
     return { ...schema, type: 'object', properties };
+  }
+
+  /**
+   * What a table's row leaves unsaid and the sample shows: the schema a named type stands for, the
+   * properties of an `object`, the items of an `array` (`errors` / `array of object` above a sample
+   * whose errors have a code and a title). The row's own words win.
+   */
+  private fillFromSample(own: JsonObject, sample: JsonObject, at: Position): JsonObject {
+    // A field the table names without a type: the sample's value shows it.
+    if (own.type === undefined && own.$ref === undefined && sample.type !== undefined) return { type: sample.type, ...own };
+    if (typeof own.$ref === 'string') {
+      // The named schema takes what the sample shows of it; the property keeps its own words.
+      this.withSample({ $ref: own.$ref }, sample, at);
+      return own;
+    }
+    if (hasType(own, 'object') && isObject(sample.properties)) return this.withSample(own, sample, at);
+    if (hasType(own, 'object') && own.additionalProperties === undefined && isObject(sample.additionalProperties)) return { ...own, additionalProperties: sample.additionalProperties };
+    if (hasType(own, 'array') && isObject(sample.items)) {
+      return { ...own, items: isObject(own.items) ? this.fillFromSample(own.items, sample.items, at) : sample.items };
+    }
+    return own;
   }
 
   components(): JsonObject {
@@ -169,7 +248,7 @@ class SchemaBuilder {
 
   payloadSchema(payload: Payload): JsonObject {
     const fields = { rows: payload.rows, at: payload.rows[0]?.at ?? payload.at };
-    if (payload.type) return this.typeSchema(payload.type, fields, payload.at);
+    if (payload.type) return this.typeSchema(payload.type, payload.rows.length > 0 ? fields : undefined, payload.at);
     return this.objectSchema(fields.rows);
   }
 
@@ -190,11 +269,13 @@ class SchemaBuilder {
     if ($ref !== undefined) schema.$ref = $ref;
     if (type !== undefined) schema.type = type;
     if (format !== undefined) schema.format = format;
-    if (options.withDescription && row.description) schema.description = row.description;
+    const description = this.description(row.description);
+    if (options.withDescription && description) schema.description = description;
     Object.assign(schema, rest);
     if (row.default) setDefault(schema, row.default);
     this.applyProse(schema, row);
-    return schema;
+    if (options.withDescription && row.nameInferred) schema[INFERRED_EXTENSION] = ['name'];
+    return applyFlags(schema, row.flags);
   }
 
   private typeSchema(type: TypeExpr, fields: Fields | undefined, at: Position): JsonObject {
@@ -273,13 +354,23 @@ function place(keyword: ProseKeyword, schema: JsonObject, scalar: JsonObject): {
       if (hasType(schema, 'array')) return { target: schema, keyword: keyword.keyword, value: keyword.value };
       return numeric && keyword.numericKeyword ? { target: scalar, keyword: keyword.numericKeyword, value: keyword.value } : undefined;
     case 'string':
+      if (keyword.arrayKeyword && hasType(schema, 'array')) return { target: schema, keyword: keyword.arrayKeyword, value: keyword.value };
       if (!hasType(scalar, 'string') || (keyword.keyword === 'format' && scalar.format !== undefined)) return undefined;
       return { target: scalar, keyword: keyword.keyword, value: keyword.value };
+    case 'object': {
+      const holder = hasType(schema, 'object') || (schema.type === undefined && schema.$ref === undefined && schema.anyOf === undefined) ? schema : hasType(schema, 'array') && isObject(schema.items) && hasType(schema.items, 'object') ? schema.items : undefined;
+      return holder ? { target: holder, keyword: keyword.keyword, value: keyword.value } : undefined;
+    }
     case 'number':
       return numeric ? { target: scalar, keyword: keyword.keyword, value: keyword.value } : undefined;
     case 'value': {
+      // A printed default of a whole list or object (`[]`) is the array's or object's own.
+      if (keyword.exact && keyword.keyword === 'default' && typeof keyword.value === 'object' && keyword.value !== null) {
+        const fits = Array.isArray(keyword.value) ? hasType(schema, 'array') : hasType(schema, 'object');
+        return fits ? { target: schema, keyword: 'default', value: keyword.value } : undefined;
+      }
       if (scalar.$ref !== undefined || scalar.anyOf !== undefined || hasType(scalar, 'object') || hasType(scalar, 'array')) return undefined;
-      const value = keyword.keyword === 'enum' ? enumValues(keyword.value, scalar) : defaultValue(keyword.value, scalar);
+      const value = keyword.keyword === 'enum' ? enumValues(keyword.value, scalar) : defaultValue(keyword.value, scalar, keyword.exact === true);
       return value === undefined ? undefined : { target: scalar, keyword: keyword.keyword, value };
     }
   }
@@ -288,7 +379,8 @@ function place(keyword: ProseKeyword, schema: JsonObject, scalar: JsonObject): {
 /** Values read as the schema's type; a nullable schema's enum must list null to accept it. */
 function enumValues(value: JsonValue, scalar: JsonObject): JsonValue[] | undefined {
   if (!Array.isArray(value)) return undefined;
-  const words = value.map(String);
+  // A nullable schema's `null` among the words is the null value, appended below.
+  const words = value.map(String).filter((word) => !(word === 'null' && hasType(scalar, 'null')));
   let typed: JsonValue[] = words;
   if (hasType(scalar, 'integer') || hasType(scalar, 'number')) {
     if (!words.every((word) => /^-?\d+(?:\.\d+)?$/.test(word))) return undefined;
@@ -300,11 +392,28 @@ function enumValues(value: JsonValue, scalar: JsonObject): JsonValue[] | undefin
   return hasType(scalar, 'null') ? [...typed, null] : typed;
 }
 
-/** A default said in prose, kept only when it fits the schema (a word must be one of its enum values). */
-function defaultValue(value: JsonValue, scalar: JsonObject): JsonValue | undefined {
-  if (typeof value === 'number') return hasType(scalar, 'integer') || hasType(scalar, 'number') ? value : undefined;
-  if (typeof value === 'boolean') return hasType(scalar, 'boolean') ? value : undefined;
+/**
+ * A default said in prose, kept only when it fits the schema (a word must be one of its enum values);
+ * one printed as a literal (`exact`) is taken as the schema's type reads it.
+ */
+function defaultValue(value: JsonValue, scalar: JsonObject, exact: boolean): JsonValue | undefined {
+  if (typeof value === 'number') return hasType(scalar, 'integer') || hasType(scalar, 'number') ? value : exact && hasType(scalar, 'string') ? String(value) : undefined;
+  if (typeof value === 'boolean') return hasType(scalar, 'boolean') ? value : exact && hasType(scalar, 'string') ? String(value) : undefined;
+  if (exact && typeof value === 'string' && hasType(scalar, 'string')) return !Array.isArray(scalar.enum) || scalar.enum.includes(value) ? value : undefined;
   return Array.isArray(scalar.enum) && scalar.enum.includes(value) ? value : undefined;
+}
+
+/** `deprecated`, `nullable`, `read-only`, `write-only` printed beside a type. */
+function applyFlags(schema: JsonObject, flags: readonly string[] | undefined): JsonObject {
+  if (!flags) return schema;
+  let out = schema;
+  for (const flag of flags) {
+    if (flag === 'deprecated') out.deprecated = true;
+    else if (flag === 'read-only') out.readOnly = true;
+    else if (flag === 'write-only') out.writeOnly = true;
+    else if (flag === 'nullable') out = withNull(out);
+  }
+  return out;
 }
 
 function setDefault(schema: JsonObject, text: string): void {

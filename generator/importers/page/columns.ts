@@ -2,6 +2,7 @@
 // is which; a row is cut by what each column can hold (an identifier, a type from the vocabulary, a
 // required marker, free text), whether its cells ran together or were joined by pipes that types
 // such as `string | null` also use.
+import { foreignRequired, inEnglish } from './foreign-words.js';
 import { matchTypePrefix, parseTypeExpression } from './type-expression.js';
 
 export type ColumnKind = 'name' | 'in' | 'type' | 'required' | 'default' | 'description' | 'notes' | 'other';
@@ -39,6 +40,7 @@ const HEADER_WORDS: Record<string, ColumnKind> = {
   required: 'required',
   'required?': 'required',
   mandatory: 'required',
+  optionality: 'required',
   default: 'default',
   'default value': 'default',
   description: 'description',
@@ -54,22 +56,95 @@ const RUN_TOGETHER_HEADER =
 
 /** Columns named by a header whose cells are separate, when it is a property table's header. */
 export function columnsFromHeaderCells(cells: readonly string[]): ColumnKind[] | undefined {
-  const columns = cells.map((cell) => HEADER_WORDS[plainHeader(cell)] ?? 'other');
+  const columns = cells.map((cell) => headerWord(plainHeader(cell)) ?? 'other');
   // A notes column beside no description column is the description.
   const notes = columns.indexOf('notes');
   if (notes !== -1 && !columns.includes('description')) columns[notes] = 'description';
+  // `Type` beside `Data Type`: the data type is the type, the other says where the parameter goes.
+  const dataType = cells.findIndex((cell) => /^data ?type$/.test(plainHeader(cell)));
+  const plainType = cells.findIndex((cell) => plainHeader(cell) === 'type');
+  if (dataType !== -1 && plainType !== -1 && !columns.includes('in')) columns[plainType] = 'in';
+  // A second type column (`Type` and `Schema`) is the first one's detail.
+  columns.forEach((column, index) => {
+    if (column === 'type' && columns.indexOf('type') !== index) columns[index] = 'other';
+  });
   return columns.includes('name') && columns.includes('type') ? columns : undefined;
 }
 
-/** Columns named by a header whose words ran together (`NameTypeRequiredDescription`). */
+/** Columns named by a header whose words ran together (`NameTypeRequiredDescription`, `ИмяТипОписание`). */
 export function columnsFromRunTogetherHeader(line: string): ColumnKind[] | undefined {
   const match = RUN_TOGETHER_HEADER.exec(line.trim());
-  if (!match) return undefined;
-  return match
-    .slice(1)
-    .filter((word): word is string => word !== undefined)
-    .map((word) => HEADER_WORDS[word.toLowerCase()] ?? 'other');
+  if (match) {
+    return match
+      .slice(1)
+      .filter((word): word is string => word !== undefined)
+      .map((word) => HEADER_WORDS[word.toLowerCase()] ?? 'other');
+  }
+  const words = headerWordsOf(line.trim());
+  if (!words || words.length < 3) return undefined;
+  const columns = words.map((word) => headerWord(word) ?? 'other');
+  columns.forEach((column, index) => {
+    if (column !== 'other' && columns.indexOf(column) !== index) columns[index] = 'other';
+  });
+  return columns[0] === 'name' && columns.includes('type') ? columns : undefined;
 }
+
+/** Whether a header cell names the column of names (`Name`, `Key`, `Header`, `キー`). */
+export function isNameHeader(cell: string): boolean {
+  return headerWord(plainHeader(cell)) === 'name';
+}
+
+/** The kind of column a header word names, in English or in another language. */
+function headerWord(word: string): ColumnKind | undefined {
+  const own = HEADER_WORDS[word];
+  if (own) return own;
+  const english = inEnglish(word);
+  return english === undefined ? undefined : HEADER_WORDS[english.toLowerCase()];
+}
+
+/** Words a header line ran together, each one the table knows (`ИмяИсточникТип`); undefined when some is not. */
+function headerWordsOf(line: string): string[] | undefined {
+  if (line.length > 120 || line.length === 0) return undefined;
+  const out: string[] = [];
+  let at = 0;
+  while (at < line.length) {
+    while (line[at] === ' ' || line[at] === '\t') at++;
+    if (at >= line.length) break;
+    let taken = '';
+    for (const word of KNOWN_HEADER_WORDS) {
+      if (word.length > taken.length && line.slice(at, at + word.length).toLowerCase() === word) taken = line.slice(at, at + word.length);
+    }
+    if (!taken) return undefined;
+    out.push(taken.toLowerCase());
+    at += taken.length;
+  }
+  return out;
+}
+
+/** Words a run-together header may hold: the table's own and those of other languages that name a column. */
+const KNOWN_HEADER_WORDS = [
+  ...Object.keys(HEADER_WORDS),
+  'nullable',
+  'example',
+  'since',
+  'имя',
+  'источник',
+  'тип',
+  'обязательный',
+  'описание',
+  'nombre',
+  'tipo',
+  'obligatorio',
+  'descripción',
+  'nome',
+  'obrigatório',
+  'descrição',
+  'paramètre',
+  'typ',
+  'beschreibung',
+  'parámetro',
+  'parâmetro',
+];
 
 function plainHeader(cell: string): string {
   return cell
@@ -80,20 +155,27 @@ function plainHeader(cell: string): string {
 }
 
 const REQUIRED_TRUE = new Set(['required', 'yes', 'true', 'y', 'mandatory', '✓', '✔', '✅', '*']);
-const REQUIRED_FALSE = new Set(['', '-', '—', '–', 'optional', 'no', 'false', 'n', '✗', '✘', '×', '❌']);
+const REQUIRED_FALSE = new Set(['', '-', '—', '–', 'optional', 'no', 'false', 'n', '✗', '✘', '×', '❌', '?', '⚠', '⚠️']);
 
-/** true, false, or undefined when the text is not a required marker. */
+/**
+ * true, false, or undefined when the text is not a required marker. A mark before a word (`✅ Sim`,
+ * `❌ Não`) says it; yes and no of other languages (`Да`, `否`) count.
+ */
 export function parseRequired(text: string): boolean | undefined {
   const trimmed = text.trim().toLowerCase();
-  const word = trimmed === '*' ? trimmed : trimmed.replace(/[`*_]/g, '');
+  const word = trimmed === '*' || trimmed === '?' ? trimmed : trimmed.replace(/[`*_]/g, '');
   if (REQUIRED_TRUE.has(word)) return true;
   if (REQUIRED_FALSE.has(word)) return false;
+  const foreign = foreignRequired(word);
+  if (foreign !== undefined) return foreign;
+  const marked = /^(✅|✔️?|✓|☑️?|❌|✗|✘|⚠️?)\s*\S.*$/u.exec(word);
+  if (marked) return /^[✅✔✓☑]/u.test(marked[1]!);
   return undefined;
 }
 
 // Markers that can end a run-together type cell. Single letters and `*` stay out: they are too
 // often the first letter of a description.
-const RUN_TOGETHER_REQUIRED = ['required', 'Required', 'optional', 'Optional', 'Yes', 'yes', 'No', 'no', 'true', 'false', '-', '—', '–', '✓', '✔', '✗', 'Y ', 'N '];
+const RUN_TOGETHER_REQUIRED = ['required', 'Required', 'optional', 'Optional', 'Yes', 'yes', 'No', 'no', 'true', 'false', '-', '—', '–', '✓', '✔', '✗', 'Y ', 'N ', 'Да', 'Нет', 'Sí', 'Sim', 'Não', 'Ja', 'Nein', 'Oui', 'Non', '是', '否'];
 const LOCATIONS = ['path', 'query', 'header', 'cookie'];
 const NAME_CHAR = /[A-Za-z0-9_@$.\-[\]:#]/;
 const MAX_NAME_LENGTH = 128;
@@ -195,6 +277,14 @@ function descriptionScore(text: string): number {
  * `null`), the last column takes what is left, every other column one cell.
  */
 export function fitCells(cells: readonly Cell[], columns: readonly ColumnKind[]): RowCells {
+  // A row that lost its name cell shifts left, leaving its last cell empty: `| string | Email. | |`.
+  if (cells.length === columns.length && cells.length >= 3 && columns[0] === 'name' && cells.at(-1)!.text === '') {
+    const shifted = [{ text: '', offset: cells[0]!.offset }, ...cells.slice(0, -1)];
+    const plain = fitPadded(cells, columns);
+    const moved = fitPadded(shifted, columns);
+    if (rowScore(moved, columns) > rowScore(plain, columns)) return moved;
+    return plain;
+  }
   if (cells.length < columns.length && columns.length - cells.length <= 2 && cells.length >= 2) {
     // A rendering that dropped an empty cell shifts the row: put the blank where the row reads best.
     let best: { score: number; cells: RowCells } | undefined;
@@ -235,6 +325,10 @@ function fitPadded(cells: readonly Cell[], columns: readonly ColumnKind[]): RowC
   return moveBadges(best?.cells ?? {});
 }
 
+function rowScore(cells: RowCells, columns: readonly ColumnKind[]): number {
+  return columns.reduce((sum, column) => sum + (column === 'other' ? 0 : cellScore(column, cells[column as keyof RowCells]?.text ?? '')), 0);
+}
+
 function cellScore(column: ColumnKind, text: string): number {
   switch (column) {
     case 'name':
@@ -255,11 +349,17 @@ function cellScore(column: ColumnKind, text: string): number {
   }
 }
 
-/** A `required` badge printed in the name cell (`name required`) when there is no such column. */
+/**
+ * A required marker printed in the name cell when there is no such column: a badge (`name
+ * required`, `id required`), a star (`id*`: required) or a question mark (`comment?`: optional).
+ */
 function moveBadges(cells: RowCells): RowCells {
   const name = cells.name;
   if (!name || cells.required) return cells;
-  const match = /^(\S+)\s+(\S+)$/.exec(name.text.trim());
+  const trimmed = name.text.trim();
+  const mark = /^([A-Za-z_$@][\w.$@[\]-]*)\s*([*?])$/.exec(trimmed);
+  if (mark?.[1]) return { ...cells, name: { ...name, text: mark[1] }, required: { text: mark[2]!, offset: name.offset + trimmed.length - 1 } };
+  const match = /^(\S+)\s+(\S+)$/.exec(trimmed);
   if (!match?.[1] || !match[2] || parseRequired(match[2]) === undefined) return cells;
   return { ...cells, name: { ...name, text: match[1] }, required: { text: match[2], offset: name.offset + name.text.indexOf(match[2]) } };
 }

@@ -5,6 +5,7 @@
 // among equals, the first on the page, unless the curl sample agrees with a later one.
 import { HTTP_METHODS } from '../../openapi-types.js';
 import type { Block, Position } from './blocks.js';
+import { inEnglish } from './foreign-words.js';
 import { matchOperationLine, readTarget } from './vocabulary.js';
 
 export interface OperationFound {
@@ -14,6 +15,8 @@ export interface OperationFound {
   at: Position;
   /** The blocks that state it (used by coverage). */
   blocks: number[];
+  /** The names the printed target's query string shows (`?apikey=`). */
+  query?: string[];
   /** The method is curl's default, or not printed at all. */
   methodInferred?: boolean;
   /** What gave it away, for messages. */
@@ -43,8 +46,15 @@ export function findOperation(blocks: readonly Block[]): OperationFound | undefi
   let curlPath: string | undefined;
   const entries: Entry[] = [];
   blocks.forEach((block, index) => {
-    if (block.kind === 'heading' || block.kind === 'text') entries.push({ block: index, text: block.text, at: block.at });
-    else if (block.kind === 'list') for (const item of block.items) entries.push({ block: index, text: item.text, at: item.at });
+    if (block.kind === 'heading' || block.kind === 'text') entries.push({ block: index, text: englishLabel(block.text), at: block.at });
+    else if (block.kind === 'list') for (const item of block.items) entries.push({ block: index, text: englishLabel(item.text), at: item.at });
+    else if (block.kind === 'grid') {
+      // An index of operations as a table (`Method | HTTP request | Description`): the cell that holds one.
+      for (const row of block.rows) {
+        const cell = row.cells.map((text) => matchOperationLine(text)).find((line) => line !== undefined);
+        if (cell) candidates.push({ ...cell, at: row.at, blocks: [index], strength: 3, index, source: 'line' });
+      }
+    }
     else if (block.kind === 'code') {
       const curl = readCurlTarget(block.value);
       if (curl) {
@@ -104,15 +114,36 @@ export function findOperation(blocks: readonly Block[]): OperationFound | undefi
   return found;
 }
 
+/** `方法：POST`, `Método: GET`: a label line of another language, its label put into English. */
+function englishLabel(text: string): string {
+  const label = /^(-\s*)?([^:：]{1,30}?)\s*[:：]\s*(.*)$/.exec(text);
+  if (!label) return text;
+  const english = /[:：]/.test(text) && !/^[\x20-\x7e]*$/.test(label[2]!) ? inEnglish(label[2]!) : undefined;
+  return english ? `${label[1] ?? ''}${english}: ${label[3]}` : text.replace('：', ': ');
+}
+
 /** A path segment that is an example value rather than a name: digits, a UUID, a domain, an id. */
 export function looksLikeValue(segment: string): boolean {
   return /^\d+$/.test(segment) || /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(segment) || /^[a-z]+_[A-Za-z0-9]{6,}$/.test(segment) || /^[\w-]+\.(?:com|net|org|io)$/.test(segment);
+}
+
+/**
+ * `/v1/documents/:idPermanently` then ` delete a document.`: a sentence ran into the path, its
+ * first (capitalized) word glued to the last segment. The path ends before that word.
+ */
+export function cutGluedSentence(token: string, after: string): string {
+  if (!/^\s+[a-z]+\s+[a-z]/.test(after)) return token;
+  const glued = /^(.*\/[^/]*[a-z0-9_])([A-Z][a-z]{2,})$/.exec(token);
+  if (!glued) return token;
+  const segment = glued[1]!.slice(glued[1]!.lastIndexOf('/') + 1).replace(/^[:{[<]/, '');
+  return segment.length >= 2 ? glued[1]! : token;
 }
 
 /** A method and a path at the start of a line, whatever follows them. */
 function matchOperationPrefix(text: string): { method: string; path: string; server?: string } | undefined {
   const match = new RegExp(`^(${HTTP_METHODS.join('|')})(?:\\s+|(?=/))(\\S+)(?:\\s|$)`, 'i').exec(text.trim());
   if (!match) return undefined;
+  match[2] = cutGluedSentence(match[2]!, text.trim().slice(match[0].trimEnd().length));
   // `POST api/Users`: a path printed without its leading slash.
   const target = /^[A-Za-z][\w.-]*\/[\w/{}.:-]*$/.test(match[2]!) && !/^https?:/i.test(match[2]!) ? `/${match[2]}` : match[2];
   return matchOperationLine(`${match[1]} ${target}`);
@@ -141,6 +172,12 @@ function readSplitOperation(entries: readonly Entry[], texts: readonly (string |
     const target = readTarget(after.path);
     if (target) return { method: method.toLowerCase(), ...target, at: entries[index]!.at, blocks: [entries[index]!.block, ...after.blocks.map((k) => entries[k]!.block)], source: 'split' };
   }
+  // `DELETE` / a sentence about it / `/api/v1/things/<uuid>`: the path alone on a line a little further down.
+  for (let k = methodAt + 2; k <= methodAt + 3 && k < texts.length; k++) {
+    const alone = (texts[k] ?? '').trim();
+    const target = /^(?:\/|https?:\/\/)\S*$/.test(alone) ? readTarget(alone) : undefined;
+    if (target && target.path.length > 1) return { method: method.toLowerCase(), ...target, at: entries[index]!.at, blocks: [entries[index]!.block, entries[k]!.block], source: 'split' };
+  }
   for (let k = Math.max(0, index - 6); k < Math.min(texts.length, index + 7); k++) {
     if (k === index) continue;
     const url = readUrlLabel(texts, k);
@@ -153,7 +190,10 @@ function readSplitOperation(entries: readonly Entry[], texts: readonly (string |
 function joinSplitPath(texts: readonly (string | undefined)[], from: number): { path: string; blocks: number[] } | undefined {
   const first = (texts[from] ?? '').trim();
   if (!first.startsWith('/') && !/^https?:\/\//.test(first) && !/^\{\{?[\w.-]+\}\}?\//.test(first)) return undefined;
-  if (first !== '/' || texts[from + 1] === undefined) return { path: first.split(/\s/)[0]!, blocks: [from] };
+  if (first !== '/' || texts[from + 1] === undefined) {
+    const token = first.split(/\s/)[0]!;
+    return { path: cutGluedSentence(token, first.slice(token.length)), blocks: [from] };
+  }
   let path = '';
   const used: number[] = [];
   for (let k = from; k < texts.length && used.length < 40; k++) {
@@ -209,10 +249,42 @@ export function readCurlTarget(command: string): { method: string; path: string;
   return { method: sendsData ? 'post' : 'get', ...target, methodInferred: true };
 }
 
+/**
+ * The JSON a curl command sends (`-d '{...}'`, `--data-raw`, `--json`), with its offset in the
+ * command; undefined when it sends none, or something other than JSON.
+ */
+export function readCurlData(command: string): { text: string; offset: number } | undefined {
+  const option = /(?:^|\s)(?:-d|--data(?:-raw|-binary)?|--json)\s*(['"])/.exec(command);
+  if (!option) return undefined;
+  const quote = option[1]!;
+  const start = option.index + option[0].length;
+  let end = start;
+  for (; end < command.length && command[end] !== quote; end++) if (quote === '"' && command[end] === '\\') end++;
+  const text = command.slice(start, end);
+  const lead = text.length - text.trimStart().length;
+  return /^[{[]/.test(text.trimStart()) ? { text: text.trimStart(), offset: start + lead } : undefined;
+}
+
 /** Two paths are one template when their segments match, a placeholder matching any segment. */
 export function samePath(template: string, path: string): boolean {
   const a = template.split('/');
   const b = path.split('/');
   if (a.length !== b.length) return false;
   return a.every((segment, i) => segment === b[i] || /^\{[^}]+\}$/.test(segment) || /^\{[^}]+\}$/.test(b[i]!));
+}
+
+/**
+ * A path printed again as an example of the operation's: the same template, or its end printed
+ * without the base path (`/api/things/42` for `/v0/api/things/{id}`), a trailing `/` standing for
+ * the segment the printed path left out.
+ */
+export function sameOperationPath(template: string, example: string): boolean {
+  if (samePath(template, example)) return true;
+  const open = (path: string) => (path.length > 1 && path.endsWith('/') ? `${path}{_}` : path);
+  const a = open(template).split('/');
+  const b = open(example).split('/');
+  const [long, short] = a.length >= b.length ? [a, b] : [b, a];
+  if (short.length < 3) return false;
+  const tail = ['', ...long.slice(long.length - (short.length - 1))];
+  return samePath(tail.join('/'), short.join('/'));
 }

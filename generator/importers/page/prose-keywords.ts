@@ -1,10 +1,12 @@
 // Schema keywords that a description states in plain words: "One of: a, b", "max 30 characters",
 // "between 1 and 100", "Lowercase letters and hyphens only", "ISO 8601", "Defaults to 20". Only
-// plain statements are read; anything vaguer stays prose.
+// plain statements are read; anything vaguer stays prose. Sentences that state a keyword and nothing
+// else, as renderers write them from the schema ("Values are `a` or `b`.", "Default value is `x`."),
+// are read first, exactly, and can be taken out of the description (`withoutKeywordSentences`).
 import type { JsonValue } from '../../openapi-types.js';
 
-/** Which schema a keyword constrains: the string, the number, the array, or the value whatever its type. */
-export type ProseTarget = 'string' | 'number' | 'array' | 'value' | 'schema';
+/** Which schema a keyword constrains: the string, the number, the array, the object, or the value whatever its type. */
+export type ProseTarget = 'string' | 'number' | 'array' | 'object' | 'value' | 'schema';
 
 export interface ProseKeyword {
   keyword: string;
@@ -12,6 +14,10 @@ export interface ProseKeyword {
   target: ProseTarget;
   /** For a count of items said of a number (`up to 100 items` on `limit`): the number's keyword. */
   numericKeyword?: string;
+  /** For a length said of an array (`Minimum length is 1` on a list): the array's keyword. */
+  arrayKeyword?: string;
+  /** The value is printed as a literal (`Default value is \`2025-03-25\``): taken as written, typed by the schema. */
+  exact?: boolean;
 }
 
 const LENGTH_UNIT = String.raw`(?:characters?|chars?|letters|digits|symbols)`;
@@ -31,7 +37,7 @@ const EXACTLY = new RegExp(String.raw`\bexactly\s+(\d{1,9})\s+${UNIT}`, 'gi');
 const COMPARISON = new RegExp(String.raw`\b(greater|more|less|fewer|higher|lower) than(\s+or equal to)?\s+${NUMBER}`, 'gi');
 
 const ENUM_LEAD =
-  /\b(?:(?:must be|can be|is|either)\s+)?(?:one of|possible values(?: are| include)?|allowed values(?: are)?|valid values(?: are)?|accepted values(?: are)?|supported values(?: are)?|available values(?: are)?|enum(?:eration)?(?: values)?)\s*:?\s*/gi;
+  /\b(?:(?:must be|can be|is|either)\s+)?(?:one of|possible values(?: are| include)?|allowed values(?: are)?|valid values(?: are)?|accepted values(?: are)?|supported values(?: are)?|available values(?: are)?|enum(?:eration)?(?: values)?|values? in)\s*:?\s*/gi;
 const ENUM_ITEM = /^[\w.:+@#*/-]+$/;
 const NOT_VALUES = new Set(['the', 'these', 'those', 'following', 'several', 'many', 'below', 'above']);
 
@@ -39,11 +45,15 @@ const NOT_VALUES = new Set(['the', 'these', 'those', 'following', 'several', 'ma
 export function readProseKeywords(description: string): ProseKeyword[] {
   if (!description.trim()) return [];
   // Bounded: descriptions are sentences; a pasted page in a cell is not worth reading for limits.
-  const text = description.replace(/\s+/g, ' ').slice(0, 4000);
+  const whole = description.replace(/\s+/g, ' ').slice(0, 4000);
   const found: ProseKeyword[] = [];
   const add = (keyword: ProseKeyword) => {
     if (!found.some((k) => k.keyword === keyword.keyword)) found.push(keyword);
   };
+  // The exact sentences first; the readers of looser wording then see the rest of the text only.
+  const sentences = readKeywordSentences(whole);
+  for (const sentence of sentences) sentence.keywords.forEach(add);
+  const text = blankOut(whole, sentences);
   const values = readEnum(text);
   if (values) add({ keyword: 'enum', value: values, target: 'value' });
   const format = readFormat(text);
@@ -232,4 +242,96 @@ function readDefault(text: string): JsonValue | undefined {
   if (raw === 'true' || raw === 'false') return raw === 'true';
   if (/^(?:the|a|an|no|none|empty|null)$/i.test(raw)) return undefined;
   return raw;
+}
+
+// Sentences that state one keyword, as renderers write them from a schema (Bump.sh, developer
+// portals). Each is anchored to its own words, so ordinary prose around it is kept.
+const LIST_SEPARATOR = String.raw`(?:\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+)`;
+const QUOTED_LIST = String.raw`\x60[^\x60]{0,200}\x60(?:${LIST_SEPARATOR}\x60[^\x60]{0,200}\x60){0,100}`;
+const PLAIN_LIST = String.raw`[\w:+@#/*-]+(?:\.[\w:+@#/*-]+)*(?:${LIST_SEPARATOR}[\w:+@#/*-]+(?:\.[\w:+@#/*-]+)*){1,100}`;
+const STATED_VALUES = new RegExp(String.raw`\bValues? (?:are|is):?\s+(${QUOTED_LIST}|${PLAIN_LIST})\.?(?=\s|$)`, 'g');
+/** A portal's `Possible values are : a, b,`: the list runs to the end of the description. */
+const STATED_POSSIBLE = /\bPossible values are\s*:\s*([^,\s]{1,200}(?:\s*,\s*[^,\s]{1,200}){0,100}),?\s*$/g;
+// An unquoted default is one word, so "Default value is the current date." stays prose.
+const STATED_DEFAULT = /\bDefault value is\s+(`[^`]{0,500}`|\S{1,200}?)(?:\s+\(empty\))?\.(?=\s|$)/g;
+const STATED_RANGE =
+  /\b(Minimum|Maximum) (value|length) is (-?\d{1,15}(?:\.\d{1,15})?)( \(exclusive\))?(?:,?\s*(?:and\s+)?(minimum|maximum) (value|length) is (-?\d{1,15}(?:\.\d{1,15})?)( \(exclusive\))?)?\.?/gi;
+const STATED_AT_LEAST = /\bAt least (\d{1,9}) (?:elements?|items?)\.?/gi;
+const STATED_AT_MOST = /\bNot more than (\d{1,9}) (?:elements?|items?)\.?/gi;
+const STATED_PATTERN = /\bFormat should match the following pattern:\s*(`[^`]{1,1000}`\.?|\S{1,1000})/g;
+const STATED_CLOSED = /\bAdditional properties are NOT allowed\.?/g;
+
+interface KeywordSentence {
+  start: number;
+  end: number;
+  keywords: ProseKeyword[];
+}
+
+function readKeywordSentences(text: string): KeywordSentence[] {
+  const found: KeywordSentence[] = [];
+  const each = (pattern: RegExp, read: (match: RegExpExecArray) => ProseKeyword[]) => {
+    for (const match of text.matchAll(pattern)) {
+      const keywords = read(match);
+      if (keywords.length > 0) found.push({ start: match.index, end: match.index + match[0].length, keywords });
+    }
+  };
+  each(STATED_VALUES, (m) => [{ keyword: 'enum', value: listItems(m[1]!), target: 'value', exact: true }]);
+  each(STATED_POSSIBLE, (m) => [{ keyword: 'enum', value: listItems(m[1]!), target: 'value', exact: true }]);
+  each(STATED_DEFAULT, (m) => [{ keyword: 'default', value: literal(m[1]!), target: 'value', exact: true }]);
+  each(STATED_RANGE, (m) => [bound(m[1]!, m[2]!, m[3]!, m[4]), ...(m[5] ? [bound(m[5], m[6]!, m[7]!, m[8])] : [])]);
+  each(STATED_AT_LEAST, (m) => [{ keyword: 'minItems', value: Number(m[1]), target: 'array', numericKeyword: 'minimum' }]);
+  each(STATED_AT_MOST, (m) => [{ keyword: 'maxItems', value: Number(m[1]), target: 'array', numericKeyword: 'maximum' }]);
+  each(STATED_PATTERN, (m) => [{ keyword: 'pattern', value: unquote(m[1]!.replace(/\.$/, '')), target: 'string' }]);
+  each(STATED_CLOSED, () => [{ keyword: 'additionalProperties', value: false, target: 'object' }]);
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** `Minimum value is 0 (exclusive)`, `Maximum length is 50` (Bump says length of arrays too). */
+function bound(side: string, of: string, amount: string, exclusive: string | undefined): ProseKeyword {
+  const min = side.toLowerCase() === 'minimum';
+  const value = Number(amount);
+  if (of.toLowerCase() === 'length') {
+    return { keyword: min ? 'minLength' : 'maxLength', value, target: 'string', arrayKeyword: min ? 'minItems' : 'maxItems' };
+  }
+  if (exclusive) return { keyword: min ? 'exclusiveMinimum' : 'exclusiveMaximum', value, target: 'number' };
+  return { keyword: min ? 'minimum' : 'maximum', value, target: 'number' };
+}
+
+function listItems(list: string): string[] {
+  const quoted = [...list.matchAll(/`([^`]*)`/g)].map((m) => m[1]!);
+  if (quoted.length > 0) return [...new Set(quoted)];
+  return [...new Set(list.split(new RegExp(LIST_SEPARATOR)).map((item) => item.trim()).filter(Boolean))];
+}
+
+/** A printed literal: JSON when it reads as JSON (`1`, `false`, `[]`), else its text. */
+function literal(text: string): JsonValue {
+  const value = unquote(text);
+  if (!text.startsWith('`')) return value;
+  try {
+    return JSON.parse(value) as JsonValue;
+  } catch {
+    return value;
+  }
+}
+
+function unquote(text: string): string {
+  return text.length >= 2 && text.startsWith('`') && text.endsWith('`') ? text.slice(1, -1) : text;
+}
+
+function blankOut(text: string, sentences: readonly KeywordSentence[]): string {
+  let out = text;
+  for (const { start, end } of sentences) out = out.slice(0, start) + ' '.repeat(end - start) + out.slice(end);
+  return out;
+}
+
+/**
+ * The description without the sentences that only state a keyword: for pages whose renderer wrote
+ * those sentences from the schema, where the keywords say all they said.
+ */
+export function withoutKeywordSentences(description: string): string {
+  const text = description.replace(/\s+/g, ' ').trim();
+  if (text.length > 4000) return text;
+  const sentences = readKeywordSentences(text);
+  if (sentences.length === 0) return description;
+  return blankOut(text, sentences).replace(/\s+/g, ' ').trim();
 }

@@ -6,6 +6,7 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import type { List, Nodes, Paragraph, RootContent, Table } from 'mdast';
 import type { Diagnostic } from '../../diagnostics.js';
+import { HTTP_METHODS } from '../../openapi-types.js';
 import type { Block, ListItem, Position, ReadResult, TableRow } from './blocks.js';
 
 /** Deeper lists are read flat: no page needs more, and recursion stays bounded. */
@@ -21,10 +22,47 @@ import { readHtmlFragment } from './read-html.js';
  */
 export function readMarkdown(text: string, file: string, locate?: (offset: number) => Position): ReadResult {
   const lines = text.split(/\r\n|\r|\n/);
-  const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const tree = fromMarkdown(withShallowBrackets(text), { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   const reader = new MarkdownReader(lines, file, text, locate);
   reader.readAll(tree.children);
   return { blocks: reader.blocks, diagnostics: reader.diagnostics };
+}
+
+const OPERATION_START = new RegExp(`^\\s*(?:${HTTP_METHODS.join('|')})\\s+/\\S*(?:\\s|$)`, 'i');
+
+/** No link label nests this deep; a type such as `array[array[string]]` nests two. */
+const MAX_BRACKET_DEPTH = 32;
+/** No link text runs this long (CommonMark caps a label at 999 characters). */
+const MAX_BRACKET_SPAN = 1000;
+/** What stands for a bracket the Markdown parser is not shown, in the one place it was. */
+const HIDDEN_OPEN = '\uE000';
+const HIDDEN_CLOSE = '\uE001';
+
+/**
+ * The text with the brackets that cannot be a link (nested deeper or spanning further than any
+ * link, or never closed before that far) hidden from the Markdown parser, each in its own place so
+ * offsets stay the page's: its GFM extensions walk back over an open bracket's whole content at
+ * every word, which on thousands of them costs the square of the page. `plainText` puts them back.
+ */
+function withShallowBrackets(text: string): string {
+  if (!text.includes('[')) return text;
+  const hidden = new Set<number>();
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '[') open.push(i);
+    else if (c === ']' && open.length > 0) {
+      const start = open.pop()!;
+      if (open.length >= MAX_BRACKET_DEPTH || i - start > MAX_BRACKET_SPAN) hidden.add(start).add(i);
+    }
+  }
+  for (const start of open) if (text.length - start > MAX_BRACKET_SPAN) hidden.add(start);
+  if (hidden.size === 0) return text;
+  return text.replace(/[[\]]/g, (bracket, offset: number) => (hidden.has(offset) ? (bracket === '[' ? HIDDEN_OPEN : HIDDEN_CLOSE) : bracket));
+}
+
+function restoreBrackets(value: string): string {
+  return value.includes(HIDDEN_OPEN) || value.includes(HIDDEN_CLOSE) ? value.replaceAll(HIDDEN_OPEN, '[').replaceAll(HIDDEN_CLOSE, ']') : value;
 }
 
 class MarkdownReader {
@@ -71,7 +109,7 @@ class MarkdownReader {
     switch (node.type) {
       case 'heading':
         this.flushOpen();
-        this.blocks.push({ kind: 'heading', depth: node.depth, text: plainText(node), at });
+        this.pushHeading(node.depth, plainText(node), node.children, at);
         return;
       case 'paragraph':
         this.flushOpen();
@@ -91,17 +129,25 @@ class MarkdownReader {
       case 'code': {
         this.flushOpen();
         // An endpoint is sometimes printed as a one-line code block; other code is an example.
-        const first = node.value.split('\n')[0] ?? '';
-        if (matchOperationLine(first) && !node.value.includes('\n')) this.blocks.push({ kind: 'text', text: first.trim(), at: { line: at.line + 1, column: at.column } });
-        else this.blocks.push({ kind: 'code', lang: (node.lang ?? '').toLowerCase(), value: node.value, at, valueAt: this.locate ? at : { line: at.line + 1, column: 1 } });
+        const value = restoreBrackets(node.value);
+        const first = value.split('\n')[0] ?? '';
+        if (matchOperationLine(first) && !value.includes('\n')) this.blocks.push({ kind: 'text', text: first.trim(), at: { line: at.line + 1, column: at.column } });
+        else this.blocks.push({ kind: 'code', lang: (node.lang ?? '').toLowerCase(), value, at, valueAt: this.locate ? at : { line: at.line + 1, column: 1 } });
         return;
       }
       case 'html':
-        this.readHtml(node.value, at);
+        this.readHtml(restoreBrackets(node.value), at);
         return;
       default:
         return;
     }
+  }
+
+  private pushHeading(depth: number, text: string, children: readonly Nodes[], at: Position): void {
+    const from = children[0]?.position?.start.offset;
+    const to = children.at(-1)?.position?.end.offset;
+    const markdown = from === undefined || to === undefined ? undefined : this.source.slice(from, to).replace(/\s+/g, ' ').trim();
+    this.blocks.push(markdown && markdown !== text ? { kind: 'heading', depth, text, markdown, at } : { kind: 'heading', depth, text, at });
   }
 
   /** Lines that are the page's structure (`POST /x`, `Show x fields`) stay apart from the prose they end. */
@@ -117,15 +163,18 @@ class MarkdownReader {
       prose = [];
       markdown = [];
     };
-    // The paragraph's own source lines, when its lines are the page's (not on a flattened page).
-    const sourceLines = this.locate ? undefined : this.markdownOf(node).split('\n').map((line) => line.replace(/^\s*(?:>\s?)+/, ''));
+    // The paragraph's own source lines (on a flattened page, those its line breaks were put back into).
+    const rawLines = this.markdownOf(node).split('\n');
+    const sourceLines = rawLines.map((line) => line.replace(/^\s*(?:>\s?)+/, ''));
+    const lineStart = (k: number): Position => this.lineOfParagraph(node, rawLines, k, lines.length) ?? { line: at.line + k, column: k === 0 ? at.column : 1 };
     lines.forEach((line, offset) => {
-      const lineAt = { line: at.line + offset, column: offset === 0 ? at.column : 1 };
+      const lineAt = lineStart(offset);
       // A callout's label on its own line (`> **Note**`) is kept apart, as a text rendering prints it.
-      if (isStructuralLine(line) || (offset === 0 && lines.length > 1 && matchCallout(line)?.rest === '')) {
+      // On a flattened page, a line the operation opens is the operation's, with what the page ran into it.
+      if (isStructuralLine(line) || (this.locate && offset > 0 && OPERATION_START.test(line)) || (offset === 0 && lines.length > 1 && matchCallout(line)?.rest === '')) {
         flush();
         this.blocks.push({ kind: 'text', text: line.trim(), at: lineAt });
-        proseAt = { line: lineAt.line + 1, column: 1 };
+        proseAt = lineStart(offset + 1);
         return;
       }
       if (prose.length === 0) proseAt = lineAt;
@@ -134,6 +183,16 @@ class MarkdownReader {
       if (source !== undefined) markdown.push(source);
     });
     flush();
+  }
+
+  /** Where line `k` of a paragraph starts on a flattened page (its lines are those unflatten.ts put back). */
+  private lineOfParagraph(node: Paragraph, rawLines: readonly string[], k: number, count: number): Position | undefined {
+    const from = node.position?.start.offset;
+    if (!this.locate || from === undefined || rawLines.length !== count || k >= count) return undefined;
+    let offset = from;
+    for (let i = 0; i < k; i++) offset += rawLines[i]!.length + 1;
+    if (k > 0) offset += /^\s*/.exec(rawLines[k]!)![0].length;
+    return this.locate(offset);
   }
 
   private readTable(node: Table, at: Position): void {
@@ -229,7 +288,7 @@ function plainText(node: Nodes): string {
   switch (node.type) {
     case 'text':
     case 'inlineCode':
-      return node.value;
+      return restoreBrackets(node.value);
     case 'break':
       return '\n';
     case 'html':

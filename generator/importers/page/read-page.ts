@@ -7,6 +7,7 @@ import { readText } from './read-text.js';
 import { isRunTogetherText, readRunTogetherText } from './read-flattened-text.js';
 import { PageIndex } from './page-index.js';
 import { isFlattenedMarkdown, unflatten } from './unflatten.js';
+import { isFlattenedText, readFlattenedText } from './unflatten-text.js';
 
 export type Rendering = 'html' | 'markdown' | 'flattened-markdown' | 'text';
 
@@ -58,6 +59,7 @@ function readRendering(page: Page): ReadResult & { rendering: Rendering } {
     return { rendering, ...readMarkdown(unflatten(page.text), page.path, (offset) => index.position(offset)) };
   }
   if (rendering === 'text' && isRunTogetherText(page.text)) return { rendering, ...readRunTogetherText(page.text) };
+  if (rendering === 'text' && isFlattenedText(page.text)) return { rendering, ...readFlattenedText(page.text, page.path) };
   const read = rendering === 'html' ? readHtml : rendering === 'markdown' ? readMarkdown : readText;
   return { rendering, ...read(page.text, page.path) };
 }

@@ -17,7 +17,8 @@ import {
   type SplitFailure,
   withNotes,
 } from './columns.js';
-import { readTypeLine } from './type-expression.js';
+import { readTypeLine, splitGluedField } from './type-expression.js';
+import { readTypeFirstFields } from './type-first-fields.js';
 import { isStructuralLine, matchOperationLine, matchSectionTitle, matchStatusLine } from './vocabulary.js';
 
 type TableStyle = 'pipe' | 'tab' | 'run-together';
@@ -41,11 +42,78 @@ const MAX_FIELD_NAME = 80;
 const FORMAT_WORD = /^(?:email|url|uri|date|uuid|file|binary|any|enum)$/i;
 /** The label some renderers give a heading's anchor, glued to the text around it when copied. */
 const HEADING_ANCHOR = /^(.*?)Section titled “([^”]*)”(.*)$/;
-const MARKER_LINE = /^\(?(required|optional|nullable|deprecated|read-?only|write-?only)\)?$/i;
+/** `required`, `(optional)`, `optional • nullable • schema=Error`: a field's markers, on a line of their own. */
+const MARKER_LINE = /^\(?(required|optional|nullable|deprecated|read-?only|write-?only)\)?(?:\s*[•·]\s*[\w=<>.:-]+){0,6}$/i;
 
 export function readText(text: string, file: string): ReadResult {
   const lines = text.split(/\r\n|\r|\n/).map((raw, index): Line => ({ raw, text: raw.trim(), indent: raw.length - raw.trimStart().length, index }));
-  return new TextReader(lines, file).read();
+  const keys = new Set([...text.matchAll(/"([A-Za-z_$@][\w.$@-]{0,80})"\s*:/g)].map((match) => match[1]!));
+  return new TextReader(unglueLines(lines), file, keys).read();
+}
+
+/**
+ * Lines a copied rendering ran into the next one, cut where the next one starts: a section title
+ * glued after a value (`uuidResponse Body`, `"inactive"Response Body`), and a field glued after a
+ * list of literal values (`"person" | "company"comment?string`). Code stays as it is.
+ */
+function unglueLines(lines: readonly Line[]): Line[] {
+  const out: Line[] = [];
+  let fence: string | undefined;
+  for (const line of lines) {
+    const open = FENCE.exec(line.text);
+    if (open) fence = fence === undefined ? open[1] : undefined;
+    if (fence !== undefined || open) {
+      out.push(line);
+      continue;
+    }
+    out.push(...cutGlued(line));
+  }
+  return out;
+}
+
+const LITERALS_THEN_TEXT = /^("[^"\n]*"(?:\s*[|,]\s*"[^"\n]*")*)(?=[A-Za-z_])/;
+
+function cutGlued(line: Line): Line[] {
+  const text = line.text;
+  if (text.length > 400) return [line];
+  const literals = LITERALS_THEN_TEXT.exec(text);
+  // `Section titled “Request body”| Key | Type |`: the heading's anchor, then the table's header.
+  const anchor = /Section titled “[^”]*”(?=\S)/.exec(text);
+  // `POST https://host/api/students{`: the request sample starts on the operation's line.
+  const opened = /^(\S+\s+\S+?)([{[])\s*$/.exec(text);
+  const sample = opened && matchOperationLine(opened[1]!) ? opened[1]!.length : undefined;
+  const at = anchor ? anchor.index + anchor[0].length : literals ? literals[1]!.length : (sample ?? gluedTitleAt(text) ?? leadingTitleEnd(text));
+  if (at === undefined) return [line];
+  const head = text.slice(0, at).trimEnd();
+  const tail = text.slice(at);
+  const first: Line = { ...line, raw: ' '.repeat(line.indent) + head, text: head };
+  const rest: Line = { ...line, raw: ' '.repeat(line.indent + at) + tail, text: tail, indent: line.indent + at };
+  return [first, ...cutGlued(rest)];
+}
+
+/** Where a section title that opens a line ends, when its value ran into it (`Response bodyResponseWrapper`, `Request bodyНет`). */
+function leadingTitleEnd(text: string): number | undefined {
+  for (let i = Math.min(text.length - 1, 60); i >= 3; i--) {
+    if (!/[\p{Lu}\d]/u.test(text[i]!) || !/\p{Ll}/u.test(text[i - 1]!)) continue;
+    // `ResponseWrapper` is one name: a one-word title splits off only a number or another script.
+    const title = text.slice(0, i);
+    if (!/\s/.test(title) && /[A-Za-z]/.test(text[i]!)) continue;
+    if (matchSectionTitle(title) !== undefined) return i;
+  }
+  return undefined;
+}
+
+/** Where a section title glued to the end of a line starts (`uuidResponse Body`); undefined when none is. */
+function gluedTitleAt(text: string): number | undefined {
+  for (let i = 1; i < text.length; i++) {
+    if (!/\p{Lu}/u.test(text[i]!) || !/[\p{Ll}\d"')\]}]/u.test(text[i - 1]!)) continue;
+    const title = text.slice(i);
+    if (title.length > 60 || matchSectionTitle(title) === undefined) continue;
+    // One capitalized word after a lower-case one is a camelCase name (`requestBody`), unless a value closed before it.
+    if (!/\s/.test(title.trim()) && !/["')\]}]/.test(text[i - 1]!)) continue;
+    return i;
+  }
+  return undefined;
 }
 
 class TextReader {
@@ -56,6 +124,8 @@ class TextReader {
   constructor(
     private readonly lines: Line[],
     private readonly file: string,
+    /** Keys the page's JSON samples show: a name that is one of them glued to a capitalized word is no name. */
+    private readonly sampleKeys: ReadonlySet<string> = new Set(),
   ) {}
 
   read(): ReadResult {
@@ -85,8 +155,8 @@ class TextReader {
         this.i++;
         continue;
       }
-      if (this.readFence(line) || this.readSample(line) || this.readCurl(line) || this.readDelimitedTable() || this.readCellPerLineTable()) continue;
-      if (this.readHeaderTable(line) || this.readList(line) || this.readStackedFields()) continue;
+      if (this.readFence(line) || this.readSample(line) || this.readBracelessSample(line) || this.readCurl(line) || this.readDelimitedTable() || this.readCellPerLineTable()) continue;
+      if (this.readTypeFirst() || this.readHeaderTable(line) || this.readList(line) || this.readStackedFields()) continue;
       this.blocks.push({ kind: 'text', text: line.text.replace(/\s+/g, ' '), at: positionOf(line) });
       this.i++;
     }
@@ -119,8 +189,15 @@ class TextReader {
     let quote = false;
     const body: string[] = [];
     let j = this.i;
+    /** Where on its last line the sample's outer bracket closes. */
+    let close = -1;
     for (; j < this.lines.length; j++) {
       const raw = this.lines[j]!.raw;
+      // A sample cut off in the middle of the page ends where the page's own structure resumes.
+      if (j > this.i && isStructuralLine(this.lines[j]!.text)) {
+        j--;
+        break;
+      }
       body.push(raw);
       for (let k = 0; k < raw.length; k++) {
         const c = raw[k];
@@ -129,22 +206,30 @@ class TextReader {
           else if (c === '"') quote = false;
         } else if (c === '"') quote = true;
         else if (c === '{' || c === '[') depth++;
-        else if (c === '}' || c === ']') depth--;
+        else if (c === '}' || c === ']') {
+          depth--;
+          if (depth === 0) {
+            close = k;
+            break;
+          }
+        }
       }
       quote = false; // a string never runs over a line break in a sample
       if (depth <= 0) break;
     }
-    // What a rendering glued after the closing bracket (`]429 Too many requests`) is the page's next line.
+    // What a rendering glued after the closing bracket (`]429 Too many requests`, `}{` the next
+    // sample) is the page's next line.
     const last = this.lines[j];
     let rest = '';
     if (last && depth <= 0) {
-      const close = closingIndex(last.raw);
+      if (close === -1) close = closingIndex(last.raw);
       rest = last.raw.slice(close + 1).trim();
       if (rest) body[body.length - 1] = last.raw.slice(0, close + 1);
     }
     this.blocks.push({ kind: 'code', lang: 'json', value: body.join('\n'), at: positionOf(line) });
     if (rest && last) {
-      this.lines[j] = { ...last, raw: rest, text: rest, indent: last.raw.length - last.raw.trimStart().length };
+      const column = last.raw.indexOf(rest, close + 1);
+      this.lines[j] = { ...last, raw: ' '.repeat(column) + rest, text: rest, indent: column };
       this.i = j;
       return true;
     }
@@ -152,16 +237,84 @@ class TextReader {
     return true;
   }
 
-  /** `curl ...` with its `\` continuation lines. */
+  /** Fields printed type first, one attribute per line (type-first-fields.ts). */
+  private readTypeFirst(): boolean {
+    const read = readTypeFirstFields(this.lines, this.i, endsFields);
+    if (!read) return false;
+    this.blocks.push(...read.blocks);
+    this.i = read.next;
+    return true;
+  }
+
+  /**
+   * A sample whose braces the rendering dropped or moved: `JSON "label": "string"` over an empty
+   * `{ }`, or lines of `"key": value` members. The members at the outer indent are read as one
+   * object (a member whose value opens a nested container is read as an empty one of its kind);
+   * the block keeps the page's lines, so what the reader reports stays located.
+   */
+  private readBracelessSample(line: Line): boolean {
+    const first = BRACELESS_LEAD.exec(line.text);
+    if (!first) return false;
+    const next = this.lines[this.i + 1]?.text ?? '';
+    const inline = /",\s*"[^"]+"\s*:/.test(line.text) || next === '{' || next === '{ }';
+    if (!inline && !MEMBER.test(next)) return false;
+    const base = line.indent;
+    const kept: string[] = [];
+    let j = this.i;
+    for (; j < this.lines.length; j++) {
+      const current = this.lines[j]!;
+      const text = j === this.i ? current.text.slice(first[1]?.length ?? 0).trim() : current.text;
+      if (j > this.i && (current.text === '' || current.indent < base || (current.indent === base && !MEMBER.test(text)))) break;
+      if (current.indent > base) {
+        kept.push('');
+        continue;
+      }
+      // A value that opens a container whose end the rendering dropped stands as an empty one.
+      const opened = /^("[^"]+"\s*:\s*)([[{])\s*$/.exec(text);
+      const member = opened ? `${opened[1]}${opened[2] === '[' ? '[]' : '{}'}` : text;
+      kept.push(/,\s*$/.test(member) ? member : `${member},`);
+    }
+    // An empty `{` `}` right under members printed before it: the braces they belong in.
+    let end = j;
+    if (this.lines[j]?.text === '{' && this.lines[j + 1]?.text === '}') end = j + 2;
+    else if (this.lines[j]?.text === '{ }' || this.lines[j]?.text === '{}') end = j + 1;
+    const at = positionOf(line);
+    const lead = first[1]?.length ?? 0;
+    this.blocks.push({ kind: 'code', lang: 'json', value: `{${kept.join('\n')}\n}`, at, valueAt: { line: at.line, column: at.column + lead - 1 } });
+    this.i = end;
+    return true;
+  }
+
+  /**
+   * `curl ...` with its `\\` continuation lines and the lines of a quoted argument (`--data '` over
+   * several lines). What a rendering glued after the command's last quote (`'{`, `"Response`) is
+   * the page's next line.
+   */
   private readCurl(line: Line): boolean {
     if (!/^(?:\$\s*)?curl\s/.test(line.text)) return false;
     const body: string[] = [line.text.replace(/^\$\s*/, '')];
     let j = this.i;
-    while (/\\\s*$/.test(this.lines[j]!.raw) && j + 1 < this.lines.length) {
+    let quote = quoteAfter(body[0]!, undefined);
+    while (j + 1 < this.lines.length && body.length < MAX_CURL_LINES && (/\\\s*$/.test(this.lines[j]!.raw) || quote !== undefined)) {
       j++;
-      body.push(this.lines[j]!.text);
+      const text = this.lines[j]!.text;
+      body.push(text);
+      quote = quoteAfter(text, quote);
     }
+    const last = this.lines[j]!;
+    const startQuote = body.length > 1 ? quoteBefore(body) : undefined;
+    const cut = quote === undefined ? gluedAfterCommand(body.at(-1)!, startQuote) : undefined;
     this.blocks.push({ kind: 'code', lang: 'curl', value: body.join('\n'), at: positionOf(line) });
+    if (cut !== undefined) {
+      const text = body.at(-1)!;
+      body[body.length - 1] = text.slice(0, cut);
+      (this.blocks.at(-1) as { value: string }).value = body.join('\n');
+      const rest = text.slice(cut);
+      const column = last.raw.length - last.raw.trimStart().length + (body.length === 1 ? line.text.length - line.text.replace(/^\$\s*/, '').length : 0) + cut;
+      this.lines[j] = { ...last, raw: ' '.repeat(column) + rest, text: rest, indent: column };
+      this.i = j;
+      return true;
+    }
     this.i = j + 1;
     return true;
   }
@@ -192,10 +345,13 @@ class TextReader {
     while (end < this.lines.length) {
       const text = this.lines[end]!.text;
       if (text === '') break;
+      // The header of the next table (its cells, over its delimiter row) ends this one.
+      if (this.headerAhead(end)) break;
       if (text.includes('|')) {
         end++;
         continue;
       }
+      if (this.headerAhead(end + 1)) break;
       const next = this.lines[end + 1]?.text ?? '';
       const after = this.lines[end + 2]?.text ?? '';
       if (next === '|' || (next.endsWith('|') && !next.startsWith('|') && after !== '' && !isDelimiterRow(next)) ) {
@@ -209,6 +365,20 @@ class TextReader {
     this.pushTable(header, rows, this.lines[start]!);
     this.i = end;
     return true;
+  }
+
+  /** Whether the lines from `from` are a table's header: cells ending with pipes, then a delimiter row as wide. */
+  private headerAhead(from: number): boolean {
+    let k = from;
+    while (k < this.lines.length && k - from <= 16) {
+      const text = this.lines[k]!.text;
+      if (isDelimiterRow(text) || !(text.endsWith('|') || text === '|')) break;
+      k++;
+    }
+    const delimiter = this.lines[k]?.text ?? '';
+    if (k === from || !isDelimiterRow(delimiter) || !delimiter.includes('|')) return false;
+    const width = delimiter.split('|').filter((part) => /-/.test(part)).length;
+    return splitStream(this.lines.slice(from, k)).filter((cell) => cell.text !== '').length === width;
   }
 
   /**
@@ -272,6 +442,16 @@ class TextReader {
       const rowLine = this.lines[index]!.raw;
       if (header.style === 'pipe' && isDelimiterRow(rowLine)) continue;
       const cells = cutRow(rowLine, header.style, header.columns);
+      // A name on a line of its own, the row's other cells run together on the next (`projectUuid` / `pathStringДаНет`).
+      const nextLine = this.lines[index + 1]?.text ?? '';
+      if (header.style === 'run-together' && cells !== 'end' && 'expected' in cells && FIELD_NAME.test(rowLine.trim()) && nextLine !== '') {
+        const joined = cutRow(rowLine.trim() + nextLine, header.style, header.columns);
+        if (joined !== 'end' && !('expected' in joined)) {
+          rows.push(rowOf(joined, index, 0));
+          index++;
+          continue;
+        }
+      }
       if (cells === 'end') break;
       if ('expected' in cells) {
         this.diagnostics.push(
@@ -323,8 +503,13 @@ class TextReader {
         j++;
         continue;
       }
-      // A line under the last item that is not itself a bullet: more of its text.
-      if (last && (current.indent > lastIndent || (current.indent === lastIndent && j === this.i + 1)) && !startsSample(current.text) && !/^(?:\$\s*)?curl\s/.test(current.text)) {
+      // A line under the last item that is not itself a bullet: more of its text (a status code or a
+      // section title at the item's own indent starts the next part of the page).
+      const structural = current.indent <= lastIndent && (/^(?:[1-5]\d\d|[1-5]XX|default|path|query|header|cookie|body)$/i.test(current.text) || isStructuralLine(current.text));
+      // At the item's own indent only a line that reads on from it (the item's sentence not ended, or
+      // the line starting in lower case) is more of it; `Examples` after `... no garden has this ID.` is not.
+      const readsOn = current.indent > lastIndent || (j === this.i + 1 && (!/[.!?:]$/.test(last?.text ?? '') || /^\p{Ll}/u.test(current.text)));
+      if (last && !structural && readsOn && !startsSample(current.text) && !/^(?:\$\s*)?curl\s/.test(current.text)) {
         const added = current.text.replace(/\s+/g, ' ');
         last.text = `${last.text} ${added}`;
         last.markdown = `${last.markdown}\n${added}`;
@@ -366,7 +551,7 @@ class TextReader {
           k++;
           continue;
         }
-        if (this.fieldAt(k) || endsFields(text)) break;
+        if (this.fieldAt(k) || endsFields(text) || this.definitionAt(k, [...rows, { name: field.name, type: field.type }])) break;
         const marker = MARKER_LINE.exec(text);
         if (/^object$/i.test(text) && /\b(?:object|array)\b/i.test(field.type)) {
           // A lone `object` under an object's description: its label in the rendering, no field.
@@ -393,6 +578,13 @@ class TextReader {
         nested: [],
       });
       if (opensFields) opens.push({ before: rows.length, label: field.name, at: { line: nameLine.index + 1, column: nameLine.indent + 1 } });
+      // `ErrorResponse` / `object • ErrorResponse` after the fields: the definition of the schema a
+      // field above is typed by; the fields under it are that field's.
+      const definition = k < this.lines.length ? this.definitionAt(k, rows) : undefined;
+      if (definition) {
+        opens.push({ before: rows.length, label: definition.owner, at: positionOf(this.lines[k]!) });
+        k = definition.next;
+      }
       const next = k < this.lines.length ? this.fieldAt(k) : undefined;
       if (!next) {
         this.i = k;
@@ -425,18 +617,26 @@ class TextReader {
     if (!line) return undefined;
     const text = line.text;
     const inline = /^([A-Za-z_$@][\w.$@[\]-]*)\s+(\S.*)$/.exec(text);
-    // `Page number`, `Base URL`: a capitalized word before a type word is prose, not a field.
-    if (inline && inline[1]!.length <= MAX_FIELD_NAME && !/^[A-Z][a-z]+$/.test(inline[1]!)) {
+    // `Page number`, `Base URL`: a capitalized word before a type word is prose, not a field; so is
+    // `phonePhone number`, a sample's key `phone` glued to the words that describe it.
+    if (inline && inline[1]!.length <= MAX_FIELD_NAME && !/^[A-Z][a-z]+$/.test(inline[1]!) && !this.gluedToKey(inline[1]!)) {
       const type = readTypeLine(inline[2]!);
       if (type && type.expr.kind !== 'named' && type.rest === '') {
         return { name: inline[1]!, type: type.type, required: type.required === undefined ? '' : type.required ? 'required' : 'optional', typeLine: j, next: j + 1 };
       }
     }
-    if (!FIELD_NAME.test(text) || text.length > MAX_FIELD_NAME) return undefined;
+    // `tag_idstringRequired`, `comment?string|null`: name, type and marker run together.
+    const split = splitGluedField(text);
+    const glued = split && !isVocabularyWord(split.name) ? { name: split.name, type: split.type, required: split.required, typeLine: j, next: j + 1 } : undefined;
+    if (!FIELD_NAME.test(text) || text.length > MAX_FIELD_NAME) return glued;
     // A word pages also use as a title (`payload`, `error`) is a field only when its type follows at once.
     if (MARKER_LINE.test(text)) return undefined;
     if (isVocabularyWord(text)) {
       const next = this.lines[j + 1]?.text ?? '';
+      // `error` / `ErrorResponse` / `optional • nullable`: typed by a schema's name, its markers under it.
+      if (/^[a-z]/.test(text) && (readTypeLine(next)?.expr.kind === 'named' || /^[A-Z]$/.test(next)) && MARKER_LINE.test(this.lines[j + 2]?.text ?? '')) {
+        return { name: text, type: /^[A-Z]$/.test(next) ? '' : next, required: '', typeLine: j + 1, next: j + 2 };
+      }
       const type = /^[a-z]/.test(text) ? readTypeLine(next) : undefined;
       if (!type || type.expr.kind === 'named' || MARKER_LINE.test(next) || /^(?:object|array|string|integer|number|boolean|null)$/.test(text)) return undefined;
       return { name: text, type: type.type, required: type.required === undefined ? '' : type.required ? 'required' : 'optional', typeLine: j + 1, next: j + 2 };
@@ -453,6 +653,11 @@ class TextReader {
         continue;
       }
       const type = FORMAT_WORD.test(next) ? undefined : readTypeLine(next);
+      // `error` / `ErrorResponse` / `optional • nullable`: a schema's name as the type, markers under it
+      // (`T`, a type parameter, says no more than that there is a value).
+      if ((type?.expr.kind === 'named' || /^[A-Z]$/.test(next)) && MARKER_LINE.test(this.lines[k + 1]?.text ?? '')) {
+        return { name: text, type: /^[A-Z]$/.test(next) ? '' : next, required, typeLine: k, next: k + 1 };
+      }
       // `details` / `Account_Details` / `object`: the schema's name printed between a field and its type.
       if (type?.expr.kind === 'named' && /[_A-Z]/.test(next.slice(1))) {
         // Its type may follow a line of description (`Account_Id` / `A valid account ID` / `string`).
@@ -467,10 +672,27 @@ class TextReader {
         return { name: text, type: type.type, required: type.required === undefined ? required : type.required ? 'required' : 'optional', typeLine: k, next: k + 1 };
       }
       // A name and its required marker with no type (`Content-Type` / `required`): a field still.
-      if (required) return { name: text, type: '', required, typeLine: j, next: k };
+      if (required) return glued ? { ...glued, required } : { name: text, type: '', required, typeLine: j, next: k };
       break;
     }
-    return undefined;
+    return glued;
+  }
+
+  /** A schema's name over `object • Name` at line `k`, when a field among `rows` is typed by it: the field it defines. */
+  private definitionAt(k: number, rows: readonly { name: string; type: string }[]): { owner: string; next: number } | undefined {
+    const text = this.lines[k]?.text ?? '';
+    if (!/^[A-Z][\w<>]*$/.test(text) || !/^object\b/i.test(this.lines[k + 1]?.text ?? '')) return undefined;
+    const owner = rows.find((row) => row.type === text);
+    return owner && { owner: owner.name, next: k + 2 };
+  }
+
+  /** `phonePhone`: a key the samples show, glued to a capitalized word, where the name itself is no key. */
+  private gluedToKey(name: string): boolean {
+    if (this.sampleKeys.has(name)) return false;
+    for (let k = 1; k < name.length; k++) {
+      if (/\p{Lu}/u.test(name[k]!) && this.sampleKeys.has(name.slice(0, k))) return true;
+    }
+    return false;
   }
 
   private nextNonBlank(j: number): number | undefined {
@@ -481,7 +703,7 @@ class TextReader {
   private pushTable(header: string[], rows: { cells: Cell[]; at: Line }[], at: Line): void {
     const columns = columnsFromHeaderCells(header);
     if (columns) {
-      const built = rows.map((row) => rowOf(fitCells(row.cells, columns), row.at.index, 0));
+      const built = rows.map((row) => rowOf(fitCells(row.cells.map((cell) => ({ ...cell, text: unquote(cell.text) })), columns), row.at.index, 0));
       this.blocks.push({ kind: 'table', columns, header, rows: built, at: positionOf(at) });
       return;
     }
@@ -492,6 +714,52 @@ class TextReader {
       at: positionOf(at),
     });
   }
+}
+
+/** `"key": value` opening a line, after a `JSON` tab label when the rendering kept one. */
+const BRACELESS_LEAD = /^(JSON\s+)?"[^"\n]{1,80}"\s*:\s*\S/;
+const MEMBER = /^"[^"\n]{1,80}"\s*:\s*\S/;
+
+/** Lines a curl command may run over; a longer run is no command. */
+const MAX_CURL_LINES = 400;
+
+/** The quote still open at the end of `text` when `open` was open at its start (shell quoting). */
+function quoteAfter(text: string, open: string | undefined): string | undefined {
+  let quote = open;
+  for (let k = 0; k < text.length; k++) {
+    const c = text[k]!;
+    if (quote === undefined) {
+      if (c === '\\') k++;
+      else if (c === "'" || c === '"') quote = c;
+    } else if (c === quote) quote = undefined;
+    else if (quote === '"' && c === '\\') k++;
+  }
+  return quote;
+}
+
+/** The quote open at the start of the last of these lines. */
+function quoteBefore(lines: readonly string[]): string | undefined {
+  let quote: string | undefined;
+  for (const line of lines.slice(0, -1)) quote = quoteAfter(line, quote);
+  return quote;
+}
+
+/** Where text glued right after the command's last closing quote starts (`'{`, `"Response`). */
+function gluedAfterCommand(text: string, open: string | undefined): number | undefined {
+  let quote = open;
+  let lastClose = -1;
+  for (let k = 0; k < text.length; k++) {
+    const c = text[k]!;
+    if (quote === undefined) {
+      if (c === '\\') k++;
+      else if (c === "'" || c === '"') quote = c;
+    } else if (c === quote) {
+      quote = undefined;
+      lastClose = k;
+    } else if (quote === '"' && c === '\\') k++;
+  }
+  if (lastClose === -1 || lastClose === text.length - 1) return undefined;
+  return /^[{[\p{Lu}]/u.test(text.slice(lastClose + 1)) ? lastClose + 1 : undefined;
 }
 
 /** Where the last bracket that closes a sample stands on its last line. */
@@ -514,9 +782,12 @@ function startsSample(text: string): boolean {
   return /^(?:\{\s*(?:$|["'}\w•])|\[\s*(?:$|[{["\d\-\]tfn]))/.test(text) && !/^\[[^\]]*\]\(/.test(text) && !/^\{\{?[\w.-]+\}\}?(?:\/|$)/.test(text);
 }
 
+/** The tab over a code sample (`json`, `bash`): no field's description. */
+const LANGUAGE_TAB = /^(?:json|bash|shell|sh|curl|javascript|js|typescript|python|http|xml|yaml)$/i;
+
 /** Lines a stack of fields never runs over. */
 function endsFields(text: string): boolean {
-  return HEADING_ANCHOR.test(text) || /^(?:[1-5]\d\d|[1-5]XX|default)$/i.test(text) || isStructuralLine(text) || startsSample(text) || /^(?:\$\s*)?curl\s/.test(text) || FENCE.test(text) || /^\|/.test(text) || BULLET.test(text);
+  return LANGUAGE_TAB.test(text) || /^\/\/\s/.test(text) || HEADING_ANCHOR.test(text) || /^(?:[1-5]\d\d|[1-5]XX|default)$/i.test(text) || isStructuralLine(text) || startsSample(text) || /^(?:\$\s*)?curl\s/.test(text) || FENCE.test(text) || /^\|/.test(text) || BULLET.test(text);
 }
 
 const VOCABULARY = /^(?:object|array|string|integer|number|boolean|required|optional|nullable|example|examples|default|schema|responses?|request|body|headers?|parameters|enum|null|none|success|error)$/i;
@@ -553,26 +824,43 @@ function groupRows(lines: readonly Line[], width: number): { cells: Cell[]; at: 
     if (current && current.cells.some((cell) => cell.text !== '')) rows.push(current);
     current = undefined;
   };
-  for (const line of lines) {
+  const innerPipes = (line: Line | undefined) => (line ? (line.text.replace(/^\|/, '').replace(/\|$/, '').match(/(?<!\\)\|/g) ?? []).length : 0);
+  for (const [k, line] of lines.entries()) {
     if (line.text === '|') {
       if (pending) {
         current ??= { cells: [], at: line };
         current.cells.push({ text: pending.trim(), offset: 0 });
         pending = '';
+      } else if (!current) {
+        // A row's opening frame.
+        current = { cells: [], at: line };
+        continue;
+      } else if (current.cells.length === 0) {
+        // Right after the frame: an empty first cell.
+        current.cells.push({ text: '', offset: 0 });
+        continue;
+      } else {
+        // After cells: the row ends here, short of cells or not.
+        finish();
+        continue;
       }
       if (current && current.cells.length >= width) finish();
       continue;
     }
     const inner = line.text.replace(/^\|/, '').replace(/\|$/, '');
     const pipes = (inner.match(/(?<!\\)\|/g) ?? []).length;
-    if (pipes >= 1 && (line.text.startsWith('|') || pipes + 1 >= width || !current)) {
+    // `**id** | **String**|  |`: a row closed by its pipe, with fewer cells than the header (the
+    // empty ones at its end left out), is a row of its own.
+    const next = lines[k + 1];
+    const closed = pipes >= 1 && line.text.endsWith('|') && !pending && (next === undefined || innerPipes(next) >= 1);
+    if (pipes >= 1 && (line.text.startsWith('|') || pipes + 1 >= width || !current || closed)) {
       // A row of its own, or the first line of one when it holds fewer cells than the header.
       finish();
       current = { cells: splitPipeRow(line.raw).map((cell) => ({ ...cell, offset: cell.offset })), at: line };
       if (!line.text.endsWith('|')) {
         pending = current.cells.pop()?.text ?? '';
       }
-      if (current.cells.length >= width) finish();
+      if (current.cells.length >= width || closed) finish();
       continue;
     }
     if (line.text.endsWith('|')) {
@@ -618,7 +906,7 @@ function readHeader(line: string): { style: TableStyle; columns: ColumnKind[]; c
 function cutRow(line: string, style: TableStyle, columns: ColumnKind[]): RowCells | SplitFailure | 'end' {
   switch (style) {
     case 'pipe':
-      return line.includes('|') ? fitCells(splitPipeRow(line), columns) : 'end';
+      return line.includes('|') ? fitCells(splitPipeRow(line).map((cell) => ({ ...cell, text: unquote(cell.text) })), columns) : 'end';
     case 'tab':
       return line.includes('\t') ? fitCells(splitTabs(line), columns) : 'end';
     case 'run-together':
@@ -654,9 +942,14 @@ function rowOf(cells: RowCells, index: number, indent: number): TableRow {
   };
 }
 
-/** Pipe tables in plain text still often keep Markdown's backticks around names and types. */
+/** Pipe tables in plain text still often keep Markdown's backticks and bold around names and types. */
 function unquote(text: string): string {
-  return text.trim().replace(/^`([^`]*)`$/, '$1').replace(/\\\|/g, '|').trim();
+  return text
+    .trim()
+    .replace(/^`([^`]*)`$/, '$1')
+    .replace(/^\*\*([^*]+)\*\*$/, '$1')
+    .replace(/\\\|/g, '|')
+    .trim();
 }
 
 function positionOf(line: Line): Position {

@@ -1,5 +1,6 @@
 // The type column of a property table: `string`, `integer<int64>`, `object[]`, `string | null`,
 // `array of Instance`... read as a whole cell, or at the start of text whose cells ran together.
+import { foreignType } from './foreign-words.js';
 
 export type Primitive = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null' | 'any';
 
@@ -37,6 +38,9 @@ const TYPE_WORDS: Record<string, Word> = {
   array: { name: 'array' },
   null: { name: 'null' },
   any: { name: 'any' },
+  unknown: { name: 'any' },
+  undefined: { name: 'any' },
+  mixed: { name: 'any' },
   file: { name: 'string', format: 'binary' },
   binary: { name: 'string', format: 'binary' },
   date: { name: 'string', format: 'date' },
@@ -73,7 +77,8 @@ export interface TypeOptions {
 
 /** Reads a whole type cell, or returns undefined when it is not a type. */
 export function parseTypeExpression(cell: string): TypeExpr | undefined {
-  let text = normalizeSpelling(cell.trim().replace(/^`(.*)`$/s, '$1').trim());
+  const plain = cell.trim().replace(/^`(.*)`$/s, '$1').trim();
+  let text = normalizeSpelling(foreignType(plain) ?? plain);
   if (text.length === 0 || text.length > MAX_TYPE_LENGTH) return undefined;
   const nullable = readNullableFlag(text);
   if (nullable !== undefined) text = nullable;
@@ -130,8 +135,14 @@ function matchItem(text: string, start: number, options: TypeOptions, depth: num
     const format = FORMAT_SUFFIX.exec(text.slice(end, end + 40));
     if (format && (base.name === 'string' || base.name === 'integer' || base.name === 'number')) {
       const name = (format[1] ?? format[2] ?? '').toLowerCase();
+      // `Number (Integer)`, `number <int64>`: a format that names a type narrows the number to it.
+      const narrower = base.name === 'number' ? TYPE_WORDS[name] : undefined;
       const expr: TypeExpr =
-        name === 'enum' ? { kind: 'primitive', ...base, isEnum: true } : { kind: 'primitive', name: base.name, format: name };
+        name === 'enum'
+          ? { kind: 'primitive', ...base, isEnum: true }
+          : narrower?.name === 'integer'
+            ? { kind: 'primitive', ...narrower }
+            : { kind: 'primitive', name: base.name, format: name };
       bases.push({ end: end + format[0].length, expr, penalty });
     }
   }
@@ -190,7 +201,12 @@ function normalizeSpelling(text: string): string {
     .replace(/^enum\s*<\s*(string|integer|number)\s*>/i, '$1 (enum)')
     .replace(/\b(object|array)\s*\(\s*[A-Z][A-Za-z0-9_]*\s*\)/g, '$1')
     .replace(/\bcollection of\s+/gi, 'array of ')
-    .replace(/\barray\[(object|string|integer|number|boolean)\]/gi, 'array<$1>');
+    .replace(/^(?:List|Set|Collection|Iterable)<(.+)>$/, 'array<$1>')
+    .replace(/^(?:Map|Dictionary|Record)<.+>$/, 'object')
+    .replace(/\barray\[(object|string|integer|number|boolean)\]/gi, 'array<$1>')
+    // Developer portals: `string of array` (an array of strings), `integer As int64` (a format).
+    .replace(/\s+As\s+([a-z0-9][a-z0-9-]*)/g, '<$1>')
+    .replace(/^(\S+)((?:\s+of\s+array){1,4})$/i, (_, base: string, arrays: string) => `${'array of '.repeat(arrays.match(/\bof\s+array/gi)!.length)}${base}`);
 }
 
 export interface TypeLine {
@@ -233,4 +249,57 @@ export function readTypeLine(line: string): TypeLine | undefined {
   const expr = parseTypeExpression(text);
   if (!expr) return undefined;
   return { type: text, expr, ...result };
+}
+
+export interface GluedField {
+  name: string;
+  /** The type as printed, its markers taken off. */
+  type: string;
+  /** `required`, `optional`, `*` (the name's star), `?` (the name's question mark) or ''. */
+  required: string;
+}
+
+/** Type words safe to find glued after a name with no marker: no English word ends in them (`update` ends in `date`). */
+const GLUED_TYPES = /^(?:string|integer|number|boolean|object|array|datetime|date-time|enum|uuid|double|float|int32|int64|unknown|undefined)\b/i;
+const GLUED_NAME = /^[A-Za-z_$@][\w.$@-]*$/;
+const MAX_GLUED = 160;
+
+/**
+ * A field whose name, type and required marker ran together, as rendered pages copy them:
+ * `tag_idstringRequired`, `idstring · nullableOptional`, `comment?string|null`, `id*string`,
+ * `created_atdatetime`. The type is read against the vocabulary; the name is the longest that
+ * leaves one. Without a marker only unmistakable type words count, and the name starts lower case.
+ */
+export function splitGluedField(text: string): GluedField | undefined {
+  let rest = text.trim();
+  if (rest.length === 0 || rest.length > MAX_GLUED || /\s{2,}/.test(rest)) return undefined;
+  let required = '';
+  const marker = /(?<=[a-z\]>)])(Required|Optional)$/.exec(rest);
+  if (marker) {
+    required = marker[1]!.toLowerCase();
+    rest = rest.slice(0, marker.index);
+  }
+  // `string · nullable`, `string | null`: what follows the type word is the type's.
+  const nullable = /\s*·\s*nullable$/i.exec(rest);
+  if (nullable) rest = rest.slice(0, nullable.index);
+  for (let end = Math.min(rest.length - 1, 128); end >= 2; end--) {
+    let name = rest.slice(0, end);
+    let type = rest.slice(end);
+    let mark = '';
+    const sign = /[*?]$/.exec(name);
+    if (sign) {
+      mark = sign[0];
+      name = name.slice(0, -1);
+    }
+    if (!GLUED_NAME.test(name) || name.length < 2 || /\s/.test(type.trimEnd()) && !/\|/.test(type)) continue;
+    const marked = required !== '' || mark !== '';
+    if (!marked && (!/^[a-z_$@]/.test(name) || !GLUED_TYPES.test(type))) continue;
+    type = type.trim();
+    const expr = parseTypeExpression(type);
+    if (!expr || expr.kind === 'named') continue;
+    // A name cannot end where a type word would go on (`typestring` is `type` + `string`, not `typestrin` + `g`).
+    if (!/^[A-Za-z]/.test(type)) continue;
+    return { name, type: nullable ? `${type} | null` : type, required: required || mark };
+  }
+  return undefined;
 }

@@ -26,9 +26,9 @@ export function isFlattenedMarkdown(text: string): boolean {
   const lines = text.split('\n').filter((line) => line.trim() !== '');
   if (lines.length === 0 || lines.length > 3) return false;
   const longest = Math.max(...lines.map((line) => line.length));
-  if (longest < 200) return false;
   const marks = text.match(/ #{2,6} \S| - [`*]|\*\*(?:GET|POST|PUT|PATCH|DELETE)\b/gi)?.length ?? 0;
-  return marks >= 2;
+  // A short page needs more marks to tell it from a line of prose that mentions one.
+  return longest >= 200 ? marks >= 2 : marks >= 3;
 }
 
 /** The text with a line break in place of the space before every mark (outside fenced code). */

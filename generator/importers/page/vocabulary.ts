@@ -3,6 +3,8 @@
 // them, so a line means the same thing whichever rendering it came from.
 import { STATUS_CODES } from 'node:http';
 import { HTTP_METHODS } from '../../openapi-types.js';
+import { matchBodyNameLine, matchComposition } from './body-lines.js';
+import { inEnglish } from './foreign-words.js';
 import { parseTypeExpression, type TypeExpr } from './type-expression.js';
 
 export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
@@ -11,6 +13,8 @@ export interface OperationLine {
   method: string;
   path: string;
   server?: string;
+  /** The names in the target's query string (`?apikey=`), in order. */
+  query?: string[];
 }
 
 const METHODS = HTTP_METHODS.join('|');
@@ -31,7 +35,7 @@ export function matchOperationLine(text: string): OperationLine | undefined {
  * `[id]` and `{{id}}` made `{id}`, a host split off as the server (a templated host such as
  * `{{baseUrl}}` is no server the page shows), text glued after a closing `}` cut off.
  */
-export function readTarget(raw: string): { path: string; server?: string } | undefined {
+export function readTarget(raw: string): { path: string; server?: string; query?: string[] } | undefined {
   let target = raw.trim().replace(/^['"]|['"]$/g, '');
   let server: string | undefined;
   const url = /^((?:https?:\/\/)[^/\s]+)(\/\S*)?$/i.exec(target);
@@ -42,9 +46,10 @@ export function readTarget(raw: string): { path: string; server?: string } | und
     const templated = /^(\{\{?[\w.-]+\}\}?)(\/\S*)$/.exec(target);
     if (templated?.[2]) target = templated[2];
   }
+  const query = [...(/\?([^#]*)/.exec(target)?.[1] ?? '').matchAll(/(?:^|&)([A-Za-z_][\w.-]*)=/g)].map((m) => m[1]!);
   target = target.replace(/[?#].*$/, '');
-  // `/customer/{customerId}Request`: a renderer glued the next words to the path.
-  target = target.replace(/(\})[A-Za-z][^/]*$/, '$1');
+  // `/customer/{customerId}Request`: a renderer glued the next words to the path; `/uploadCOPY` its copy button.
+  target = target.replace(/(\})[A-Za-z][^/]*$/, '$1').replace(/(?<=[a-z\d_])COPY$/, '');
   if (!target.startsWith('/')) return undefined;
   const path = target
     .replace(/\{\{\s*([\w.-]+)\s*\}\}/g, '{$1}')
@@ -55,26 +60,30 @@ export function readTarget(raw: string): { path: string; server?: string } | und
     .replace(/\.$/, '');
   if (/[<>[\]"'`\\]/.test(path)) return undefined;
   if (server) server = server.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, '{$1}');
-  return server ? { path, server } : { path };
+  return { path, ...(server ? { server } : {}), ...(query.length > 0 ? { query } : {}) };
 }
 
 export type SectionTitle =
   /** `unplaced`: a section (`Request`) that does not say whether its fields are parameters or the body. */
   | { kind: 'parameters'; in?: ParameterLocation; required?: boolean; unplaced?: boolean }
-  | { kind: 'body'; mediaType?: string }
+  /** `type`: what the body is, when the title says (`Body: application/json (array[object])`). */
+  | { kind: 'body'; mediaType?: string; type?: string; required?: boolean }
   | { kind: 'responses'; mediaType?: string }
   /** A section that is one response: `Response 200 fields (application/json)`, `Success Response (200 OK)`. */
   | { kind: 'response'; status: string; description: string; mediaType?: string }
   | { kind: 'headers'; of: 'request' | 'response' | 'either' }
   /** Authorizations, Security: what its tables list are security schemes, not parameters. */
-  | { kind: 'security' };
+  | { kind: 'security' }
+  /** `Servers`: the URLs the API answers at. */
+  | { kind: 'servers' };
 
 const MEDIA_TYPE = String.raw`((?:application|text|multipart|image|audio|video)/[\w.+-]+)`;
-const WITH_MEDIA_TYPE = String.raw`(?:\s*(?:[(:]|-)?\s*${MEDIA_TYPE}\)?)?(?:\s*\((?:object|array|string|integer|number|boolean)\))?`;
-const LOCATION_WORDS: Record<string, ParameterLocation> = { path: 'path', url: 'path', uri: 'path', query: 'query', header: 'header', cookie: 'cookie' };
+// A body's type may carry its required marker: Bump's `Body: application/json (object, required)`.
+const WITH_MEDIA_TYPE = String.raw`(?:\s*(?:[(:]|-)?\s*${MEDIA_TYPE}\)?)?(?:\s*\(((?:object|array|string|integer|number|boolean)(?:\[[^\]()]{1,60}\]{1,4})?)(?:,\s*(required))?\))?`;
+const LOCATION_WORDS: Record<string, ParameterLocation> = { path: 'path', url: 'path', uri: 'path', router: 'path', route: 'path', query: 'query', header: 'header', cookie: 'cookie' };
 const SECTIONS: [RegExp, (match: RegExpExecArray) => SectionTitle][] = [
   [
-    /^(?:(required|optional) )?(path|url|uri|query|header|cookie)(?: string)? (?:parameters|params|arguments|variables)$/,
+    /^(?:(required|optional) )?(path|url|uri|router|route|query|header|cookie)(?: string)? (?:parameters|params|arguments|variables)$/,
     (m) => ({ kind: 'parameters', in: LOCATION_WORDS[m[2]!]!, ...(m[1] ? { required: m[1] === 'required' } : {}) }),
   ],
   [/^(?:request |input )?(?:parameters|params|arguments)(?: \d+)?$/, () => ({ kind: 'parameters' })],
@@ -84,10 +93,12 @@ const SECTIONS: [RegExp, (match: RegExpExecArray) => SectionTitle][] = [
   [/^response headers$/, () => ({ kind: 'headers', of: 'response' })],
   [/^(?:request|http) headers?$/, () => ({ kind: 'headers', of: 'request' })],
   [/^headers$/, () => ({ kind: 'headers', of: 'either' })],
+  [/^cookies$/, () => ({ kind: 'parameters', in: 'cookie' })],
+  [/^servers?$/, () => ({ kind: 'servers' })],
   [/^(?:authorizations|security|authentication(?: methods)?)$/, () => ({ kind: 'security' })],
   [
     new RegExp(`^(?:request body|body|body parameters|body params|request payload|payload|request schema|request fields|request body schema|accepted fields)${WITH_MEDIA_TYPE}$`),
-    (m) => (m[1] ? { kind: 'body', mediaType: m[1] } : { kind: 'body' }),
+    (m) => ({ kind: 'body', ...(m[1] ? { mediaType: m[1] } : {}), ...(m[2] ? { type: m[2] } : {}), ...(m[3] ? { required: true } : {}) }),
   ],
   [
     new RegExp(`^response ([1-5]\\d\\d|[1-5]xx|default)(?: (?:fields|body|schema|\\w{0,6}))?${WITH_MEDIA_TYPE}$`),
@@ -100,21 +111,55 @@ const SECTIONS: [RegExp, (match: RegExpExecArray) => SectionTitle][] = [
   [/^([1-5]\d\d) response$/, (m) => ({ kind: 'response', status: m[1]!, description: '' })],
   [
     new RegExp(
-      `^(?:responses?|response body|response schema|response fields|response details|response data|response parameters|response codes|response information|response examples?|(?:success(?:ful)?|error) responses?|responses? samples?|returns|return body|return status|errors?|error responses?|error codes|common errors|status codes|data returned)${WITH_MEDIA_TYPE}$`,
+      `^(?:responses?|response body|response schema|response fields|response details|response description|response data|response parameters|response codes|response information|response examples?|(?:success(?:ful)?|error) responses?|responses? samples?|returns|return body|return status|errors?|error responses?|error codes|common errors|status codes?|data returned)${WITH_MEDIA_TYPE}$`,
     ),
     (m) => (m[1] ? { kind: 'responses', mediaType: m[1] } : { kind: 'responses' }),
   ],
 ];
 
-/** A section title (`Path parameters`, `Request body`, `Errors`...), ignoring case and a colon. */
+/**
+ * A section title (`Path parameters`, `Request body`, `Errors`...), ignoring case, a colon, emoji
+ * and a leading number; a title in another language (`请求体参数（Request Body）`, `Parámetros de
+ * ruta`) is read in its English. `Body Required` is a body the page marks required.
+ */
 export function matchSectionTitle(text: string): SectionTitle | undefined {
-  const title = words(text).replace(/[*_`]/g, '').replace(/\s*:$/, '').toLowerCase();
+  for (const title of titleForms(text)) {
+    const section = matchEnglishTitle(title);
+    if (section) return section;
+    const marked = /^(.+?) (required|optional)$/.exec(title);
+    const body = marked && matchEnglishTitle(marked[1]!);
+    if (body?.kind === 'body') return { ...body, required: marked![2] === 'required' };
+  }
+  return undefined;
+}
+
+function matchEnglishTitle(title: string): SectionTitle | undefined {
   if (title.length > 80) return undefined;
   for (const [pattern, read] of SECTIONS) {
     const match = pattern.exec(title);
     if (match) return read(match);
   }
   return undefined;
+}
+
+/** The title as printed, then without a parenthesis or with only it, each also in English. */
+function titleForms(text: string): string[] {
+  const title = words(text)
+    .replace(/[*_`]/g, '')
+    .replace(/[\p{Extended_Pictographic}\uFE0F\u200D]/gu, '')
+    .replace(/^\d{1,2}(?:\.\d{1,2})*\.\s+|^\d{1,2}(?:\.\d{1,2})+\s+/, '')
+    .replace(/\s*[:：]$/, '')
+    .trim()
+    .toLowerCase();
+  if (title.length > 120) return [];
+  const forms = [title];
+  const aside = /^(.+?)\s*[（(]([^()（）]+)[)）]$/.exec(title);
+  if (aside) forms.push(aside[1]!.trim(), aside[2]!.trim());
+  for (const form of [...forms]) {
+    const english = inEnglish(form);
+    if (english) forms.push(english.toLowerCase());
+  }
+  return forms;
 }
 
 export interface StatusLine {
@@ -144,6 +189,24 @@ const REASONS: ReadonlyMap<string, string> = new Map(
 /** The code of a reason phrase standing alone (`OK`, `No Content`, `Unprocessable Entity`). */
 export function statusOfReasonPhrase(text: string): string | undefined {
   return REASONS.get(words(text).replace(/[.!]$/, '').toLowerCase());
+}
+
+/**
+ * The statuses a sentence states: a code and its own reason phrase (`returns 200 OK with the
+ * body`, `a 404 Not Found when ...`), or a code after the word status (`mit einem Status 406`).
+ * A bare number in prose says nothing.
+ */
+export function statusesInProse(text: string): StatusLine[] {
+  const line = words(text);
+  if (line.length > 400 || !/\s/.test(line)) return [];
+  const found: StatusLine[] = [];
+  for (const match of line.matchAll(/\b(?:(?:http[ _]?)?status(?: code)?|http)\s+([1-5]\d\d)\b|\b([1-5]\d\d)\s+([A-Za-z][A-Za-z' -]{1,40})/gi)) {
+    const code = match[1] ?? match[2]!;
+    const phrase = (STATUS_CODES[code] ?? '').toLowerCase();
+    if (match[2] && !(phrase && `${match[3]!.toLowerCase()} `.startsWith(`${phrase} `))) continue;
+    if (!found.some((status) => status.status === code)) found.push({ status: code, description: match[2] ? STATUS_CODES[code]! : '' });
+  }
+  return found;
 }
 
 /**
@@ -193,8 +256,8 @@ export function labelOfSummary(text: string): string {
   return /^\S+$/.test(trimmed) ? trimmed : '';
 }
 
-const MEDIA_TYPE_LINE = new RegExp(`^(?:content[- ]type: ?)?${MEDIA_TYPE}$`, 'i');
-const NO_BODY = /^(?:no (?:response |request )?body|no content|empty (?:response )?body|this (?:response|request) has no body|none)\.?$/i;
+const MEDIA_TYPE_LINE = new RegExp(`^(?:(?:content[- ]type|media type|schema): ?)?${MEDIA_TYPE}$`, 'i');
+const NO_BODY = /^(?:no (?:response |request )?body|no content|empty(?: (?:response )?body)?|this (?:response|request) has no body|none|operation does(?:n['’]t| not) return any data structure)\.?$/i;
 
 export function isNoBody(text: string): boolean {
   return NO_BODY.test(words(text));
@@ -212,8 +275,10 @@ export function matchVersion(text: string): string | undefined {
   return /^(?:api )?version ?:? ?(v?\d[\w.-]*)$/i.exec(words(text))?.[1];
 }
 
+/** `Base URL: https://...`, `All URIs are relative to *https://...*`. */
 export function matchServer(text: string): string | undefined {
-  return /^(?:base url|server|servers|host|api base url) ?:? ?(https?:\/\/\S+?)\/?$/i.exec(words(text))?.[1];
+  const line = words(text).replace(/[*_`]/g, '');
+  return /^(?:base url|server|servers|host|api base url|(?:all )?(?:uris|urls|paths) are relative to) ?:? ?(https?:\/\/\S+?)\/?\.?$/i.exec(line)?.[1];
 }
 
 /**
@@ -249,11 +314,17 @@ const CHROME = new Set([
   'try it',
   'open in chatgpt',
   'open in claude',
+  'try it out',
+  'edit',
+  'last updated',
+  'expand all',
+  'collapse all',
 ]);
 
 export function isChrome(text: string): boolean {
   const phrase = words(text).toLowerCase();
-  return CHROME.has(phrase) || /^(?:view|open|copy) (?:as|in) \S+$/.test(phrase);
+  // `chevron-right`, `arrow-up`: an icon's name that a copied rendering kept as text.
+  return CHROME.has(phrase) || /^(?:view|open|copy) (?:as|in) \S+$/.test(phrase) || /^(?:chevron|arrow|caret)-(?:right|left|up|down)$/.test(phrase) || /^powered by [\w.-]+$/.test(phrase);
 }
 
 const CALLOUT = /^\[?!?(note|warning|tip|info|important|caution|danger|attention)\]?\s*:?\s*(.*)$/is;
@@ -279,7 +350,9 @@ export function isStructuralLine(raw: string): boolean {
     matchStatusLine(text, false) !== undefined ||
     matchShowFields(text) !== undefined ||
     isNoBody(text) ||
-    matchMediaType(text) !== undefined
+    matchMediaType(text) !== undefined ||
+    matchBodyNameLine(text) !== undefined ||
+    matchComposition(text) !== undefined
   );
 }
 

@@ -30,6 +30,22 @@ describe('headers', () => {
     expect(columnsFromRunTogetherHeader(given)).toEqual(want);
   });
 
+  it.each([
+    ['Chinese', ['参数名', '类型', '必填', '描述'], ['name', 'type', 'required', 'description']],
+    ['Japanese', ['キー', '形式', '必須', '説明', '値の例'], ['name', 'type', 'required', 'description', 'other']],
+    ['Portuguese', ['Campo', 'Tipo', 'Obrigatório', 'Descrição'], ['name', 'type', 'required', 'description']],
+    ['a Type column beside a Data Type column says where', ['Parameter', 'Type', 'Optionality', 'Data Type', 'MIME Type', 'Description'], ['name', 'in', 'required', 'type', 'other', 'description']],
+  ] as const)('separate cells in %s', (_what, given, want) => {
+    expect(columnsFromHeaderCells(given)).toEqual(want);
+  });
+
+  it.each([
+    ['Russian, run together', 'ИмяИсточникТипОбязательныйNullableSchema', ['name', 'in', 'type', 'required', 'other', 'other']],
+    ['French, with spaces', 'Paramètre Type Description', ['name', 'type', 'description']],
+  ] as const)('%s', (_what, given, want) => {
+    expect(columnsFromRunTogetherHeader(given)).toEqual(want);
+  });
+
   it('separate cells, with unknown columns kept in place', () => {
     expect(columnsFromHeaderCells(['**Property**', 'Type', 'Required?', 'Example', 'Description'])).toEqual(['name', 'type', 'required', 'other', 'description']);
     expect(columnsFromHeaderCells(['Status', 'Description'])).toBeUndefined();
@@ -73,9 +89,12 @@ describe('rows split at every pipe', () => {
     ['pipes in the description', { given: '| x | string | - | a | b |', want: { name: 'x', type: 'string', required: '-', description: 'a | b' } }],
     ['pipes inside backticks and escaped', { given: '| `x` | `string | null` | Yes | a \\| b |', want: { name: '`x`', type: '`string | null`', required: 'Yes', description: 'a \\| b' } }],
     ['a required badge in the name cell', { given: '| name required | string | The name |', want: { name: 'name', required: 'required', type: 'string', description: 'The name' } }],
+    ['a star after the name', { given: '| id* | string | The id |', want: { name: 'id', required: '*', type: 'string', description: 'The id' } }],
+    ['a question mark after the name', { given: '| note? | string | A note |', want: { name: 'note', required: '?', type: 'string', description: 'A note' } }],
+    ['a row that lost its name shifts back', { given: '| string | Email of the company. | format: email | |', want: { name: '', type: 'string', description: 'Email of the company.', notes: 'format: email' } }],
   ];
   it.each(cases)('%s', (_what, { given, want }) => {
-    const columns: ColumnKind[] = given.includes('name required') ? ['name', 'type', 'description'] : COLUMNS;
+    const columns: ColumnKind[] = /name required|id\*|note\?/.test(given) ? ['name', 'type', 'description'] : given.includes('format: email') ? ['name', 'type', 'description', 'notes'] : COLUMNS;
     expect(texts(fitCells(splitPipeRow(given), columns))).toEqual(want);
   });
 
@@ -91,6 +110,7 @@ describe('required markers', () => {
   const cases: [string, boolean | undefined][] = [
     ['required', true], ['Yes', true], ['✓', true], ['*', true], ['**required**', true],
     ['-', false], ['', false], ['optional', false], ['No', false],
+    ['?', false], ['✅ Sim', true], ['❌ Não', false], ['⚠️', false], ['Да', true], ['否', false],
     ['sometimes', undefined],
   ];
   it.each(cases)('%j', (given, want) => {

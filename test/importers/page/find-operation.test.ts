@@ -1,6 +1,6 @@
 // The method+path recognizer, table-driven: each way a page prints its operation, read as one.
 import { describe, expect, it } from 'vitest';
-import { findOperation, samePath } from '../../../generator/importers/page/find-operation.js';
+import { findOperation, readCurlData, sameOperationPath, samePath } from '../../../generator/importers/page/find-operation.js';
 import { readPage } from '../../../generator/importers/page/read-page.js';
 
 function find(text: string) {
@@ -30,6 +30,10 @@ describe('method and path', () => {
     ['of two printed paths, the one the curl sample calls', { given: 'T\n\nDELETE /hooks/{id}\n\nDELETE/api/v1/hooks/{id}secret key\n\ncurl -X DELETE https://h.example/api/v1/hooks/wh_123\n', want: { method: 'delete', path: '/api/v1/hooks/{id}', server: 'https://h.example' } }],
     ['only a URL, no method', { given: 'T\n\nEndpoint: /api/json/tickets/get/\n', want: { method: 'get', path: '/api/json/tickets/get/', methodInferred: true } }],
     ['nothing of the kind', { given: 'Just prose about GET requests.\n', want: undefined }],
+    ['a cell of an operation index table', { given: 'Method | HTTP request | Description\n--- | --- | ---\n[**plantGet**](x.md) | **GET** /plants/{id} | \n', want: { method: 'get', path: '/plants/{id}' } }],
+    ['labels of another language', { given: '# 创建订单\n\n- **方法**：`POST`\n- **路径**：`/v1/orders`\n', want: { method: 'post', path: '/v1/orders' } }],
+    ['a sentence glued to the path', { given: 'T\n\nDELETE\n/v1/docs/:idPermanently delete a document.\n', want: { method: 'delete', path: '/v1/docs/{id}' } }],
+    ['a camelCase placeholder is no glued sentence', { given: 'T\n\nDELETE\n/v1/docs/:docId\n', want: { method: 'delete', path: '/v1/docs/{docId}' } }],
   ];
   it.each(cases)('%s', (_what, { given, want }) => {
     expect(find(given)).toEqual(want);
@@ -44,5 +48,29 @@ describe('one path template', () => {
     ['/a/b', '/a/c', false],
   ] as const)('%s and %s: %s', (a, b, same) => {
     expect(samePath(a, b)).toBe(same);
+  });
+});
+
+describe('the JSON a curl command sends', () => {
+  const cases: [string, { given: string; want: string | undefined }][] = [
+    ['-d with single quotes', { given: `curl -X PUT "https://h.example/x" -d '{ "a": 1 }'`, want: '{ "a": 1 }' }],
+    ['--data over several lines', { given: "curl --request POST \\\n--url https://h.example/x \\\n--data '\n{\n\"a\": 1\n}\n'", want: '{\n"a": 1\n}\n' }],
+    ['--data-raw with double quotes', { given: 'curl https://h.example/x --data-raw "{\\"a\\": 1}"', want: '{\\"a\\": 1}' }],
+    ['form data is no JSON', { given: "curl https://h.example/x -d 'a=1&b=2'", want: undefined }],
+    ['no data', { given: 'curl https://h.example/x', want: undefined }],
+  ];
+  it.each(cases)('%s', (_what, { given, want }) => {
+    expect(readCurlData(given)?.text).toBe(want);
+  });
+});
+
+describe('a path printed again as an example of the operation', () => {
+  it.each([
+    ['/v0/api/things/{id}', '/api/things/42', true],
+    ['/v0/api/things/', '/api/things/THING-ID', true],
+    ['/v1/things/{id}', '/v1/other/42', false],
+    ['/a/{id}', '/b', false],
+  ] as const)('%s and %s: %s', (template, example, same) => {
+    expect(sameOperationPath(template, example)).toBe(same);
   });
 });

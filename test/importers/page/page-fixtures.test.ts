@@ -85,6 +85,187 @@ const cases: [file: string, want: Facts][] = [
     { operation: 'POST /v1/charges', body: ['amount', 'currency'], bodyMedia: 'application/x-www-form-urlencoded', statuses: ['200'] },
   ],
   ['unread-body-list.md', { operation: 'POST /accounts/merge', statuses: ['204'], warnings: [/^a list under `Body parameters` was not read$/] }],
+  [
+    'glued-name-type-marker.txt',
+    {
+      operation: 'PATCH /labels/{label_id}',
+      parameters: ['path label_id required "string"', 'header x-shop-version required "string"', 'header x-trace-id ["string","null"]'],
+      body: ['color', 'name'],
+      bodyMedia: 'application/json (assumed)',
+      statuses: ['200', '404', '422'],
+      warnings: [/^the text "This endpoint expects an object\." under `Request` was not read$/, /^"color" is an enum but its description lists no values/, /^a response table has no status line above it; it is read as status 200$/],
+    },
+  ],
+  [
+    'operation-in-table-cell.md',
+    {
+      operation: 'PATCH /plants/{plantId}',
+      parameters: ['path plantId required "integer"'],
+      body: [],
+      bodyMedia: 'application/json (assumed)',
+      statuses: ['200', '404'],
+    },
+  ],
+  [
+    'path-glued-to-sentence.txt',
+    {
+      operation: 'DELETE /v2/boards/{boardId}',
+      parameters: ['path boardId required "string"'],
+      statuses: ['200', '404'],
+      warnings: [/^path parameter "boardId" is not described on the page/],
+    },
+  ],
+  ['statuses-in-prose.txt', { operation: 'GET /api/v1/shelves/{id}', parameters: ['path id required "string"'], statuses: ['200', '404'] }],
+  ['no-content-under-a-status.txt', { operation: 'PUT /v1/tags/{id}/remove', parameters: ['path id required "string"'], statuses: ['200'] }],
+  [
+    'location-word-under-parameters.txt',
+    {
+      operation: 'GET /v1/api/gardens/{id}',
+      parameters: ['path id required', 'query expand'],
+      statuses: ['200', '404'],
+      warnings: [/^the path \/v1\/api\/gardens\/ leaves no place for path parameter "id"; it is read as the last segment$/],
+    },
+  ],
+  [
+    'cell-per-line-tables-back-to-back.txt',
+    {
+      operation: 'GET /inventory/racks/{rack_id}',
+      parameters: ['path rack_id required "integer"', 'query fields "string"'],
+      statuses: ['200', '404'],
+      warnings: [/^the text "A rack record with the following fields:" under `Response Description` was not read$/],
+    },
+  ],
+  [
+    'response-header-as-field.txt',
+    {
+      operation: 'PATCH /api/v1/workspace',
+      body: [],
+      bodyMedia: 'application/json (assumed)',
+      statuses: ['200', '409'],
+      warnings: [/^the page names the schema "WorkspaceReply" but shows none of its fields$/, /^the page names the schema "FailedReply" but shows none of its fields$/],
+    },
+  ],
+  [
+    'fields-then-responses-in-one-list.txt',
+    {
+      operation: 'GET /albums/{album_id}',
+      parameters: ['path album_id required "string"'],
+      statuses: ['200', '202', '404'],
+      warnings: [/^a list item under 200 names no field and was not read$/],
+    },
+  ],
+  ['samples-without-braces.txt', { operation: 'POST /v1/hooks', body: ['target_url', 'events'], bodyMedia: 'application/json', statuses: ['201'] }],
+  [
+    'names-glued-to-descriptions.txt',
+    { operation: 'PATCH /authors/{id}', parameters: ['path id required'], body: ['penName', 'country', 'bio', 'phone'], bodyMedia: 'application/json (assumed)', statuses: ['200', '404'] },
+  ],
+  ['required-fields-label.txt', { operation: 'POST /unsubscribe/reader', body: ['token', 'reason'], bodyMedia: 'application/json (assumed)', statuses: ['200'] }],
+  [
+    'schema-defined-after-its-field.txt',
+    {
+      operation: 'DELETE /v2/stores/{storeId}/carts/{cartId}',
+      parameters: ['path storeId required "string"', 'path cartId required "string"'],
+      statuses: ['200'],
+      warnings: [
+        /^the text "Envelope<Object>" under `Response body` was not read$/,
+        /^a response table has no status line above it; it is read as status 200$/,
+        /^this rendering does not mark where a nested table ends/,
+      ],
+    },
+  ],
+  [
+    'subsections-in-another-language.md',
+    { operation: 'POST /v1/orders', body: ['sku', 'lines', 'note', 'coupon'], bodyMedia: 'application/json (assumed)', statuses: ['400', '409'] },
+  ],
+  [
+    'rows-without-names.txt',
+    {
+      operation: 'POST /v1/lists/remove.{format}',
+      parameters: ['path format required "string" (assumed name)', 'query key required "string" (assumed name)'],
+      body: ['Address', 'EveryList'],
+      bodyMedia: 'application/json (assumed)',
+      warnings: [
+        /^a row with no name is read as "format", the path parameter the URL shows$/,
+        /^a row with no name is read as "key", the query parameter the URL shows$/,
+        /^a row with no name is read as "Address", the key the request sample shows in its place$/,
+        /^a row with no name is read as "EveryList", the key the request sample shows in its place$/,
+        /^the page describes no response status/,
+      ],
+    },
+  ],
+  [
+    'error-samples-without-status.txt',
+    {
+      operation: 'DELETE /v1/endpoints/{id}',
+      parameters: ['path id required "string"'],
+      warnings: [/^the page describes no response status/, /^an error sample that names no listed status was not read$/],
+    },
+  ],
+  [
+    'key-value-header-tables.txt',
+    {
+      operation: 'POST /images',
+      parameters: ['header Authorization', 'header Content-Type'],
+      body: ['image', 'caption'],
+      bodyMedia: 'multipart/form-data',
+      statuses: ['201'],
+      warnings: [/^the page names the schema "Blob" but shows none of its fields$/],
+    },
+  ],
+  ['response-example-per-status.txt', { operation: 'DELETE /api/v2/notes/{note_id}', parameters: ['path note_id required "string"'], statuses: ['204', '404'] }],
+  [
+    'samples-under-the-operation-line.txt',
+    { operation: 'POST /api/pupils', body: ['name', 'grade'], bodyMedia: 'application/json (assumed)', statuses: ['200'], warnings: [/^a json block was not read$/] },
+  ],
+  ['response-example-before-fields.txt', { operation: 'POST /tokens', body: ['label'], bodyMedia: 'application/json', statuses: ['200'] }],
+  [
+    'path-under-a-sentence.txt',
+    { operation: 'DELETE /api/v1/notiz/{uuid}', parameters: ['path uuid required "string"'], statuses: ['200'], warnings: [/^path parameter "uuid" is not described on the page/] },
+  ],
+  [
+    'codes-in-error-samples.txt',
+    {
+      operation: 'PATCH /api/folder/{id}',
+      parameters: ['path id required "number"'],
+      body: ['title'],
+      bodyMedia: 'application/json',
+      // `"code": "404"` in a sample is the API's own code, no HTTP status.
+      statuses: ['200'],
+      warnings: [/^a response table has no status line above it; it is read as status 200$/],
+    },
+  ],
+  [
+    'example-value-in-path.txt',
+    {
+      operation: 'DELETE /v2/subscribers/sub_p03Gjl8Uzn0Rk',
+      statuses: ['200'],
+      warnings: [/^a table \(Response format \| JSON\) was not read$/, /^the path \/v2\/subscribers\/sub_p03Gjl8Uzn0Rk holds the example value "sub_p03Gjl8Uzn0Rk" where a parameter goes/],
+    },
+  ],
+  [
+    'bracketed-names-without-types.txt',
+    {
+      operation: 'POST /api/v1/refund_requests',
+      parameters: ['header Accept', 'header Content-Type'],
+      body: ['refund_request'],
+      bodyMedia: 'application/json',
+      statuses: ['201'],
+    },
+  ],
+  [
+    'status-sentence-over-sample.txt',
+    { operation: 'POST /api/v1/sessions/close', body: ['sessionId'], bodyMedia: 'application/json (assumed)', statuses: ['200', '404'] },
+  ],
+  [
+    'body-fields-under-path-parameters.txt',
+    {
+      operation: 'PUT /v2/pets/{petId}',
+      parameters: ['path petId required "string"'],
+      body: ['name', 'kind', 'weight'],
+      bodyMedia: 'application/json (assumed)',
+      statuses: ['200'],
+    },
+  ],
 ];
 
 describe('page model fixtures', () => {
@@ -113,6 +294,142 @@ describe('page model fixtures', () => {
       expect(result.diagnostics).toContainEqual(expect.objectContaining({ location: expect.objectContaining({ line: unread.at.line, column: unread.at.column }) }));
     }
     expect(coverage.used + coverage.unread.length).toBeLessThanOrEqual(coverage.blocks);
+  });
+});
+
+describe('marks of required and optional', () => {
+  it('a page that marks the optional fields with `?` leaves the required ones unmarked', async () => {
+    const result = await importPage(fixture('page', 'body-fields-under-path-parameters.txt'));
+    const schema = (((operationOf(result).operation.requestBody as JsonObject).content as JsonObject)['application/json'] as JsonObject).schema as JsonObject;
+    expect(schema.required).toEqual(['name']);
+    expect(((schema.properties as JsonObject).kind as JsonObject).enum).toEqual(['cat', 'dog', null]);
+  });
+
+  it('the sample a curl command sends and the one it gets back', async () => {
+    const result = await importPage(fixture('page', 'body-fields-under-path-parameters.txt'));
+    expect(result.fragment?.servers).toEqual([{ url: 'https://pets.example.net' }]);
+    const response = ((operationOf(result).operation.responses as JsonObject)['200'] as JsonObject);
+    expect(response[INFERRED_EXTENSION]).toEqual(['status']);
+    expect(Object.keys((((response.content as JsonObject)['application/json'] as JsonObject).schema as JsonObject).properties as JsonObject)).toEqual(['updated']);
+  });
+});
+
+describe('where samples and servers go', () => {
+  it('an error sample goes to the listed status it names itself', async () => {
+    const result = await importPage(fixture('page', 'path-glued-to-sentence.txt'));
+    const responses = operationOf(result).operation.responses as JsonObject;
+    const properties = (status: string) => Object.keys(((((responses[status] as JsonObject).content as JsonObject)['application/json'] as JsonObject).schema as JsonObject).properties as JsonObject);
+    expect(properties('200')).toEqual(['archived']);
+    expect(properties('404')).toEqual(['error']);
+    expect(result.fragment?.servers).toEqual([{ url: 'https://tasks.example.com' }]);
+  });
+
+  it('the base URL an operation index states', async () => {
+    const result = await importPage(fixture('page', 'operation-in-table-cell.md'));
+    expect(result.fragment?.servers).toEqual([{ url: 'https://garden.example.org/api' }]);
+  });
+
+  it('`No content` under a status empties its body and adds no 204', async () => {
+    const result = await importPage(fixture('page', 'no-content-under-a-status.txt'));
+    expect((operationOf(result).operation.responses as JsonObject)['200']).toEqual({ description: 'The tag was removed.' });
+  });
+});
+
+describe('what the fields and samples say', () => {
+  const schemaOf = (content: JsonObject) => (content['application/json'] as JsonObject).schema as JsonObject;
+
+  it('a response header described as a field, under one status', async () => {
+    const result = await importPage(fixture('page', 'response-header-as-field.txt'));
+    const response = (operationOf(result).operation.responses as JsonObject)['409'] as JsonObject;
+    expect(response.headers).toEqual({ 'x-error-codes': { description: 'The error codes the response carries', schema: { type: 'string' } } });
+  });
+
+  it('the response fields of a list that also holds the parameters', async () => {
+    const result = await importPage(fixture('page', 'fields-then-responses-in-one-list.txt'));
+    const response = (operationOf(result).operation.responses as JsonObject)['200'] as JsonObject;
+    expect(Object.keys(schemaOf(response.content as JsonObject).properties as JsonObject)).toEqual(['id', 'tracks', 'cover_title', 'released']);
+  });
+
+  it('names cut where the sample shows them end, typed by the sample', async () => {
+    const result = await importPage(fixture('page', 'names-glued-to-descriptions.txt'));
+    const body = schemaOf((operationOf(result).operation.requestBody as JsonObject).content as JsonObject);
+    expect(body.properties).toEqual({
+      penName: { type: 'string', description: 'Pen name shown on books' },
+      country: { type: 'string', description: 'Country of residence' },
+      bio: { description: 'Short biography' },
+      phone: { description: 'Phone number' },
+    });
+  });
+
+  it('`Required Fields:` over a list marks its unmarked items', async () => {
+    const result = await importPage(fixture('page', 'required-fields-label.txt'));
+    expect(schemaOf((operationOf(result).operation.requestBody as JsonObject).content as JsonObject).required).toEqual(['token']);
+  });
+});
+
+describe('samples by where they stand', () => {
+  const propertiesOf = (holder: JsonObject) => Object.keys(((((holder.content as JsonObject)[Object.keys(holder.content as JsonObject)[0]!] as JsonObject).schema as JsonObject).properties ?? {}) as JsonObject);
+
+  it('the sample under the operation line is the body, the next one its response', async () => {
+    const result = await importPage(fixture('page', 'samples-under-the-operation-line.txt'));
+    const { operation } = operationOf(result);
+    expect(((operation.requestBody as JsonObject).content as JsonObject)['application/json']).toMatchObject({ schema: { required: ['name'] } });
+    expect(propertiesOf((operation.responses as JsonObject)['200'] as JsonObject)).toEqual(['success', 'data']);
+  });
+
+  it('a sample the response fields name is the response, even right under the operation line', async () => {
+    const result = await importPage(fixture('page', 'response-example-before-fields.txt'));
+    const { operation } = operationOf(result);
+    expect(propertiesOf(operation.requestBody as JsonObject)).toEqual(['label']);
+    expect(propertiesOf((operation.responses as JsonObject)['200'] as JsonObject)).toEqual(['token', 'expires']);
+  });
+
+  it('a sample under `Response Example` and a status goes to that status', async () => {
+    const result = await importPage(fixture('page', 'response-example-per-status.txt'));
+    expect(propertiesOf((operationOf(result).operation.responses as JsonObject)['404'] as JsonObject)).toEqual(['detail']);
+  });
+
+  it('a success sample with no success response left to take it is reported', async () => {
+    const text = 'T\n\nGET /v1/things\n\nResponses\n\n200 OK\n\n{\n"id": 1\n}\n\nResponse samples\n\n{\n"id": 2,\n"extra": true\n}\n';
+    const result = await importPage({ text, path: 'two-samples.txt' });
+    expect(result.diagnostics.map((d) => d.message)).toContain('a response sample tied to no status was not read: the page shows more samples than success responses');
+  });
+
+  it("a header table's Content-Type is the payload's media type", async () => {
+    const result = await importPage(fixture('page', 'key-value-header-tables.txt'));
+    const response = (operationOf(result).operation.responses as JsonObject)['201'] as JsonObject;
+    expect(Object.keys(response.content as JsonObject)).toEqual(['application/json']);
+    expect(Object.keys(response.headers as JsonObject)).toEqual(['Content-Type']);
+  });
+});
+
+describe('nesting the page marks by brackets', () => {
+  it('`refund_request[amount]` is a field of the body object it names', async () => {
+    const result = await importPage(fixture('page', 'bracketed-names-without-types.txt'));
+    const body = (((operationOf(result).operation.requestBody as JsonObject).content as JsonObject)['application/json'] as JsonObject).schema as JsonObject;
+    const holder = (body.properties as JsonObject).refund_request as JsonObject;
+    expect(holder.required).toEqual(['amount']);
+    expect(holder.properties).toEqual({ amount: { description: 'Amount to refund', type: 'number' }, note: { description: 'A note for the team', type: 'string' } });
+  });
+});
+
+describe('nesting the page marks by headings and definitions', () => {
+  const schemaOf = (content: JsonObject) => (content['application/json'] as JsonObject).schema as JsonObject;
+
+  it('a schema defined after the field it types holds the fields under it', async () => {
+    const result = await importPage(fixture('page', 'schema-defined-after-its-field.txt'));
+    const problem = ((result.fragment?.components as JsonObject).schemas as JsonObject).Problem as JsonObject;
+    expect(Object.keys(problem.properties as JsonObject)).toEqual(['problemId', 'detail']);
+    const response = (operationOf(result).operation.responses as JsonObject)['200'] as JsonObject;
+    expect(Object.keys(schemaOf(response.content as JsonObject).properties as JsonObject)).toEqual(['ok', 'result', 'problem']);
+  });
+
+  it('a heading that names a field nests its table; one about parameters goes on with the body', async () => {
+    const result = await importPage(fixture('page', 'subsections-in-another-language.md'));
+    const body = schemaOf((operationOf(result).operation.requestBody as JsonObject).content as JsonObject);
+    expect(body.required).toEqual(['sku', 'lines']);
+    const lines = (body.properties as JsonObject).lines as JsonObject;
+    expect(Object.keys((lines.items as JsonObject).properties as JsonObject)).toEqual(['qty', 'gift']);
   });
 });
 

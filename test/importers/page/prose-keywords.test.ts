@@ -1,6 +1,6 @@
 // Keywords read from the plain words of a description, and nothing from vaguer prose.
 import { describe, expect, it } from 'vitest';
-import { readProseKeywords } from '../../../generator/importers/page/prose-keywords.js';
+import { readProseKeywords, withoutKeywordSentences } from '../../../generator/importers/page/prose-keywords.js';
 
 function keywords(description: string): Record<string, unknown> {
   return Object.fromEntries(readProseKeywords(description).map((k) => [k.keyword, k.value]));
@@ -32,5 +32,36 @@ describe('prose keywords', () => {
   ];
   it.each(cases)('%s', (_what, { given, want }) => {
     expect(keywords(given)).toEqual(want);
+  });
+});
+
+describe('sentences that state a keyword, as renderers write them from a schema', () => {
+  const cases: [string, { given: string; want: Record<string, unknown> }][] = [
+    ['quoted values', { given: 'The order. Values are `asc` or `desc`.', want: { enum: ['asc', 'desc'] } }],
+    ['one quoted value', { given: 'Values are `extensions.not_found`.', want: { enum: ['extensions.not_found'] } }],
+    ['plain values', { given: 'Values are item or order.', want: { enum: ['item', 'order'] } }],
+    ['a portal\'s values to the end', { given: 'How deep. Possible values are : 0, 1, 2', want: { enum: ['0', '1', '2'] } }],
+    ['a printed default', { given: 'Default value is `2025-03-25`.', want: { default: '2025-03-25' } }],
+    ['a printed list default', { given: 'Not more than 10 elements. Default value is `[]` (empty).', want: { maxItems: 10, default: [] } }],
+    ['an exclusive bound', { given: 'Minimum value is 0 (exclusive), maximum value is 1.', want: { exclusiveMinimum: 0, maximum: 1 } }],
+    ['lengths', { given: 'Minimum length is 1, maximum length is 50.', want: { minLength: 1, maxLength: 50 } }],
+    ['a pattern', { given: 'Format should match the following pattern: `^[a-z0-9-]+$`.', want: { pattern: '^[a-z0-9-]+$' } }],
+    ['closed objects', { given: 'Additional properties are NOT allowed.', want: { additionalProperties: false } }],
+    ['an unquoted default sentence stays prose', { given: 'Default value is the current date.', want: {} }],
+  ];
+  it.each(cases)('%s', (_what, { given, want }) => {
+    expect(keywords(given)).toEqual(want);
+  });
+
+  it('marks a printed value exact, and a length said of a list with its array keyword', () => {
+    const read = readProseKeywords('Minimum length is 1. Default value is `x`.');
+    expect(read.find((k) => k.keyword === 'default')).toMatchObject({ value: 'x', exact: true });
+    expect(read.find((k) => k.keyword === 'minLength')).toMatchObject({ arrayKeyword: 'minItems' });
+  });
+
+  it('takes the sentences out of a description, and keeps the rest', () => {
+    expect(withoutKeywordSentences('The order of the notes. Values are `asc` or `desc`. Default value is `desc`.')).toBe('The order of the notes.');
+    expect(withoutKeywordSentences('Filter by type; valid values are managed. Possible values are : managed, user-provided,')).toBe('Filter by type; valid values are managed.');
+    expect(withoutKeywordSentences('No keyword here.')).toBe('No keyword here.');
   });
 });

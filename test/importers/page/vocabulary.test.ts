@@ -1,6 +1,6 @@
 // The words around facts: status lines in every printed form, section titles, request targets.
 import { describe, expect, it } from 'vitest';
-import { matchSectionTitle, matchStatusLine, readTarget, statusOfReasonPhrase } from '../../../generator/importers/page/vocabulary.js';
+import { matchSectionTitle, matchStatusLine, readTarget, statusesInProse, statusOfReasonPhrase } from '../../../generator/importers/page/vocabulary.js';
 
 describe('status lines', () => {
   const cases: [string, { given: string; inResponses: boolean; want: string | undefined }][] = [
@@ -60,6 +60,17 @@ describe('section titles', () => {
     ['Authorizations', { kind: 'security' }],
     ['Authorization', undefined],
     ['Create a thing', undefined],
+    ['Body Required', { kind: 'body', required: true }],
+    ['Request Body 📥', { kind: 'body' }],
+    ['Router Params', { kind: 'parameters', in: 'path' }],
+    ['4.3 Path Parameters', { kind: 'parameters', in: 'path' }],
+    ['Response Description', { kind: 'responses' }],
+    ['请求体参数（Request Body）', { kind: 'body' }],
+    ['错误码（Errors）', { kind: 'responses' }],
+    ['リクエストボディ', { kind: 'body' }],
+    ['Parámetros de ruta', { kind: 'parameters', in: 'path' }],
+    ['Réponses', { kind: 'responses' }],
+    ['Тело запроса', { kind: 'body' }],
   ];
   it.each(cases)('%j', (given, want) => {
     expect(matchSectionTitle(given)).toEqual(want);
@@ -72,12 +83,26 @@ describe('request targets', () => {
     ['/users/<id>', { path: '/users/{id}' }],
     ['/users/[id]', { path: '/users/{id}' }],
     ['/users/{{id}}', { path: '/users/{id}' }],
-    ['https://api.example.com/v1/x?limit=1', { path: '/v1/x', server: 'https://api.example.com' }],
+    ['https://api.example.com/v1/x?limit=1', { path: '/v1/x', server: 'https://api.example.com', query: ['limit'] }],
     ['{{baseUrl}}/api/webhooks/', { path: '/api/webhooks/' }],
     ['/v3/customers/{customerId}Removed one customer', { path: '/v3/customers/{customerId}' }],
     ['not/a/path', undefined],
   ];
   it.each(cases)('%s', (given, want) => {
     expect(readTarget(given)).toEqual(want);
+  });
+});
+
+describe('statuses a sentence states', () => {
+  const cases: [string, string[]][] = [
+    ['A successful call returns 200 OK with the body shown to the right.', ['200']],
+    ['Sollte die Session nicht existieren, wird mit einem Status 404 geantwortet:', ['404']],
+    ['It returns 200 OK, or 404 Not Found when the shelf is gone.', ['200', '404']],
+    // A number that is no status, or a code with another phrase, says nothing.
+    ['Returns 200 and the customer to retry', []],
+    ['Up to 500 items per page.', []],
+  ];
+  it.each(cases)('%s', (given, want) => {
+    expect(statusesInProse(given).map((status) => status.status)).toEqual(want);
   });
 });
