@@ -71,7 +71,7 @@ export async function importConfigFile(file: string, options: { fresh?: boolean 
 
 /** specmill's own cache (beside run-cache.ts's records): configs are small, and many projects share one. */
 const BUNDLES_DIR = fileURLToPath(new URL('../node_modules/.cache/specmill/configs/', import.meta.url));
-const BUNDLE_FORMAT = 'specmill-config-bundle/1';
+const BUNDLE_FORMAT = 'specmill-config-bundle/2';
 const KEEP_BUNDLES = 32;
 
 interface KeptBundle {
@@ -80,6 +80,8 @@ interface KeptBundle {
   inputs: [file: string, hash: string][];
   /** The names in each folder those files are in: a file added there could change how an import resolves. */
   folders: [folder: string, hash: string][];
+  /** settingsHash of the inputs: esbuild reads tsconfig.json (paths, ...) without listing it among them. */
+  settings: string;
   code: string;
 }
 
@@ -98,6 +100,35 @@ function folderHash(folder: string): string {
   return sha256(readdirSync(folder).filter((name) => !name.startsWith('.')).sort().join('\0'));
 }
 
+/** What esbuild reads beside the inputs, in their folders and every folder above them. */
+const SETTINGS_FILES = ['tsconfig.json', 'jsconfig.json', 'package.json'];
+
+/**
+ * A hash of the settings files that apply to the inputs (their text, or their absence); undefined
+ * when one extends another file, which is not followed: such a config is bundled every time.
+ */
+function settingsHash(base: string, inputs: readonly string[]): string | undefined {
+  const folders = new Set<string>();
+  for (const input of inputs) {
+    for (let folder = path.dirname(path.resolve(base, input)); !folders.has(folder); folder = path.dirname(folder)) folders.add(folder);
+  }
+  const hash = createHash('sha256');
+  for (const folder of [...folders].sort()) {
+    for (const name of SETTINGS_FILES) {
+      let text: string;
+      try {
+        text = readFileSync(path.join(folder, name), 'utf8');
+      } catch {
+        hash.update(`${folder}\0${name}\0-\0`);
+        continue;
+      }
+      if (name !== 'package.json' && text.includes('"extends"')) return undefined;
+      hash.update(`${folder}\0${name}\0${sha256(text)}\0`);
+    }
+  }
+  return hash.digest('hex');
+}
+
 /** Where the bundle of a config with this text is kept (the text's hash: projects with one config share it). */
 export function bundleFile(file: string): string {
   return path.join(BUNDLES_DIR, `${sha256(`${BUNDLE_FORMAT}\0${esbuildVersion()}\0${path.basename(file)}\0${sha256(readFileSync(file))}`).slice(0, 32)}.json`);
@@ -111,6 +142,8 @@ function recallBundle(file: string): string | undefined {
     if (kept.format !== BUNDLE_FORMAT || typeof kept.code !== 'string') return undefined;
     for (const [input, hash] of kept.inputs) if (sha256(readFileSync(path.resolve(base, input))) !== hash) return undefined;
     for (const [folder, hash] of kept.folders) if (folderHash(path.resolve(base, folder)) !== hash) return undefined;
+    const settings = settingsHash(base, kept.inputs.map(([input]) => input));
+    if (settings === undefined || settings !== kept.settings) return undefined;
     return kept.code;
   } catch {
     return undefined;
@@ -137,7 +170,9 @@ async function bundleConfig(file: string): Promise<string> {
   try {
     const inputs = Object.keys(result.metafile.inputs).map((input): [string, string] => [input, sha256(readFileSync(path.resolve(base, input)))]);
     const folders = [...new Set(inputs.map(([input]) => path.dirname(input)))].map((folder): [string, string] => [folder, folderHash(path.resolve(base, folder))]);
-    const kept: KeptBundle = { format: BUNDLE_FORMAT, inputs, folders, code };
+    const settings = settingsHash(base, inputs.map(([input]) => input));
+    if (settings === undefined) return code;
+    const kept: KeptBundle = { format: BUNDLE_FORMAT, inputs, folders, settings, code };
     mkdirSync(BUNDLES_DIR, { recursive: true });
     const target = bundleFile(file);
     const temporary = `${target}.${process.pid}.tmp`;

@@ -1,7 +1,7 @@
 // Finding and loading the config file: a TypeScript config loads in a CommonJS project as in an ESM
 // one (bundled by esbuild, whatever the package's type), a JavaScript one is imported as it is, and
 // a missing, doubled or broken config is an error that names the file.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -111,5 +111,21 @@ describe('loading the config', () => {
     writeFileSync(kept, readFileSync(kept, 'utf8').replaceAll('Shop API, edited', 'Kept bundle'));
     write('config-parts/title.js', "export const title = 'From the new JavaScript file';\n");
     expect((await loadConfig(dir)).apis[0]!.title).toBe('Shop API, edited');
+  });
+
+  it('bundles again when a tsconfig.json changes what an import means, and keeps no bundle when it extends another file', async () => {
+    write('specmill.config.ts', TS_CONFIG.replace("'./config-parts/title'", "'~/title'"));
+    write('first/title.ts', "export const title: string = 'First';\n");
+    write('second/title.ts', "export const title: string = 'Second';\n");
+    write('tsconfig.json', JSON.stringify({ compilerOptions: { paths: { '~/*': ['./first/*'] } } }));
+    expect((await loadConfig(dir)).apis[0]!.title).toBe('First');
+    write('tsconfig.json', JSON.stringify({ compilerOptions: { paths: { '~/*': ['./second/*'] } } }));
+    expect((await loadConfig(dir)).apis[0]!.title).toBe('Second');
+    // An extended file is not followed: such a config is bundled each time, never kept.
+    rmSync(bundleFile(path.join(dir, 'specmill.config.ts')), { force: true });
+    write('base.json', JSON.stringify({ compilerOptions: { paths: { '~/*': ['./second/*'] } } }));
+    write('tsconfig.json', JSON.stringify({ extends: './base.json' }));
+    expect((await loadConfig(dir)).apis[0]!.title).toBe('Second');
+    expect(existsSync(bundleFile(path.join(dir, 'specmill.config.ts')))).toBe(false);
   });
 });
