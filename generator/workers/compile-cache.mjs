@@ -48,14 +48,13 @@ export function enableCompileCache(dir = COMPILE_CACHE_DIR) {
   };
 }
 
-function entryFile(filename, size) {
-  let mtime = 0;
-  try {
-    mtime = statSync(filename).mtimeMs;
-  } catch {
-    // the key still names the file and its size
-  }
-  const key = createHash('sha256').update(`${process.version}\0${process.arch}\0${filename}\0${size}\0${mtime}`).digest('hex').slice(0, 32);
+/**
+ * The entry of a file's code: named by a hash of the code itself. V8 checks cached data against
+ * the source's length only, and npm gives every installed file the same mtime, so a key of the
+ * name, size and mtime would let an upgraded file of the same length run the old one's code.
+ */
+function entryFile(filename, content) {
+  const key = createHash('sha256').update(`${process.version}\0${process.arch}\0${filename}\0`).update(content).digest('hex').slice(0, 32);
   return path.join(state.dir, `${key}.bin`);
 }
 
@@ -73,7 +72,7 @@ function readEntry(file) {
 
 /** What Node's own `_compile` does for a CommonJS file, through a vm.Script that takes cached code. */
 function compileCached(module, content, filename) {
-  const file = entryFile(filename, content.length);
+  const file = entryFile(filename, content);
   const cachedData = readEntry(file);
   const script = new vm.Script(Module.wrap(content), {
     filename,

@@ -3,7 +3,7 @@
 // a damaged entry is compiled afresh, never run. Each case runs in a process of its own, since the
 // cache hooks that process's CommonJS loader.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -57,10 +57,18 @@ describe('the compile cache', () => {
     expect(load()).toMatchObject({ answer: 42, stats: { used: 1, compiled: 0 } });
   });
 
-  it('takes no entry made for another version of the file', () => {
-    load();
+  it('takes no entry made for another version of the file, even of the same length and mtime (as npm installs them)', () => {
     const file = path.join(dir, 'node_modules', 'big-library', 'index.js');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('n * 6', 'n * 2'));
+    // npm gives every file it installs this mtime.
+    const installed = new Date('1985-10-26T08:15:00Z');
+    utimesSync(file, installed, installed);
+    load();
+    const text = readFileSync(file, 'utf8');
+    const edited = text.replace('n * 6', 'n * 2');
+    expect(edited.length).toBe(text.length);
+    writeFileSync(file, edited);
+    utimesSync(file, installed, installed);
+    expect(statSync(file).mtimeMs).toBe(installed.getTime());
     expect(load()).toMatchObject({ answer: 14, stats: { used: 0, compiled: 1 } });
   });
 });
