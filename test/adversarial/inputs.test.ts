@@ -78,10 +78,9 @@ describe('resource exhaustion', () => {
     ['duplicate keys', { 'spec.json': '{"openapi":"3.1.0","info":{"title":"T","version":"1"},"paths":{},"paths":{}}' }, /spec\.json:1:\d+: error: duplicate key/],
     ['YAML merge keys', { 'spec.yaml': 'openapi: 3.1.0\ninfo: &i {title: T, version: "1"}\npaths: {}\nx-info:\n  <<: *i\n' }, /spec\.yaml:5:3: error: YAML merge keys \(<<\) are not supported/],
   ])('refuses %s, located', async (_name, pages, message) => {
-    const started = Date.now();
+    // Refused by a limit (alias count, depth), not by running out of time or memory: the message says which.
     const found = await messages(pages);
     expect(found.join('\n')).toMatch(message);
-    expect(Date.now() - started).toBeLessThan(30_000);
   });
 });
 

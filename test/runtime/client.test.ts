@@ -24,6 +24,38 @@ function runtime(options: ClientOptions = {}, securitySchemes = {}) {
   return createRuntime({ baseUrl: server.url, ...fast, ...options }, { title: 'Test API', servers: [], securitySchemes });
 }
 
+/**
+ * The backoffs the runtime asks for, read from the timers its retry module sets: the tests check the
+ * delays the client chose, never the wall clock (a loaded machine would make that flaky).
+ */
+function recordBackoffs() {
+  const realSet = globalThis.setTimeout;
+  const realClear = globalThis.clearTimeout;
+  const backoffs: { ms: number; cleared: boolean }[] = [];
+  const handles = new Map<unknown, { ms: number; cleared: boolean }>();
+  const set = vi.spyOn(globalThis, 'setTimeout').mockImplementation(((callback: () => void, ms?: number, ...rest: unknown[]) => {
+    const handle = realSet(callback, ms, ...rest);
+    if (/templates[\\/]runtime[\\/]retry\.ts/.test(new Error().stack ?? '')) {
+      const backoff = { ms: ms ?? 0, cleared: false };
+      backoffs.push(backoff);
+      handles.set(handle, backoff);
+    }
+    return handle;
+  }) as typeof setTimeout);
+  const clear = vi.spyOn(globalThis, 'clearTimeout').mockImplementation((handle) => {
+    const backoff = handles.get(handle);
+    if (backoff) backoff.cleared = true;
+    realClear(handle);
+  });
+  return {
+    backoffs,
+    restore() {
+      set.mockRestore();
+      clear.mockRestore();
+    },
+  };
+}
+
 describe('safe URLs', () => {
   it.each([
     ['a/b', '/items/a%2Fb'],
@@ -174,39 +206,46 @@ describe('retries', () => {
 
   it('ignores a Retry-After longer than maxRetryAfterMs (60 s) for its own backoff', async () => {
     server.reply({ status: 503, headers: { 'retry-after': '99999' } }, json(200, { id: '1' }));
-    const started = Date.now();
+    const timers = recordBackoffs();
     // maxDelayMs is no cap here: only the Retry-After window keeps the wait short.
-    expect(await runtime({ retry: { initialDelayMs: 1, maxDelayMs: 600_000 } }).call(getItem, { path: { id: '1' } })).toEqual({ id: '1' });
+    try {
+      expect(await runtime({ retry: { initialDelayMs: 1, maxDelayMs: 600_000 } }).call(getItem, { path: { id: '1' } })).toEqual({ id: '1' });
+    } finally {
+      timers.restore();
+    }
     expect(server.requests).toHaveLength(2);
-    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(timers.backoffs.map((b) => b.ms)).toEqual([expect.any(Number)]);
+    expect(timers.backoffs[0]!.ms).toBeLessThanOrEqual(1);
   });
 
   it('retries a 503, waiting as Retry-After (seconds) says', async () => {
     server.reply({ status: 503, headers: { 'retry-after': '1' }, body: 'busy' }, json(200, { id: '1' }));
-    const started = Date.now();
-    const data = await runtime({ retry: { maxDelayMs: 60_000 } }).call(getItem, { path: { id: '1' } });
+    const timers = recordBackoffs();
+    const data = await runtime({ retry: { maxDelayMs: 60_000 } }).call(getItem, { path: { id: '1' } }).finally(() => timers.restore());
     expect(data).toEqual({ id: '1' });
     expect(server.requests).toHaveLength(2);
-    // A lower bound only: the client waited at least what the server asked.
-    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(timers.backoffs).toEqual([{ ms: 1000, cleared: false }]);
   });
 
   it('retries a 429, waiting until the Retry-After HTTP date', async () => {
     const at = new Date(Date.now() + 1500);
     server.reply({ status: 429, headers: { 'retry-after': at.toUTCString() } }, json(200, { id: '1' }));
-    const started = Date.now();
-    await runtime({ retry: { maxDelayMs: 60_000 } }).call(getItem, { path: { id: '1' } });
+    const timers = recordBackoffs();
+    const asked = Date.now();
+    await runtime({ retry: { maxDelayMs: 60_000 } }).call(getItem, { path: { id: '1' } }).finally(() => timers.restore());
     expect(server.requests).toHaveLength(2);
-    // HTTP dates have whole seconds: the wait is at least what is left of the date's second.
-    expect(Date.now()).toBeGreaterThanOrEqual(Math.floor(at.getTime() / 1000) * 1000 - 50);
-    expect(Date.now() - started).toBeLessThan(10_000);
+    // HTTP dates have whole seconds: the wait is what was left, when the client asked, of the date's second.
+    expect(timers.backoffs).toHaveLength(1);
+    expect(timers.backoffs[0]!.ms).toBeGreaterThan(0);
+    expect(timers.backoffs[0]!.ms).toBeLessThanOrEqual(Math.floor(at.getTime() / 1000) * 1000 - asked);
   });
 
   it('caps Retry-After at maxDelayMs', async () => {
-    server.reply({ status: 503, headers: { 'retry-after': '3600' } }, json(200, {}));
-    const started = Date.now();
-    await runtime({ retry: { maxDelayMs: 100 } }).call(getItem, { path: { id: '1' } });
-    expect(Date.now() - started).toBeLessThan(10_000);
+    // 30 s is inside the Retry-After window (60 s), so it is honoured, then capped.
+    server.reply({ status: 503, headers: { 'retry-after': '30' } }, json(200, {}));
+    const timers = recordBackoffs();
+    await runtime({ retry: { maxDelayMs: 100 } }).call(getItem, { path: { id: '1' } }).finally(() => timers.restore());
+    expect(timers.backoffs).toEqual([{ ms: 100, cleared: false }]);
   });
 
   it('gives up after 2 retries by default and raises the last error', async () => {
@@ -306,10 +345,13 @@ describe('timeouts and cancellation', () => {
   it('stops waiting to retry when the caller aborts during the backoff', async () => {
     server.reply({ status: 503, headers: { 'retry-after': '30' } });
     const controller = new AbortController();
-    const started = Date.now();
-    setTimeout(() => controller.abort(new Error('aborted in backoff')), 100);
-    await expect(runtime({ retry: { maxDelayMs: 60_000 } }).call(getItem, { path: { id: '1' } }, { signal: controller.signal })).rejects.toThrow('aborted in backoff');
-    expect(Date.now() - started).toBeLessThan(10_000);
+    const timers = recordBackoffs();
+    const call = runtime({ retry: { maxDelayMs: 60_000 } }).call(getItem, { path: { id: '1' } }, { signal: controller.signal });
+    // Abort once the client is in its 30 s backoff: the backoff's timer is cleared, no second request.
+    await vi.waitFor(() => expect(timers.backoffs).toHaveLength(1));
+    controller.abort(new Error('aborted in backoff'));
+    await expect(call.finally(() => timers.restore())).rejects.toThrow('aborted in backoff');
+    expect(timers.backoffs).toEqual([{ ms: 30_000, cleared: true }]);
     expect(server.requests).toHaveLength(1);
   });
 });
