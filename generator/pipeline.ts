@@ -1,12 +1,12 @@
 // The whole pipeline, top to bottom, one typed stage after another:
 //   pages --import--> fragments --normalize--> OpenAPI 3.1 --overlay--> the spec --model--> client model
-//   --plan--> names --emit--> structures --print--> text --compile/format--> files (written by ./write-output.ts)
+//   --plan--> names --emit--> structures --print--> text --compile/format--> files (written by output/write-output.ts)
 // Nothing here writes to disk: the result is the complete set of files a run produces.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { ResolvedApi, ResolvedConfig } from './config.js';
-import { addConfigServer } from './config-server.js';
-import { error, hasErrors, type Diagnostic } from './diagnostics.js';
+import type { ResolvedApi, ResolvedConfig } from './config/config.js';
+import { addConfigServer } from './config/config-server.js';
+import { error, hasErrors, type Diagnostic } from './core/diagnostics.js';
 import { emitClientParts, emitIndexParts, emitModelsParts } from './emit/client-parts.js';
 import { formatCode, GENERATED_HEADER, PRETTIER_LIMIT, type FormatOptions } from './emit/format-code.js';
 import { emitRuntime } from './emit/emit-runtime.js';
@@ -17,17 +17,17 @@ import { TypesEngine } from './emit/types-engine.js';
 import { checkReferences, locateBySource } from './guard/check-references.js';
 import { importPage } from './importers/index.js';
 import { buildClientModel } from './model/client-model.js';
-import { compareNatural } from './natural-order.js';
+import { compareNatural } from './core/natural-order.js';
 import { normalizeApi, type SourcedFragment } from './normalize/index.js';
 import { overlayApi } from './overlays/apply-overlays.js';
-import { isObject, type OpenApiDocument } from './openapi-types.js';
+import { isObject, type OpenApiDocument } from './core/openapi-types.js';
 import { planClient } from './plan/plan-client.js';
-import { decodePage } from './read-page.js';
-import { toolchainHash } from './run-cache.js';
-import { printSpec } from './spec-file.js';
-import { SpecHashes } from './spec-hashes.js';
-import { hashText, removePacksExcept, UnitCache, type CacheStats } from './unit-cache.js';
-import { printYamlEntry } from './yaml-print.js';
+import { decodePage } from './parse/read-page.js';
+import { toolchainHash } from './cache/run-cache.js';
+import { printSpec } from './spec/spec-file.js';
+import { SpecHashes } from './cache/spec-hashes.js';
+import { hashText, removePacksExcept, UnitCache, type CacheStats } from './cache/unit-cache.js';
+import { printYamlEntry } from './spec/yaml-print.js';
 
 /** Output files by path relative to the project root, with `/` separators. */
 export type OutputFiles = Map<string, string>;

@@ -1,18 +1,18 @@
 // `specmill generate` once: run the pipeline, lint the new specs while they sit under temporary
 // names, swap everything in, then say what changed. `--watch` calls the same steps for each change.
 import path from 'node:path';
-import type { ResolvedConfig } from '../config.js';
-import { error, hasErrors, SpecmillError, type Diagnostic } from '../diagnostics.js';
+import type { ResolvedConfig } from '../config/config.js';
+import { error, hasErrors, SpecmillError, type Diagnostic } from '../core/diagnostics.js';
 import { summarizeSpecChanges } from '../diff/run-diff.js';
 import { rememberSpec } from '../diff/spec-cache.js';
-import { lintSpecsStructured, type LintProblem } from '../lint.js';
-import type { OpenApiDocument } from '../openapi-types.js';
+import { lintSpecsStructured, type LintProblem } from '../tools/redocly.js';
+import type { OpenApiDocument } from '../core/openapi-types.js';
 import { listOverlayFiles } from '../overlays/load-overlays.js';
 import type { TypesEngine } from '../emit/types-engine.js';
 import { runPipeline, type PipelineResult } from '../pipeline.js';
-import { projectCacheDir } from '../unit-cache.js';
-import { writeOutput } from '../write-output.js';
-import { commandHint } from './command-hint.js';
+import { projectCacheDir } from '../cache/unit-cache.js';
+import { writeOutput } from '../output/write-output.js';
+import { commandHint } from '../core/command-hint.js';
 import { formatWarningSummary, lintDiagnostics, summarizeWarnings } from './lint-report.js';
 import type { Reporter } from './reporter.js';
 

@@ -2,9 +2,9 @@
 // its line in the spec that will be written (lint reads it under a temporary name) and, when the
 // spec node it is in records one, at the page and line that node came from. Warnings are one count
 // per rule unless --verbose: a vendor spec can have thousands.
-import type { Diagnostic } from '../diagnostics.js';
-import type { LintProblem } from '../lint.js';
-import { isObject, SOURCE_EXTENSION, SOURCES_EXTENSION, type OpenApiDocument } from '../openapi-types.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { LintProblem } from '../tools/redocly.js';
+import { isObject, SOURCE_EXTENSION, SOURCES_EXTENSION, type OpenApiDocument } from '../core/openapi-types.js';
 
 export interface LintFiles {
   /** A file as lint was given it -> the file to name (temporary spec -> the spec it becomes). */

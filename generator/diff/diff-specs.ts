@@ -1,10 +1,10 @@
 // Compares two versions of one API's spec as a client's callers see them: what each change is,
 // where it is (JSON pointer, source page) and whether it breaks code written against the old one.
 // The rules, and where they differ from oasdiff's, are in docs/adr/0004-breaking-changes.md.
-import { compareNatural } from '../natural-order.js';
-import { FROM_PROSE_EXTENSION, HTTP_METHODS, isObject, SOURCE_EXTENSION, SOURCES_EXTENSION, type JsonObject, type JsonValue, type OpenApiDocument } from '../openapi-types.js';
+import { compareNatural } from '../core/natural-order.js';
+import { FROM_PROSE_EXTENSION, HTTP_METHODS, isObject, SOURCE_EXTENSION, SOURCES_EXTENSION, type JsonObject, type JsonValue, type OpenApiDocument } from '../core/openapi-types.js';
 import { resolveReference } from '../spec/references.js';
-import { joinPointer, pointerSegment } from '../structured-text.js';
+import { joinPointer, pointerSegment } from '../parse/structured-text.js';
 import { compareConstraints, withoutSources, type Effect } from './constraints.js';
 
 export type ChangeKind =

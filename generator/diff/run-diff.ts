@@ -2,12 +2,12 @@
 // on disk) against the one its pages and overlays produce now, run through diffSpecs.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ResolvedConfig } from '../config.js';
-import { error, hasErrors, type Diagnostic } from '../diagnostics.js';
-import { isObject, type OpenApiDocument } from '../openapi-types.js';
+import type { ResolvedConfig } from '../config/config.js';
+import { error, hasErrors, type Diagnostic } from '../core/diagnostics.js';
+import { isObject, type OpenApiDocument } from '../core/openapi-types.js';
 import { runPipeline } from '../pipeline.js';
-import { printSpec } from '../spec-file.js';
-import { parseStructured } from '../structured-text.js';
+import { printSpec } from '../spec/spec-file.js';
+import { parseStructured } from '../parse/structured-text.js';
 import { recallSpec } from './spec-cache.js';
 import { diffSpecs, summarize } from './diff-specs.js';
 import { formatReport, formatSummaryLine, type ApiDiff, type ReportFormat } from './format-report.js';

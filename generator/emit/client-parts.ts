@@ -1,13 +1,13 @@
 // `client.d.ts`, `client.js` and `models.d.ts` in parts: a head, one part per operation (or per
 // model) and a tail, each printed alone by ./emit-client.ts or ./emit-models.ts and cached by the
-// exact input its printer is given (../unit-cache.ts), then joined here the way ts-morph joins
+// exact input its printer is given (../cache/unit-cache.ts), then joined here the way ts-morph joins
 // statements when it prints a whole file. This module loads neither ts-morph nor TypeScript: a run
 // whose parts are all cached never loads them.
-import type { ClientDefaults } from '../config.js';
+import type { ClientDefaults } from '../config/config.js';
 import type { ClientModel } from '../model/client-model.js';
 import type { ClientPlan, PlannedOperation, PlannedSchema } from '../plan/plan-client.js';
-import type { UnitCache } from '../unit-cache.js';
-import { hashText } from '../unit-cache.js';
+import type { UnitCache } from '../cache/unit-cache.js';
+import { hashText } from '../cache/unit-cache.js';
 
 /** Stand-ins printed where the operations' parts go; each is replaced by the parts' lines. */
 export const PLACEHOLDERS = {

@@ -4,7 +4,7 @@
 import { StructureKind, VariableDeclarationKind, type MethodSignatureStructure, type OptionalKind, type PropertySignatureStructure, type SourceFileStructure, type StatementStructures } from 'ts-morph';
 import type { ClientModel, ParameterLocation, ResponseModel, SecuritySchemeModel } from '../model/client-model.js';
 import type { ClientPlan, PlannedOperation } from '../plan/plan-client.js';
-import type { ClientDefaults } from '../config.js';
+import type { ClientDefaults } from '../config/config.js';
 import { docText, lineComment, literalValue, propertyKey, stringLiteral } from '../plan/naming.js';
 import { splitPointer } from '../spec/references.js';
 import { PLACEHOLDERS, type PrintedPiece } from './client-parts.js';

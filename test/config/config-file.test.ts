@@ -5,8 +5,8 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../generator/config.js';
-import { formatDiagnostic, SpecmillError } from '../../generator/diagnostics.js';
+import { loadConfig } from '../../generator/config/config.js';
+import { formatDiagnostic, SpecmillError } from '../../generator/core/diagnostics.js';
 import { ROOT } from '../helpers.js';
 import { runCli } from '../support/run-cli.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { diffSpecs, summarize, type SpecChange } from '../../generator/diff/diff-specs.js';
-import type { JsonObject } from '../../generator/openapi-types.js';
+import type { JsonObject } from '../../generator/core/openapi-types.js';
 
 function spec(yaml: string): JsonObject {
   return parse(`openapi: 3.1.0\ninfo: { title: T, version: "1" }\n${yaml}`) as JsonObject;

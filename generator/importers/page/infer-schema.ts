@@ -1,6 +1,6 @@
 // Infers a JSON Schema from a portal's placeholder samples (`"string"`, `0`, `{}`, `["string"]`: types,
 // never enums), reading required properties off a second, required-only sample.
-import { isObject, type JsonObject, type JsonValue } from '../../openapi-types.js';
+import { isObject, type JsonObject, type JsonValue } from '../../core/openapi-types.js';
 
 export interface InferOptions {
   /**

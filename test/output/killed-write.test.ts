@@ -6,7 +6,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JOURNAL, LOCK, recoverInterruptedWrite } from '../../generator/write-output.js';
+import { JOURNAL, LOCK, recoverInterruptedWrite } from '../../generator/output/write-output.js';
 import { ROOT } from '../helpers.js';
 import { runCli } from '../support/run-cli.js';
 

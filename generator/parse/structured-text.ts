@@ -2,9 +2,9 @@
 // diagnostic can point at the page's line and column. Duplicate keys are errors (JSON.parse
 // would keep the last one silently) and YAML aliases are capped.
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
-import { error, type Diagnostic, type SourceLocation } from './diagnostics.js';
+import { error, type Diagnostic, type SourceLocation } from '../core/diagnostics.js';
 import { scanJson } from './json-index.js';
-import { pointerSegment, splitPointer } from './spec/references.js';
+import { pointerSegment, splitPointer } from '../spec/references.js';
 
 export interface StructuredText {
   value: unknown;
@@ -227,4 +227,4 @@ function describeYamlError(code: string, message: string): string {
 }
 
 // Pointers are defined with references (spec/references.ts); re-exported for older imports.
-export { joinPointer, pointerSegment } from './spec/references.js';
+export { joinPointer, pointerSegment } from '../spec/references.js';

@@ -3,23 +3,23 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { loadConfig, type ResolvedConfig } from './config.js';
-import { formatDiagnostic, hasErrors, SpecmillError, type Diagnostic } from './diagnostics.js';
-import { commandHint } from './cli/command-hint.js';
-import { Reporter } from './cli/reporter.js';
-import { fingerprint, isUpToDate, recordRun } from './run-cache.js';
-import { REPORT_FORMATS, type ReportFormat } from './diff/format-report.js';
-import { buildDocs, DEFAULT_DOCS_DIR } from './docs/build-docs.js';
-import { acceptedFormatNames, importPage } from './importers/index.js';
-import { formatCoverageReport, type PageReport } from './importers/page/coverage-report.js';
+import { loadConfig, type ResolvedConfig } from '../config/config.js';
+import { formatDiagnostic, hasErrors, SpecmillError, type Diagnostic } from '../core/diagnostics.js';
+import { commandHint } from '../core/command-hint.js';
+import { Reporter } from './reporter.js';
+import { fingerprint, isUpToDate, recordRun } from '../cache/run-cache.js';
+import { REPORT_FORMATS, type ReportFormat } from '../diff/format-report.js';
+import { buildDocs, DEFAULT_DOCS_DIR } from '../docs/build-docs.js';
+import { acceptedFormatNames, importPage } from '../importers/index.js';
+import { formatCoverageReport, type PageReport } from '../importers/page/coverage-report.js';
 import { initProject } from './init.js';
-import { checkFileReferences } from './guard/check-references.js';
-import { lintSpecs } from './lint.js';
-import { normalizeApi } from './normalize/index.js';
-import { listOverlayFiles } from './overlays/load-overlays.js';
-import { decodePage } from './read-page.js';
-import { printSpec } from './spec-file.js';
-import { findDrift, recoverInterruptedWrite, writeFileAtomic } from './write-output.js';
+import { checkFileReferences } from '../guard/check-references.js';
+import { lintSpecs } from '../tools/redocly.js';
+import { normalizeApi } from '../normalize/index.js';
+import { listOverlayFiles } from '../overlays/load-overlays.js';
+import { decodePage } from '../parse/read-page.js';
+import { printSpec } from '../spec/spec-file.js';
+import { findDrift, recoverInterruptedWrite, writeFileAtomic } from '../output/write-output.js';
 
 function report(diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
@@ -99,7 +99,7 @@ async function generateCommand(options: { lint: boolean; lenient?: boolean; watc
   return reported(options, async (reporter) => {
     recoverProject((notice) => reporter.info(notice));
     // The pipeline and its dependencies (TypeScript's, ts-morph, prettier) load only when needed.
-    if (options.watch) return (await import('./cli/watch.js')).watchGenerate(process.cwd(), reporter, { lint: options.lint, lenient: options.lenient === true });
+    if (options.watch) return (await import('./watch.js')).watchGenerate(process.cwd(), reporter, { lint: options.lint, lenient: options.lenient === true });
     const config = { ...(await loadConfig(process.cwd())), lenient: options.lenient === true };
     const stamp = fingerprint(config, JSON.stringify({ lenient: config.lenient, lint: options.lint }));
     if (!options.force && isUpToDate(config, stamp)) {
@@ -107,9 +107,9 @@ async function generateCommand(options: { lint: boolean; lenient?: boolean; watc
       return 0;
     }
     // Something changed: openapi-typescript's worker loads TypeScript while this thread loads the pipeline.
-    const { TypesEngine } = await import('./emit/types-engine.js');
+    const { TypesEngine } = await import('../emit/types-engine.js');
     const engine = new TypesEngine().start();
-    const { runPipelineReported, writeGeneration } = await import('./cli/generate.js');
+    const { runPipelineReported, writeGeneration } = await import('./generate.js');
     const result = await runPipelineReported(config, reporter, undefined, engine);
     const code = await writeGeneration(config, result, reporter, { lint: options.lint });
     if (code === 0) recordRun(config, stamp, result.files);
@@ -138,7 +138,7 @@ async function reportCommand(apis: string[], options: { out?: string }): Promise
   const config = await loadConfig(process.cwd());
   const outDir = path.resolve(config.root, options.out ?? DEFAULT_DOCS_DIR);
   // Loaded only here: it imports the pipeline's page listing, and with it the emitters.
-  const { buildReports } = await import('./report/build-report.js');
+  const { buildReports } = await import('../report/build-report.js');
   const built = await buildReports(config, outDir, apis);
   report(built.diagnostics);
   const shown = (file: string) => path.relative(process.cwd(), file) || file;
@@ -182,8 +182,8 @@ async function lintCommand(): Promise<number> {
 async function checkCommand(options: { lenient?: boolean }): Promise<number> {
   recoverProject(say);
   const config = { ...(await loadConfig(process.cwd())), lenient: options.lenient === true };
-  const { runPipeline } = await import('./pipeline.js');
-  const { projectCacheDir } = await import('./unit-cache.js');
+  const { runPipeline } = await import('../pipeline.js');
+  const { projectCacheDir } = await import('../cache/unit-cache.js');
   const result = await runPipeline(config, undefined, { cacheDir: projectCacheDir(config.root) });
   report(result.diagnostics);
   if (hasErrors(result.diagnostics)) return 1;
@@ -214,7 +214,7 @@ interface DiffCommandOptions {
 async function packCommand(options: { out: string }): Promise<number> {
   recoverProject(say);
   const config = await loadConfig(process.cwd());
-  const { packGenerated } = await import('./cli/pack.js');
+  const { packGenerated } = await import('./pack.js');
   const packed = packGenerated(config, path.resolve(options.out));
   const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
   const shown = path.relative(process.cwd(), packed.file) || packed.file;
@@ -228,7 +228,7 @@ async function packCommand(options: { out: string }): Promise<number> {
 async function diffCommand(api: string | undefined, options: DiffCommandOptions): Promise<number> {
   recoverProject(say);
   const config = await loadConfig(process.cwd());
-  const { runDiff } = await import('./diff/run-diff.js');
+  const { runDiff } = await import('../diff/run-diff.js');
   const run = await runDiff(config, api, {
     base: options.base,
     format: options.format,
@@ -241,9 +241,9 @@ async function diffCommand(api: string | undefined, options: DiffCommandOptions)
   return run.exitCode;
 }
 
-/** specmill's own version, from its package.json (one folder up from generator/ and from dist/ alike). */
+/** specmill's own version, from its package.json (two folders up from generator/cli/ and from dist/cli/ alike). */
 function readVersion(): string {
-  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
 export function buildProgram(): Command {

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedApi } from './config.js';
-import { positionOf } from './diagnostics.js';
-import { SOURCE_EXTENSION, type OpenApiDocument } from './openapi-types.js';
+import { positionOf } from '../core/diagnostics.js';
+import { SOURCE_EXTENSION, type OpenApiDocument } from '../core/openapi-types.js';
 
 export const CONFIG_SERVER_DESCRIPTION = 'client.baseUrl of the specmill config (the pages name no server)';
 

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { removePacksExcept, UnitCache } from '../generator/unit-cache.js';
+import { removePacksExcept, UnitCache } from '../../generator/cache/unit-cache.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'specmill-unit-cache-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,6 +1,6 @@
 // The hashes the unit cache's keys are made of: by content, with source positions set apart.
 import { describe, expect, it } from 'vitest';
-import { SpecHashes } from '../generator/spec-hashes.js';
+import { SpecHashes } from '../../generator/cache/spec-hashes.js';
 
 describe('SpecHashes', () => {
   it('hashes by content and notes compositions', () => {

@@ -4,7 +4,7 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { error, SpecmillError, type Diagnostic } from './diagnostics.js';
+import { error, SpecmillError, type Diagnostic } from '../core/diagnostics.js';
 
 /** The names a config may have, in the order they are looked for. */
 export const CONFIG_FILES: readonly string[] = ['specmill.config.ts', 'specmill.config.mts', 'specmill.config.mjs', 'specmill.config.js'];

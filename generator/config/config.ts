@@ -3,8 +3,8 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { findConfigFile, importConfigFile } from './config-file.js';
-import { error, SpecmillError } from './diagnostics.js';
-import { fileName } from './plan/naming.js';
+import { error, SpecmillError } from '../core/diagnostics.js';
+import { fileName } from '../plan/naming.js';
 
 export interface ApiOptions {
   /** Folder of the API's pages, relative to the config file. Default: `specs/<api>/sources`. */

@@ -2,8 +2,8 @@
 // example API with one page, so that `specmill generate` works at once. It never overwrites a file.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { INIT_SCRIPTS, runsVerb } from './cli/command-hint.js';
-import { error, SpecmillError, warning, type Diagnostic } from './diagnostics.js';
+import { INIT_SCRIPTS, runsVerb } from '../core/command-hint.js';
+import { error, SpecmillError, warning, type Diagnostic } from '../core/diagnostics.js';
 
 const CONFIG = `// specmill's config: which APIs to build, where their pages are, where the clients go.
 // Each API's pages live in specs/<api>/sources/; \`specmill generate\` writes specs/<api>/openapi.yaml

@@ -7,9 +7,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ResolvedConfig } from './config.js';
+import type { ResolvedConfig } from '../config/config.js';
 
-const SPECMILL_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SPECMILL_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CACHE_DIR = path.join(SPECMILL_ROOT, 'node_modules/.cache/specmill');
 
 /** One record per project folder. */

@@ -2,7 +2,7 @@
 // nesting depth and size, and where each key starts (for `x-specmill-source` and diagnostics).
 // The values themselves come from JSON.parse, which is many times faster than a YAML parser on
 // large specs (GitHub's is 13 MB).
-import { pointerSegment } from './spec/references.js';
+import { pointerSegment } from '../spec/references.js';
 
 export interface JsonScan {
   /** Offsets of the recorded pointers: keys down to `indexDepth`, and every prefix of `target`. */

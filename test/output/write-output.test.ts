@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findDrift, JOURNAL, LOCK, MANIFEST, recoverInterruptedWrite, writeOutput } from '../../generator/write-output.js';
+import { findDrift, JOURNAL, LOCK, MANIFEST, recoverInterruptedWrite, writeOutput } from '../../generator/output/write-output.js';
 
 let root: string;
 let layout: { root: string; outputDir: string };

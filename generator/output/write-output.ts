@@ -7,8 +7,8 @@
 // file keeps two runs from interleaving.
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { error, SpecmillError } from './diagnostics.js';
-import type { OutputFiles } from './pipeline.js';
+import { error, SpecmillError } from '../core/diagnostics.js';
+import type { OutputFiles } from '../pipeline.js';
 
 export interface OutputLayout {
   root: string;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { printYaml } from '../../generator/yaml-print.js';
+import { printYaml } from '../../generator/spec/yaml-print.js';
 
 const tricky = fc.constantFrom('', ' ', '\n', '\n\n', '\na\n', 'true', 'No', 'null', '~', '1', '1.0', '0x1F', '.inf', '-', '- a', ': x', 'a: b', 'a #b', '#', 'a:', '@x', '*a', '&a', '!t', '%p', '|', '>', "'", '"', '{a}', '[a]', 'a\nb', 'a\n', 'a\n\n', '\na', ' a\nb', 'a \nb', 'a\n  b', '\t', 'a\u2028b', '\u0085', '\ufeffa', '2026-01-01', 'y', '$ref', '/v3/{id}', 'é', '😀');
 const text = fc.oneof(tricky, fc.string(), fc.string({ unit: 'binary' }));

@@ -1,6 +1,6 @@
 // Reads a page's bytes as text: UTF-8 (a BOM dropped), or UTF-16 when a BOM says so. Bytes that are
 // not valid UTF-8 become U+FFFD with a warning at the first one, rather than failing the page.
-import { positionOf, warning, type Diagnostic } from './diagnostics.js';
+import { positionOf, warning, type Diagnostic } from '../core/diagnostics.js';
 
 export function decodePage(bytes: Uint8Array, file: string): { text: string; diagnostics: Diagnostic[] } {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), diagnostics: [] };

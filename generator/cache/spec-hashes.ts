@@ -4,7 +4,7 @@
 // the line numbers of everything below an edit move with it, and only the spec file and the
 // client's `@see` print them; their keys add the positions back (`positions`).
 import { createHash } from 'node:crypto';
-import { HTTP_METHODS, isObject, SOURCE_EXTENSION, SOURCES_EXTENSION, type JsonObject } from './openapi-types.js';
+import { HTTP_METHODS, isObject, SOURCE_EXTENSION, SOURCES_EXTENSION, type JsonObject } from '../core/openapi-types.js';
 
 export interface PartHash {
   /** sha-256 (truncated) of the part's JSON without its source positions. */
