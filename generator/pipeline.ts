@@ -22,7 +22,7 @@ import { normalizeApi, type SourcedFragment } from './normalize/index.js';
 import { overlayApi } from './overlays/apply-overlays.js';
 import { isObject, type OpenApiDocument } from './core/openapi-types.js';
 import { planClient } from './plan/plan-client.js';
-import { decodePage } from './parse/read-page.js';
+import { decodePage } from './parse/decode-page.js';
 import { toolchainHash } from './cache/run-cache.js';
 import { printSpec } from './spec/spec-file.js';
 import { SpecHashes } from './cache/spec-hashes.js';

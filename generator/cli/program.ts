@@ -17,7 +17,7 @@ import { checkFileReferences } from '../guard/check-references.js';
 import { lintSpecs } from '../tools/redocly.js';
 import { normalizeApi } from '../normalize/index.js';
 import { listOverlayFiles } from '../overlays/load-overlays.js';
-import { decodePage } from '../parse/read-page.js';
+import { decodePage } from '../parse/decode-page.js';
 import { printSpec } from '../spec/spec-file.js';
 import { findDrift, recoverInterruptedWrite, writeFileAtomic } from '../output/write-output.js';
 

@@ -24,7 +24,3 @@ export function compareNatural(a: string, b: string): number {
   }
   return left.length - right.length || (a < b ? -1 : a > b ? 1 : 0);
 }
-
-export function sortNatural<T>(items: Iterable<T>, key: (item: T) => string): T[] {
-  return [...items].sort((a, b) => compareNatural(key(a), key(b)));
-}

@@ -16,6 +16,8 @@ export const SOURCES_EXTENSION = 'x-specmill-sources';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
+/** A parameter's `in`: the part of the request that carries it. */
+export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
 
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

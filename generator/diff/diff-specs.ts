@@ -175,7 +175,7 @@ export function diffSpecs(base: OpenApiDocument | undefined, head: OpenApiDocume
   return groupShared(dedupe(ctx.changes));
 }
 
-export function summarize(changes: readonly SpecChange[]): { total: number; breaking: number } {
+export function countChanges(changes: readonly SpecChange[]): { total: number; breaking: number } {
   return { total: changes.length, breaking: changes.filter((c) => c.breaking).length };
 }
 

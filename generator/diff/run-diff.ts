@@ -9,7 +9,7 @@ import { runPipeline } from '../pipeline.js';
 import { printSpec } from '../spec/spec-file.js';
 import { parseStructured } from '../parse/structured-text.js';
 import { recallSpec } from './spec-cache.js';
-import { diffSpecs, summarize } from './diff-specs.js';
+import { countChanges, diffSpecs } from './diff-specs.js';
 import { formatReport, formatSummaryLine, type ApiDiff, type ReportFormat } from './format-report.js';
 import { readAtCommit, resolveRevision } from './git-revision.js';
 
@@ -62,7 +62,7 @@ export async function runDiff(config: ResolvedConfig, apiName: string | undefine
     const changes = diffSpecs(base, head, options.deprecationDays === undefined ? {} : { deprecationDays: options.deprecationDays });
     diffs.push({ api: api.name, base: options.base, ...(base ? {} : { new: true }), changes });
   }
-  const breaking = diffs.some((d) => summarize(d.changes).breaking > 0);
+  const breaking = diffs.some((d) => countChanges(d.changes).breaking > 0);
   return { exitCode: options.failOnBreaking && breaking ? 1 : 0, report: formatReport(diffs, options.format), diagnostics };
 }
 

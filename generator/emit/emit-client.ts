@@ -2,7 +2,8 @@
 // openapi-typescript's `operations`, the client interface with TSDoc, and the factory. Pure:
 // plan in, ts-morph structure out. Every spec string goes through ../plan/naming.ts.
 import { StructureKind, VariableDeclarationKind, type MethodSignatureStructure, type OptionalKind, type PropertySignatureStructure, type SourceFileStructure, type StatementStructures } from 'ts-morph';
-import type { ClientModel, ParameterLocation, ResponseModel, SecuritySchemeModel } from '../model/client-model.js';
+import type { ClientModel, ResponseModel, SecuritySchemeModel } from '../model/client-model.js';
+import type { ParameterLocation } from '../core/openapi-types.js';
 import type { ClientPlan, PlannedOperation } from '../plan/plan-client.js';
 import type { ClientDefaults } from '../config/config.js';
 import { docText, lineComment, literalValue, propertyKey, stringLiteral } from '../plan/naming.js';

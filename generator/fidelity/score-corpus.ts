@@ -8,7 +8,7 @@ import { checkReferences } from '../guard/check-references.js';
 import { importPage, isImporterFailure } from '../importers/index.js';
 import { compareNatural } from '../core/natural-order.js';
 import { normalizeApi } from '../normalize/index.js';
-import { decodePage } from '../parse/read-page.js';
+import { decodePage } from '../parse/decode-page.js';
 import { readGold, type Gold } from './gold.js';
 import { scorePage, type PageScore } from './score-page.js';
 import { readOperations, type SpecOperation } from './spec-facts.js';

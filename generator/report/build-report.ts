@@ -12,7 +12,7 @@ import type { ImportResult, Page } from '../importers/importer.js';
 import { normalizeApi, type SourcedFragment } from '../normalize/index.js';
 import type { OpenApiDocument } from '../core/openapi-types.js';
 import { listPages } from '../pipeline.js';
-import { decodePage } from '../parse/read-page.js';
+import { decodePage } from '../parse/decode-page.js';
 import { resolvePointer, splitPointer } from '../spec/references.js';
 import { parseStructured, type StructuredText } from '../parse/structured-text.js';
 import { writeFileAtomic } from '../output/write-output.js';
@@ -67,7 +67,7 @@ export async function buildReports(config: ResolvedConfig, outDir: string, only:
     const model = await buildReportModel(api, config, parsed.result);
     const file = path.join(outDir, reportFileName(api.name));
     writeFileAtomic(file, renderReport(model));
-    reports.push(summarize(api.name, file, model));
+    reports.push(summarizeReport(api.name, file, model));
   }
   const index = writeIndex(config, outDir);
   return { reports, index, diagnostics };
@@ -184,7 +184,7 @@ function reportPage(page: Page, result: ImportResult & { format?: string }, norm
   return reportedPage;
 }
 
-function summarize(api: string, file: string, model: ReportModel): ReportSummary {
+function summarizeReport(api: string, file: string, model: ReportModel): ReportSummary {
   const measured = model.pages.filter((p) => p.coverage);
   return {
     api,
