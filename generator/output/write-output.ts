@@ -8,7 +8,9 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { error, SpecmillError } from '../core/diagnostics.js';
-import type { OutputFiles } from '../pipeline.js';
+
+/** Output files by path relative to the project root, with `/` separators. */
+export type OutputFiles = Map<string, string>;
 
 export interface OutputLayout {
   root: string;

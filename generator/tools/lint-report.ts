@@ -3,7 +3,7 @@
 // spec node it is in records one, at the page and line that node came from. Warnings are one count
 // per rule unless --verbose: a vendor spec can have thousands.
 import type { Diagnostic } from '../core/diagnostics.js';
-import type { LintProblem } from '../tools/redocly.js';
+import type { LintProblem } from './redocly.js';
 import { isObject, SOURCE_EXTENSION, SOURCES_EXTENSION, type OpenApiDocument } from '../core/openapi-types.js';
 
 export interface LintFiles {

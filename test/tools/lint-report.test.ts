@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { formatWarningSummary, sourceOf, summarizeWarnings } from '../../generator/cli/lint-report.js';
+import { formatWarningSummary, sourceOf, summarizeWarnings } from '../../generator/tools/lint-report.js';
 import type { LintProblem } from '../../generator/tools/redocly.js';
 import { ROOT } from '../helpers.js';
 import { runCli } from '../support/run-cli.js';
