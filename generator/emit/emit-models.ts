@@ -3,7 +3,7 @@
 import { StructureKind, type SourceFileStructure, type StatementStructures } from 'ts-morph';
 import type { ClientPlan, PlannedSchema } from '../plan/plan-client.js';
 import { docText, stringLiteral } from '../plan/naming.js';
-import { PLACEHOLDERS, type PrintedPiece } from './client-parts.js';
+import { PLACEHOLDERS, type PrintedPiece } from './printed-piece.js';
 import { printStatementRuns, printStructure } from './print.js';
 
 function modelAlias(schema: PlannedSchema): StatementStructures {

@@ -10,7 +10,7 @@ import {
   type SourceFileStructure,
   type StatementStructures,
 } from 'ts-morph';
-import type { PrintedPiece } from './client-parts.js';
+import type { PrintedPiece } from './printed-piece.js';
 
 /**
  * Prints a structure straight to text. (Creating a ts-morph SourceFile from it would also parse
