@@ -43,6 +43,16 @@ function stringEnd(text: string, start: number): number {
   return text.length;
 }
 
+/** A key as written between its quotes, its escapes decoded (left as written when they are not valid). */
+function decodeKey(raw: string): string {
+  if (!raw.includes('\\')) return raw;
+  try {
+    return JSON.parse(`"${raw}"`) as string;
+  } catch {
+    return raw;
+  }
+}
+
 export function scanJson(text: string, options: JsonScanOptions): JsonScan {
   const offsets = new Map<string, number>();
   const stack: Frame[] = [];
@@ -78,15 +88,7 @@ export function scanJson(text: string, options: JsonScanOptions): JsonScan {
       const end = stringEnd(text, i);
       const top = stack[stack.length - 1];
       if (top?.isObject && expectKey) {
-        const raw = text.slice(i + 1, end);
-        let key = raw;
-        if (raw.includes('\\')) {
-          try {
-            key = JSON.parse(`"${raw}"`) as string;
-          } catch {
-            key = raw;
-          }
-        }
+        const key = decodeKey(text.slice(i + 1, end));
         const here = top.pointer === undefined ? undefined : `${top.pointer}/${pointerSegment(key)}`;
         if (key === '__proto__') {
           return { offsets, problem: { message: 'the key "__proto__" is not accepted: JavaScript tools would read it as an object\'s prototype', offset: i, pointer: here ?? '' } };
