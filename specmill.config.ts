@@ -1,6 +1,6 @@
 // Which APIs specmill builds, where their pages are and where the clients go.
 // Each API's pages live in specs/<api>/sources/; its spec is written to specs/<api>/openapi.yaml.
-import { defineConfig } from './generator/config.js';
+import { defineConfig } from './generator/config/config.js';
 
 export default defineConfig({
   output: { dir: 'generated', packageName: 'specmill-clients' },

@@ -2,7 +2,7 @@
 // Builds what the published package runs (`dist/`): every generator/ module transpiled by esbuild to
 // one .js file at the same relative place (so each path a module finds relative to itself still
 // holds), the worker scripts copied, the client runtime (templates/runtime/) compiled once and
-// inlined, and dist/config.d.ts for `specmill/config`. `dist/build-stamp.json` records a hash of
+// inlined, and dist/config/config.d.ts for `specmill/config`. `dist/build-stamp.json` records a hash of
 // everything the build reads, so the bin can tell a build that no longer matches the sources.
 // Usage: node scripts/build.mjs [--if-stale]
 import { createHash } from 'node:crypto';
@@ -51,18 +51,18 @@ async function compileRuntime() {
   return Object.fromEntries(await emitRuntime());
 }
 
-/** `specmill/config`'s types: the declarations of generator/config.ts, which needs no other module's types. */
+/** `specmill/config`'s types: the declarations of generator/config/config.ts, which needs no other module's types. */
 async function declareConfig() {
   const { default: ts } = await import('typescript');
-  const file = path.join(ROOT, 'generator/config.ts');
+  const file = path.join(ROOT, 'generator/config/config.ts');
   const result = ts.transpileDeclaration(readFileSync(file, 'utf8'), {
     fileName: file,
     reportDiagnostics: true,
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, declaration: true, isolatedDeclarations: true },
   });
-  if (result.diagnostics?.length) throw new Error(`generator/config.ts cannot be declared in isolation: ${result.diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')).join('\n')}`);
+  if (result.diagnostics?.length) throw new Error(`generator/config/config.ts cannot be declared in isolation: ${result.diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')).join('\n')}`);
   const relative = [...result.outputText.matchAll(/from '(\.[^']+)'/g)].map((m) => m[1]);
-  if (relative.length > 0) throw new Error(`dist/config.d.ts would import ${relative.join(', ')}, which the package does not declare`);
+  if (relative.length > 0) throw new Error(`dist/config/config.d.ts would import ${relative.join(', ')}, which the package does not declare`);
   return result.outputText;
 }
 
@@ -111,7 +111,7 @@ export async function build() {
       mkdirSync(path.dirname(target), { recursive: true });
       cpSync(file, target);
     }
-    writeFileSync(path.join(staging, 'config.d.ts'), await declareConfig());
+    writeFileSync(path.join(staging, 'config/config.d.ts'), await declareConfig());
     writeFileSync(path.join(staging, 'build-stamp.json'), `${JSON.stringify({ sources }, null, 2)}\n`);
     rmSync(DIST, { recursive: true, force: true });
     renameSync(staging, DIST);

@@ -12,12 +12,12 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resolveConfig } from '../generator/config.js';
-import { formatDiagnostic, hasErrors, type Diagnostic } from '../generator/diagnostics.js';
-import { compareNatural } from '../generator/natural-order.js';
-import { runPipeline, type OutputFiles } from '../generator/pipeline.js';
+import { resolveConfig } from '../generator/config/config.js';
+import { formatDiagnostic, hasErrors, type Diagnostic } from '../generator/core/diagnostics.js';
+import { compareNatural } from '../generator/core/natural-order.js';
+import { runPipeline } from '../generator/pipeline.js';
 import { fileName, NameScope } from '../generator/plan/naming.js';
-import { writeOutput } from '../generator/write-output.js';
+import { writeOutput, type OutputFiles } from '../generator/output/write-output.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);

@@ -9,14 +9,14 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // Answered before anything heavy loads.
   process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
 } else {
-  const fromSource = existsSync(new URL('../generator/cli.ts', import.meta.url)) && !(await import('./build.mjs')).isBuildFresh();
+  const fromSource = existsSync(new URL('../generator/cli/program.ts', import.meta.url)) && !(await import('./build.mjs')).isBuildFresh();
   let cli;
   if (fromSource) {
     const { register } = await import('tsx/esm/api');
     register();
-    cli = await import('../generator/cli.ts');
+    cli = await import('../generator/cli/program.ts');
   } else {
-    cli = await import('../dist/cli.js');
+    cli = await import('../dist/cli/program.js');
   }
   process.exitCode = await cli.main(args);
 }

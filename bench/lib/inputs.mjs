@@ -69,7 +69,7 @@ function readVersion(name) {
 async function loadProjectConfig() {
   const { register } = await import('tsx/esm/api');
   register();
-  const { loadConfig } = await import(pathToFileURL(path.join(ROOT, 'generator/config.ts')).href);
+  const { loadConfig } = await import(pathToFileURL(path.join(ROOT, 'generator/config/config.ts')).href);
   const raw = (await import(pathToFileURL(path.join(ROOT, 'specmill.config.ts')).href)).default;
   return { resolved: await loadConfig(ROOT), raw };
 }
@@ -138,7 +138,7 @@ export function createProject(input, workDir, label) {
   const config = { output: { dir: 'generated', packageName: 'specmill-clients' }, apis: Object.fromEntries(input.apis.map((a) => [a.name, a.options])) };
   writeFileSync(
     path.join(dir, 'specmill.config.ts'),
-    `// Written by bench/: one project per benchmark input.\nimport { defineConfig } from './generator/config.js';\n\nexport default defineConfig(${JSON.stringify(config, null, 2)});\n`,
+    `// Written by bench/: one project per benchmark input.\nimport { defineConfig } from './generator/config/config.js';\n\nexport default defineConfig(${JSON.stringify(config, null, 2)});\n`,
   );
   writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ name: 'specmill-bench-project', private: true, type: 'module' }, null, 2)}\n`);
   if (existsSync(path.join(ROOT, 'redocly.yaml'))) cpSync(path.join(ROOT, 'redocly.yaml'), path.join(dir, 'redocly.yaml'));

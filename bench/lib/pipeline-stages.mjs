@@ -31,9 +31,9 @@ async function step(stage, run) {
 const generator = (file) => import(pathToFileURL(path.join(root, 'generator', file)).href);
 const { config, runPipeline, writeOutput, summarizeSpecChanges } = await step('load toolchain + config (tsx, imports)', async () => {
   register();
-  const { loadConfig } = await generator('config.ts');
+  const { loadConfig } = await generator('config/config.ts');
   const { runPipeline } = await generator('pipeline.ts');
-  const { writeOutput } = await generator('write-output.ts');
+  const { writeOutput } = await generator('output/write-output.ts');
   const { summarizeSpecChanges } = await generator('diff/run-diff.ts').catch(() => ({}));
   return { config: await loadConfig(root), runPipeline, writeOutput, summarizeSpecChanges };
 });

@@ -3,7 +3,8 @@ export { ApiPromise, PagedPromise } from './api-promise.js';
 export type { ApiResponse, DocumentedHeaders } from './api-promise.js';
 export { createAuth } from './auth.js';
 export type { AuthOptions, BasicCredentials, Credential, SecuritySchemeSpec } from './auth.js';
-export { createRuntime, matchesStatus, resolveBaseUrl } from './client.js';
+export { resolveBaseUrl } from './base-url.js';
+export { createRuntime } from './client.js';
 export type {
   ApiDescription,
   CallOptions,
@@ -13,7 +14,7 @@ export type {
   RequestParts,
   Runtime,
   ServerSpec,
-} from './client.js';
+} from './contracts.js';
 export {
   ApiError,
   ConnectionError,
@@ -25,6 +26,7 @@ export {
   TimeoutError,
 } from './errors.js';
 export { checkHeader } from './headers.js';
+export { matchesStatus } from './responses.js';
 export { nextFromLinkHeader, nextPage, readPointer } from './pagination.js';
 export type { PaginationSpec } from './pagination.js';
 export { encodeSegment, expandPath } from './path.js';

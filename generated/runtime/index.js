@@ -2,7 +2,8 @@
 // The runtime shared by every generated client (copied to `generated/runtime/`).
 export { ApiPromise, PagedPromise } from './api-promise.js';
 export { createAuth } from './auth.js';
-export { createRuntime, matchesStatus, resolveBaseUrl } from './client.js';
+export { resolveBaseUrl } from './base-url.js';
+export { createRuntime } from './client.js';
 export {
   ApiError,
   ConnectionError,
@@ -14,6 +15,7 @@ export {
   TimeoutError,
 } from './errors.js';
 export { checkHeader } from './headers.js';
+export { matchesStatus } from './responses.js';
 export { nextFromLinkHeader, nextPage, readPointer } from './pagination.js';
 export { encodeSegment, expandPath } from './path.js';
 export { serializeQuery } from './query.js';

@@ -1,34 +1,22 @@
-// `specmill generate` once: run the pipeline, lint the new specs while they sit under temporary
-// names, swap everything in, then say what changed. `--watch` calls the same steps for each change.
-import path from 'node:path';
-import type { ResolvedConfig } from '../config.js';
-import { error, hasErrors, SpecmillError, type Diagnostic } from '../diagnostics.js';
+// `specmill generate` once: run the pipeline, lint and write its files (pipeline.ts's writeRun),
+// then say what changed. `--watch` calls the same steps for each change.
+import type { ResolvedConfig } from '../config/config.js';
+import { hasErrors } from '../core/diagnostics.js';
 import { summarizeSpecChanges } from '../diff/run-diff.js';
-import { rememberSpec } from '../diff/spec-cache.js';
-import { lintSpecsStructured, type LintProblem } from '../lint.js';
-import type { OpenApiDocument } from '../openapi-types.js';
-import { listOverlayFiles } from '../overlays/load-overlays.js';
 import type { TypesEngine } from '../emit/types-engine.js';
-import { runPipeline, type PipelineResult } from '../pipeline.js';
-import { projectCacheDir } from '../unit-cache.js';
-import { writeOutput } from '../write-output.js';
-import { commandHint } from './command-hint.js';
-import { formatWarningSummary, lintDiagnostics, summarizeWarnings } from './lint-report.js';
+import { runPipeline, writeRun, type LintFound, type PipelineOptions, type PipelineResult } from '../pipeline.js';
+import { projectCacheDir } from '../cache/unit-cache.js';
+import { commandHint } from '../core/command-hint.js';
+import { formatWarningSummary, summarizeWarnings } from '../tools/lint-report.js';
 import type { Reporter } from './reporter.js';
 
 export interface GenerateOptions {
   lint: boolean;
 }
 
-/** Times a step that is not a pipeline stage (lint, write) the way pipeline stages are timed. */
-async function step<T>(reporter: Reporter, stage: string, run: () => Promise<T>): Promise<T> {
-  reporter.stage({ phase: 'start', stage });
-  const start = performance.now();
-  try {
-    return await run();
-  } finally {
-    reporter.stage({ phase: 'end', stage, ms: Math.round(performance.now() - start) });
-  }
+/** The run's options as generate and watch give them: progress to the reporter, the project's cache. */
+function reportedOptions(config: ResolvedConfig, reporter: Reporter): PipelineOptions {
+  return { onStage: (event) => reporter.stage(event), cacheDir: projectCacheDir(config.root) };
 }
 
 /**
@@ -37,33 +25,7 @@ async function step<T>(reporter: Reporter, stage: string, run: () => Promise<T>)
  */
 export function runPipelineReported(config: ResolvedConfig, reporter: Reporter, only?: readonly string[], engine?: TypesEngine): Promise<PipelineResult> {
   reporter.start(only ?? config.apis.map((a) => a.name));
-  return runPipeline(config, only, { onStage: (event) => reporter.stage(event), cacheDir: projectCacheDir(config.root), startTypes: 'early', ...(engine ? { engine } : {}) });
-}
-
-/** Lints the new specs (under their temporary names) and the overlays; problems point at the specs to be written. */
-async function lintNewSpecs(config: ResolvedConfig, result: PipelineResult, readable: ReadonlyMap<string, string>): Promise<LintFound | { failure: string }> {
-  const shownAs = new Map<string, string>();
-  const specs = new Map<string, OpenApiDocument>();
-  const apis = new Map<string, string>();
-  const files: string[] = [];
-  for (const api of config.apis) {
-    const shown = path.relative(config.root, api.specFile).split(path.sep).join('/');
-    const given = path.relative(config.root, readable.get(shown) ?? api.specFile);
-    files.push(given);
-    shownAs.set(given, shown);
-    apis.set(shown, api.name);
-    const spec = result.specs.get(api.name);
-    if (spec) specs.set(shown, spec);
-  }
-  files.push(...config.apis.flatMap((a) => listOverlayFiles(a.overlaysDir)).map((f) => path.relative(config.root, f)));
-  const lint = await lintSpecsStructured(config.root, files, { rules: config.lintRules });
-  return 'failure' in lint ? lint : { problems: lint.problems, diagnostics: lintDiagnostics(lint.problems, { shownAs, specs, apis }) };
-}
-
-interface LintFound {
-  problems: LintProblem[];
-  /** The problems as diagnostics, in the same order. */
-  diagnostics: Diagnostic[];
+  return runPipeline(config, only, { ...reportedOptions(config, reporter), startTypes: 'early', ...(engine ? { engine } : {}) });
 }
 
 /** Lint errors each at its place; warnings too under --verbose, else one count per rule. */
@@ -85,46 +47,23 @@ export async function writeGeneration(config: ResolvedConfig, result: PipelineRe
     reporter.done('specmill: nothing was written', { written: 0 }, false);
     return 1;
   }
-  const layout = { root: config.root, outputDir: config.outputDir };
+  // Read before the write: it compares the new specs with those on disk.
   const specChanges = summarizeSpecChanges(config, result.specs, result.files);
-  let lintFailure: string | undefined;
-  let lintFound: LintFound = { problems: [], diagnostics: [] };
-  let written;
+  let outcome;
   try {
-    written = await step(reporter, 'write', () =>
-      writeOutput(layout, result.files, {
-        // Lint sees the new specs under their temporary names; a failure leaves the disk untouched.
-        beforeCommit: async (readable) => {
-          if (!options.lint) return;
-          const lint = await step(reporter, 'lint', () => lintNewSpecs(config, result, readable));
-          if ('failure' in lint) {
-            lintFailure = lint.failure;
-            throw new SpecmillError(error('redocly lint could not check the new specs (see above); nothing was written'));
-          }
-          lintFound = lint;
-          if (hasErrors(lintFound.diagnostics)) throw new SpecmillError(error('the new specs do not pass redocly lint (see above); nothing was written'));
-        },
-      }),
-    );
-  } catch (e) {
+    outcome = await writeRun(config, result, { ...reportedOptions(config, reporter), lint: options.lint });
+  } finally {
     reporter.finish();
-    if (lintFailure) reporter.toolOutput('redocly', lintFailure);
-    reportLint(config, reporter, lintFound, false);
-    if (e instanceof SpecmillError) {
-      reporter.diagnostics(e.diagnostics);
-      return 1;
-    }
-    throw e;
   }
-  reporter.finish();
+  if ('failed' in outcome) {
+    if (outcome.lintFailure) reporter.toolOutput('redocly', outcome.lintFailure);
+    reportLint(config, reporter, outcome.lint, false);
+    reporter.diagnostics(outcome.failed);
+    return 1;
+  }
+  const { written } = outcome;
   if (written.recovered) reporter.info(written.recovered);
-  reportLint(config, reporter, lintFound, true);
-  // The next run compares against these specs: keep them as JSON so it need not parse the YAML.
-  for (const api of config.apis) {
-    const spec = result.specs.get(api.name);
-    const text = result.files.get(path.relative(config.root, api.specFile).split(path.sep).join('/'));
-    if (spec && text) rememberSpec(text, spec);
-  }
+  reportLint(config, reporter, outcome.lint, true);
   for (const line of specChanges) reporter.change(line.slice(0, line.indexOf(':')), line);
   const removed = written.removed.length > 0 ? `, ${written.removed.length} removed` : '';
   reporter.done(`specmill: ${config.apis.length} API(s): ${written.written.length} files written, ${written.unchanged} unchanged${removed}`, {

@@ -4,9 +4,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { ResolvedConfig } from '../config.js';
-import { error, SpecmillError } from '../diagnostics.js';
-import { commandHint } from './command-hint.js';
+import type { ResolvedConfig } from '../config/config.js';
+import { error, SpecmillError } from '../core/diagnostics.js';
+import { commandHint } from '../core/command-hint.js';
 
 export interface Packed {
   /** Absolute path of the tarball. */

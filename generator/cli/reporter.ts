@@ -1,7 +1,7 @@
 // How a long run talks. On a terminal: one progress line on stderr, updated as each API goes
 // through its stages. Under CI or when piped: plain lines only. With --json: one JSON object per
 // event or diagnostic on stdout, nothing else. --verbose adds each stage's time.
-import { formatDiagnostic, terminalSafe, type Diagnostic } from '../diagnostics.js';
+import { formatDiagnostic, terminalSafe, type Diagnostic } from '../core/diagnostics.js';
 import type { StageEvent } from '../pipeline.js';
 import { colorEnabled, palette, type Palette } from './colors.js';
 

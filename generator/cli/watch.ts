@@ -2,8 +2,8 @@
 // whose pages or overlays changed, or whose settings in specmill.config.ts did; stops on Ctrl-C.
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
-import { loadConfig, type ResolvedApi, type ResolvedConfig } from '../config.js';
-import { SpecmillError } from '../diagnostics.js';
+import { loadConfig, type ResolvedApi, type ResolvedConfig } from '../config/config.js';
+import { SpecmillError } from '../core/diagnostics.js';
 import { emitPackageReadme } from '../emit/emit-package.js';
 import type { PipelineResult } from '../pipeline.js';
 import type { Reporter } from './reporter.js';

@@ -3,7 +3,7 @@
 // propertyNames, ...). Each difference says which way it moved the set of valid values; what that
 // means for callers is decided in diff-specs.ts (requests break when they narrow, responses when
 // they widen).
-import { FROM_PROSE_EXTENSION, isObject, type JsonObject, type JsonValue } from '../openapi-types.js';
+import { FROM_PROSE_EXTENSION, isObject, type JsonObject, type JsonValue } from '../core/openapi-types.js';
 
 /** Which way the set of values the schema accepts moved; `changed` when neither can be told. */
 export type Effect = 'narrowed' | 'widened' | 'changed';

@@ -1,6 +1,6 @@
 // Prints spec changes for people (text for a terminal, Markdown for a pull request) and for
 // programs (JSON). Names and values come from specs, so they are escaped for the medium.
-import { summarize, type SpecChange } from './diff-specs.js';
+import { countChanges, type SpecChange } from './diff-specs.js';
 
 export const REPORT_FORMATS = ['text', 'markdown', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -15,13 +15,13 @@ export interface ApiDiff {
 }
 
 export function formatReport(diffs: readonly ApiDiff[], format: ReportFormat): string {
-  if (format === 'json') return `${JSON.stringify({ apis: diffs.map((d) => ({ api: d.api, base: d.base, new: d.new === true, summary: summarize(d.changes), changes: d.changes })) }, null, 2)}\n`;
+  if (format === 'json') return `${JSON.stringify({ apis: diffs.map((d) => ({ api: d.api, base: d.base, new: d.new === true, summary: countChanges(d.changes), changes: d.changes })) }, null, 2)}\n`;
   return diffs.map(format === 'markdown' ? formatMarkdown : formatText).join('\n');
 }
 
 /** `elastic-cloud: 2 changes (1 breaking)`, as `specmill generate` prints it. */
 export function formatSummaryLine(api: string, changes: readonly SpecChange[]): string {
-  const { total, breaking } = summarize(changes);
+  const { total, breaking } = countChanges(changes);
   return `${api}: ${total} change${total === 1 ? '' : 's'} (${breaking} breaking)`;
 }
 
@@ -79,7 +79,7 @@ function groupByOperation(changes: readonly SpecChange[]): { api: SpecChange[]; 
 const PROSE_NOTE = 'read from prose';
 
 function headline(diff: ApiDiff): string {
-  const { total, breaking } = summarize(diff.changes);
+  const { total, breaking } = countChanges(diff.changes);
   if (diff.new) return `new at ${diff.base}: ${total} change${total === 1 ? '' : 's'}`;
   if (total === 0) return `no changes since ${diff.base}`;
   return `${total} change${total === 1 ? '' : 's'} (${breaking} breaking) since ${diff.base}`;
@@ -104,7 +104,7 @@ function formatText(diff: ApiDiff): string {
 }
 
 function formatMarkdown(diff: ApiDiff): string {
-  const { total, breaking } = summarize(diff.changes);
+  const { total, breaking } = countChanges(diff.changes);
   const out = [`## ${mdText(diff.api)}: ${mdText(headline(diff))}`, ''];
   if (total === 0) return `${out.join('\n')}\n`;
   if (breaking > 0) out.push(`**${breaking} breaking change${breaking === 1 ? '' : 's'}** for code written against ${mdCode(diff.base)}.`, '');

@@ -2,7 +2,7 @@
 // through a shell, so a revision name or a path is only ever an argument.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { error, SpecmillError } from '../diagnostics.js';
+import { error, SpecmillError } from '../core/diagnostics.js';
 
 const MAX_SPEC_BYTES = 256 * 1024 * 1024;
 

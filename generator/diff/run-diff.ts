@@ -2,14 +2,14 @@
 // on disk) against the one its pages and overlays produce now, run through diffSpecs.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ResolvedConfig } from '../config.js';
-import { error, hasErrors, type Diagnostic } from '../diagnostics.js';
-import { isObject, type OpenApiDocument } from '../openapi-types.js';
+import type { ResolvedConfig } from '../config/config.js';
+import { error, hasErrors, type Diagnostic } from '../core/diagnostics.js';
+import { isObject, type OpenApiDocument } from '../core/openapi-types.js';
 import { runPipeline } from '../pipeline.js';
-import { printSpec } from '../spec-file.js';
-import { parseStructured } from '../structured-text.js';
+import { printSpec } from '../spec/spec-file.js';
+import { parseStructured } from '../parse/structured-text.js';
 import { recallSpec } from './spec-cache.js';
-import { diffSpecs, summarize } from './diff-specs.js';
+import { countChanges, diffSpecs } from './diff-specs.js';
 import { formatReport, formatSummaryLine, type ApiDiff, type ReportFormat } from './format-report.js';
 import { readAtCommit, resolveRevision } from './git-revision.js';
 
@@ -62,7 +62,7 @@ export async function runDiff(config: ResolvedConfig, apiName: string | undefine
     const changes = diffSpecs(base, head, options.deprecationDays === undefined ? {} : { deprecationDays: options.deprecationDays });
     diffs.push({ api: api.name, base: options.base, ...(base ? {} : { new: true }), changes });
   }
-  const breaking = diffs.some((d) => summarize(d.changes).breaking > 0);
+  const breaking = diffs.some((d) => countChanges(d.changes).breaking > 0);
   return { exitCode: options.failOnBreaking && breaking ? 1 : 0, report: formatReport(diffs, options.format), diagnostics };
 }
 

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { OpenApiDocument } from '../openapi-types.js';
+import type { OpenApiDocument } from '../core/openapi-types.js';
 
 const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/specmill/specs/', import.meta.url));
 const KEEP = 32;

@@ -3,14 +3,14 @@
 // coverage reports `specmill report` writes beside them.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { commandHint } from '../cli/command-hint.js';
-import type { ResolvedConfig } from '../config.js';
-import { error, type Diagnostic } from '../diagnostics.js';
+import { commandHint } from '../core/command-hint.js';
+import type { ResolvedConfig } from '../config/config.js';
+import { error, type Diagnostic } from '../core/diagnostics.js';
 import { checkFileReferences } from '../guard/check-references.js';
-import { HTTP_METHODS, isObject } from '../openapi-types.js';
-import { runRedocly } from '../lint.js';
-import { parseStructured } from '../structured-text.js';
-import { writeFileAtomic } from '../write-output.js';
+import { HTTP_METHODS, isObject } from '../core/openapi-types.js';
+import { runRedocly } from '../tools/redocly.js';
+import { parseStructured } from '../parse/structured-text.js';
+import { writeFileAtomic } from '../output/write-output.js';
 
 export interface DocsPage {
   api: string;

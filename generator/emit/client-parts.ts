@@ -1,29 +1,14 @@
 // `client.d.ts`, `client.js` and `models.d.ts` in parts: a head, one part per operation (or per
-// model) and a tail, each printed alone by ./emit-client.ts or ./emit-models.ts and cached by the
-// exact input its printer is given (../unit-cache.ts), then joined here the way ts-morph joins
-// statements when it prints a whole file. This module loads neither ts-morph nor TypeScript: a run
-// whose parts are all cached never loads them.
-import type { ClientDefaults } from '../config.js';
+// model) and a tail, each printed alone by ./emit-client.ts, ./emit-operation.ts or ./emit-models.ts
+// and cached by the exact input its printer is given (../cache/unit-cache.ts), then joined here the
+// way ts-morph joins statements when it prints a whole file. This module loads neither ts-morph nor
+// TypeScript: a run whose parts are all cached never loads them.
+import type { ClientDefaults } from '../config/config.js';
 import type { ClientModel } from '../model/client-model.js';
 import type { ClientPlan, PlannedOperation, PlannedSchema } from '../plan/plan-client.js';
-import type { UnitCache } from '../unit-cache.js';
-import { hashText } from '../unit-cache.js';
-
-/** Stand-ins printed where the operations' parts go; each is replaced by the parts' lines. */
-export const PLACEHOLDERS = {
-  errors: '__specmillErrors__',
-  methods: '__specmillMethods__',
-  specs: '__specmillSpecs__',
-  firstCall: '__specmillFirstCall__',
-  otherCalls: '__specmillOtherCalls__',
-  models: '__specmillModels__',
-} as const;
-
-/** Top-level statements printed alone, and whether ts-morph puts a blank line before the first. */
-export interface PrintedPiece {
-  text: string;
-  block: boolean;
-}
+import type { UnitCache } from '../cache/unit-cache.js';
+import { hashText } from '../cache/unit-cache.js';
+import { PLACEHOLDERS, type PrintedPiece } from './printed-piece.js';
 
 function lastNonWhitespace(text: string): string {
   let i = text.length - 1;
@@ -68,6 +53,7 @@ function fillMembers(text: string, placeholder: string, members: readonly string
 }
 
 type Printer = typeof import('./emit-client.js');
+type OperationPrinter = typeof import('./emit-operation.js');
 type ModelsPrinter = typeof import('./emit-models.js');
 
 const BATCH = 1000;
@@ -109,8 +95,10 @@ export interface PartsContext {
 
 // Loaded on the first part that is not cached, once per process.
 let printer: Promise<Printer> | undefined;
+let operationPrinter: Promise<OperationPrinter> | undefined;
 let modelsPrinter: Promise<ModelsPrinter> | undefined;
 const loadPrinter = () => (printer ??= import('./emit-client.js'));
+const loadOperationPrinter = () => (operationPrinter ??= import('./emit-operation.js'));
 const loadModelsPrinter = () => (modelsPrinter ??= import('./emit-models.js'));
 
 /** `client.d.ts` and `client.js` (unformatted), from their parts. */
@@ -118,7 +106,7 @@ export async function emitClientParts(model: ClientModel, plan: ClientPlan, defa
   const hasOperations = plan.operations.length > 0;
   const headInput = { model: { securitySchemes: model.securitySchemes }, plan: { authType: plan.authType, optionsType: plan.optionsType, factoryName: plan.factoryName } };
   const head = await part(cache, recipe, 'client.d.ts head', headInput, async () => (await loadPrinter()).printDeclarationsHead(headInput.model, headInput.plan));
-  const operations = await parts(cache, recipe, 'client operation', plan.operations, async (missing) => (await loadPrinter()).printOperations(missing as PlannedOperation[]));
+  const operations = await parts(cache, recipe, 'client operation', plan.operations, async (missing) => (await loadOperationPrinter()).printOperations(missing as PlannedOperation[]));
   const tailInput = {
     model: { title: model.title, ...(model.description !== undefined ? { description: model.description } : {}) },
     plan: { errorsType: plan.errorsType, clientType: plan.clientType, factoryName: plan.factoryName, optionsType: plan.optionsType },

@@ -3,7 +3,7 @@
 import type { SourceFileStructure, StatementStructures } from 'ts-morph';
 import type { ClientPlan, PlannedSchema } from '../plan/plan-client.js';
 import { docText, stringLiteral } from '../plan/naming.js';
-import { PLACEHOLDERS, type PrintedPiece } from './client-parts.js';
+import { PLACEHOLDERS, type PrintedPiece } from './printed-piece.js';
 import { printStatementRuns, printStructure } from './print.js';
 import { tsMorph } from './ts-morph-library.js';
 

@@ -1,7 +1,7 @@
 // The generated folder is one npm package: `package.json` with an `exports` entry per API and the
 // README that tells a consumer how to use it.
-import { isObject, type OpenApiDocument } from '../openapi-types.js';
-import { compareNatural } from '../natural-order.js';
+import { isObject, type OpenApiDocument } from '../core/openapi-types.js';
+import { compareNatural } from '../core/natural-order.js';
 import { lineComment } from '../plan/naming.js';
 import { installSection } from './emit-readme.js';
 

@@ -7,7 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compareNatural } from '../natural-order.js';
+import { compareNatural } from '../core/natural-order.js';
 
 const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/runtime/', import.meta.url));
 const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/specmill/', import.meta.url));

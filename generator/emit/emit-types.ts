@@ -1,9 +1,9 @@
 // `schema.d.ts`: openapi-typescript's types for the whole spec (paths, components, operations), made
 // unit by unit (./types-units.ts): a unit whose inputs are unchanged since a run that cached it is
 // taken from the cache; the others go to the worker (./types-engine.ts).
-import type { JsonObject, OpenApiDocument } from '../openapi-types.js';
-import type { SpecHashes } from '../spec-hashes.js';
-import { hashText, type UnitCache } from '../unit-cache.js';
+import type { JsonObject, OpenApiDocument } from '../core/openapi-types.js';
+import type { SpecHashes } from '../cache/spec-hashes.js';
+import { hashText, type UnitCache } from '../cache/unit-cache.js';
 import type { TypesEngine } from './types-engine.js';
 import { assembleTypes, listTypesUnits, prepareTypesInput, readDiscriminators, reducedDocument, unitDependencyInput, unitOwnInput, type TypesUnitResult } from './types-units.js';
 

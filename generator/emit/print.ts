@@ -1,7 +1,7 @@
 // Turns emitted structures into text: ts-morph prints each structure straight to text
 // (./format-code.ts then formats it).
 import type { InterfaceDeclarationStructure, MethodSignatureStructure, OptionalKind, PropertySignatureStructure, SourceFileStructure, StatementStructures, StructureKind as Kind } from 'ts-morph';
-import type { PrintedPiece } from './client-parts.js';
+import type { PrintedPiece } from './printed-piece.js';
 import { tsMorph } from './ts-morph-library.js';
 
 const { printStructure: printStructureText, StructureKind } = tsMorph;

@@ -4,7 +4,7 @@
 // openapi-typescript would declare twice is declared once, and every operationId becomes the key
 // openapi-typescript gives it in `operations`, which the client uses too (../model/operation-keys.ts).
 import { deriveOperationKeys } from '../model/operation-keys.js';
-import { HTTP_METHODS, isObject, type JsonObject, type JsonValue, type OpenApiDocument } from '../openapi-types.js';
+import { HTTP_METHODS, isObject, type JsonObject, type JsonValue, type OpenApiDocument } from '../core/openapi-types.js';
 import { walkDocumentSchemas } from '../normalize/schema-walk.js';
 import { formatReference, parseReference, resolvePointer, rewriteReferences } from '../spec/references.js';
 

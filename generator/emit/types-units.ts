@@ -3,9 +3,9 @@
 // transforms one by one, and the file is put back together from their printed text, byte for byte
 // what openapi-typescript prints for the whole document. Each unit's cache key is computed here too.
 import { createHash } from 'node:crypto';
-import { isObject, type JsonObject, type JsonValue, type OpenApiDocument } from '../openapi-types.js';
+import { isObject, type JsonObject, type JsonValue, type OpenApiDocument } from '../core/openapi-types.js';
 import { escapeInvisible, stringLiteral } from '../plan/naming.js';
-import type { SpecHashes } from '../spec-hashes.js';
+import type { SpecHashes } from '../cache/spec-hashes.js';
 import { reshapeForTypes } from './types-input.js';
 import { formatReference, parseReference, resolvePointer } from '../spec/references.js';
 

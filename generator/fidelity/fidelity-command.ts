@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import { formatDiagnostic, hasErrors } from '../diagnostics.js';
+import { formatDiagnostic, hasErrors } from '../core/diagnostics.js';
 import { addFloor, checkFloors, readFloorsFile, type FloorName, type Floors } from './floors.js';
 import { findPages, formatPageDetail, formatPageTable, formatSummaryTable, toJson } from './report.js';
 import { scoreCorpus } from './score-corpus.js';

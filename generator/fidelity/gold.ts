@@ -1,6 +1,6 @@
 // Reads a corpus page's `<page>.gold.json`: the facts the page itself shows, as the corpus README
 // defines them. `null` means the page does not say; such a value is never compared.
-import { error, type Diagnostic } from '../diagnostics.js';
+import { error, type Diagnostic } from '../core/diagnostics.js';
 
 export type BaseType = 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object';
 export const BASE_TYPES: readonly BaseType[] = ['string', 'integer', 'number', 'boolean', 'array', 'object'];

@@ -1,6 +1,6 @@
 // Prints fidelity results: the table per kind and in total (Markdown, so the README can show it),
 // a row per page, one page in detail, or all of it as JSON.
-import { formatDiagnostic } from '../diagnostics.js';
+import { formatDiagnostic } from '../core/diagnostics.js';
 import type { PageResult } from './score-corpus.js';
 import { operationShare, recall, type Summary } from './summarize.js';
 

@@ -3,12 +3,12 @@
 // reference guard) and scores the result against the page's gold.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { error, hasErrors, type Diagnostic } from '../diagnostics.js';
+import { error, hasErrors, type Diagnostic } from '../core/diagnostics.js';
 import { checkReferences } from '../guard/check-references.js';
 import { importPage, isImporterFailure } from '../importers/index.js';
-import { compareNatural } from '../natural-order.js';
+import { compareNatural } from '../core/natural-order.js';
 import { normalizeApi } from '../normalize/index.js';
-import { decodePage } from '../read-page.js';
+import { decodePage } from '../parse/decode-page.js';
 import { readGold, type Gold } from './gold.js';
 import { scorePage, type PageScore } from './score-page.js';
 import { readOperations, type SpecOperation } from './spec-facts.js';

@@ -1,7 +1,7 @@
 // Reads the facts the fidelity harness compares out of an OpenAPI 3.x document: each operation with
 // its parameters, top-level request properties, statuses, top-level 2xx properties and response
 // headers, every `$ref` followed, every type reduced to the gold's base types.
-import { HTTP_METHODS, INFERRED_EXTENSION, isObject, UNRESOLVED_EXTENSION, type JsonObject, type OpenApiDocument } from '../openapi-types.js';
+import { HTTP_METHODS, INFERRED_EXTENSION, isObject, UNRESOLVED_EXTENSION, type JsonObject, type OpenApiDocument } from '../core/openapi-types.js';
 import { resolveReference } from '../spec/references.js';
 import type { BaseType } from './gold.js';
 

@@ -5,11 +5,11 @@
 // examples and extension values, so those are held to the same rule; which members are references
 // is decided by the OpenAPI structure (../spec/references.ts), never skipped by key name.
 import { readFileSync } from 'node:fs';
-import { error, type Diagnostic, type SourceLocation } from '../diagnostics.js';
-import { isObject, SOURCE_EXTENSION, SOURCES_EXTENSION, type JsonValue } from '../openapi-types.js';
+import { error, type Diagnostic, type SourceLocation } from '../core/diagnostics.js';
+import { isObject, SOURCE_EXTENSION, SOURCES_EXTENSION, type JsonValue } from '../core/openapi-types.js';
 import { parseSourceRef } from '../normalize/merge-fragments.js';
 import { findReferenceSites, parseReference, resolvePointer, splitPointer, type ReferenceSite } from '../spec/references.js';
-import { parseStructured } from '../structured-text.js';
+import { parseStructured } from '../parse/structured-text.js';
 
 export interface CheckOptions {
   /** Where a pointer is in the page (a parsed page's `locate`); default: the file and the pointer. */

@@ -2,7 +2,7 @@
 // its line breaks: `# Title`, `**METHOD /path**`, `## Servers`, `## Parameters`, `## Responses`.
 // Read by the page model like every text page; the profile says what Bump writes: keyword sentences
 // made from the schema, which leave the descriptions once read.
-import { HTTP_METHODS } from '../openapi-types.js';
+import { HTTP_METHODS } from '../core/openapi-types.js';
 import type { Page } from './importer.js';
 import { profileImporter } from './page/run-profile.js';
 

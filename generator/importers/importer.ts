@@ -1,7 +1,7 @@
 // The one interface every importer implements: a page's text and path in, an OpenAPI fragment and
 // located diagnostics out. Importers never throw for bad input; they report it.
-import type { Diagnostic } from '../diagnostics.js';
-import type { OpenApiDocument } from '../openapi-types.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { OpenApiDocument } from '../core/openapi-types.js';
 
 export interface Page {
   /** The page's full text, unchanged. */

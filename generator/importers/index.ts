@@ -1,5 +1,5 @@
 // The table of page formats. Adding a format is one new importer file and one row here.
-import { error, positionOf, warning, type Diagnostic } from '../diagnostics.js';
+import { error, positionOf, warning, type Diagnostic } from '../core/diagnostics.js';
 import { bumpMarkdownImporter } from './bump-markdown.js';
 import type { Importer, ImportResult, Page } from './importer.js';
 import { jsonSamplesImporter } from './json-samples.js';

@@ -3,11 +3,11 @@
 // not), recover what a page cut off before its end, check the version, convert Swagger 2.0, stamp
 // every operation and schema with the line it came from.
 import swagger2openapi from 'swagger2openapi';
-import { error, warning, type Diagnostic, type SourceLocation } from '../diagnostics.js';
+import { error, warning, type Diagnostic, type SourceLocation } from '../core/diagnostics.js';
 import { checkReferences } from '../guard/check-references.js';
-import { HTTP_METHODS, INFERRED_EXTENSION, isObject, SOURCE_EXTENSION, UNRESOLVED_EXTENSION, type JsonObject, type JsonValue, type OpenApiDocument } from '../openapi-types.js';
+import { HTTP_METHODS, INFERRED_EXTENSION, isObject, SOURCE_EXTENSION, UNRESOLVED_EXTENSION, type JsonObject, type JsonValue, type OpenApiDocument } from '../core/openapi-types.js';
 import { findReferenceSites, followReferences, isReference, joinPointer, resolveReference, splitPointer } from '../spec/references.js';
-import { findBudgetProblem, MAX_DEPTH, offsetLocator, parseStructured, pointerSegment, type StructuredText } from '../structured-text.js';
+import { findBudgetProblem, MAX_DEPTH, offsetLocator, parseStructured, pointerSegment, type StructuredText } from '../parse/structured-text.js';
 import { sourceRef } from './importer.js';
 import { isFlattenedYaml, readFlattenedYaml } from './openapi-in-markdown/flattened-yaml.js';
 import { readTolerantJson } from './page/tolerant-json.js';

@@ -7,8 +7,8 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import type { RootContent } from 'mdast';
-import { error, warning, type Diagnostic } from '../diagnostics.js';
-import { HTTP_METHODS, isHttpMethod, isObject, type JsonObject, type OpenApiDocument } from '../openapi-types.js';
+import { error, warning, type Diagnostic } from '../core/diagnostics.js';
+import { HTTP_METHODS, isHttpMethod, isObject, type JsonObject, type OpenApiDocument } from '../core/openapi-types.js';
 import type { Importer, Page } from './importer.js';
 import { findCodeBlocks, htmlText, type CodeBlock } from './openapi-in-markdown/embedded-blocks.js';
 import { isDocusaurusMdx, readDocusaurusMdx } from './openapi-in-markdown/docusaurus-mdx.js';

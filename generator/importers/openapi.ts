@@ -1,5 +1,5 @@
 // `openapi`: a plain OpenAPI 3.0/3.1 or Swagger 2.0 file, JSON or YAML.
-import { parseStructured } from '../structured-text.js';
+import { parseStructured } from '../parse/structured-text.js';
 import type { Importer } from './importer.js';
 import { fragmentFromDocument } from './openapi-document.js';
 

@@ -2,10 +2,8 @@
 // grouped by location, the request body, responses by status, servers, security and docs.
 // Schema types stay openapi-typescript's: the model only says where to index into them.
 import { followReferences, splitPointer } from '../spec/references.js';
-import { ERROR_CODES_EXTENSION, HTTP_METHODS, isObject, PAGINATION_EXTENSION, SOURCE_EXTENSION, type HttpMethod, type JsonObject, type OpenApiDocument } from '../openapi-types.js';
+import { ERROR_CODES_EXTENSION, HTTP_METHODS, isObject, PAGINATION_EXTENSION, SOURCE_EXTENSION, type HttpMethod, type JsonObject, type OpenApiDocument, type ParameterLocation } from '../core/openapi-types.js';
 import { operationTypeKeys } from './operation-keys.js';
-
-export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
 
 export interface ParameterModel {
   name: string;

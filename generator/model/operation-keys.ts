@@ -1,7 +1,7 @@
 // The key openapi-typescript gives each operation in `operations`: the client model refers to an
 // operation's types by it, and the copy of the spec openapi-typescript reads is given the same keys
 // (../emit/types-input.ts), so that the two always agree.
-import { HTTP_METHODS, isObject, type JsonObject, type OpenApiDocument } from '../openapi-types.js';
+import { HTTP_METHODS, isObject, type JsonObject, type OpenApiDocument } from '../core/openapi-types.js';
 
 /**
  * openapi-typescript names an operation in `operations` by its operationId with every `#` made

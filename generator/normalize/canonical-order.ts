@@ -1,8 +1,8 @@
 // Puts a spec's keys in one stable order so that diffs between runs stay small: OpenAPI's own
 // order for its objects, natural order for paths, responses and component names, and document
 // order inside schemas (where property order carries meaning).
-import { compareNatural } from '../natural-order.js';
-import { HTTP_METHODS, isObject, type JsonObject, type JsonValue } from '../openapi-types.js';
+import { compareNatural } from '../core/natural-order.js';
+import { HTTP_METHODS, isObject, type JsonObject, type JsonValue } from '../core/openapi-types.js';
 
 const ROOT = ['openapi', 'info', 'jsonSchemaDialect', 'servers', 'security', 'tags', 'paths', 'webhooks', 'components'];
 const INFO = ['title', 'version', 'summary', 'description', 'termsOfService', 'contact', 'license'];

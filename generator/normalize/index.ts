@@ -1,8 +1,8 @@
 // normalize: the fragments of one API's pages -> one OpenAPI 3.1.0 document. Each fragment is
 // upgraded to 3.1 on its own, then merged, given operationIds and tags, and put in canonical order.
-import type { Diagnostic } from '../diagnostics.js';
-import { compareNatural } from '../natural-order.js';
-import { HTTP_METHODS, isObject, type JsonObject, type OpenApiDocument } from '../openapi-types.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { compareNatural } from '../core/natural-order.js';
+import { HTTP_METHODS, isObject, type JsonObject, type OpenApiDocument } from '../core/openapi-types.js';
 import { orderDocument } from './canonical-order.js';
 import { inferPagination } from './infer-pagination.js';
 import { mergeFragments, type SourcedFragment } from './merge-fragments.js';

@@ -5,7 +5,7 @@
 // - cursor: a query parameter named like a cursor and a response property naming the next one;
 // - page: `page` and a page-size query parameter beside an array of items.
 // Operations that already declare it are left alone.
-import { HTTP_METHODS, isObject, PAGINATION_EXTENSION, type JsonObject, type OpenApiDocument } from '../openapi-types.js';
+import { HTTP_METHODS, isObject, PAGINATION_EXTENSION, type JsonObject, type OpenApiDocument } from '../core/openapi-types.js';
 import { followReferences, joinPointer } from '../spec/references.js';
 
 type Schema = JsonObject;

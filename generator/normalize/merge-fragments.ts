@@ -3,8 +3,8 @@
 // sorts first keeps the name, a later page's variant is renamed `Name_2`, `Name_3`, ... and every
 // reference in that page's fragment follows the rename. Each such rename is a warning naming both
 // pages (an error under --strict).
-import { error, warning, type Diagnostic } from '../diagnostics.js';
-import { compareNatural } from '../natural-order.js';
+import { error, warning, type Diagnostic } from '../core/diagnostics.js';
+import { compareNatural } from '../core/natural-order.js';
 import {
   HTTP_METHODS,
   isObject,
@@ -13,7 +13,7 @@ import {
   type JsonObject,
   type JsonValue,
   type OpenApiDocument,
-} from '../openapi-types.js';
+} from '../core/openapi-types.js';
 import { formatReference, rewriteReferences } from '../spec/references.js';
 
 export interface SourcedFragment {

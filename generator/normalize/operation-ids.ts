@@ -4,9 +4,9 @@
 // so that removing one operation does not rename another (a rename breaks the client's callers):
 // of several operations sharing a summary, the one whose path sorts first keeps the summary's name
 // and the others are named from method and path, whatever order the pages list them in.
-import { warning, type Diagnostic } from '../diagnostics.js';
-import { compareNatural } from '../natural-order.js';
-import { HTTP_METHODS, isObject, SOURCE_EXTENSION, type OpenApiDocument, type JsonObject } from '../openapi-types.js';
+import { warning, type Diagnostic } from '../core/diagnostics.js';
+import { compareNatural } from '../core/natural-order.js';
+import { HTTP_METHODS, isObject, SOURCE_EXTENSION, type OpenApiDocument, type JsonObject } from '../core/openapi-types.js';
 import { words } from '../plan/naming.js';
 import { parseSourceRef } from './merge-fragments.js';
 

@@ -1,6 +1,6 @@
 // Visits every schema object of an OpenAPI document, wherever the spec allows one, so that
 // schema rewrites (3.0 upgrades) need not know the document's layout.
-import { HTTP_METHODS, isObject, type JsonObject, type JsonValue } from '../openapi-types.js';
+import { HTTP_METHODS, isObject, type JsonObject, type JsonValue } from '../core/openapi-types.js';
 
 type Visit = (schema: JsonObject) => void;
 

@@ -1,7 +1,7 @@
 // Rewrites OpenAPI 3.0 constructs into their 3.1 (JSON Schema 2020-12) forms, in place:
 // `nullable`, boolean `exclusiveMinimum/Maximum`, `example` in schemas, and `allOf` wrappers
 // around a lone `$ref` (3.0's way to put siblings next to a reference).
-import { isObject, type JsonObject } from '../openapi-types.js';
+import { isObject, type JsonObject } from '../core/openapi-types.js';
 import { resolveReference } from '../spec/references.js';
 import { walkDocumentSchemas } from './schema-walk.js';
 

@@ -1,10 +1,10 @@
 // Applies Overlay 1.0 documents to a normalized spec, in order: each action's JSONPath (RFC 9535)
 // target selects objects or arrays; `update` is merged into each, `remove: true` deletes each.
 import { query } from 'jsonpath-rfc9535';
-import type { ResolvedApi } from '../config.js';
-import { error, hasErrors, warning, type Diagnostic } from '../diagnostics.js';
+import type { ResolvedApi } from '../config/config.js';
+import { error, hasErrors, warning, type Diagnostic } from '../core/diagnostics.js';
 import { orderDocument } from '../normalize/canonical-order.js';
-import { isObject, type JsonObject, type JsonValue, type OpenApiDocument } from '../openapi-types.js';
+import { isObject, type JsonObject, type JsonValue, type OpenApiDocument } from '../core/openapi-types.js';
 import { joinPointer } from '../spec/references.js';
 import { loadOverlays, type Overlay, type OverlayAction } from './load-overlays.js';
 

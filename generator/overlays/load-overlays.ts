@@ -2,12 +2,12 @@
 // checks each against the Overlay 1.0 schema, so that every problem names its file, line and column.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { error, warning, type Diagnostic, type SourceLocation } from '../diagnostics.js';
-import { compareNatural } from '../natural-order.js';
-import { isObject, type JsonValue } from '../openapi-types.js';
+import { error, warning, type Diagnostic, type SourceLocation } from '../core/diagnostics.js';
+import { compareNatural } from '../core/natural-order.js';
+import { isObject, type JsonValue } from '../core/openapi-types.js';
 import { checkReferences } from '../guard/check-references.js';
 import { joinPointer } from '../spec/references.js';
-import { parseStructured } from '../structured-text.js';
+import { parseStructured } from '../parse/structured-text.js';
 
 export interface OverlayAction {
   target: string;

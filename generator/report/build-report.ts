@@ -3,20 +3,20 @@
 // `<out>/<api>.report.html` (render-report.ts) whole or not at all; then the index that links them.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { commandHint } from '../cli/command-hint.js';
-import type { ResolvedApi, ResolvedConfig } from '../config.js';
-import { error, hasErrors, type Diagnostic } from '../diagnostics.js';
+import { commandHint } from '../core/command-hint.js';
+import type { ResolvedApi, ResolvedConfig } from '../config/config.js';
+import { error, hasErrors, type Diagnostic } from '../core/diagnostics.js';
 import { reportFileName, writeIndex } from '../docs/build-docs.js';
 import { importPage } from '../importers/index.js';
 import type { ImportResult, Page } from '../importers/importer.js';
 import { normalizeApi, type SourcedFragment } from '../normalize/index.js';
-import type { OpenApiDocument } from '../openapi-types.js';
+import type { OpenApiDocument } from '../core/openapi-types.js';
 import { listPages } from '../pipeline.js';
-import { decodePage } from '../read-page.js';
+import { decodePage } from '../parse/decode-page.js';
 import { resolvePointer, splitPointer } from '../spec/references.js';
-import { parseStructured, type StructuredText } from '../structured-text.js';
-import { writeFileAtomic } from '../write-output.js';
-import { printYaml } from '../yaml-print.js';
+import { parseStructured, type StructuredText } from '../parse/structured-text.js';
+import { writeFileAtomic } from '../output/write-output.js';
+import { printYaml } from '../spec/yaml-print.js';
 import { readPageSpans } from './page-coverage.js';
 import { renderReport, type ReportModel, type ReportPage, type ReportSpan, type SpecPlaceEntry } from './render-report.js';
 import { indexSpec, placeInSpec, type SpecIndex } from './spec-locations.js';
@@ -67,7 +67,7 @@ export async function buildReports(config: ResolvedConfig, outDir: string, only:
     const model = await buildReportModel(api, config, parsed.result);
     const file = path.join(outDir, reportFileName(api.name));
     writeFileAtomic(file, renderReport(model));
-    reports.push(summarize(api.name, file, model));
+    reports.push(summarizeReport(api.name, file, model));
   }
   const index = writeIndex(config, outDir);
   return { reports, index, diagnostics };
@@ -184,7 +184,7 @@ function reportPage(page: Page, result: ImportResult & { format?: string }, norm
   return reportedPage;
 }
 
-function summarize(api: string, file: string, model: ReportModel): ReportSummary {
+function summarizeReport(api: string, file: string, model: ReportModel): ReportSummary {
   const measured = model.pages.filter((p) => p.coverage);
   return {
     api,

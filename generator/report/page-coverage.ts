@@ -6,7 +6,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { ImportResult, Page, PageCoverage } from '../importers/importer.js';
 import { findCodeBlocks } from '../importers/openapi-in-markdown/embedded-blocks.js';
 import { PageIndex, type Position } from '../importers/page/page-index.js';
-import { HTTP_METHODS, isObject, SOURCE_EXTENSION, type OpenApiDocument } from '../openapi-types.js';
+import { HTTP_METHODS, isObject, SOURCE_EXTENSION, type OpenApiDocument } from '../core/openapi-types.js';
 import { joinPointer } from '../spec/references.js';
 
 export interface CoverageSpan {

@@ -3,7 +3,7 @@
 // with their warning, then each spec path with what the spec holds there. No script, no request
 // (a Content-Security-Policy forbids both); every string from a page or the spec is escaped.
 import { escapeHtml } from '../docs/build-docs.js';
-import { formatLocation, type Diagnostic } from '../diagnostics.js';
+import { formatLocation, type Diagnostic } from '../core/diagnostics.js';
 import { PageIndex, type Position } from '../importers/page/page-index.js';
 import { renderSource, type SourceMark } from './render-source.js';
 import { readablePointer } from './spec-locations.js';

@@ -1,7 +1,7 @@
 // Where a fact a page fed sits in the written spec: a pointer into the page's fragment becomes one into
 // specs/<api>/openapi.yaml through the `x-specmill-source` stamps both carry (the normalizer and the
 // overlays may move or rename what a page gave; the stamp stays with it).
-import { isObject, SOURCE_EXTENSION, SOURCES_EXTENSION, type OpenApiDocument } from '../openapi-types.js';
+import { isObject, SOURCE_EXTENSION, SOURCES_EXTENSION, type OpenApiDocument } from '../core/openapi-types.js';
 import { joinPointer, resolvePointer, splitPointer } from '../spec/references.js';
 
 export interface SpecIndex {

@@ -2,7 +2,7 @@
 // the same document (RFC 6901, written as a URI fragment) or it is refused; pointers resolve through
 // own properties only; and one walker finds every member a tool would follow as a reference, by the
 // OpenAPI structure (3.0, 3.1, Swagger 2.0) at each position rather than by the member's key name.
-import { HTTP_METHODS, isObject, type JsonObject, type JsonValue } from '../openapi-types.js';
+import { HTTP_METHODS, isObject, type JsonObject, type JsonValue } from '../core/openapi-types.js';
 
 // ---------------------------------------------------------------------------------------------
 // JSON pointers

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openapiInMarkdownImporter } from '../../generator/importers/openapi-in-markdown.js';
 import { openapiImporter } from '../../generator/importers/openapi.js';
-import { parseStructured } from '../../generator/structured-text.js';
+import { parseStructured } from '../../generator/parse/structured-text.js';
 
 const tokens = fc.constantFrom('{', '}', '[', ']', '"', "'", ':', ',', '\n', '  ', '- ', '#', '```json\n', '```\n', '## GET /x\n', '"openapi": "3.0.1"', 'openapi: 3.1.0\n', '"$ref": "#/x"', '&a ', '*a', '<<: ', '__proto__', '\u2028', '\ufeff', '"paths": {', '"swagger": "2.0"');
 const soup = fc.array(fc.oneof(tokens, fc.string()), { maxLength: 80 }).map((parts) => parts.join(''));

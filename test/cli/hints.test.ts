@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { commandHint, runsVerb } from '../../generator/cli/command-hint.js';
+import { commandHint, runsVerb } from '../../generator/core/command-hint.js';
 import { runCli } from '../support/run-cli.js';
 
 let dir: string;

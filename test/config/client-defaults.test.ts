@@ -5,10 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../generator/config.js';
+import { resolveConfig } from '../../generator/config/config.js';
 import { runPipeline } from '../../generator/pipeline.js';
 import { literalValue } from '../../generator/plan/naming.js';
-import { writeOutput } from '../../generator/write-output.js';
+import { writeOutput } from '../../generator/output/write-output.js';
 import { ROOT } from '../helpers.js';
 import { json, startServer, type TestServer } from '../support/http-server.js';
 

@@ -5,9 +5,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../generator/config.js';
-import { bundleFile } from '../../generator/config-file.js';
-import { formatDiagnostic, SpecmillError } from '../../generator/diagnostics.js';
+import { loadConfig } from '../../generator/config/config.js';
+import { bundleFile } from '../../generator/config/config-file.js';
+import { formatDiagnostic, SpecmillError } from '../../generator/core/diagnostics.js';
 import { ROOT } from '../helpers.js';
 import { runCli } from '../support/run-cli.js';
 

@@ -4,9 +4,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../generator/config.js';
-import { formatDiagnostic, SpecmillError } from '../../generator/diagnostics.js';
-import { lintSpecs } from '../../generator/lint.js';
+import { resolveConfig } from '../../generator/config/config.js';
+import { formatDiagnostic, SpecmillError } from '../../generator/core/diagnostics.js';
+import { lintSpecs } from '../../generator/tools/redocly.js';
 import { ROOT } from '../helpers.js';
 import { runCli } from '../support/run-cli.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { diffSpecs, summarize, type SpecChange } from '../../generator/diff/diff-specs.js';
-import type { JsonObject } from '../../generator/openapi-types.js';
+import { countChanges, diffSpecs, type SpecChange } from '../../generator/diff/diff-specs.js';
+import type { JsonObject } from '../../generator/core/openapi-types.js';
 
 function spec(yaml: string): JsonObject {
   return parse(`openapi: 3.1.0\ninfo: { title: T, version: "1" }\n${yaml}`) as JsonObject;
@@ -199,7 +199,7 @@ ${instance}
   it('treats a spec with no base as all new operations', () => {
     const changes = diffSpecs(undefined, spec(`${returns('{ type: string }')}`));
     expect(changes.map((c) => [c.kind, c.breaking, c.operation])).toEqual([['operation-added', false, 'GET /things']]);
-    expect(summarize(changes)).toEqual({ total: 1, breaking: 0 });
+    expect(countChanges(changes)).toEqual({ total: 1, breaking: 0 });
   });
 });
 

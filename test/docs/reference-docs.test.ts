@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { escapeHtml, indexPage } from '../../generator/docs/build-docs.js';
-import { HTTP_METHODS } from '../../generator/openapi-types.js';
+import { HTTP_METHODS } from '../../generator/core/openapi-types.js';
 import { ROOT } from '../helpers.js';
 import { describeInBrowser, launchChromium, type Browser } from '../support/browser.js';
 import { runCli } from '../support/run-cli.js';

@@ -5,15 +5,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { ClientDefaults } from '../../generator/config.js';
+import type { ClientDefaults } from '../../generator/config/config.js';
 import { emitClientParts, emitIndexParts, emitModelsParts } from '../../generator/emit/client-parts.js';
 import { emitClient } from '../../generator/emit/emit-client.js';
 import { emitIndex, emitModels } from '../../generator/emit/emit-models.js';
 import { printStructure } from '../../generator/emit/print.js';
 import { buildClientModel } from '../../generator/model/client-model.js';
-import type { OpenApiDocument } from '../../generator/openapi-types.js';
+import type { OpenApiDocument } from '../../generator/core/openapi-types.js';
 import { planClient } from '../../generator/plan/plan-client.js';
-import { UnitCache } from '../../generator/unit-cache.js';
+import { UnitCache } from '../../generator/cache/unit-cache.js';
 import { ROOT } from '../helpers.js';
 import { generateApi } from '../support/generated-api.js';
 

@@ -8,7 +8,7 @@ import type { Nodes, Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { emitApiReadme } from '../../generator/emit/emit-readme.js';
 import { buildClientModel } from '../../generator/model/client-model.js';
-import type { OpenApiDocument } from '../../generator/openapi-types.js';
+import type { OpenApiDocument } from '../../generator/core/openapi-types.js';
 import { planClient } from '../../generator/plan/plan-client.js';
 import { markdownCode, markdownCodeBlock, markdownText } from '../../generator/plan/naming.js';
 

@@ -3,9 +3,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { emitSchemaTypes, ThirdPartyError } from '../../generator/emit/emit-types.js';
 import { TypesEngine } from '../../generator/emit/types-engine.js';
-import type { OpenApiDocument } from '../../generator/openapi-types.js';
-import { SpecHashes } from '../../generator/spec-hashes.js';
-import { UnitCache } from '../../generator/unit-cache.js';
+import type { OpenApiDocument } from '../../generator/core/openapi-types.js';
+import { SpecHashes } from '../../generator/cache/spec-hashes.js';
+import { UnitCache } from '../../generator/cache/unit-cache.js';
 
 const engine = new TypesEngine();
 afterAll(() => engine.close());

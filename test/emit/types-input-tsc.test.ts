@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { JsonObject } from '../../generator/openapi-types.js';
+import type { JsonObject } from '../../generator/core/openapi-types.js';
 import { ROOT } from '../helpers.js';
 import { generateTempApi, type TempApi } from '../support/temp-api.js';
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { reshapeForTypes } from '../../generator/emit/types-input.js';
 import { operationTypeKeys } from '../../generator/model/operation-keys.js';
-import type { JsonObject } from '../../generator/openapi-types.js';
+import type { JsonObject } from '../../generator/core/openapi-types.js';
 
 const ok = { '200': { description: 'OK' } };
 

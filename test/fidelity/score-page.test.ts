@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseGold, type Gold } from '../../generator/fidelity/gold.js';
 import { basePath, normalizePlaceholders, scorePage } from '../../generator/fidelity/score-page.js';
 import { baseType, readOperations } from '../../generator/fidelity/spec-facts.js';
-import type { OpenApiDocument } from '../../generator/openapi-types.js';
+import type { OpenApiDocument } from '../../generator/core/openapi-types.js';
 
 function gold(partial: Partial<Record<keyof Gold, unknown>>): Gold {
   return parseGold({ method: 'get', path: '/x', params: [], body: [], statuses: [], response2xx: [], responseHeaders: [], ...partial });

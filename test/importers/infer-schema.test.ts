@@ -1,7 +1,7 @@
 // The json-samples inferrer: placeholder samples to schemas, required properties from a short sample.
 import { describe, expect, it } from 'vitest';
 import { inferSchema, mergeSchemas } from '../../generator/importers/page/infer-schema.js';
-import type { JsonObject } from '../../generator/openapi-types.js';
+import type { JsonObject } from '../../generator/core/openapi-types.js';
 
 describe('inferSchema', () => {
   const cases: [name: string, { given: { sample: unknown; requiredSample?: unknown }; want: JsonObject }][] = [

@@ -9,10 +9,10 @@ import fc from 'fast-check';
 import { seedPath } from '../helpers.js';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import type { Diagnostic } from '../../generator/diagnostics.js';
+import type { Diagnostic } from '../../generator/core/diagnostics.js';
 import type { ImportResult, Page } from '../../generator/importers/importer.js';
 import { jsonSamplesImporter } from '../../generator/importers/json-samples.js';
-import { isObject, SOURCE_EXTENSION, type JsonObject, type JsonValue } from '../../generator/openapi-types.js';
+import { isObject, SOURCE_EXTENSION, type JsonObject, type JsonValue } from '../../generator/core/openapi-types.js';
 import { growthOfRegexWork } from '../support/regex-work.js';
 
 const here = dirname(fileURLToPath(import.meta.url));

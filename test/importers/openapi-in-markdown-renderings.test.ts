@@ -1,9 +1,9 @@
 // The renderings of embedded OpenAPI that docs sites produce, each on a fixture of its own, and
 // documents cut off before their end: the operation is kept, what the cut took is a located warning.
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../generator/diagnostics.js';
+import { formatDiagnostic } from '../../generator/core/diagnostics.js';
 import { detectFormat, importPage } from '../../generator/importers/index.js';
-import { isObject, type JsonObject } from '../../generator/openapi-types.js';
+import { isObject, type JsonObject } from '../../generator/core/openapi-types.js';
 import { fixture, toYaml } from '../helpers.js';
 
 function operation(fragment: JsonObject | undefined, path: string, method: string): JsonObject {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../generator/diagnostics.js';
+import { formatDiagnostic } from '../../generator/core/diagnostics.js';
 import { detectFormat, importPage } from '../../generator/importers/index.js';
 import { openapiInMarkdownImporter } from '../../generator/importers/openapi-in-markdown.js';
-import { isObject, type JsonObject } from '../../generator/openapi-types.js';
+import { isObject, type JsonObject } from '../../generator/core/openapi-types.js';
 import { fixture, toYaml } from '../helpers.js';
 
 function operation(fragment: JsonObject | undefined, path: string, method: string): JsonObject {

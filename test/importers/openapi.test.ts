@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../generator/diagnostics.js';
+import { formatDiagnostic } from '../../generator/core/diagnostics.js';
 import { detectFormat, importPage } from '../../generator/importers/index.js';
-import type { JsonObject } from '../../generator/openapi-types.js';
+import type { JsonObject } from '../../generator/core/openapi-types.js';
 import { fixture, toYaml } from '../helpers.js';
 
 describe('openapi importer', () => {

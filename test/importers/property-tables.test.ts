@@ -5,10 +5,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../generator/diagnostics.js';
+import type { Diagnostic } from '../../generator/core/diagnostics.js';
 import type { ImportResult, Page } from '../../generator/importers/importer.js';
 import { referencePageImporter } from '../../generator/importers/reference-page.js';
-import { FROM_PROSE_EXTENSION, isObject, SOURCE_EXTENSION, type JsonObject, type JsonValue } from '../../generator/openapi-types.js';
+import { FROM_PROSE_EXTENSION, isObject, SOURCE_EXTENSION, type JsonObject, type JsonValue } from '../../generator/core/openapi-types.js';
 import { fixture, seedPath, toYaml } from '../helpers.js';
 import { growthOfRegexWorkAsync } from '../support/regex-work.js';
 

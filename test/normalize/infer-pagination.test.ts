@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { inferPagination } from '../../generator/normalize/infer-pagination.js';
 import { normalizeApi } from '../../generator/normalize/index.js';
-import type { JsonObject, JsonValue } from '../../generator/openapi-types.js';
+import type { JsonObject, JsonValue } from '../../generator/core/openapi-types.js';
 
 interface Given {
   query?: string[];

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { formatDiagnostic } from '../../generator/diagnostics.js';
+import { formatDiagnostic } from '../../generator/core/diagnostics.js';
 import { buildClientModel } from '../../generator/model/client-model.js';
 import { normalizeApi } from '../../generator/normalize/index.js';
 import { camelCase } from '../../generator/normalize/operation-ids.js';
-import type { JsonObject } from '../../generator/openapi-types.js';
-import { printSpec } from '../../generator/spec-file.js';
+import type { JsonObject } from '../../generator/core/openapi-types.js';
+import { printSpec } from '../../generator/spec/spec-file.js';
 
 function page(yaml: string): JsonObject {
   return parse(yaml) as JsonObject;

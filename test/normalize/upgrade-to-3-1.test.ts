@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JsonObject } from '../../generator/openapi-types.js';
+import type { JsonObject } from '../../generator/core/openapi-types.js';
 import { upgradeSchema } from '../../generator/normalize/upgrade-to-3-1.js';
 
 const doc: JsonObject = { components: { schemas: { Pet: { type: 'object' }, Name: { type: 'string' } } } };

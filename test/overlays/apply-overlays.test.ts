@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { formatDiagnostic } from '../../generator/diagnostics.js';
-import type { JsonObject } from '../../generator/openapi-types.js';
+import { formatDiagnostic } from '../../generator/core/diagnostics.js';
+import type { JsonObject } from '../../generator/core/openapi-types.js';
 import { applyOverlays } from '../../generator/overlays/apply-overlays.js';
 import { readOverlay, type Overlay } from '../../generator/overlays/load-overlays.js';
 

@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { resolveConfig } from '../../generator/config.js';
-import { formatDiagnostic, SpecmillError } from '../../generator/diagnostics.js';
-import type { JsonObject } from '../../generator/openapi-types.js';
+import { resolveConfig } from '../../generator/config/config.js';
+import { formatDiagnostic, SpecmillError } from '../../generator/core/diagnostics.js';
+import type { JsonObject } from '../../generator/core/openapi-types.js';
 import { overlayApi } from '../../generator/overlays/apply-overlays.js';
 import { listOverlayFiles, readOverlay } from '../../generator/overlays/load-overlays.js';
 

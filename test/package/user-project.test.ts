@@ -77,7 +77,7 @@ describe('the packed specmill', () => {
   it('holds the built JavaScript, the bin and its manifest, and nothing else of the repository', () => {
     const files = packed.files.map((f) => f.path);
     expect(files.filter((f) => !f.startsWith('dist/')).sort()).toEqual(['README.md', 'package.json', 'scripts/specmill.mjs']);
-    expect(files).toEqual(expect.arrayContaining(['dist/cli.js', 'dist/config.js', 'dist/config.d.ts', 'dist/workers/openapi-typescript.worker.mjs']));
+    expect(files).toEqual(expect.arrayContaining(['dist/cli/program.js', 'dist/config/config.js', 'dist/config/config.d.ts', 'dist/workers/openapi-typescript.worker.mjs']));
     expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
     const manifest = readJson(path.join(ROOT, 'package.json'));
     expect(manifest.private).toBeUndefined();

@@ -5,7 +5,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createRuntime, type OperationSpec } from '../../templates/runtime/client.js';
+import { createRuntime } from '../../templates/runtime/client.js';
+import type { OperationSpec } from '../../templates/runtime/contracts.js';
 import { ResponseTooLargeError } from '../../templates/runtime/errors.js';
 
 const LIMIT = 100_000;

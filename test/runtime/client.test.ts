@@ -1,7 +1,8 @@
 // The runtime against a real server on 127.0.0.1: every feature has a test that fails without it.
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createRuntime, type ClientOptions, type OperationSpec } from '../../templates/runtime/client.js';
+import { createRuntime } from '../../templates/runtime/client.js';
+import type { ClientOptions, OperationSpec } from '../../templates/runtime/contracts.js';
 import { ApiError, ConnectionError, PaginationError, RequestError, ResponseParseError, TimeoutError } from '../../templates/runtime/errors.js';
 import { json, startServer, type TestServer } from '../support/http-server.js';
 

@@ -2,7 +2,8 @@
 // port, so another origin) that a hostile or careless redirect points to. Nothing the runtime adds as
 // a credential may reach `other`, and no hop may go on past the limit.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createRuntime, type ClientOptions, type OperationSpec } from '../../templates/runtime/client.js';
+import { createRuntime } from '../../templates/runtime/client.js';
+import type { ClientOptions, OperationSpec } from '../../templates/runtime/contracts.js';
 import { RedirectError } from '../../templates/runtime/errors.js';
 import { json, startServer, type RecordedRequest, type TestServer } from '../support/http-server.js';
 

@@ -35,20 +35,20 @@ afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
 describe('the bin in a clone', () => {
   it('runs dist/ while it matches the sources', () => {
-    edit('dist/cli.js', 'Turns API reference pages into', 'FROM DIST: turns API reference pages into');
+    edit('dist/cli/program.js', 'Turns API reference pages into', 'FROM DIST: turns API reference pages into');
     expect(help()).toMatch(/^FROM DIST: /);
   });
 
   it('runs the sources as soon as one of them changes, never the stale build', () => {
-    edit('generator/cli.ts', 'Turns API reference pages into', 'FROM SOURCE: turns API reference pages into');
+    edit('generator/cli/program.ts', 'Turns API reference pages into', 'FROM SOURCE: turns API reference pages into');
     expect(help()).toMatch(/^FROM SOURCE: /);
   });
 
   it('build --if-stale rebuilds a stale dist/ (and then the bin runs it), and leaves a fresh one alone', () => {
     expect(node([path.join(copy, 'scripts/build.mjs'), '--if-stale']).status).toBe(0);
-    expect(readFileSync(path.join(copy, 'dist/cli.js'), 'utf8')).toContain('FROM SOURCE: ');
+    expect(readFileSync(path.join(copy, 'dist/cli/program.js'), 'utf8')).toContain('FROM SOURCE: ');
     const built = statSync(path.join(copy, 'dist/build-stamp.json')).mtimeMs;
-    edit('dist/cli.js', 'FROM SOURCE: ', 'FROM DIST AGAIN: ');
+    edit('dist/cli/program.js', 'FROM SOURCE: ', 'FROM DIST AGAIN: ');
     expect(node([path.join(copy, 'scripts/build.mjs'), '--if-stale'])).toMatchObject({ status: 0, stderr: '' });
     expect(statSync(path.join(copy, 'dist/build-stamp.json')).mtimeMs).toBe(built);
     expect(help()).toMatch(/^FROM DIST AGAIN: /);

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkReferences } from '../../generator/guard/check-references.js';
-import { formatDiagnostic } from '../../generator/diagnostics.js';
+import { formatDiagnostic } from '../../generator/core/diagnostics.js';
 import {
   findReferenceSites,
   formatReference,
@@ -14,7 +14,7 @@ import {
   splitPointer,
   type ReferenceSite,
 } from '../../generator/spec/references.js';
-import { parseStructured } from '../../generator/structured-text.js';
+import { parseStructured } from '../../generator/parse/structured-text.js';
 
 describe('parseReference', () => {
   const cases: [string, { given: string; want: ReturnType<typeof parseReference> | { kind: 'malformed'; problem: RegExp } }][] = [

@@ -2,7 +2,7 @@
 // openapi-typescript read across units: shared parameters and request bodies by `$ref`, `allOf`
 // with `required` over a base schema, a discriminated `oneOf` with a mapping; and the edits the
 // property test applies to it (each keeps the document valid).
-import type { JsonObject } from '../../generator/openapi-types.js';
+import type { JsonObject } from '../../generator/core/openapi-types.js';
 
 const RESOURCES = ['widget', 'gadget', 'order', 'invoice', 'user', 'team', 'project', 'ticket', 'comment', 'label'];
 

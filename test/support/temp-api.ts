@@ -5,10 +5,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { resolveConfig } from '../../generator/config.js';
-import { formatDiagnostic } from '../../generator/diagnostics.js';
+import { resolveConfig } from '../../generator/config/config.js';
+import { formatDiagnostic } from '../../generator/core/diagnostics.js';
 import { runPipeline, type PipelineResult } from '../../generator/pipeline.js';
-import { writeOutput } from '../../generator/write-output.js';
+import { writeOutput } from '../../generator/output/write-output.js';
 import { ROOT } from '../helpers.js';
 
 export interface TempApi {

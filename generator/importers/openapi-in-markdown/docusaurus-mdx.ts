@@ -2,9 +2,9 @@
 // operation's parts as JSON in component props (`<MethodEndpoint method={"get"} path={"/x"}>`,
 // `<ParamsDetails parameters={[...]}>` or `<ParamsItem param={{...}}>`, `<RequestSchema body={{...}}>`,
 // `<StatusCodes responses={{...}}>`). Rebuilds the one-operation document those props came from.
-import { warning, type Diagnostic, type SourceLocation } from '../../diagnostics.js';
-import { isObject, type JsonObject, type JsonValue } from '../../openapi-types.js';
-import { joinPointer, offsetLocator, type StructuredText } from '../../structured-text.js';
+import { warning, type Diagnostic, type SourceLocation } from '../../core/diagnostics.js';
+import { isObject, type JsonObject, type JsonValue } from '../../core/openapi-types.js';
+import { joinPointer, offsetLocator, type StructuredText } from '../../parse/structured-text.js';
 import type { DocumentCut } from '../openapi-document.js';
 import { readTolerantJson } from '../page/tolerant-json.js';
 

@@ -5,8 +5,8 @@
 // innermost list whose items can start that way. Where the flat text cannot tell, the innermost
 // wins; what fits nowhere is kept where it stands, so nothing is dropped.
 import { parse } from 'yaml';
-import type { SourceLocation } from '../../diagnostics.js';
-import { MAX_DEPTH, pointerSegment, type StructuredText } from '../../structured-text.js';
+import type { SourceLocation } from '../../core/diagnostics.js';
+import { MAX_DEPTH, pointerSegment, type StructuredText } from '../../parse/structured-text.js';
 
 type Shape =
   | { kind: 'object'; fields: () => Record<string, Shape> }

@@ -2,7 +2,7 @@
 // sources keep the page's title and description there, and Markdown alone would read it as a rule
 // and a heading; the page is given back with it blanked, every offset and line kept.
 import { parseDocument } from 'yaml';
-import { isObject } from '../../openapi-types.js';
+import { isObject } from '../../core/openapi-types.js';
 
 export interface FrontMatter {
   title?: string;

@@ -3,9 +3,9 @@
 // [...]}}}, body: {<media>: {schemaArray, requiredProperties}}}, response: {<status>: {<media>:
 // {schemaArray, description}}}}`, then the document's `components`. This rebuilds the one-operation
 // OpenAPI document it came from, every part located where the page shows it.
-import { error, warning, type Diagnostic, type SourceLocation } from '../../diagnostics.js';
-import { isHttpMethod, isObject, UNRESOLVED_EXTENSION, type JsonObject, type JsonValue } from '../../openapi-types.js';
-import { joinPointer, pointerSegment, type StructuredText } from '../../structured-text.js';
+import { error, warning, type Diagnostic, type SourceLocation } from '../../core/diagnostics.js';
+import { isHttpMethod, isObject, UNRESOLVED_EXTENSION, type JsonObject, type JsonValue } from '../../core/openapi-types.js';
+import { joinPointer, pointerSegment, type StructuredText } from '../../parse/structured-text.js';
 import type { DocumentCut } from '../openapi-document.js';
 
 /** The endpoint format: `paths` holds one endpoint (`path: /x`) rather than a map of paths. */

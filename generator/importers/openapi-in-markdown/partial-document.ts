@@ -2,8 +2,8 @@
 // the `components` a page shows in a block of their own, or a bare map of paths (`/pets/{id}:`).
 // It is completed into a document of the version the page's other blocks give (else 3.1), so that
 // it is read, repaired and merged as any other block.
-import { HTTP_METHODS, isObject, type JsonObject } from '../../openapi-types.js';
-import type { StructuredText } from '../../structured-text.js';
+import { HTTP_METHODS, isObject, type JsonObject } from '../../core/openapi-types.js';
+import type { StructuredText } from '../../parse/structured-text.js';
 
 const ROOT_KEYS = new Set(['info', 'servers', 'paths', 'webhooks', 'components', 'security', 'tags', 'externalDocs', 'jsonSchemaDialect']);
 const COMPONENT_KINDS = new Set(['schemas', 'responses', 'parameters', 'examples', 'requestBodies', 'headers', 'securitySchemes', 'links', 'callbacks', 'pathItems']);

@@ -2,8 +2,8 @@
 // responses as rows with parsed types and nested rows. `readPageModel` runs the recognizers over any
 // reader's blocks (method+path, sections, parameter tables and lists, statuses, samples) and keeps,
 // for every block, whether it fed a fact; what fed none is reported where it stands.
-import { error, warning, type Diagnostic } from '../../diagnostics.js';
-import { HTTP_METHODS } from '../../openapi-types.js';
+import { error, warning, type Diagnostic } from '../../core/diagnostics.js';
+import { HTTP_METHODS, type ParameterLocation } from '../../core/openapi-types.js';
 import type { Block, ListItem, Position, TableRow } from './blocks.js';
 import { isNameHeader, parseRequired } from './columns.js';
 import { isOptionalToggle, matchBodyNameLine, matchComposition, type Composition } from './body-lines.js';
@@ -26,7 +26,6 @@ import {
   matchVersion,
   statusOfReasonPhrase,
   statusesInProse,
-  type ParameterLocation,
   type SectionTitle,
   type StatusLine,
 } from './vocabulary.js';

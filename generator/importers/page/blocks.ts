@@ -1,7 +1,7 @@
 // The page model: what every reader hands on, whatever the rendering. A page is a flat list of located
 // blocks: headings, prose lines, tables cut into columns, lists, code blocks (JSON samples, curl) and
 // the nesting marks of tables. Readers differ in how they find these; nothing after them does.
-import type { Diagnostic } from '../../diagnostics.js';
+import type { Diagnostic } from '../../core/diagnostics.js';
 import type { ColumnKind } from './columns.js';
 
 import type { Position } from './page-index.js';

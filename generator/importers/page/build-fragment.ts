@@ -1,8 +1,8 @@
 // Turns the page model into an OpenAPI 3.1 fragment: one operation, its parameters, body and
 // responses as inline schemas, and components only for the schemas the page names.
 import { STATUS_CODES } from 'node:http';
-import { warning, type Diagnostic } from '../../diagnostics.js';
-import { FROM_PROSE_EXTENSION, INFERRED_EXTENSION, SOURCE_EXTENSION, isObject, type JsonObject, type JsonValue, type OpenApiDocument } from '../../openapi-types.js';
+import { warning, type Diagnostic } from '../../core/diagnostics.js';
+import { FROM_PROSE_EXTENSION, INFERRED_EXTENSION, SOURCE_EXTENSION, isObject, type JsonObject, type JsonValue, type OpenApiDocument } from '../../core/openapi-types.js';
 import { sourceRef } from '../importer.js';
 import type { Position } from './blocks.js';
 import { inferSchema, mergeSchemas } from './infer-schema.js';

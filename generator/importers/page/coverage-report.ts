@@ -1,6 +1,6 @@
 // `specmill import --report`: for each page, the share of its blocks that fed the spec and, located,
 // every block that was not read. Pages read by an importer not built on the page model say so.
-import { formatLocation, terminalSafe } from '../../diagnostics.js';
+import { formatLocation, terminalSafe } from '../../core/diagnostics.js';
 import type { PageCoverage } from '../importer.js';
 
 export interface PageReport {

@@ -1,7 +1,7 @@
 // The error codes a response's description names, as Bump.sh prints them (`Not found.
 // (code: `extensions.not_found`)`): listed on the response in `x-error-codes`, which the client's
 // docs show beside the status that can raise them.
-import { ERROR_CODES_EXTENSION, isObject, type JsonObject } from '../../openapi-types.js';
+import { ERROR_CODES_EXTENSION, isObject, type JsonObject } from '../../core/openapi-types.js';
 
 const ERROR_CODE = /\(code:\s*`?([^`()\s]{1,200})`?\s*\)/g;
 

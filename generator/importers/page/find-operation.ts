@@ -3,7 +3,7 @@
 // (`Endpoint: GET /path`), a method and a path printed apart (`Method: PATCH` + `URL: /users/{id}`,
 // `GET` above `/v1/x`, a path split segment by segment), or a curl sample. The strongest kind wins;
 // among equals, the first on the page, unless the curl sample agrees with a later one.
-import { HTTP_METHODS } from '../../openapi-types.js';
+import { HTTP_METHODS } from '../../core/openapi-types.js';
 import type { Block, Position } from './blocks.js';
 import { inEnglish } from './foreign-words.js';
 import { matchOperationLine, readTarget } from './vocabulary.js';

@@ -1,8 +1,8 @@
 // Infers a JSON Schema from a portal's placeholder samples (`"string"`, `0`, `{}`, `["string"]`: types,
 // never enums), reading required properties off a second, required-only sample.
-import { isObject, type JsonObject, type JsonValue } from '../../openapi-types.js';
+import { isObject, type JsonObject, type JsonValue } from '../../core/openapi-types.js';
 
-export interface InferOptions {
+export interface InferSchemaOptions {
   /**
    * The sample that shows only the required properties, when the page prints one beside the full
    * sample. Without it nothing is marked required: one sample cannot tell required from optional.
@@ -21,7 +21,7 @@ const MODEL_PLACEHOLDER = /^([A-Z][A-Za-z0-9_]*) Object$/;
 /** Swagger UI's rendering of a map: `{"additionalProp1": ..., "additionalProp2": ...}`. */
 const SWAGGER_MAP_KEY = /^additionalProp\d+$/;
 
-export function inferSchema(sample: unknown, options: InferOptions = {}): JsonObject {
+export function inferSchema(sample: unknown, options: InferSchemaOptions = {}): JsonObject {
   let schema = inferValue(sample, undefined, 0);
   if (options.requiredSample !== undefined) {
     // The required-only sample may name a property the full one leaves out; keep both.

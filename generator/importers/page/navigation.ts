@@ -1,7 +1,7 @@
 // Site navigation printed with the page: a list of the API's other operations, each a method word
 // alone above its title (`GET` / `List service instances`), often under a group name. What follows
 // the page's own operation in such a list is not the operation's: it is left out, and reported once.
-import { HTTP_METHODS } from '../../openapi-types.js';
+import { HTTP_METHODS } from '../../core/openapi-types.js';
 import type { Block } from './blocks.js';
 import { findOperation } from './find-operation.js';
 

@@ -3,7 +3,7 @@
 // plain statements are read; anything vaguer stays prose. Sentences that state a keyword and nothing
 // else, as renderers write them from the schema ("Values are `a` or `b`.", "Default value is `x`."),
 // are read first, exactly, and can be taken out of the description (`withoutKeywordSentences`).
-import type { JsonValue } from '../../openapi-types.js';
+import type { JsonValue } from '../../core/openapi-types.js';
 
 /** Which schema a keyword constrains: the string, the number, the array, the object, or the value whatever its type. */
 export type ProseTarget = 'string' | 'number' | 'array' | 'object' | 'value' | 'schema';

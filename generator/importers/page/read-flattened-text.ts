@@ -6,7 +6,7 @@ import type { Block, ReadResult, TableRow } from './blocks.js';
 import type { ColumnKind } from './columns.js';
 import { matchTypePrefix } from './type-expression.js';
 import { PageIndex } from './page-index.js';
-import { HTTP_METHODS } from '../../openapi-types.js';
+import { HTTP_METHODS } from '../../core/openapi-types.js';
 
 const COLUMNS: ColumnKind[] = ['name', 'type', 'required', 'description'];
 const METHOD_URL = new RegExp(`(${HTTP_METHODS.map((m) => `${m}|${m.toUpperCase()}`).join('|')})\\s+(https?://[^\\s]+?)(?=[A-Z]|\\s|$)`);

@@ -7,7 +7,7 @@ const require = createRequire(import.meta.url);
 let cheerio: typeof import('cheerio') | undefined;
 const load: typeof import('cheerio').load = (...args) => (cheerio ??= require('cheerio') as typeof import('cheerio')).load(...args);
 import type { AnyNode, Element } from 'domhandler';
-import type { Diagnostic } from '../../diagnostics.js';
+import type { Diagnostic } from '../../core/diagnostics.js';
 import type { Block, Position, ReadResult, TableRow } from './blocks.js';
 import { columnsFromHeaderCells, fitCells, type RowCells } from './columns.js';
 import { labelOfSummary, matchOperationLine } from './vocabulary.js';

@@ -5,8 +5,8 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import type { List, Nodes, Paragraph, RootContent, Table } from 'mdast';
-import type { Diagnostic } from '../../diagnostics.js';
-import { HTTP_METHODS } from '../../openapi-types.js';
+import type { Diagnostic } from '../../core/diagnostics.js';
+import { HTTP_METHODS } from '../../core/openapi-types.js';
 import type { Block, ListItem, Position, ReadResult, TableRow } from './blocks.js';
 
 /** Deeper lists are read flat: no page needs more, and recursion stays bounded. */

@@ -2,7 +2,7 @@
 // together (`idstring | null-Unique identifier`), were joined by pipes or tabs, or stand one per line;
 // fields stacked one attribute per line (`userId` / `required` / `integer <int64>`); bullet lists
 // nested by indentation; JSON samples, curl commands and fenced code.
-import { warning, type Diagnostic } from '../../diagnostics.js';
+import { warning, type Diagnostic } from '../../core/diagnostics.js';
 import type { Block, ListItem, Position, ReadResult, TableRow } from './blocks.js';
 import {
   columnsFromHeaderCells,

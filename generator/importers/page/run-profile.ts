@@ -3,8 +3,8 @@
 // (read-page.ts), site navigation set aside (navigation.ts), the recognizers (assemble-operation.ts),
 // the OpenAPI built (build-fragment.ts), then the page's servers, security and error codes, and the
 // components the profile asks for.
-import { warning, type Diagnostic } from '../../diagnostics.js';
-import { HTTP_METHODS, isObject, type JsonObject } from '../../openapi-types.js';
+import { warning, type Diagnostic } from '../../core/diagnostics.js';
+import { HTTP_METHODS, isObject, type JsonObject } from '../../core/openapi-types.js';
 import type { Importer, ImportResult, Page } from '../importer.js';
 import { readPageModel, type PageModel } from './assemble-operation.js';
 import type { Block, Position } from './blocks.js';

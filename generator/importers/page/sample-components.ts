@@ -3,8 +3,8 @@
 // prints for it, else after an envelope's one property (`{"errors": [...]}` -> `Errors`), so that the
 // error envelope repeated under seven statuses is one schema that every status references.
 import { STATUS_CODES } from 'node:http';
-import { warning, type Diagnostic } from '../../diagnostics.js';
-import { isObject, SOURCE_EXTENSION, type JsonObject, type JsonValue } from '../../openapi-types.js';
+import { warning, type Diagnostic } from '../../core/diagnostics.js';
+import { isObject, SOURCE_EXTENSION, type JsonObject, type JsonValue } from '../../core/openapi-types.js';
 import { formatReference } from '../../spec/references.js';
 import { sourceRef } from '../importer.js';
 import type { PageModel, Payload, ResponseModel } from './assemble-operation.js';

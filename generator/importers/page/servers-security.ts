@@ -3,8 +3,8 @@
 // (`- Authorization token`, `- A & B` when both are needed) or says it in prose, a header parameter
 // `Authorization`, and the curl sample's headers and host (`https://{api_host}/v3/x` beside the
 // page's `https://api.example.local/v3/x`: a server variable whose default the page shows).
-import { warning, type Diagnostic } from '../../diagnostics.js';
-import { isObject, type JsonObject } from '../../openapi-types.js';
+import { warning, type Diagnostic } from '../../core/diagnostics.js';
+import { isObject, type JsonObject } from '../../core/openapi-types.js';
 import type { Position } from './blocks.js';
 import type { CurlCommand } from './curl-sample.js';
 import { setOwn } from './infer-schema.js';

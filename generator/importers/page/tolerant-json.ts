@@ -3,8 +3,8 @@
 // document cut off before its end, of which every complete member is kept and the loss reported
 // where it happened. Never throws. Hostile input is refused as structured-text.ts refuses it.
 import { createScanner } from 'jsonc-parser';
-import { error, warning, type Diagnostic, type SourceLocation } from '../../diagnostics.js';
-import { findBudgetProblem, findExcessiveNesting, MAX_DEPTH, offsetLocator, pointerSegment, type ParseOptions, type StructuredText } from '../../structured-text.js';
+import { error, warning, type Diagnostic, type SourceLocation } from '../../core/diagnostics.js';
+import { findBudgetProblem, findExcessiveNesting, MAX_DEPTH, offsetLocator, pointerSegment, type ParseOptions, type StructuredText } from '../../parse/structured-text.js';
 
 export interface TolerantResult {
   /** Undefined when nothing could be read, or the input is refused (an error says why). */

@@ -4,9 +4,9 @@
 // from structured-text.ts, so duplicate keys, `__proto__`, merge keys, aliases and nesting are
 // refused there exactly as in any other document.
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
-import { warning, type Diagnostic } from '../../diagnostics.js';
-import { isObject } from '../../openapi-types.js';
-import { offsetLocator, parseStructured, pointerSegment, type ParseOptions } from '../../structured-text.js';
+import { warning, type Diagnostic } from '../../core/diagnostics.js';
+import { isObject } from '../../core/openapi-types.js';
+import { offsetLocator, parseStructured, pointerSegment, type ParseOptions } from '../../parse/structured-text.js';
 import type { TolerantResult } from './tolerant-json.js';
 
 export interface YamlOptions extends ParseOptions {

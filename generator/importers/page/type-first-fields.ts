@@ -3,7 +3,7 @@
 // the marker may be missing (`string` / `Location` / `URL of the job`). Read into one table.
 import type { Block, TableRow } from './blocks.js';
 import { parseTypeExpression } from './type-expression.js';
-import { HTTP_METHODS } from '../../openapi-types.js';
+import { HTTP_METHODS } from '../../core/openapi-types.js';
 
 /** A line of text as the text reader holds it. */
 export interface TextLine {

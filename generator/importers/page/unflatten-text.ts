@@ -3,7 +3,7 @@
 // statuses, the lines that name a body, its samples, fields printed type first, the curl sample and
 // the navigation after it. Each break replaces a space, so every offset stays the page's own and the
 // text reader's blocks are located by their column on the page's one line (see `readFlattenedText`).
-import type { Diagnostic } from '../../diagnostics.js';
+import type { Diagnostic } from '../../core/diagnostics.js';
 import type { Block, ListItem, Position, ReadResult, TableRow } from './blocks.js';
 import { readCurlCommand } from './curl-sample.js';
 import { PageIndex } from './page-index.js';

@@ -2,7 +2,7 @@
 // back before the marks that start a line in Markdown: headings, list items, fences, the operation
 // line. Each break replaces the one space before its mark, so every offset stays the page's own and
 // a block read from the result is located by its column on the original line.
-import { HTTP_METHODS } from '../../openapi-types.js';
+import { HTTP_METHODS } from '../../core/openapi-types.js';
 
 const METHODS = HTTP_METHODS.join('|');
 // Only marks that open a line; `#` alone is too common in prose to split at.

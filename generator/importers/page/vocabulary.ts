@@ -2,12 +2,10 @@
 // `Show X fields` toggles, `No response body.`, site chrome. Every reader and the page model share
 // them, so a line means the same thing whichever rendering it came from.
 import { STATUS_CODES } from 'node:http';
-import { HTTP_METHODS } from '../../openapi-types.js';
+import { HTTP_METHODS, type ParameterLocation } from '../../core/openapi-types.js';
 import { matchBodyNameLine, matchComposition } from './body-lines.js';
 import { inEnglish } from './foreign-words.js';
 import { parseTypeExpression, type TypeExpr } from './type-expression.js';
-
-export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
 
 export interface OperationLine {
   method: string;

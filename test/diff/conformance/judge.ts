@@ -4,7 +4,7 @@
 import { parse } from 'yaml';
 import { diffSpecs, type SpecChange } from '../../../generator/diff/diff-specs.js';
 import { upgradeDocument } from '../../../generator/normalize/upgrade-to-3-1.js';
-import type { JsonObject } from '../../../generator/openapi-types.js';
+import type { JsonObject } from '../../../generator/core/openapi-types.js';
 import type { ConformanceCase, Verdict } from './cases.js';
 
 export interface Judged {

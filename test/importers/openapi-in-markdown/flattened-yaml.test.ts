@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readOperations } from '../../../generator/fidelity/spec-facts.js';
 import { isFlattenedYaml, readFlattenedYaml } from '../../../generator/importers/openapi-in-markdown/flattened-yaml.js';
-import type { OpenApiDocument } from '../../../generator/openapi-types.js';
+import type { OpenApiDocument } from '../../../generator/core/openapi-types.js';
 import { ROOT } from '../../helpers.js';
 
 /** What an export does to block YAML: every line break and indent becomes one space (comments are dropped first). */

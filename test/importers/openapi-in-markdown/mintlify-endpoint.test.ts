@@ -5,11 +5,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { formatDiagnostic } from '../../../generator/diagnostics.js';
+import { formatDiagnostic } from '../../../generator/core/diagnostics.js';
 import { detectFormat, importPage, isImporterFailure } from '../../../generator/importers/index.js';
 import { readOperations } from '../../../generator/fidelity/spec-facts.js';
 import { isMintlifyEndpoint, rebuildMintlifyEndpoint } from '../../../generator/importers/openapi-in-markdown/mintlify-endpoint.js';
-import { HTTP_METHODS, isObject, type JsonObject, type JsonValue, type OpenApiDocument } from '../../../generator/openapi-types.js';
+import { HTTP_METHODS, isObject, type JsonObject, type JsonValue, type OpenApiDocument } from '../../../generator/core/openapi-types.js';
 import { fixture, ROOT } from '../../helpers.js';
 
 const located = (value: unknown) => ({ value, locate: (pointer: string) => ({ file: 'p.md', line: 1, pointer }) });

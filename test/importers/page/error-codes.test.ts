@@ -1,7 +1,7 @@
 // Error codes a response's description names, listed on the response.
 import { describe, expect, it } from 'vitest';
 import { addErrorCodes } from '../../../generator/importers/page/error-codes.js';
-import type { JsonObject } from '../../../generator/openapi-types.js';
+import type { JsonObject } from '../../../generator/core/openapi-types.js';
 
 describe('error codes', () => {
   it('lists each code a description names once, in page order', () => {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { importPage } from '../../../generator/importers/index.js';
 import type { ImportResult } from '../../../generator/importers/importer.js';
-import { INFERRED_EXTENSION, isObject, type JsonObject } from '../../../generator/openapi-types.js';
+import { INFERRED_EXTENSION, isObject, type JsonObject } from '../../../generator/core/openapi-types.js';
 import { fixture } from '../../helpers.js';
 
 interface Facts {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { jsonSamplesImporter } from '../../../generator/importers/json-samples.js';
 import type { ImportResult } from '../../../generator/importers/importer.js';
-import { isObject, type JsonObject } from '../../../generator/openapi-types.js';
+import { isObject, type JsonObject } from '../../../generator/core/openapi-types.js';
 
 const envelope = '{"errors": [{"code": 0, "title": "string"}]}';
 

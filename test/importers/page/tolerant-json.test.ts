@@ -2,7 +2,7 @@
 // complete members, hostile input is refused as the strict parser refuses it, and nothing throws.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../../generator/diagnostics.js';
+import { formatDiagnostic } from '../../../generator/core/diagnostics.js';
 import { readTolerantJson } from '../../../generator/importers/page/tolerant-json.js';
 
 const read = (text: string) => readTolerantJson(text, { file: 'page.md', startLine: 10 });

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { formatDiagnostic } from '../../../generator/diagnostics.js';
+import { formatDiagnostic } from '../../../generator/core/diagnostics.js';
 import { readTolerantYaml } from '../../../generator/importers/page/tolerant-yaml.js';
 
 const read = (text: string, cut = true) => readTolerantYaml(text, { file: 'page.md', startLine: 20, cut });
