@@ -52,6 +52,9 @@ export function readTarget(raw: string): { path: string; server?: string; query?
   target = target.replace(/(\})[A-Za-z][^/]*$/, '$1').replace(/(?<=[a-z\d_])COPY$/, '');
   if (!target.startsWith('/')) return undefined;
   const path = target
+    // `{name=projects/*/operations/*}` (gRPC transcoding: a name and the pattern it matches) and `{:id}`.
+    .replace(/\{:?([A-Za-z_][\w.-]*)=[^{}]*\}/g, '{$1}')
+    .replace(/\{:([A-Za-z_][\w-]*)\}/g, '{$1}')
     .replace(/\{\{\s*([\w.-]+)\s*\}\}/g, '{$1}')
     .replace(/\/:([A-Za-z_][\w-]*)/g, '/{$1}')
     .replace(/<([A-Za-z_][\w-]*)>/g, '{$1}')
@@ -171,6 +174,8 @@ const STATUS_LINE = /^(?:status\s+|http\s+)?([1-5]\d\d|[1-5]xx|default)(?:\s*(?:
 const STATUS_WITH_SEPARATOR = /^(?:status\s+|http\s+)?([1-5]\d\d|[1-5]xx)\s*[-–—:]\s+\S/i;
 /** `Status: 201 Created`, `Status code: 204`, `HTTP Code: 200`, `HTTP_STATUS = 200`. */
 const LABELLED_STATUS = /^(?:-\s*)?(?:(?:success(?:ful)? )?status(?: codes?)?(?:\(s\))?|http[ _](?:code|status)(?: code)?|response code|return status)\s*[:=]\s*([1-5]\d\d)\b\.?\s*(.*)$/i;
+/** `Code: 204 NO CONTENT`: a code labelled only `Code`, which says it is a status by its reason phrase. */
+const LABELLED_CODE = /^(?:-\s*)?code\s*:\s*([1-5]\d\d)\s+([A-Za-z][A-Za-z' -]{1,40})$/i;
 /** `HTTP/1.1 200 OK`. */
 const STATUS_LINE_OF_HTTP = /^HTTP\/\d(?:\.\d)?\s+([1-5]\d\d)\b\s*(.*)$/i;
 /** `ok(200)`, `Not Found(404)`: a reason phrase, its code in parentheses. */
@@ -218,6 +223,8 @@ export function matchStatusLine(text: string, inResponses: boolean): StatusLine 
   const trimmed = words(text);
   const labelled = LABELLED_STATUS.exec(trimmed) ?? STATUS_LINE_OF_HTTP.exec(trimmed);
   if (labelled?.[1]) return { status: labelled[1], description: (labelled[2] ?? '').trim() };
+  const code = LABELLED_CODE.exec(trimmed);
+  if (code?.[1] && statusOfReasonPhrase(code[2]!)) return { status: code[1], description: code[2]!.trim() };
   const phrase = LABELLED_PHRASE.exec(trimmed);
   if (phrase?.[1] && statusOfReasonPhrase(phrase[1])) return { status: statusOfReasonPhrase(phrase[1])!, description: phrase[1] };
   const coded = PHRASE_THEN_CODE.exec(trimmed);

@@ -266,6 +266,30 @@ const cases: [file: string, want: Facts][] = [
       statuses: ['200'],
     },
   ],
+  [
+    'placeholder-with-pattern.txt',
+    { operation: 'DELETE /v2/{name}', parameters: ['path name required "string"'], statuses: ['200'] },
+  ],
+  [
+    'colon-inside-braces.txt',
+    { operation: 'PUT /api/v{version}/packets/{packetId}', parameters: ['path version required "integer"', 'path packetId required "integer"'], statuses: ['204'] },
+  ],
+  [
+    'server-line-above-path.txt',
+    { operation: 'POST /seeds', body: ['kind', 'depth'], bodyMedia: 'application/json (assumed)', statuses: ['201'] },
+  ],
+  [
+    'method-and-path-cells.md',
+    {
+      operation: 'DELETE /v1/gardens/{garden-id}/trellises/{trellis-id}',
+      parameters: ['path garden-id required "string"', 'path trellis-id required "string"'],
+      statuses: ['204'],
+    },
+  ],
+  [
+    'several-urls-under-one-label.txt',
+    { operation: 'DELETE /v2/gardeners/{gardenerId}', parameters: ['path gardenerId required "string"'], statuses: ['204', '401'] },
+  ],
 ];
 
 describe('page model fixtures', () => {
@@ -322,6 +346,11 @@ describe('where samples and servers go', () => {
     expect(properties('200')).toEqual(['archived']);
     expect(properties('404')).toEqual(['error']);
     expect(result.fragment?.servers).toEqual([{ url: 'https://tasks.example.com' }]);
+  });
+
+  it("a server's URL on the line between the method and the path", async () => {
+    const result = await importPage(fixture('page', 'server-line-above-path.txt'));
+    expect(result.fragment?.servers).toEqual([{ url: 'https://garden.example.org/v2' }]);
   });
 
   it('the base URL an operation index states', async () => {
