@@ -241,6 +241,8 @@ class PageAssembler {
   private afterOperation = false;
   /** Under `Request samples` / `Response samples`: where the samples that follow belong. */
   private sampleMode: 'request' | 'response' | undefined;
+  /** The samples label a section title came under (`Request example` / `# Headers`): whose headers they are. */
+  private sectionUnderSamples: 'request' | 'response' | undefined;
 
   constructor(
     private readonly file: string,
@@ -316,6 +318,7 @@ class PageAssembler {
         first,
       );
     }
+    this.settleStatuslessResponses();
     this.placeUnderOperation();
     this.placeLoneSamples();
     this.nameNamelessBody();
@@ -346,6 +349,22 @@ class PageAssembler {
       this.warn(`${unread.kind}${where} was not read`, unread.at);
     }
     return { model, diagnostics: this.diagnostics, coverage };
+  }
+
+  /** Headers printed for a response whose status the page never gave: the success response's, said so. */
+  private settleStatuslessResponses(): void {
+    for (const response of this.responses.filter((r) => r.status === '')) {
+      const success = this.responses.find((r) => r.status.startsWith('2'));
+      if (success) {
+        this.warn(`headers under a response that names no status are read as the ${success.status} response's`, response.at);
+        for (const header of response.headers) if (!success.headers.some((h) => h.name.toLowerCase() === header.name.toLowerCase())) success.headers.push(header);
+        this.responses.splice(this.responses.indexOf(response), 1);
+      } else {
+        this.warn('headers under a response that names no status are read as status 200', response.at);
+        response.status = '200';
+        response.statusInferred = true;
+      }
+    }
   }
 
   /**
@@ -518,6 +537,7 @@ class PageAssembler {
     if (section) {
       this.use();
       this.lastLabel = text;
+      this.sectionUnderSamples = this.sampleMode;
       this.sampleMode = undefined;
       this.startSection(section, text, at);
       this.sectionDepth = headingDepth;
@@ -708,6 +728,8 @@ class PageAssembler {
       if (!line) return false;
       this.use();
       if (/^content-type$/i.test(line[1]!)) this.requestMediaType ??= matchMediaType(text.slice(text.indexOf(':') + 1).split(';')[0]!.trim());
+      // `Host: api.example.com` in a request's header dump names the server the sample called, no parameter.
+      if (/^host$/i.test(line[1]!)) return true;
       const key = `header ${line[1]!}`;
       if (!this.parameterKeys.has(key)) {
         this.parameterKeys.add(key);
@@ -962,12 +984,29 @@ class PageAssembler {
       case 'headers': {
         const response = this.section.kind === 'response' || this.section.kind === 'response-headers' ? this.section.response : undefined;
         if (response && title.of !== 'request') return this.enter({ kind: 'response-headers', response, title: text });
+        const next = this.blocks[this.index + 1];
+        const dump = next?.kind === 'text' && /^[A-Za-z][\w-]*:\s*\S/.test(next.text);
+        if (this.section.kind === 'responses' && title.of !== 'request' && this.sectionUnderSamples !== 'request' && dump && (this.body !== undefined || this.parameters.length > 0)) {
+          // `Response` / `Headers` / `X-Request-Id: 42` ... / `Status` / `200 OK`, after the request was shown:
+          // the header lines of a response whose status comes after them.
+          const statusless: ResponseModel = { status: '', description: '', rows: [], headers: [], noBody: false, at };
+          this.responses.push(statusless);
+          return this.enter({ kind: 'response-headers', response: statusless, title: text });
+        }
         return this.enter({ kind: 'parameters', in: 'header', title: text });
       }
     }
   }
 
   private startResponse(status: StatusLine, at: Position, mediaType?: string): void {
+    const current = this.section.kind === 'response' || this.section.kind === 'response-headers' ? this.section.response : undefined;
+    if (current?.status === '' && !this.responses.some((r) => r.status === status.status)) {
+      // The status of the response whose headers came first.
+      current.status = status.status;
+      current.description = cleanStatusDescription(status.description).text;
+      if (mediaType) current.mediaType = mediaType;
+      return this.enter({ kind: 'response', response: current, title: status.status });
+    }
     const existing = this.responses.find((r) => r.status === status.status);
     if (existing) {
       // A page shows a response twice: once described, once as an example. Both are the same response.

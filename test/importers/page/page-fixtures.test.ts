@@ -290,6 +290,17 @@ const cases: [file: string, want: Facts][] = [
     'several-urls-under-one-label.txt',
     { operation: 'DELETE /v2/gardeners/{gardenerId}', parameters: ['path gardenerId required "string"'], statuses: ['204', '401'] },
   ],
+  [
+    'response-headers-before-status.txt',
+    {
+      operation: 'PATCH /api/trellises/{id}',
+      parameters: ['path id required "string"', 'header Accept', 'header Content-Type'],
+      body: ['label'],
+      bodyMedia: 'application/json',
+      statuses: ['200'],
+      warnings: [/^path parameter "id" is not described on the page/],
+    },
+  ],
 ];
 
 describe('page model fixtures', () => {
@@ -351,6 +362,12 @@ describe('where samples and servers go', () => {
   it("a server's URL on the line between the method and the path", async () => {
     const result = await importPage(fixture('page', 'server-line-above-path.txt'));
     expect(result.fragment?.servers).toEqual([{ url: 'https://garden.example.org/v2' }]);
+  });
+
+  it('header lines under `Response` before its status are that response\'s headers', async () => {
+    const result = await importPage(fixture('page', 'response-headers-before-status.txt'));
+    const response = (operationOf(result).operation.responses as JsonObject)['200'] as JsonObject;
+    expect(Object.keys(response.headers as JsonObject)).toEqual(['X-Request-Id', 'Cache-Control']);
   });
 
   it('the base URL an operation index states', async () => {
