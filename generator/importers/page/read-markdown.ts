@@ -28,6 +28,9 @@ export function readMarkdown(text: string, file: string, locate?: (offset: numbe
   return { blocks: reader.blocks, diagnostics: reader.diagnostics };
 }
 
+/** A Liquid-style tag alone on its line, as GitBook writes its tabs: `{% tab title="201" %}`. */
+const TEMPLATE_TAG = /^\s*\{%-?\s*((?:end)?(?:tabs?|hint|code|content-ref)\b[^%]*?)\s*-?%\}\s*$/;
+
 const OPERATION_START = new RegExp(`^\\s*(?:${HTTP_METHODS.join('|')})\\s+/\\S*(?:\\s|$)`, 'i');
 
 /** No link label nests this deep; a type such as `array[array[string]]` nests two. */
@@ -169,6 +172,17 @@ class MarkdownReader {
     const lineStart = (k: number): Position => this.lineOfParagraph(node, rawLines, k, lines.length) ?? { line: at.line + k, column: k === 0 ? at.column : 1 };
     lines.forEach((line, offset) => {
       const lineAt = lineStart(offset);
+      // A template tag (`{% tabs %}`, `{% tab title="201" %}`, `{% endtab %}`) is the site's markup:
+      // a tab's title is a line of its own (a status, a language), the tags themselves say nothing.
+      const tag = TEMPLATE_TAG.exec(line);
+      if (tag) {
+        flush();
+        const title = /\btitle\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(tag[1]!);
+        const label = (title?.[1] ?? title?.[2] ?? '').trim();
+        if (label) this.blocks.push({ kind: 'text', text: label, at: lineAt });
+        proseAt = lineStart(offset + 1);
+        return;
+      }
       // A callout's label on its own line (`> **Note**`) is kept apart, as a text rendering prints it.
       // On a flattened page, a line the operation opens is the operation's, with what the page ran into it.
       if (isStructuralLine(line) || (this.locate && offset > 0 && OPERATION_START.test(line)) || (offset === 0 && lines.length > 1 && matchCallout(line)?.rest === '')) {

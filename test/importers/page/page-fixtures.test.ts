@@ -301,6 +301,10 @@ const cases: [file: string, want: Facts][] = [
       warnings: [/^path parameter "id" is not described on the page/],
     },
   ],
+  [
+    'status-in-tab-titles.md',
+    { operation: 'POST /v1/seed-orders', body: ['variety', 'packets'], bodyMedia: 'application/json (assumed)', statuses: ['201', '409'] },
+  ],
 ];
 
 describe('page model fixtures', () => {
