@@ -321,6 +321,7 @@ class PageAssembler {
     this.settleStatuslessResponses();
     this.placeUnderOperation();
     this.placeLoneSamples();
+    for (const payload of [this.body, ...this.responses]) if (payload) this.nestRowsBySample(payload);
     this.nameNamelessBody();
     if (this.body && !this.body.mediaType && this.requestMediaType) this.body.mediaType = this.requestMediaType;
     const path = this.templatePath(this.operation.path);
@@ -349,6 +350,29 @@ class PageAssembler {
       this.warn(`${unread.kind}${where} was not read`, unread.at);
     }
     return { model, diagnostics: this.diagnostics, coverage };
+  }
+
+  /**
+   * A text rendering lists an object's fields after it with nothing to mark where they end
+   * (`data` / `object` / `id string` / ... / `object string`). The sample beside the table shows
+   * it: rows it has under `data` and not at its top follow `data` into its children.
+   */
+  private nestRowsBySample(payload: Payload): void {
+    const value = payload.sample?.value;
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return;
+    const top = value as Record<string, unknown>;
+    const rows = payload.rows;
+    for (let i = 0; i < rows.length; i++) {
+      const owner = rows[i]!;
+      const inner = top[owner.name];
+      if (owner.children.length > 0 || !inner || typeof inner !== 'object' || Array.isArray(inner)) continue;
+      let end = i + 1;
+      while (end < rows.length && !Object.hasOwn(top, rows[end]!.name) && Object.hasOwn(inner, rows[end]!.name)) end++;
+      if (end === i + 1) continue;
+      owner.children = rows.splice(i + 1, end - i - 1);
+      owner.childrenAt = owner.children[0]!.at;
+      this.warn(`the rendering does not mark where the fields of "${owner.name}" end; the ${owner.children.length} after it that the sample shows inside it are read as its fields`, owner.at);
+    }
   }
 
   /** Headers printed for a response whose status the page never gave: the success response's, said so. */

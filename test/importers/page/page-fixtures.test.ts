@@ -374,6 +374,23 @@ describe('where samples and servers go', () => {
     expect(Object.keys(response.headers as JsonObject)).toEqual(['X-Request-Id', 'Cache-Control']);
   });
 
+  it('a JSON Schema printed under `Schema` is the response schema itself', async () => {
+    const result = await importPage(fixture('page', 'schema-printed-as-sample.txt'));
+    const response = (operationOf(result).operation.responses as JsonObject)['200'] as JsonObject;
+    const schema = ((response.content as JsonObject)['application/json'] as JsonObject).schema as JsonObject;
+    expect(Object.keys(schema.properties as JsonObject)).toEqual(['ok', 'bed']);
+    expect(schema.required).toEqual(['ok', 'bed']);
+  });
+
+  it('fields a text rendering lists after an object go under it where the sample shows them there', async () => {
+    const result = await importPage(fixture('page', 'nested-fields-shown-by-sample.txt'));
+    const response = (operationOf(result).operation.responses as JsonObject)['201'] as JsonObject;
+    const schema = ((response.content as JsonObject)['application/json'] as JsonObject).schema as JsonObject;
+    expect(Object.keys(schema.properties as JsonObject)).toEqual(['data', 'object']);
+    expect(Object.keys(((schema.properties as JsonObject).data as JsonObject).properties as JsonObject)).toEqual(['id', 'label', 'rows']);
+    expect(result.diagnostics.map((d) => d.message)).toContain('the rendering does not mark where the fields of "data" end; the 3 after it that the sample shows inside it are read as its fields');
+  });
+
   it('the base URL an operation index states', async () => {
     const result = await importPage(fixture('page', 'operation-in-table-cell.md'));
     expect(result.fragment?.servers).toEqual([{ url: 'https://garden.example.org/api' }]);
