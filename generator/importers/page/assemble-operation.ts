@@ -1199,7 +1199,7 @@ class PageAssembler {
     }
     const statusItems = items.map((item, i): { item: ListItem; status: (StatusLine & { mediaType?: string }) | undefined } => ({
       item,
-      status: readStatusItem(texts[i]!) ?? matchStatusLine(texts[i]!, this.inResponses()),
+      status: readStatusItem(texts[i]!) ?? matchStatusLine(texts[i]!, this.inResponses()) ?? (this.inResponses() ? readReasonItem(texts[i]!) : undefined),
     }));
     // Fields, then the responses a rendering printed in the same list with no heading between
     // (`• version_id string Required` ... `• 200 object` `• 404`): the fields first, then each status.
@@ -1826,6 +1826,13 @@ function readStatusItem(text: string): (StatusLine & { mediaType?: string }) | u
   const described = cleanStatusDescription((match[2] ?? '').replace(/^(?:object|array)(?:\s+|$)/, ''));
   const status = match[1]!.toUpperCase().replace('DEFAULT', 'default');
   return described.mediaType ? { status, description: described.text, mediaType: described.mediaType } : { status, description: described.text };
+}
+
+/** `OK object`, `Not Found`: under Responses, an item that is a reason phrase (and its body's type) is that status. */
+function readReasonItem(text: string): StatusLine | undefined {
+  const phrase = text.replace(/\s+(?:object|array|string)$/i, '').trim();
+  const status = statusOfReasonPhrase(phrase);
+  return status ? { status, description: phrase } : undefined;
 }
 
 const ITEM_NAME = String.raw`[A-Za-z_$@*][\w.$@[\]-]*`;

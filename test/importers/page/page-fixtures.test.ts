@@ -305,6 +305,15 @@ const cases: [file: string, want: Facts][] = [
     'status-in-tab-titles.md',
     { operation: 'POST /v1/seed-orders', body: ['variety', 'packets'], bodyMedia: 'application/json (assumed)', statuses: ['201', '409'] },
   ],
+  [
+    'reason-phrases-as-list-items.txt',
+    {
+      operation: 'PATCH /greenhouses/{greenhouse-slug}',
+      parameters: ['path greenhouse-slug required "string"'],
+      statuses: ['200', '404', '500'],
+      warnings: [/^path parameter "greenhouse-slug" is not described on the page/],
+    },
+  ],
 ];
 
 describe('page model fixtures', () => {
