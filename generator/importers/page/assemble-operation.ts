@@ -362,6 +362,21 @@ class PageAssembler {
     if (!value || typeof value !== 'object' || Array.isArray(value)) return;
     const top = value as Record<string, unknown>;
     const rows = payload.rows;
+    // `meta.total` with no `meta` row: a literal key, unless the sample holds `total` inside an object `meta`.
+    for (let i = 0; i < rows.length; i++) {
+      const dotted = /^([A-Za-z_$@][\w$@-]*)\.([A-Za-z_$@][\w$@-]*)$/.exec(rows[i]!.name);
+      const inner = dotted ? top[dotted[1]!] : undefined;
+      if (!dotted || Object.hasOwn(top, rows[i]!.name) || !inner || typeof inner !== 'object' || Array.isArray(inner) || !Object.hasOwn(inner, dotted[2]!)) continue;
+      let holder = rows.find((row) => row.name === dotted[1]);
+      if (!holder) {
+        holder = { name: dotted[1]!, type: { kind: 'primitive', name: 'object' }, required: false, description: '', default: '', at: rows[i]!.at, children: [], childrenAt: rows[i]!.at };
+        rows.splice(i, 0, holder);
+        i++;
+      }
+      holder.children.push({ ...rows[i]!, name: dotted[2]! });
+      rows.splice(i, 1);
+      i--;
+    }
     for (let i = 0; i < rows.length; i++) {
       const owner = rows[i]!;
       const inner = top[owner.name];

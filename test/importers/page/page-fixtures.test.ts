@@ -400,6 +400,14 @@ describe('where samples and servers go', () => {
     expect(result.diagnostics.map((d) => d.message)).toContain('the rendering does not mark where the fields of "data" end; the 3 after it that the sample shows inside it are read as its fields');
   });
 
+  it('a dotted name nests under an object the sample shows, else stays one key', async () => {
+    const result = await importPage(fixture('page', 'dotted-names-without-their-parent.txt'));
+    const response = (operationOf(result).operation.responses as JsonObject)['200'] as JsonObject;
+    const schema = ((response.content as JsonObject)['application/json'] as JsonObject).schema as JsonObject;
+    expect(Object.keys(schema.properties as JsonObject)).toEqual(['meta', 'settings.zone.name', 'message']);
+    expect(Object.keys(((schema.properties as JsonObject).meta as JsonObject).properties as JsonObject)).toEqual(['tookMs']);
+  });
+
   it('the base URL an operation index states', async () => {
     const result = await importPage(fixture('page', 'operation-in-table-cell.md'));
     expect(result.fragment?.servers).toEqual([{ url: 'https://garden.example.org/api' }]);
