@@ -359,7 +359,7 @@ function moveBadges(cells: RowCells): RowCells {
   const trimmed = name.text.trim();
   const mark = /^([A-Za-z_$@][\w.$@[\]-]*)\s*([*?])$/.exec(trimmed);
   if (mark?.[1]) return { ...cells, name: { ...name, text: mark[1] }, required: { text: mark[2]!, offset: name.offset + trimmed.length - 1 } };
-  const match = /^(\S+)\s+(\S+)$/.exec(trimmed);
+  const match = /^(\S+)\s+\(?(\S+?)\)?$/.exec(trimmed);
   if (!match?.[1] || !match[2] || parseRequired(match[2]) === undefined) return cells;
   return { ...cells, name: { ...name, text: match[1] }, required: { text: match[2], offset: name.offset + name.text.indexOf(match[2]) } };
 }

@@ -17,7 +17,7 @@ import {
   type SplitFailure,
   withNotes,
 } from './columns.js';
-import { readTypeLine, splitGluedField } from './type-expression.js';
+import { parseTypeExpression, readTypeLine, splitGluedField } from './type-expression.js';
 import { readTypeFirstFields } from './type-first-fields.js';
 import { isStructuralLine, matchOperationLine, matchSectionTitle, matchStatusLine } from './vocabulary.js';
 
@@ -829,7 +829,7 @@ function groupRows(lines: readonly Line[], width: number): { cells: Cell[]; at: 
     if (line.text === '|') {
       if (pending) {
         current ??= { cells: [], at: line };
-        current.cells.push({ text: pending.trim(), offset: 0 });
+        current.cells.push(...cellsOfPart(pending, width - current.cells.length));
         pending = '';
       } else if (!current) {
         // A row's opening frame.
@@ -852,7 +852,9 @@ function groupRows(lines: readonly Line[], width: number): { cells: Cell[]; at: 
     // `**id** | **String**|  |`: a row closed by its pipe, with fewer cells than the header (the
     // empty ones at its end left out), is a row of its own.
     const next = lines[k + 1];
-    const closed = pipes >= 1 && line.text.endsWith('|') && !pending && (next === undefined || innerPipes(next) >= 1);
+    // A line that fills exactly the cells an open row lacks (`token |` then `string | API Token. |`) goes on with it.
+    const completes = current !== undefined && current.cells.length > 0 && !line.text.startsWith('|') && pipes + 1 < width && current.cells.length + pipes + 1 >= width;
+    const closed = pipes >= 1 && line.text.endsWith('|') && !pending && !completes && (next === undefined || innerPipes(next) >= 1);
     if (pipes >= 1 && (line.text.startsWith('|') || pipes + 1 >= width || !current || closed)) {
       // A row of its own, or the first line of one when it holds fewer cells than the header.
       finish();
@@ -865,7 +867,7 @@ function groupRows(lines: readonly Line[], width: number): { cells: Cell[]; at: 
     }
     if (line.text.endsWith('|')) {
       current ??= { cells: [], at: line };
-      current.cells.push({ text: `${pending} ${line.text.slice(0, -1)}`.trim(), offset: 0 });
+      current.cells.push(...cellsOfPart(`${pending} ${line.text.slice(0, -1)}`, width - current.cells.length));
       pending = '';
       if (current.cells.length >= width) finish();
       continue;
@@ -878,6 +880,18 @@ function groupRows(lines: readonly Line[], width: number): { cells: Cell[]; at: 
   }
   finish();
   return rows.map((row) => ({ ...row, cells: fitWidth(row.cells, width) }));
+}
+
+/**
+ * The rest of a row a rendering split over lines (`token |` then `string | API Token. |`): its
+ * cells, when the row has `room` for more than one (extra cells are a union type's, which fitting
+ * the row to its header joins again); a line that is a type union (`string | null`) is one cell.
+ */
+function cellsOfPart(text: string, room: number): Cell[] {
+  const parts = text.split(/(?<!\\)\|/).map((part) => part.trim());
+  const type = parts.length > 1 ? parseTypeExpression(text.trim()) : undefined;
+  if (parts.length === 1 || room < 2 || (type && type.kind !== 'named')) return [{ text: text.trim(), offset: 0 }];
+  return parts.map((part) => ({ text: part, offset: 0 }));
 }
 
 /** Trailing empty cells beyond the header's width are the frame's, not the row's. */

@@ -314,6 +314,14 @@ const cases: [file: string, want: Facts][] = [
       warnings: [/^path parameter "greenhouse-slug" is not described on the page/],
     },
   ],
+  [
+    'rows-split-after-the-name.txt',
+    {
+      operation: 'POST /v1/plots/{plot-id}/water',
+      parameters: ['path plot-id required "string"', 'query litres required "integer"', 'query note "string"'],
+      statuses: ['202'],
+    },
+  ],
 ];
 
 describe('page model fixtures', () => {
