@@ -796,7 +796,7 @@ function isVocabularyWord(text: string): boolean {
   return VOCABULARY.test(text) || matchSectionTitle(text) !== undefined || matchStatusLine(text, true) !== undefined || matchOperationLine(text) !== undefined;
 }
 
-const HEADER_WORD = /^(?:name|property|field|field name|parameter|parameter name|param|attribute|argument|key|in|location|type|data ?type|schema|required\??|mandatory|default|default value|description|details|notes|example)$/i;
+const HEADER_WORD = /^(?:name|property|field|field name|parameter|parameter name|param|attribute|argument|key|path element|in|location|type|data ?type|schema|required\??|is required\?|mandatory|necessity|default|default value|description|details|notes|example)$/i;
 
 function isHeaderWord(text: string): boolean {
   return HEADER_WORD.test(text.replace(/[`*_]/g, '').trim());

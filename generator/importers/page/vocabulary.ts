@@ -156,6 +156,9 @@ function titleForms(text: string): string[] {
     .toLowerCase();
   if (title.length > 120) return [];
   const forms = [title];
+  // `The following query parameters are optional:` over a table: a sentence that titles it.
+  const sentence = /[:：]\s*$/.test(text) ? /^(?:you can use |use )?the following (path|query|header|cookie|body|request body) (parameters|params|fields|properties)(?: are (required|optional))?\b/.exec(title) : undefined;
+  if (sentence) forms.push(`${sentence[3] ? `${sentence[3]} ` : ''}${sentence[1]} ${sentence[2]}`);
   const aside = /^(.+?)\s*[（(]([^()（）]+)[)）]$/.exec(title);
   if (aside) forms.push(aside[1]!.trim(), aside[2]!.trim());
   for (const form of [...forms]) {

@@ -322,6 +322,14 @@ const cases: [file: string, want: Facts][] = [
       statuses: ['202'],
     },
   ],
+  [
+    'sentence-titles-a-table.md',
+    {
+      operation: 'DELETE /greenhouses/{GREENHOUSE-ID}',
+      parameters: ['path GREENHOUSE-ID required "string"', 'query pretty "boolean"', 'query dryRun "boolean"'],
+      statuses: ['204'],
+    },
+  ],
 ];
 
 describe('page model fixtures', () => {
