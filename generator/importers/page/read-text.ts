@@ -43,7 +43,7 @@ const FORMAT_WORD = /^(?:email|url|uri|date|uuid|file|binary|any|enum)$/i;
 /** The label some renderers give a heading's anchor, glued to the text around it when copied. */
 const HEADING_ANCHOR = /^(.*?)Section titled “([^”]*)”(.*)$/;
 /** `required`, `(optional)`, `optional • nullable • schema=Error`: a field's markers, on a line of their own. */
-const MARKER_LINE = /^\(?(required|optional|nullable|deprecated|read-?only|write-?only)\)?(?:\s*[•·]\s*[\w=<>.:-]+){0,6}$/i;
+const MARKER_LINE = /^(?:[•·]\s*)?\(?(required|optional|nullable|deprecated|read-?only|write-?only)\)?(?:\s*[•·]\s*[\w=<>.:-]+){0,6}$/i;
 
 export function readText(text: string, file: string): ReadResult {
   const lines = text.split(/\r\n|\r|\n/).map((raw, index): Line => ({ raw, text: raw.trim(), indent: raw.length - raw.trimStart().length, index }));
@@ -82,7 +82,15 @@ function cutGlued(line: Line): Line[] {
   // `POST https://host/api/students{`: the request sample starts on the operation's line.
   const opened = /^(\S+\s+\S+?)([{[])\s*$/.exec(text);
   const sample = opened && matchOperationLine(opened[1]!) ? opened[1]!.length : undefined;
-  const at = anchor ? anchor.index + anchor[0].length : literals ? literals[1]!.length : (sample ?? gluedTitleAt(text) ?? leadingTitleEnd(text));
+  // `string · maxLength: 200 · requiredparent`: the marker that ends a field's attributes, the next field's name glued on.
+  const marker = /(?:^|\s)[•·]\s*(?:required|optional)(?=[a-z_$][\w$-]*$)/.exec(text);
+  const at = anchor
+    ? anchor.index + anchor[0].length
+    : literals
+      ? literals[1]!.length
+      : marker
+        ? marker.index + marker[0].length
+        : (sample ?? gluedTitleAt(text) ?? leadingTitleEnd(text));
   if (at === undefined) return [line];
   const head = text.slice(0, at).trimEnd();
   const tail = text.slice(at);
@@ -539,7 +547,7 @@ class TextReader {
     for (;;) {
       const nameLine = this.lines[j]!;
       let k = field.next;
-      const description: string[] = [];
+      const description: string[] = field.rest ? [field.rest] : [];
       // `object (ErrorResponse)`: a named object whose fields the rendering prints right after it.
       let opensFields = /\(\s*[A-Z][A-Za-z0-9_]*\s*\)/.test(field.type) && /\b(?:object|array)\b/i.test(field.type);
       let required = field.required;
@@ -612,7 +620,7 @@ class TextReader {
    * The field whose name stands at line `j`: a lone name followed by a type or a required marker
    * (within two lines), or a name and its type on one line.
    */
-  private fieldAt(j: number): { name: string; type: string; required: string; typeLine: number; next: number } | undefined {
+  private fieldAt(j: number): { name: string; type: string; required: string; typeLine: number; next: number; rest?: string } | undefined {
     const line = this.lines[j];
     if (!line) return undefined;
     const text = line.text;
@@ -669,7 +677,8 @@ class TextReader {
         }
       }
       if (type && type.expr.kind !== 'named') {
-        return { name: text, type: type.type, required: type.required === undefined ? required : type.required ? 'required' : 'optional', typeLine: k, next: k + 1 };
+        // What the type line says after the type (`minLength: 1`, `>= 1`) opens the description.
+        return { name: text, type: type.type, required: type.required === undefined ? required : type.required ? 'required' : 'optional', typeLine: k, next: k + 1, ...(type.rest ? { rest: type.rest } : {}) };
       }
       // A name and its required marker with no type (`Content-Type` / `required`): a field still.
       if (required) return glued ? { ...glued, required } : { name: text, type: '', required, typeLine: j, next: k };

@@ -330,6 +330,10 @@ const cases: [file: string, want: Facts][] = [
       statuses: ['204'],
     },
   ],
+  [
+    'dot-separated-type-attributes.txt',
+    { operation: 'POST /greenhouses', body: ['slug', 'title', 'panes'], bodyMedia: 'application/json (assumed)', statuses: ['201'] },
+  ],
 ];
 
 describe('page model fixtures', () => {
@@ -422,6 +426,13 @@ describe('where samples and servers go', () => {
     const schema = ((response.content as JsonObject)['application/json'] as JsonObject).schema as JsonObject;
     expect(Object.keys(schema.properties as JsonObject)).toEqual(['meta', 'settings.zone.name', 'message']);
     expect(Object.keys(((schema.properties as JsonObject).meta as JsonObject).properties as JsonObject)).toEqual(['tookMs']);
+  });
+
+  it('attributes after a type, one per dot, are its marker and the start of its description', async () => {
+    const result = await importPage(fixture('page', 'dot-separated-type-attributes.txt'));
+    const body = (((operationOf(result).operation.requestBody as JsonObject).content as JsonObject)['application/json'] as JsonObject).schema as JsonObject;
+    expect(body.required).toEqual(['slug', 'title']);
+    expect(((body.properties as JsonObject).title as JsonObject).description).toBe('minLength: 1 · maxLength: 80');
   });
 
   it('the base URL an operation index states', async () => {
