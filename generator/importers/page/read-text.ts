@@ -559,7 +559,7 @@ class TextReader {
           k++;
           continue;
         }
-        if (this.fieldAt(k) || endsFields(text) || this.definitionAt(k, [...rows, { name: field.name, type: field.type }])) break;
+        if (this.fieldAt(k) || this.describedFieldAt(k) || endsFields(text) || this.definitionAt(k, [...rows, { name: field.name, type: field.type }])) break;
         const marker = MARKER_LINE.exec(text);
         if (/^object$/i.test(text) && /\b(?:object|array)\b/i.test(field.type)) {
           // A lone `object` under an object's description: its label in the rendering, no field.
@@ -574,9 +574,17 @@ class TextReader {
         }
         k++;
       }
+      // `username` / `required` / `Username (3+ chars)` / `string`: a rendering that prints the type last.
+      let type = field.type;
+      const last = description.at(-1);
+      const typeLast = !type && description.length > 1 && last !== undefined ? readTypeLine(last) : undefined;
+      if (typeLast && typeLast.expr.kind !== 'named' && typeLast.rest === '' && !FORMAT_WORD.test(last!)) {
+        type = typeLast.type;
+        description.pop();
+      }
       rows.push({
         name: field.name,
-        type: field.type,
+        type,
         required,
         description: description.join(' ').replace(/\s+/g, ' ').trim(),
         in: '',
@@ -593,7 +601,7 @@ class TextReader {
         opens.push({ before: rows.length, label: definition.owner, at: positionOf(this.lines[k]!) });
         k = definition.next;
       }
-      const next = k < this.lines.length ? this.fieldAt(k) : undefined;
+      const next = k < this.lines.length ? (this.fieldAt(k) ?? this.describedFieldAt(k)) : undefined;
       if (!next) {
         this.i = k;
         break;
@@ -685,6 +693,22 @@ class TextReader {
       break;
     }
     return glued;
+  }
+
+  /**
+   * Among stacked fields that print the type last: a name, a line of description, then the type
+   * (`passwordConfirm` / `Must match password` / `string`). Only read once a field has started the
+   * run; alone, a word over a sentence is no field.
+   */
+  private describedFieldAt(j: number): { name: string; type: string; required: string; typeLine: number; next: number } | undefined {
+    const text = this.lines[j]?.text ?? '';
+    if (!FIELD_NAME.test(text) || text.length > MAX_FIELD_NAME || isVocabularyWord(text) || readTypeLine(text)) return undefined;
+    const prose = this.lines[j + 1]?.text ?? '';
+    const type = this.lines[j + 2]?.text ?? '';
+    if (!/^\p{Lu}\S*\s+\S/u.test(prose) || readTypeLine(prose)) return undefined;
+    const typed = readTypeLine(type);
+    if (!typed || typed.expr.kind === 'named' || typed.rest !== '' || FORMAT_WORD.test(type)) return undefined;
+    return { name: text, type: '', required: '', typeLine: j + 2, next: j + 1 };
   }
 
   /** A schema's name over `object • Name` at line `k`, when a field among `rows` is typed by it: the field it defines. */

@@ -334,6 +334,10 @@ const cases: [file: string, want: Facts][] = [
     'dot-separated-type-attributes.txt',
     { operation: 'POST /greenhouses', body: ['slug', 'title', 'panes'], bodyMedia: 'application/json (assumed)', statuses: ['201'] },
   ],
+  [
+    'stacked-fields-type-last.txt',
+    { operation: 'PUT /api/v1/gardener', body: ['handle', 'email', 'motto'], bodyMedia: 'application/json (assumed)', statuses: ['201'] },
+  ],
 ];
 
 describe('page model fixtures', () => {
