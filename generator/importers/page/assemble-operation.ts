@@ -786,6 +786,12 @@ class PageAssembler {
         section.response.headers.push({ name: field.name, type, required: parseRequired(field.required) === true, description: field.description, default: '', at, children: [] });
         return true;
       }
+      // `X-RateLimit-Limit` alone on its line, its description on the next: a header's name.
+      if (/^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+$/.test(text) && !section.response.headers.some((h) => h.name.toLowerCase() === text.toLowerCase())) {
+        this.use();
+        section.response.headers.push({ name: text, type: undefined, required: false, description: '', default: '', at, children: [] });
+        return true;
+      }
       const last = section.response.headers.at(-1);
       if (last && last.at.line < at.line && !/^[A-Za-z][\w-]*:\s*\S/.test(text) && !last.description) {
         this.use();
@@ -1023,6 +1029,9 @@ class PageAssembler {
       case 'headers': {
         const response = this.section.kind === 'response' || this.section.kind === 'response-headers' ? this.section.response : undefined;
         if (response && title.of !== 'request') return this.enter({ kind: 'response-headers', response, title: text });
+        // `Response Headers` under `Responses` that has listed its statuses: the success response's headers.
+        const success = this.section.kind === 'responses' && title.of === 'response' ? this.responses.find((r) => r.status.startsWith('2')) : undefined;
+        if (success) return this.enter({ kind: 'response-headers', response: success, title: text });
         const next = this.blocks[this.index + 1];
         const dump = next?.kind === 'text' && /^[A-Za-z][\w-]*:\s*\S/.test(next.text);
         if (this.section.kind === 'responses' && title.of !== 'request' && this.sectionUnderSamples !== 'request' && dump && (this.body !== undefined || this.parameters.length > 0)) {

@@ -439,6 +439,15 @@ describe('where samples and servers go', () => {
     expect(((body.properties as JsonObject).title as JsonObject).description).toBe('minLength: 1 · maxLength: 80');
   });
 
+  it('`Response Headers` under listed statuses: header names over their descriptions, the success response\'s', async () => {
+    const result = await importPage(fixture('page', 'response-headers-name-over-description.txt'));
+    const response = (operationOf(result).operation.responses as JsonObject)['200'] as JsonObject;
+    expect(response.headers).toEqual({
+      'X-Garden-Version': { description: 'The version of the garden API', schema: {} },
+      'X-RateLimit-Left': { description: 'How many requests are left in the window.', schema: {} },
+    });
+  });
+
   it('the base URL an operation index states', async () => {
     const result = await importPage(fixture('page', 'operation-in-table-cell.md'));
     expect(result.fragment?.servers).toEqual([{ url: 'https://garden.example.org/api' }]);
