@@ -334,8 +334,11 @@ const CHROME = new Set([
 export function isChrome(text: string): boolean {
   const phrase = words(text).toLowerCase();
   // `chevron-right`, `arrow-up`: an icon's name that a copied rendering kept as text.
-  return CHROME.has(phrase) || /^(?:view|open|copy) (?:as|in) \S+$/.test(phrase) || /^(?:chevron|arrow|caret)-(?:right|left|up|down)$/.test(phrase) || /^powered by [\w.-]+$/.test(phrase);
+  return CHROME.has(phrase) || /^(?:view|open|copy) (?:as|in) \S+$/.test(phrase) || /^(?:chevron|arrow|caret)-(?:right|left|up|down)$/.test(phrase) || /^powered by [\w.-]+$/.test(phrase) || UPDATED_AGO.test(phrase);
 }
+
+/** `Updated 6 months ago`: a docs site's footer. */
+const UPDATED_AGO = /^(?:last )?updated (?:\d+|an?|one) (?:second|minute|hour|day|week|month|year)s? ago$/;
 
 const CALLOUT = /^\[?!?(note|warning|tip|info|important|caution|danger|attention)\]?\s*:?\s*(.*)$/is;
 

@@ -338,6 +338,16 @@ const cases: [file: string, want: Facts][] = [
     'stacked-fields-type-last.txt',
     { operation: 'PUT /api/v1/gardener', body: ['handle', 'email', 'motto'], bodyMedia: 'application/json (assumed)', statuses: ['201'] },
   ],
+  [
+    'run-together-doubled-status-codes.txt',
+    {
+      operation: 'POST /v1/beds',
+      parameters: ['header requestToken "string"'],
+      body: ['plotId', 'length', 'width', 'soil'],
+      bodyMedia: 'application/json (assumed)',
+      statuses: ['201', '409'],
+    },
+  ],
 ];
 
 describe('page model fixtures', () => {
