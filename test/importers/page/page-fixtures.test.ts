@@ -348,6 +348,14 @@ const cases: [file: string, want: Facts][] = [
       statuses: ['201', '409'],
     },
   ],
+  [
+    'marker-between-name-and-type.txt',
+    {
+      operation: 'GET /plot/{id}',
+      parameters: ['path id required "integer"', 'header Authorization "string"', 'query casino "string"', 'query verbose "boolean"'],
+      statuses: ['200'],
+    },
+  ],
 ];
 
 describe('page model fixtures', () => {
