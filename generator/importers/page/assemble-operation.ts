@@ -10,7 +10,7 @@ import { isOptionalToggle, matchBodyNameLine, matchComposition, type Composition
 import { inEnglish } from './foreign-words.js';
 import { findOperation, looksLikeValue, readCurlData, readCurlTarget, sameOperationPath, samePath, type OperationFound } from './find-operation.js';
 import { readTolerantJson } from './tolerant-json.js';
-import { readTypeLine } from './type-expression.js';
+import { readTypeLine, splitGluedField } from './type-expression.js';
 import {
   isChrome,
   isNoBody,
@@ -1915,6 +1915,9 @@ export function readFieldItem(text: string): { name: string; type: string; requi
   }
   const words = text.split(/\s+/);
   const name = words[0] ?? '';
+  // `resourceUuidStringRequired UUID of the resource`: the name, type and marker ran together.
+  const glued = splitGluedField(name);
+  if (glued) return { name: glued.name, type: glued.type, required: glued.required, description: words.slice(1).join(' '), in: '' };
   if (!new RegExp(`^${ITEM_NAME}$`).test(name) || words.length < 2) return undefined;
   for (let take = Math.min(4, words.length - 1); take >= 1; take--) {
     const candidate = words.slice(1, 1 + take).join(' ');

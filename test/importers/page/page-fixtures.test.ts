@@ -356,6 +356,14 @@ const cases: [file: string, want: Facts][] = [
       statuses: ['200'],
     },
   ],
+  [
+    'list-items-glued-name-type.txt',
+    {
+      operation: 'DELETE /api/v1/plantings/{bedId}/{plantingId}',
+      parameters: ['path bedId required "string"', 'path plantingId required "string"', 'query dryRun "boolean"', 'query reason "string"'],
+      statuses: ['200'],
+    },
+  ],
 ];
 
 describe('page model fixtures', () => {
