@@ -344,8 +344,10 @@ class TextReader {
       if (j > start && !(text.endsWith('|') || text === '|')) return false;
     }
     if (delimiter <= start) return false;
-    const width = this.lines[delimiter]!.text.split('|').filter((part) => /-/.test(part)).length;
+    let width = this.lines[delimiter]!.text.split('|').filter((part) => /-/.test(part)).length;
     const headerCells = splitStream(this.lines.slice(start, delimiter)).map((cell) => cell.text).filter((cell) => cell !== '');
+    // `Name | Type | Required |` over a lone `---|`: a rendering kept one delimiter cell of the header's.
+    if (delimiter === start + 1 && width === 1 && headerCells.length > 1) width = headerCells.length;
     if (headerCells.length < width) return false;
     const header = headerCells.slice(-width);
     // Rows end where the pipes stop: a line without one, unless a pipe closes its cell soon after.

@@ -175,8 +175,8 @@ export interface StatusLine {
 
 const STATUS_LINE = /^(?:status\s+|http\s+)?([1-5]\d\d|[1-5]xx|default)(?:\s*(?:[-–—:|]|\s)\s*(.*))?$/i;
 const STATUS_WITH_SEPARATOR = /^(?:status\s+|http\s+)?([1-5]\d\d|[1-5]xx)\s*[-–—:]\s+\S/i;
-/** `Status: 201 Created`, `Status code: 204`, `HTTP Code: 200`, `HTTP_STATUS = 200`. */
-const LABELLED_STATUS = /^(?:-\s*)?(?:(?:success(?:ful)? )?status(?: codes?)?(?:\(s\))?|http[ _](?:code|status)(?: code)?|response code|return status)\s*[:=]\s*([1-5]\d\d)\b\.?\s*(.*)$/i;
+/** `Status: 201 Created`, `Status code: 204`, `HTTP Code: 200`, `HTTP_STATUS = 200`, `Status: HTTP/1.1 404 Not Found`. */
+const LABELLED_STATUS = /^(?:-\s*)?(?:(?:success(?:ful)? )?status(?: codes?)?(?:\(s\))?|http[ _](?:code|status)(?: code)?|response code|return status)\s*[:=]\s*(?:HTTP\/\d(?:\.\d)?\s+)?([1-5]\d\d)\b\.?\s*(.*)$/i;
 /** `Code: 204 NO CONTENT`: a code labelled only `Code`, which says it is a status by its reason phrase. */
 const LABELLED_CODE = /^(?:-\s*)?code\s*:\s*([1-5]\d\d)\s+([A-Za-z][A-Za-z' -]{1,40})$/i;
 /** `HTTP/1.1 200 OK`. */

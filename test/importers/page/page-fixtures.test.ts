@@ -364,6 +364,10 @@ const cases: [file: string, want: Facts][] = [
       statuses: ['200'],
     },
   ],
+  [
+    'labelled-http-status-lines.txt',
+    { operation: 'DELETE /api/VERSION/beds/{id}', parameters: ['path id required "string"'], statuses: ['200', '404'] },
+  ],
 ];
 
 describe('page model fixtures', () => {
