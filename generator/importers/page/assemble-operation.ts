@@ -390,6 +390,16 @@ class PageAssembler {
     }
   }
 
+  /** Whether a line of prose the page did not read stands between the last table and this block. */
+  private proseSinceLastTable(): boolean {
+    for (let k = this.index - 1; k >= 0; k--) {
+      const block = this.blocks[k]!;
+      if (block.kind === 'table') return false;
+      if (block.kind === 'text' && !this.used.has(k) && /\s/.test(block.text.trim())) return true;
+    }
+    return false;
+  }
+
   /** Headers printed for a response whose status the page never gave: the success response's, said so. */
   private settleStatuslessResponses(): void {
     for (const response of this.responses.filter((r) => r.status === '')) {
@@ -1095,14 +1105,23 @@ class PageAssembler {
       const latest = this.responses.at(-1);
       const emptySuccess = this.responses.find((r) => r.status.startsWith('2') && r.rows.length === 0 && !r.sample && !r.noBody);
       const success = emptySuccess ?? (latest && latest.rows.length === 0 && !latest.sample ? latest : this.responses.find((r) => r.status.startsWith('2')));
+      const assumed = this.responses.find((r) => r.status === '200' && r.statusInferred && r.rows.length > 0);
       if (success && success.rows.length === 0) {
         this.enter({ kind: 'response', response: success, title: success.status });
+      } else if (assumed) {
+        // A second response with no status: taking it as the first one's would invent its fields
+        // there. Not read (and so reported); the section goes on, for a status may follow.
+        return;
       } else {
         this.warn('a response table has no status line above it; it is read as status 200', at);
         this.startResponse({ status: '200', description: '' }, at);
         const response = this.responses.at(-1)!;
         if (response.status === '200') response.statusInferred = true;
       }
+    }
+    if (this.section.kind === 'response' && this.section.response.statusInferred && this.section.response.rows.length > 0 && this.proseSinceLastTable()) {
+      // `Not found` / `object` / fields, after the assumed 200's own: another response whose status the rendering lost.
+      return this.enter({ kind: 'responses', title: this.section.title });
     }
     const section = this.section;
     if (section.kind !== 'body' && section.kind !== 'response' && this.frames.length > 0) {

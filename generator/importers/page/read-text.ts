@@ -670,7 +670,8 @@ class TextReader {
         else if (/^optional$/i.test(marker[1]!)) required = 'optional';
         continue;
       }
-      const type = FORMAT_WORD.test(next) ? undefined : readTypeLine(next);
+      // A format word is a field's name as often as a type, unless a marker follows it (`url` / `uri` / `optional`).
+      const type = FORMAT_WORD.test(next) && !/^(?:required|optional)$/i.test(this.lines[k + 1]?.text ?? '') ? undefined : readTypeLine(next);
       // `error` / `ErrorResponse` / `optional • nullable`: a schema's name as the type, markers under it
       // (`T`, a type parameter, says no more than that there is a value).
       if ((type?.expr.kind === 'named' || /^[A-Z]$/.test(next)) && MARKER_LINE.test(this.lines[k + 1]?.text ?? '')) {

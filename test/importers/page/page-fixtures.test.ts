@@ -478,6 +478,22 @@ describe('where samples and servers go', () => {
     });
   });
 
+  it('a format word over a marker is a stacked field\'s type, not a field', async () => {
+    const result = await importPage(fixture('page', 'format-word-as-stacked-type.txt'));
+    const response = (operationOf(result).operation.responses as JsonObject)['200'] as JsonObject;
+    const schema = ((response.content as JsonObject)['application/json'] as JsonObject).schema as JsonObject;
+    expect(schema.properties).toEqual({ created_at: { type: 'string', format: 'date-time' }, website: { type: 'string', format: 'uri' }, name: { type: 'string' } });
+  });
+
+  it('a second response table with no status is reported, not merged into the assumed 200', async () => {
+    const result = await importPage(fixture('page', 'second-response-without-status.txt'));
+    const responses = operationOf(result).operation.responses as JsonObject;
+    const schema = (((responses['200'] as JsonObject).content as JsonObject)['application/json'] as JsonObject).schema as JsonObject;
+    expect(Object.keys(schema.properties as JsonObject)).toEqual(['removed']);
+    expect(Object.keys(responses)).toEqual(['200', '404']);
+    expect(result.diagnostics.map((d) => d.message)).toContain('a property table under `Error Responses` was not read');
+  });
+
   it('the base URL an operation index states', async () => {
     const result = await importPage(fixture('page', 'operation-in-table-cell.md'));
     expect(result.fragment?.servers).toEqual([{ url: 'https://garden.example.org/api' }]);
