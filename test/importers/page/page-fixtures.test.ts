@@ -368,6 +368,16 @@ const cases: [file: string, want: Facts][] = [
     'labelled-http-status-lines.txt',
     { operation: 'DELETE /api/VERSION/beds/{id}', parameters: ['path id required "string"'], statuses: ['200', '404'] },
   ],
+  [
+    'gitbook-swagger-blocks.md',
+    {
+      operation: 'POST /v1/seedlings',
+      parameters: ['header X-Garden-Key required "string"'],
+      body: ['bedId', 'depth'],
+      bodyMedia: 'application/json (assumed)',
+      statuses: ['201', '404'],
+    },
+  ],
 ];
 
 describe('page model fixtures', () => {
