@@ -429,7 +429,10 @@ class PageAssembler {
       return `${path}{${missing[0]!.name}}`;
     }
     const segments = path.split('/');
-    const values = segments.map((segment, i) => ({ segment, i })).filter(({ segment }) => segment !== '' && !segment.startsWith('{') && (looksLikeValue(segment) || missing[0]!.description.includes(segment)));
+    // A segment is an example value when it looks like one, the parameter's description names it,
+    // or one of the page's samples holds it as a string (`"document_id": "doc-xyz789"`).
+    const inSample = (segment: string) => segment.length >= 4 && this.blocks.some((block) => block.kind === 'code' && block.value.includes(`"${segment}"`));
+    const values = segments.map((segment, i) => ({ segment, i })).filter(({ segment }) => segment !== '' && !segment.startsWith('{') && (looksLikeValue(segment) || missing[0]!.description.includes(segment) || inSample(segment)));
     const last = values.at(-1);
     if (!last || last.i !== segments.length - 1) return path;
     segments[last.i] = `{${missing[0]!.name}}`;
@@ -642,6 +645,7 @@ class PageAssembler {
       return;
     }
     if (this.readProseStatuses(text, at)) return;
+    if (this.readPlacedNameLine(text, at)) return;
     if (this.readGluedNameLine(text, at)) return;
     if (this.section.kind === 'intro' && this.firstText === undefined && this.titleHeading === undefined && text.length <= 120 && !/[.:]$/.test(text)) {
       this.used.add(this.index);
@@ -667,6 +671,19 @@ class PageAssembler {
     const [first, ...others] = statuses;
     for (const status of others) if (!this.responses.some((r) => r.status === status.status)) this.responses.push({ ...newResponse(status, at) });
     this.startResponse({ status: first!.status, description: text }, at);
+    return true;
+  }
+
+  /**
+   * `id: Document ID to delete (path parameter)` under `Args:` (a docstring rendered as the page):
+   * a name and a description that says where the parameter goes.
+   */
+  private readPlacedNameLine(text: string, at: Position): boolean {
+    if (this.section.kind !== 'parameters') return false;
+    const line = /^([A-Za-z_][\w.-]*):\s+(.*\((path|query|header|cookie) param(?:eter)?\).*)$/i.exec(text);
+    if (!line) return false;
+    this.use();
+    this.readParameters([{ name: line[1]!, type: '', required: '', description: line[2]!.trim(), in: line[3]!.toLowerCase(), default: '', at, typeAt: at, nested: [] }], undefined, undefined, false);
     return true;
   }
 

@@ -89,7 +89,7 @@ const SECTIONS: [RegExp, (match: RegExpExecArray) => SectionTitle][] = [
     /^(?:(required|optional) )?(path|url|uri|router|route|query|header|cookie)(?: string)? (?:parameters|params|arguments|variables)$/,
     (m) => ({ kind: 'parameters', in: LOCATION_WORDS[m[2]!]!, ...(m[1] ? { required: m[1] === 'required' } : {}) }),
   ],
-  [/^(?:request |input )?(?:parameters|params|arguments)(?: \d+)?$/, () => ({ kind: 'parameters' })],
+  [/^(?:request |input )?(?:parameters|params|arguments|args)(?: \d+)?$/, () => ({ kind: 'parameters' })],
   [/^request$/, () => ({ kind: 'parameters', unplaced: true })],
   [/^(?:-\s*)?parameters in the request (header|path|query)s?$/, (m) => ({ kind: 'parameters', in: m[1] as ParameterLocation })],
   [new RegExp(`^(?:-\\s*)?parameters in the request body${WITH_MEDIA_TYPE}$`), (m) => (m[1] ? { kind: 'body', mediaType: m[1] } : { kind: 'body' })],
@@ -114,7 +114,7 @@ const SECTIONS: [RegExp, (match: RegExpExecArray) => SectionTitle][] = [
   [/^([1-5]\d\d) response$/, (m) => ({ kind: 'response', status: m[1]!, description: '' })],
   [
     new RegExp(
-      `^(?:responses?|response body|response schema|response fields|response details|response description|response data|response parameters|response codes|response information|response examples?|(?:success(?:ful)?|error) responses?|responses? samples?|returns|return body|return status|errors?|error responses?|error codes|common errors|status codes?|data returned)${WITH_MEDIA_TYPE}$`,
+      `^(?:responses?|response body|response schema|response fields|response details|response description|response data|response parameters|response codes|response information|response examples?|(?:success(?:ful)?|error) responses?|responses? samples?|returns|return body|return status|raises|errors?|error responses?|error codes|common errors|status codes?|data returned)${WITH_MEDIA_TYPE}$`,
     ),
     (m) => (m[1] ? { kind: 'responses', mediaType: m[1] } : { kind: 'responses' }),
   ],

@@ -378,6 +378,15 @@ const cases: [file: string, want: Facts][] = [
       statuses: ['201', '404'],
     },
   ],
+  [
+    'docstring-sections.txt',
+    {
+      operation: 'DELETE /api/v2/packets/{packet_id}',
+      parameters: ['path packet_id required'],
+      statuses: ['200', '404'],
+      warnings: [/^the text "DeletePacketResponse: Deletion confirmation" under `Returns:` was not read$/],
+    },
+  ],
 ];
 
 describe('page model fixtures', () => {
