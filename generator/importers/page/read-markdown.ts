@@ -203,7 +203,8 @@ class MarkdownReader {
       const tag = TEMPLATE_TAG.exec(line);
       if (tag) {
         flush();
-        const title = /\btitle\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(tag[1]!);
+        // Only a tab's title says something of what follows (a code block's title is its file name).
+        const title = /^tab\b/.test(tag[1]!) ? /\btitle\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(tag[1]!) : null;
         const label = (title?.[1] ?? title?.[2] ?? '').trim();
         if (label) this.blocks.push({ kind: 'text', text: label, at: lineAt });
         proseAt = lineStart(offset + 1);
