@@ -10,7 +10,7 @@ import { isOptionalToggle, matchBodyNameLine, matchComposition, type Composition
 import { inEnglish } from './foreign-words.js';
 import { findOperation, looksLikeValue, readCurlData, readCurlTarget, sameOperationPath, samePath, type OperationFound } from './find-operation.js';
 import { readTolerantJson } from './tolerant-json.js';
-import { readTypeLine } from './type-expression.js';
+import { readTypeLine, splitGluedField } from './type-expression.js';
 import {
   isChrome,
   isNoBody,
@@ -240,6 +240,8 @@ class PageAssembler {
   private afterOperation = false;
   /** Under `Request samples` / `Response samples`: where the samples that follow belong. */
   private sampleMode: 'request' | 'response' | undefined;
+  /** The samples label a section title came under (`Request example` / `# Headers`): whose headers they are. */
+  private sectionUnderSamples: 'request' | 'response' | undefined;
 
   constructor(
     private readonly file: string,
@@ -315,8 +317,10 @@ class PageAssembler {
         first,
       );
     }
+    this.settleStatuslessResponses();
     this.placeUnderOperation();
     this.placeLoneSamples();
+    for (const payload of [this.body, ...this.responses]) if (payload) this.nestRowsBySample(payload);
     this.nameNamelessBody();
     if (this.body && !this.body.mediaType && this.requestMediaType) this.body.mediaType = this.requestMediaType;
     const path = this.templatePath(this.operation.path);
@@ -348,6 +352,70 @@ class PageAssembler {
   }
 
   /**
+   * A text rendering lists an object's fields after it with nothing to mark where they end
+   * (`data` / `object` / `id string` / ... / `object string`). The sample beside the table shows
+   * it: rows it has under `data` and not at its top follow `data` into its children.
+   */
+  private nestRowsBySample(payload: Payload): void {
+    const value = payload.sample?.value;
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return;
+    const top = value as Record<string, unknown>;
+    const rows = payload.rows;
+    // `meta.total` with no `meta` row: a literal key, unless the sample holds `total` inside an object `meta`.
+    for (let i = 0; i < rows.length; i++) {
+      const dotted = /^([A-Za-z_$@][\w$@-]*)\.([A-Za-z_$@][\w$@-]*)$/.exec(rows[i]!.name);
+      const inner = dotted ? top[dotted[1]!] : undefined;
+      if (!dotted || Object.hasOwn(top, rows[i]!.name) || !inner || typeof inner !== 'object' || Array.isArray(inner) || !Object.hasOwn(inner, dotted[2]!)) continue;
+      let holder = rows.find((row) => row.name === dotted[1]);
+      if (!holder) {
+        holder = { name: dotted[1]!, type: { kind: 'primitive', name: 'object' }, required: false, description: '', default: '', at: rows[i]!.at, children: [], childrenAt: rows[i]!.at };
+        rows.splice(i, 0, holder);
+        i++;
+      }
+      holder.children.push({ ...rows[i]!, name: dotted[2]! });
+      rows.splice(i, 1);
+      i--;
+    }
+    for (let i = 0; i < rows.length; i++) {
+      const owner = rows[i]!;
+      const inner = top[owner.name];
+      if (owner.children.length > 0 || !inner || typeof inner !== 'object' || Array.isArray(inner)) continue;
+      let end = i + 1;
+      while (end < rows.length && !Object.hasOwn(top, rows[end]!.name) && Object.hasOwn(inner, rows[end]!.name)) end++;
+      if (end === i + 1) continue;
+      owner.children = rows.splice(i + 1, end - i - 1);
+      owner.childrenAt = owner.children[0]!.at;
+      this.warn(`the rendering does not mark where the fields of "${owner.name}" end; the ${owner.children.length} after it that the sample shows inside it are read as its fields`, owner.at);
+    }
+  }
+
+  /** Whether a line of prose the page did not read stands between the last table and this block. */
+  private proseSinceLastTable(): boolean {
+    for (let k = this.index - 1; k >= 0; k--) {
+      const block = this.blocks[k]!;
+      if (block.kind === 'table') return false;
+      if (block.kind === 'text' && !this.used.has(k) && /\s/.test(block.text.trim())) return true;
+    }
+    return false;
+  }
+
+  /** Headers printed for a response whose status the page never gave: the success response's, said so. */
+  private settleStatuslessResponses(): void {
+    for (const response of this.responses.filter((r) => r.status === '')) {
+      const success = this.responses.find((r) => r.status.startsWith('2'));
+      if (success) {
+        this.warn(`headers under a response that names no status are read as the ${success.status} response's`, response.at);
+        for (const header of response.headers) if (!success.headers.some((h) => h.name.toLowerCase() === header.name.toLowerCase())) success.headers.push(header);
+        this.responses.splice(this.responses.indexOf(response), 1);
+      } else {
+        this.warn('headers under a response that names no status are read as status 200', response.at);
+        response.status = '200';
+        response.statusInferred = true;
+      }
+    }
+  }
+
+  /**
    * A path printed only with example values (`/v3/webhooks/789`) while the page lists its path
    * parameter (`webhook_id`): the segment that holds the example becomes the parameter.
    */
@@ -360,7 +428,10 @@ class PageAssembler {
       return `${path}{${missing[0]!.name}}`;
     }
     const segments = path.split('/');
-    const values = segments.map((segment, i) => ({ segment, i })).filter(({ segment }) => segment !== '' && !segment.startsWith('{') && (looksLikeValue(segment) || missing[0]!.description.includes(segment)));
+    // A segment is an example value when it looks like one, the parameter's description names it,
+    // or one of the page's samples holds it as a string (`"document_id": "doc-xyz789"`).
+    const inSample = (segment: string) => segment.length >= 4 && this.blocks.some((block) => block.kind === 'code' && block.value.includes(`"${segment}"`));
+    const values = segments.map((segment, i) => ({ segment, i })).filter(({ segment }) => segment !== '' && !segment.startsWith('{') && (looksLikeValue(segment) || missing[0]!.description.includes(segment) || inSample(segment)));
     const last = values.at(-1);
     if (!last || last.i !== segments.length - 1) return path;
     segments[last.i] = `{${missing[0]!.name}}`;
@@ -517,6 +588,7 @@ class PageAssembler {
     if (section) {
       this.use();
       this.lastLabel = text;
+      this.sectionUnderSamples = this.sampleMode;
       this.sampleMode = undefined;
       this.startSection(section, text, at);
       this.sectionDepth = headingDepth;
@@ -572,6 +644,7 @@ class PageAssembler {
       return;
     }
     if (this.readProseStatuses(text, at)) return;
+    if (this.readPlacedNameLine(text, at)) return;
     if (this.readGluedNameLine(text, at)) return;
     if (this.section.kind === 'intro' && this.firstText === undefined && this.titleHeading === undefined && text.length <= 120 && !/[.:]$/.test(text)) {
       this.used.add(this.index);
@@ -597,6 +670,19 @@ class PageAssembler {
     const [first, ...others] = statuses;
     for (const status of others) if (!this.responses.some((r) => r.status === status.status)) this.responses.push({ ...newResponse(status, at) });
     this.startResponse({ status: first!.status, description: text }, at);
+    return true;
+  }
+
+  /**
+   * `id: Document ID to delete (path parameter)` under `Args:` (a docstring rendered as the page):
+   * a name and a description that says where the parameter goes.
+   */
+  private readPlacedNameLine(text: string, at: Position): boolean {
+    if (this.section.kind !== 'parameters') return false;
+    const line = /^([A-Za-z_][\w.-]*):\s+(.*\((path|query|header|cookie) param(?:eter)?\).*)$/i.exec(text);
+    if (!line) return false;
+    this.use();
+    this.readParameters([{ name: line[1]!, type: '', required: '', description: line[2]!.trim(), in: line[3]!.toLowerCase(), default: '', at, typeAt: at, nested: [] }], undefined, undefined, false);
     return true;
   }
 
@@ -707,6 +793,8 @@ class PageAssembler {
       if (!line) return false;
       this.use();
       if (/^content-type$/i.test(line[1]!)) this.requestMediaType ??= matchMediaType(text.slice(text.indexOf(':') + 1).split(';')[0]!.trim());
+      // `Host: api.example.com` in a request's header dump names the server the sample called, no parameter.
+      if (/^host$/i.test(line[1]!)) return true;
       const key = `header ${line[1]!}`;
       if (!this.parameterKeys.has(key)) {
         this.parameterKeys.add(key);
@@ -722,6 +810,12 @@ class PageAssembler {
         this.use();
         const type = parseTypeExpression(field.type);
         section.response.headers.push({ name: field.name, type, required: parseRequired(field.required) === true, description: field.description, default: '', at, children: [] });
+        return true;
+      }
+      // `X-RateLimit-Limit` alone on its line, its description on the next: a header's name.
+      if (/^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+$/.test(text) && !section.response.headers.some((h) => h.name.toLowerCase() === text.toLowerCase())) {
+        this.use();
+        section.response.headers.push({ name: text, type: undefined, required: false, description: '', default: '', at, children: [] });
         return true;
       }
       const last = section.response.headers.at(-1);
@@ -961,12 +1055,32 @@ class PageAssembler {
       case 'headers': {
         const response = this.section.kind === 'response' || this.section.kind === 'response-headers' ? this.section.response : undefined;
         if (response && title.of !== 'request') return this.enter({ kind: 'response-headers', response, title: text });
+        // `Response Headers` under `Responses` that has listed its statuses: the success response's headers.
+        const success = this.section.kind === 'responses' && title.of === 'response' ? this.responses.find((r) => r.status.startsWith('2')) : undefined;
+        if (success) return this.enter({ kind: 'response-headers', response: success, title: text });
+        const next = this.blocks[this.index + 1];
+        const dump = next?.kind === 'text' && /^[A-Za-z][\w-]*:\s*\S/.test(next.text);
+        if (this.section.kind === 'responses' && title.of !== 'request' && this.sectionUnderSamples !== 'request' && dump && (this.body !== undefined || this.parameters.length > 0)) {
+          // `Response` / `Headers` / `X-Request-Id: 42` ... / `Status` / `200 OK`, after the request was shown:
+          // the header lines of a response whose status comes after them.
+          const statusless: ResponseModel = { status: '', description: '', rows: [], headers: [], noBody: false, at };
+          this.responses.push(statusless);
+          return this.enter({ kind: 'response-headers', response: statusless, title: text });
+        }
         return this.enter({ kind: 'parameters', in: 'header', title: text });
       }
     }
   }
 
   private startResponse(status: StatusLine, at: Position, mediaType?: string): void {
+    const current = this.section.kind === 'response' || this.section.kind === 'response-headers' ? this.section.response : undefined;
+    if (current?.status === '' && !this.responses.some((r) => r.status === status.status)) {
+      // The status of the response whose headers came first.
+      current.status = status.status;
+      current.description = cleanStatusDescription(status.description).text;
+      if (mediaType) current.mediaType = mediaType;
+      return this.enter({ kind: 'response', response: current, title: status.status });
+    }
     const existing = this.responses.find((r) => r.status === status.status);
     if (existing) {
       // A page shows a response twice: once described, once as an example. Both are the same response.
@@ -1007,14 +1121,23 @@ class PageAssembler {
       const latest = this.responses.at(-1);
       const emptySuccess = this.responses.find((r) => r.status.startsWith('2') && r.rows.length === 0 && !r.sample && !r.noBody);
       const success = emptySuccess ?? (latest && latest.rows.length === 0 && !latest.sample ? latest : this.responses.find((r) => r.status.startsWith('2')));
+      const assumed = this.responses.find((r) => r.status === '200' && r.statusInferred && r.rows.length > 0);
       if (success && success.rows.length === 0) {
         this.enter({ kind: 'response', response: success, title: success.status });
+      } else if (assumed) {
+        // A second response with no status: taking it as the first one's would invent its fields
+        // there. Not read (and so reported); the section goes on, for a status may follow.
+        return;
       } else {
         this.warn('a response table has no status line above it; it is read as status 200', at);
         this.startResponse({ status: '200', description: '' }, at);
         const response = this.responses.at(-1)!;
         if (response.status === '200') response.statusInferred = true;
       }
+    }
+    if (this.section.kind === 'response' && this.section.response.statusInferred && this.section.response.rows.length > 0 && this.proseSinceLastTable()) {
+      // `Not found` / `object` / fields, after the assumed 200's own: another response whose status the rendering lost.
+      return this.enter({ kind: 'responses', title: this.section.title });
     }
     const section = this.section;
     if (section.kind !== 'body' && section.kind !== 'response' && this.frames.length > 0) {
@@ -1135,7 +1258,7 @@ class PageAssembler {
     }
     const statusItems = items.map((item, i): { item: ListItem; status: (StatusLine & { mediaType?: string }) | undefined } => ({
       item,
-      status: readStatusItem(texts[i]!) ?? matchStatusLine(texts[i]!, this.inResponses()),
+      status: readStatusItem(texts[i]!) ?? matchStatusLine(texts[i]!, this.inResponses()) ?? (this.inResponses() ? readReasonItem(texts[i]!) : undefined),
     }));
     // Fields, then the responses a rendering printed in the same list with no heading between
     // (`• version_id string Required` ... `• 200 object` `• 404`): the fields first, then each status.
@@ -1764,6 +1887,13 @@ function readStatusItem(text: string): (StatusLine & { mediaType?: string }) | u
   return described.mediaType ? { status, description: described.text, mediaType: described.mediaType } : { status, description: described.text };
 }
 
+/** `OK object`, `Not Found`: under Responses, an item that is a reason phrase (and its body's type) is that status. */
+function readReasonItem(text: string): StatusLine | undefined {
+  const phrase = text.replace(/\s+(?:object|array|string)$/i, '').trim();
+  const status = statusOfReasonPhrase(phrase);
+  return status ? { status, description: phrase } : undefined;
+}
+
 const ITEM_NAME = String.raw`[A-Za-z_$@*][\w.$@[\]-]*`;
 const PAREN_ITEM = new RegExp(String.raw`^(${ITEM_NAME})\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*[:.–—-]?\s*(.*)$`);
 const COLON_ITEM = new RegExp(String.raw`^(${ITEM_NAME}):\s*(.*)$`);
@@ -1820,6 +1950,9 @@ export function readFieldItem(text: string): { name: string; type: string; requi
   }
   const words = text.split(/\s+/);
   const name = words[0] ?? '';
+  // `resourceUuidStringRequired UUID of the resource`: the name, type and marker ran together.
+  const glued = splitGluedField(name);
+  if (glued) return { name: glued.name, type: glued.type, required: glued.required, description: words.slice(1).join(' '), in: '' };
   if (!new RegExp(`^${ITEM_NAME}$`).test(name) || words.length < 2) return undefined;
   for (let take = Math.min(4, words.length - 1); take >= 1; take--) {
     const candidate = words.slice(1, 1 + take).join(' ');

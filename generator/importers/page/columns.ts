@@ -41,6 +41,9 @@ const HEADER_WORDS: Record<string, ColumnKind> = {
   'required?': 'required',
   mandatory: 'required',
   optionality: 'required',
+  necessity: 'required',
+  'is required?': 'required',
+  'path element': 'name',
   default: 'default',
   'default value': 'default',
   description: 'description',
@@ -48,11 +51,12 @@ const HEADER_WORDS: Record<string, ColumnKind> = {
   notes: 'description',
   'additional information': 'notes',
   constraints: 'notes',
+  scopes: 'notes',
   validations: 'notes',
 };
 
 const RUN_TOGETHER_HEADER =
-  /^(Name|Property|Field|Parameter|Attribute|Key|Variable|Argument|Header|Param)(?:\s*name)?\s*(?:(In|Location)\s*)?(Type|Schema|Datatype)\s*(?:(Required|Mandatory)\s*)?(?:(Default(?: value)?)\s*)?(?:(Description|Details|Notes)\s*)?(?:Example\s*)?$/;
+  /^(Name|Property|Field|Parameter|Attribute|Key|Variable|Argument|Header|Param)(?:\s*name)?\s*(?:(In|Location)\s*)?(Type|Schema|Datatype)\s*(?:(Required|Mandatory)\s*)?(?:(Default(?: value)?)\s*)?(?:(Description|Details|Notes|Scopes)\s*)?(?:Example\s*)?$/;
 
 /** Columns named by a header whose cells are separate, when it is a property table's header. */
 export function columnsFromHeaderCells(cells: readonly string[]): ColumnKind[] | undefined {
@@ -214,6 +218,15 @@ export function splitRunTogetherRow(line: string, columns: readonly ColumnKind[]
         for (let end = start + 1; end <= Math.min(line.length, start + MAX_NAME_LENGTH); end++) {
           if (!NAME_CHAR.test(line[end - 1]!)) break;
           take(end, 0);
+          // `idrequiredinteger...` under `NameTypeDescription`: the marker a rendering prints as the name's badge.
+          if (!columns.includes('required')) {
+            // Only the two words no name ends in by chance (`casino` is no `casi` + `no`).
+            for (const word of ['required', 'optional']) {
+              if (!line.startsWith(word, end)) continue;
+              const marked = { ...cells, name: { text: line.slice(start, end), offset: start }, required: { text: word, offset: end } };
+              search(index + 1, end + word.length, score + 2, marked);
+            }
+          }
         }
         return;
       case 'in':
@@ -359,7 +372,7 @@ function moveBadges(cells: RowCells): RowCells {
   const trimmed = name.text.trim();
   const mark = /^([A-Za-z_$@][\w.$@[\]-]*)\s*([*?])$/.exec(trimmed);
   if (mark?.[1]) return { ...cells, name: { ...name, text: mark[1] }, required: { text: mark[2]!, offset: name.offset + trimmed.length - 1 } };
-  const match = /^(\S+)\s+(\S+)$/.exec(trimmed);
+  const match = /^(\S+)\s+\(?(\S+?)\)?$/.exec(trimmed);
   if (!match?.[1] || !match[2] || parseRequired(match[2]) === undefined) return cells;
   return { ...cells, name: { ...name, text: match[1] }, required: { text: match[2], offset: name.offset + name.text.indexOf(match[2]) } };
 }

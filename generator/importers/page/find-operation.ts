@@ -31,7 +31,7 @@ interface Candidate extends OperationFound {
 const METHOD_WORD = new RegExp(`^(${HTTP_METHODS.join('|')})$`, 'i');
 const METHOD_LABEL = new RegExp(`^(?:-\\s*)?(?:method|http method|http verb|request method|rest method|preferred http method|verb)\\s*:?\\s*(${HTTP_METHODS.join('|')})\\b`, 'i');
 const METHOD_LABEL_ALONE = /^(?:-\s*)?(?:method|http method|http verb|request method|rest method|preferred http method|verb)\s*:?$/i;
-const URL_LABEL = /^(?:-\s*)?(?:url segment|method url|resource url|request url|endpoint url|base path|endpoint|url|uri|path|route)\s*(?::\s*(\S.*)?|$)/i;
+const URL_LABEL = /^(?:-\s*)?(?:url segment|method url|resource url|request url|endpoint url|base path|ur[il] path|endpoints?|urls?|uris?|path|route)\s*(?::\s*(\S.*)?|$)/i;
 const LABELLED_OPERATION = /^(?:-\s*)?[A-Za-z][\w ]{0,30}:\s*(.+)$/;
 
 /** A line of the page as the recognizer sees it: a heading, a line of text, or one list item. */
@@ -51,7 +51,7 @@ export function findOperation(blocks: readonly Block[]): OperationFound | undefi
     else if (block.kind === 'grid') {
       // An index of operations as a table (`Method | HTTP request | Description`): the cell that holds one.
       for (const row of block.rows) {
-        const cell = row.cells.map((text) => matchOperationLine(text)).find((line) => line !== undefined);
+        const cell = row.cells.map((text) => matchOperationLine(text)).find((line) => line !== undefined) ?? matchMethodAndPathCells(row.cells);
         if (cell) candidates.push({ ...cell, at: row.at, blocks: [index], strength: 3, index, source: 'line' });
       }
     }
@@ -114,6 +114,14 @@ export function findOperation(blocks: readonly Block[]): OperationFound | undefi
   return found;
 }
 
+/** `| DELETE | /v1/things/{id} |`: the method in one cell, the path in the next. */
+function matchMethodAndPathCells(cells: readonly string[]): { method: string; path: string; server?: string } | undefined {
+  const at = cells.findIndex((cell) => METHOD_WORD.test(cell.replace(/[*`]/g, '').trim()));
+  if (at < 0 || at + 1 >= cells.length) return undefined;
+  const path = cells[at + 1]!.replace(/`/g, '').trim();
+  return /^(?:\/|https?:\/\/)\S*$/.test(path) ? matchOperationLine(`${cells[at]!.replace(/[*`]/g, '').trim()} ${path}`) : undefined;
+}
+
 /** `方法：POST`, `Método: GET`: a label line of another language, its label put into English. */
 function englishLabel(text: string): string {
   const label = /^(-\s*)?([^:：]{1,30}?)\s*[:：]\s*(.*)$/.exec(text);
@@ -170,6 +178,7 @@ function readSplitOperation(entries: readonly Entry[], texts: readonly (string |
   const after = joinSplitPath(texts, methodAt + 1);
   if (after) {
     const target = readTarget(after.path);
+    if (target && after.server) target.server = after.server;
     if (target) return { method: method.toLowerCase(), ...target, at: entries[index]!.at, blocks: [entries[index]!.block, ...after.blocks.map((k) => entries[k]!.block)], source: 'split' };
   }
   // `DELETE` / a sentence about it / `/api/v1/things/<uuid>`: the path alone on a line a little further down.
@@ -186,10 +195,17 @@ function readSplitOperation(entries: readonly Entry[], texts: readonly (string |
   return undefined;
 }
 
-/** `/` `api` `/` `v2` ... one segment per line, or the whole path on the next line. */
-function joinSplitPath(texts: readonly (string | undefined)[], from: number): { path: string; blocks: number[] } | undefined {
+/**
+ * `/` `api` `/` `v2` ... one segment per line, or the whole path on the next line; a server's URL
+ * alone on that line with the path on the one after (`https://api.example.com/v1` / `/things`).
+ */
+function joinSplitPath(texts: readonly (string | undefined)[], from: number): { path: string; server?: string; blocks: number[] } | undefined {
   const first = (texts[from] ?? '').trim();
   if (!first.startsWith('/') && !/^https?:\/\//.test(first) && !/^\{\{?[\w.-]+\}\}?\//.test(first)) return undefined;
+  const next = (texts[from + 1] ?? '').trim();
+  if (/^https?:\/\/[^\s{}]+$/.test(first) && /^\/\S*[^/\s]$/.test(next) && !first.endsWith('/')) {
+    return { path: next.split(/\s/)[0]!, server: first, blocks: [from, from + 1] };
+  }
   if (first !== '/' || texts[from + 1] === undefined) {
     const token = first.split(/\s/)[0]!;
     return { path: cutGluedSentence(token, first.slice(token.length)), blocks: [from] };
@@ -212,10 +228,23 @@ function readUrlLabel(texts: readonly (string | undefined)[], k: number): { targ
   const label = URL_LABEL.exec(text);
   if (!label) return undefined;
   const value = label[1]?.trim();
-  const raw = value ? value.split(/\s/)[0]! : (texts[k + 1] ?? '').trim().split(/\s/)[0]!;
-  const target = raw ? readTarget(raw) : undefined;
-  if (!target) return undefined;
-  return { target, blocks: value ? [k] : [k, k + 1] };
+  if (value) {
+    const target = readTarget(value.split(/\s/)[0]!);
+    return target && { target, blocks: [k] };
+  }
+  // The URL on the lines under the label; of several (`URLs:` over `/v1/users/me` and
+  // `/v1/users/{userId}`), the template: the others are its special cases, left unread and reported.
+  const targets: { target: NonNullable<ReturnType<typeof readTarget>>; k: number }[] = [];
+  for (let next = k + 1; next < texts.length && targets.length < 8; next++) {
+    const line = (texts[next] ?? '').trim();
+    const target = line ? readTarget(line.split(/\s/)[0]!) : undefined;
+    if (!target) break;
+    targets.push({ target, k: next });
+    // Only a line that is the URL alone can have another URL under it; more words end the list.
+    if (/\s/.test(line)) break;
+  }
+  const chosen = targets.find(({ target }) => /\{[^}]+\}/.test(target.path)) ?? targets[0];
+  return chosen && { target: chosen.target, blocks: [k, chosen.k] };
 }
 
 /** A page that prints only the endpoint's URL (no method): the operation is there, its method is not. */

@@ -22,6 +22,8 @@ const MODEL_PLACEHOLDER = /^([A-Z][A-Za-z0-9_]*) Object$/;
 const SWAGGER_MAP_KEY = /^additionalProp\d+$/;
 
 export function inferSchema(sample: unknown, options: InferSchemaOptions = {}): JsonObject {
+  // `Schema` over `{"type": "object", "properties": {...}}`: the page printed the schema itself.
+  if (isPrintedSchema(sample, 0)) return structuredClone(sample as JsonObject);
   let schema = inferValue(sample, undefined, 0);
   if (options.requiredSample !== undefined) {
     // The required-only sample may name a property the full one leaves out; keep both.
@@ -29,6 +31,34 @@ export function inferSchema(sample: unknown, options: InferSchemaOptions = {}): 
     markRequired(schema, options.requiredSample, 0);
   }
   return dropLoneNull(schema);
+}
+
+/** The words a JSON Schema's object is made of; a sample with any other key is data. */
+const SCHEMA_KEYWORDS = new Set(['type', 'properties', 'required', 'items', 'additionalProperties', 'description', 'title', 'format', 'enum', 'nullable', 'example', 'examples', 'default', '$ref', 'oneOf', 'anyOf', 'allOf', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems', 'readOnly', 'writeOnly', 'deprecated', 'const']);
+const SCHEMA_TYPES = new Set(['object', 'array', 'string', 'integer', 'number', 'boolean', 'null']);
+
+/**
+ * A JSON Schema printed where a sample would be: an object or array schema whose every key is a
+ * schema keyword and whose properties (or items) are schemas in turn. Data that merely has a
+ * `type` key (`{"type": "contacts", "id": 42}`) fails at its other keys.
+ */
+function isPrintedSchema(value: unknown, depth: number): boolean {
+  if (depth > MAX_DEPTH || !isObject(value as JsonValue)) return false;
+  const object = value as Record<string, unknown>;
+  if (!Object.keys(object).every((key) => SCHEMA_KEYWORDS.has(key))) return false;
+  if (typeof object.$ref === 'string') return true;
+  const type = object.type;
+  const types = Array.isArray(type) ? type : [type];
+  if (!types.every((t) => typeof t === 'string' && SCHEMA_TYPES.has(t))) return false;
+  if (object.required !== undefined && !(Array.isArray(object.required) && object.required.every((r) => typeof r === 'string'))) return false;
+  if (isObject(object.properties as JsonValue)) {
+    const properties = Object.values(object.properties as Record<string, unknown>);
+    return properties.length > 0 && properties.every((property) => isPrintedSchema(property, depth + 1));
+  }
+  if (object.properties !== undefined) return false;
+  if (object.items !== undefined) return isPrintedSchema(object.items, depth + 1);
+  // A leaf (`{"type": "string"}`) is a schema only inside one; alone it says too little to tell.
+  return depth > 0;
 }
 
 function inferValue(value: unknown, parentKey: string | undefined, depth: number): JsonObject {

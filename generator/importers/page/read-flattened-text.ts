@@ -56,15 +56,23 @@ export function readRunTogetherText(text: string): ReadResult {
     if (previous && previous.title !== 'Responses') {
       const rows = readGluedRows(piece, start, at);
       if (rows.length > 0) {
+        // Words before the first field are no field's: kept as text, so they are read or reported.
+        const first = text.slice(start, index.offset(rows[0]!.at));
+        if (first.trim()) blocks.push({ kind: 'text', text: first.trim().replace(/\s+/g, ' '), at: at(start + first.length - first.trimStart().length) });
         blocks.push({ kind: 'table', columns: COLUMNS, rows, at: rows[0]!.at });
         continue;
       }
     }
     if (previous?.title === 'Responses') {
-      // `200OK 400Bad Request 401Unauthorized`: each code starts a status line.
-      for (const status of piece.matchAll(/([1-5]\d\d)([A-Z][A-Za-z ]*?)(?=\s*[1-5]\d\d[A-Z]|[A-Z][a-z]+ \d|\s*$)/g)) {
-        blocks.push({ kind: 'text', text: `${status[1]} ${status[2]!.trim()}`, at: at(start + status.index) });
+      // `200OK 400Bad Request 401Unauthorized`, `200200 400400` (the code printed twice): each code starts a status line.
+      let read = 0;
+      for (const status of piece.matchAll(/([1-5]\d\d)(?:\1(?![\d]))?([A-Z][A-Za-z ]*?)?(?=\s*[1-5]\d\d|[A-Z][a-z]+ \d|\s*$)/g)) {
+        blocks.push({ kind: 'text', text: `${status[1]} ${(status[2] ?? '').trim()}`.trim(), at: at(start + status.index) });
+        read = status.index + status[0].length;
       }
+      // What follows the statuses (a footer such as `Updated 6 months ago`) stays text, read or reported.
+      const rest = piece.slice(read);
+      if (rest.trim()) blocks.push({ kind: 'text', text: rest.trim().replace(/\s+/g, ' '), at: at(start + read + rest.length - rest.trimStart().length) });
       continue;
     }
     blocks.push({ kind: 'text', text: piece.trim().replace(/\s+/g, ' '), at: at(start + piece.length - piece.trimStart().length) });

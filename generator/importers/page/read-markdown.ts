@@ -25,7 +25,21 @@ export function readMarkdown(text: string, file: string, locate?: (offset: numbe
   const tree = fromMarkdown(withShallowBrackets(text), { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   const reader = new MarkdownReader(lines, file, text, locate);
   reader.readAll(tree.children);
+  reader.flushSwaggerParameter();
   return { blocks: reader.blocks, diagnostics: reader.diagnostics };
+}
+
+/** A Liquid-style tag alone on its line, as GitBook writes its tabs: `{% tab title="201" %}`. */
+const TEMPLATE_TAG = /^\s*\{%-?\s*((?:end)?(?:tabs?|hint|code|content-ref)\b[^%]*?)\s*-?%\}\s*$/;
+
+/** `{% swagger-parameter in="path" name="id" %}` and its end tag, with what follows on the line. */
+const SWAGGER_TAG = /^\s*\{%-?\s*(end)?swagger(?:-(parameter|response|description))?\b((?:[^%"]|"[^"]*")*?)-?%\}\s*$/;
+
+/** `name="id" type="String"`: a tag's attributes. */
+function attributesOf(text: string): Record<string, string> {
+  const attributes: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const match of text.matchAll(/([A-Za-z][\w-]*)\s*=\s*"([^"]*)"/g)) attributes[match[1]!] = match[2]!;
+  return attributes;
 }
 
 const OPERATION_START = new RegExp(`^\\s*(?:${HTTP_METHODS.join('|')})\\s+/\\S*(?:\\s|$)`, 'i');
@@ -70,6 +84,8 @@ class MarkdownReader {
   readonly diagnostics: Diagnostic[] = [];
   /** A `<details>` whose `<summary>` has not been seen yet. */
   private pendingOpen: Position | undefined;
+  /** A GitBook `{% swagger-parameter %}` whose description runs to its end tag. */
+  private swaggerParameter: { attributes: Record<string, string>; description: string[]; at: Position } | undefined;
 
   constructor(
     private readonly lines: string[],
@@ -169,6 +185,31 @@ class MarkdownReader {
     const lineStart = (k: number): Position => this.lineOfParagraph(node, rawLines, k, lines.length) ?? { line: at.line + k, column: k === 0 ? at.column : 1 };
     lines.forEach((line, offset) => {
       const lineAt = lineStart(offset);
+      // GitBook's API blocks: `{% swagger method="post" path="/x" %}`, a parameter's tag over its
+      // description, `{% swagger-response status="200: OK" %}`. Read as the lines a page prints.
+      const swagger = SWAGGER_TAG.exec(line);
+      if (swagger) {
+        flush();
+        this.readSwaggerTag(swagger[1] !== undefined, swagger[2] ?? '', attributesOf(swagger[3]!), lineAt);
+        proseAt = lineStart(offset + 1);
+        return;
+      }
+      if (this.swaggerParameter) {
+        this.swaggerParameter.description.push(line.trim());
+        return;
+      }
+      // A template tag (`{% tabs %}`, `{% tab title="201" %}`, `{% endtab %}`) is the site's markup:
+      // a tab's title is a line of its own (a status, a language), the tags themselves say nothing.
+      const tag = TEMPLATE_TAG.exec(line);
+      if (tag) {
+        flush();
+        // Only a tab's title says something of what follows (a code block's title is its file name).
+        const title = /^tab\b/.test(tag[1]!) ? /\btitle\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(tag[1]!) : null;
+        const label = (title?.[1] ?? title?.[2] ?? '').trim();
+        if (label) this.blocks.push({ kind: 'text', text: label, at: lineAt });
+        proseAt = lineStart(offset + 1);
+        return;
+      }
       // A callout's label on its own line (`> **Note**`) is kept apart, as a text rendering prints it.
       // On a flattened page, a line the operation opens is the operation's, with what the page ran into it.
       if (isStructuralLine(line) || (this.locate && offset > 0 && OPERATION_START.test(line)) || (offset === 0 && lines.length > 1 && matchCallout(line)?.rest === '')) {
@@ -183,6 +224,43 @@ class MarkdownReader {
       if (source !== undefined) markdown.push(source);
     });
     flush();
+  }
+
+  /** A GitBook API block's tag: the operation, a parameter (held until its end tag), a response. */
+  private readSwaggerTag(end: boolean, kind: string, attributes: Record<string, string>, at: Position): void {
+    if (end) {
+      if (kind === 'parameter') this.flushSwaggerParameter();
+      return;
+    }
+    if (kind === '') {
+      if (attributes.summary) this.blocks.push({ kind: 'text', text: attributes.summary, at });
+      if (attributes.method && attributes.path) this.blocks.push({ kind: 'text', text: `${attributes.method.toUpperCase()} ${attributes.baseUrl ?? ''}${attributes.path}`, at });
+    } else if (kind === 'parameter') {
+      this.flushSwaggerParameter();
+      this.swaggerParameter = { attributes, description: [], at };
+    } else if (kind === 'response' && attributes.status) {
+      this.blocks.push({ kind: 'text', text: attributes.status, at });
+      if (attributes.description) this.blocks.push({ kind: 'text', text: attributes.description, at });
+    }
+  }
+
+  flushSwaggerParameter(): void {
+    const parameter = this.swaggerParameter;
+    if (!parameter) return;
+    this.swaggerParameter = undefined;
+    const { attributes, at } = parameter;
+    const row: TableRow = {
+      name: attributes.name ?? '',
+      type: attributes.type ?? '',
+      required: attributes.required === 'true' ? 'required' : attributes.required === 'false' ? 'optional' : '',
+      description: parameter.description.join(' ').replace(/\s+/g, ' ').trim() || (attributes.description ?? ''),
+      in: attributes.in ?? '',
+      default: '',
+      at,
+      typeAt: at,
+      nested: [],
+    };
+    this.blocks.push({ kind: 'table', columns: ['name', 'in', 'type', 'required', 'description'], rows: [row], at });
   }
 
   /** Where line `k` of a paragraph starts on a flattened page (its lines are those unflatten.ts put back). */

@@ -17,7 +17,7 @@ import {
   type SplitFailure,
   withNotes,
 } from './columns.js';
-import { readTypeLine, splitGluedField } from './type-expression.js';
+import { parseTypeExpression, readTypeLine, splitGluedField } from './type-expression.js';
 import { readTypeFirstFields } from './type-first-fields.js';
 import { isStructuralLine, matchOperationLine, matchSectionTitle, matchStatusLine } from './vocabulary.js';
 
@@ -43,7 +43,7 @@ const FORMAT_WORD = /^(?:email|url|uri|date|uuid|file|binary|any|enum)$/i;
 /** The label some renderers give a heading's anchor, glued to the text around it when copied. */
 const HEADING_ANCHOR = /^(.*?)Section titled “([^”]*)”(.*)$/;
 /** `required`, `(optional)`, `optional • nullable • schema=Error`: a field's markers, on a line of their own. */
-const MARKER_LINE = /^\(?(required|optional|nullable|deprecated|read-?only|write-?only)\)?(?:\s*[•·]\s*[\w=<>.:-]+){0,6}$/i;
+const MARKER_LINE = /^(?:[•·]\s*)?\(?(required|optional|nullable|deprecated|read-?only|write-?only)\)?(?:\s*[•·]\s*[\w=<>.:-]+){0,6}$/i;
 
 export function readText(text: string, file: string): ReadResult {
   const lines = text.split(/\r\n|\r|\n/).map((raw, index): Line => ({ raw, text: raw.trim(), indent: raw.length - raw.trimStart().length, index }));
@@ -82,7 +82,15 @@ function cutGlued(line: Line): Line[] {
   // `POST https://host/api/students{`: the request sample starts on the operation's line.
   const opened = /^(\S+\s+\S+?)([{[])\s*$/.exec(text);
   const sample = opened && matchOperationLine(opened[1]!) ? opened[1]!.length : undefined;
-  const at = anchor ? anchor.index + anchor[0].length : literals ? literals[1]!.length : (sample ?? gluedTitleAt(text) ?? leadingTitleEnd(text));
+  // `string · maxLength: 200 · requiredparent`: the marker that ends a field's attributes, the next field's name glued on.
+  const marker = /(?:^|\s)[•·]\s*(?:required|optional)(?=[a-z_$][\w$-]*$)/.exec(text);
+  const at = anchor
+    ? anchor.index + anchor[0].length
+    : literals
+      ? literals[1]!.length
+      : marker
+        ? marker.index + marker[0].length
+        : (sample ?? gluedTitleAt(text) ?? leadingTitleEnd(text));
   if (at === undefined) return [line];
   const head = text.slice(0, at).trimEnd();
   const tail = text.slice(at);
@@ -336,8 +344,10 @@ class TextReader {
       if (j > start && !(text.endsWith('|') || text === '|')) return false;
     }
     if (delimiter <= start) return false;
-    const width = this.lines[delimiter]!.text.split('|').filter((part) => /-/.test(part)).length;
+    let width = this.lines[delimiter]!.text.split('|').filter((part) => /-/.test(part)).length;
     const headerCells = splitStream(this.lines.slice(start, delimiter)).map((cell) => cell.text).filter((cell) => cell !== '');
+    // `Name | Type | Required |` over a lone `---|`: a rendering kept one delimiter cell of the header's.
+    if (delimiter === start + 1 && width === 1 && headerCells.length > 1) width = headerCells.length;
     if (headerCells.length < width) return false;
     const header = headerCells.slice(-width);
     // Rows end where the pipes stop: a line without one, unless a pipe closes its cell soon after.
@@ -539,7 +549,7 @@ class TextReader {
     for (;;) {
       const nameLine = this.lines[j]!;
       let k = field.next;
-      const description: string[] = [];
+      const description: string[] = field.rest ? [field.rest] : [];
       // `object (ErrorResponse)`: a named object whose fields the rendering prints right after it.
       let opensFields = /\(\s*[A-Z][A-Za-z0-9_]*\s*\)/.test(field.type) && /\b(?:object|array)\b/i.test(field.type);
       let required = field.required;
@@ -551,7 +561,7 @@ class TextReader {
           k++;
           continue;
         }
-        if (this.fieldAt(k) || endsFields(text) || this.definitionAt(k, [...rows, { name: field.name, type: field.type }])) break;
+        if (this.fieldAt(k) || this.describedFieldAt(k) || endsFields(text) || this.definitionAt(k, [...rows, { name: field.name, type: field.type }])) break;
         const marker = MARKER_LINE.exec(text);
         if (/^object$/i.test(text) && /\b(?:object|array)\b/i.test(field.type)) {
           // A lone `object` under an object's description: its label in the rendering, no field.
@@ -566,9 +576,17 @@ class TextReader {
         }
         k++;
       }
+      // `username` / `required` / `Username (3+ chars)` / `string`: a rendering that prints the type last.
+      let type = field.type;
+      const last = description.at(-1);
+      const typeLast = !type && description.length > 1 && last !== undefined ? readTypeLine(last) : undefined;
+      if (typeLast && typeLast.expr.kind !== 'named' && typeLast.rest === '' && !FORMAT_WORD.test(last!)) {
+        type = typeLast.type;
+        description.pop();
+      }
       rows.push({
         name: field.name,
-        type: field.type,
+        type,
         required,
         description: description.join(' ').replace(/\s+/g, ' ').trim(),
         in: '',
@@ -585,7 +603,7 @@ class TextReader {
         opens.push({ before: rows.length, label: definition.owner, at: positionOf(this.lines[k]!) });
         k = definition.next;
       }
-      const next = k < this.lines.length ? this.fieldAt(k) : undefined;
+      const next = k < this.lines.length ? (this.fieldAt(k) ?? this.describedFieldAt(k)) : undefined;
       if (!next) {
         this.i = k;
         break;
@@ -612,7 +630,7 @@ class TextReader {
    * The field whose name stands at line `j`: a lone name followed by a type or a required marker
    * (within two lines), or a name and its type on one line.
    */
-  private fieldAt(j: number): { name: string; type: string; required: string; typeLine: number; next: number } | undefined {
+  private fieldAt(j: number): { name: string; type: string; required: string; typeLine: number; next: number; rest?: string } | undefined {
     const line = this.lines[j];
     if (!line) return undefined;
     const text = line.text;
@@ -652,7 +670,8 @@ class TextReader {
         else if (/^optional$/i.test(marker[1]!)) required = 'optional';
         continue;
       }
-      const type = FORMAT_WORD.test(next) ? undefined : readTypeLine(next);
+      // A format word is a field's name as often as a type, unless a marker follows it (`url` / `uri` / `optional`).
+      const type = FORMAT_WORD.test(next) && !/^(?:required|optional)$/i.test(this.lines[k + 1]?.text ?? '') ? undefined : readTypeLine(next);
       // `error` / `ErrorResponse` / `optional • nullable`: a schema's name as the type, markers under it
       // (`T`, a type parameter, says no more than that there is a value).
       if ((type?.expr.kind === 'named' || /^[A-Z]$/.test(next)) && MARKER_LINE.test(this.lines[k + 1]?.text ?? '')) {
@@ -669,13 +688,30 @@ class TextReader {
         }
       }
       if (type && type.expr.kind !== 'named') {
-        return { name: text, type: type.type, required: type.required === undefined ? required : type.required ? 'required' : 'optional', typeLine: k, next: k + 1 };
+        // What the type line says after the type (`minLength: 1`, `>= 1`) opens the description.
+        return { name: text, type: type.type, required: type.required === undefined ? required : type.required ? 'required' : 'optional', typeLine: k, next: k + 1, ...(type.rest ? { rest: type.rest } : {}) };
       }
       // A name and its required marker with no type (`Content-Type` / `required`): a field still.
       if (required) return glued ? { ...glued, required } : { name: text, type: '', required, typeLine: j, next: k };
       break;
     }
     return glued;
+  }
+
+  /**
+   * Among stacked fields that print the type last: a name, a line of description, then the type
+   * (`passwordConfirm` / `Must match password` / `string`). Only read once a field has started the
+   * run; alone, a word over a sentence is no field.
+   */
+  private describedFieldAt(j: number): { name: string; type: string; required: string; typeLine: number; next: number } | undefined {
+    const text = this.lines[j]?.text ?? '';
+    if (!FIELD_NAME.test(text) || text.length > MAX_FIELD_NAME || isVocabularyWord(text) || readTypeLine(text)) return undefined;
+    const prose = this.lines[j + 1]?.text ?? '';
+    const type = this.lines[j + 2]?.text ?? '';
+    if (!/^\p{Lu}\S*\s+\S/u.test(prose) || readTypeLine(prose)) return undefined;
+    const typed = readTypeLine(type);
+    if (!typed || typed.expr.kind === 'named' || typed.rest !== '' || FORMAT_WORD.test(type)) return undefined;
+    return { name: text, type: '', required: '', typeLine: j + 2, next: j + 1 };
   }
 
   /** A schema's name over `object • Name` at line `k`, when a field among `rows` is typed by it: the field it defines. */
@@ -796,7 +832,7 @@ function isVocabularyWord(text: string): boolean {
   return VOCABULARY.test(text) || matchSectionTitle(text) !== undefined || matchStatusLine(text, true) !== undefined || matchOperationLine(text) !== undefined;
 }
 
-const HEADER_WORD = /^(?:name|property|field|field name|parameter|parameter name|param|attribute|argument|key|in|location|type|data ?type|schema|required\??|mandatory|default|default value|description|details|notes|example)$/i;
+const HEADER_WORD = /^(?:name|property|field|field name|parameter|parameter name|param|attribute|argument|key|path element|in|location|type|data ?type|schema|required\??|is required\?|mandatory|necessity|default|default value|description|details|notes|example)$/i;
 
 function isHeaderWord(text: string): boolean {
   return HEADER_WORD.test(text.replace(/[`*_]/g, '').trim());
@@ -829,7 +865,7 @@ function groupRows(lines: readonly Line[], width: number): { cells: Cell[]; at: 
     if (line.text === '|') {
       if (pending) {
         current ??= { cells: [], at: line };
-        current.cells.push({ text: pending.trim(), offset: 0 });
+        current.cells.push(...cellsOfPart(pending, width - current.cells.length));
         pending = '';
       } else if (!current) {
         // A row's opening frame.
@@ -852,7 +888,9 @@ function groupRows(lines: readonly Line[], width: number): { cells: Cell[]; at: 
     // `**id** | **String**|  |`: a row closed by its pipe, with fewer cells than the header (the
     // empty ones at its end left out), is a row of its own.
     const next = lines[k + 1];
-    const closed = pipes >= 1 && line.text.endsWith('|') && !pending && (next === undefined || innerPipes(next) >= 1);
+    // A line that fills exactly the cells an open row lacks (`token |` then `string | API Token. |`) goes on with it.
+    const completes = current !== undefined && current.cells.length > 0 && !line.text.startsWith('|') && pipes + 1 < width && current.cells.length + pipes + 1 >= width;
+    const closed = pipes >= 1 && line.text.endsWith('|') && !pending && !completes && (next === undefined || innerPipes(next) >= 1);
     if (pipes >= 1 && (line.text.startsWith('|') || pipes + 1 >= width || !current || closed)) {
       // A row of its own, or the first line of one when it holds fewer cells than the header.
       finish();
@@ -865,7 +903,7 @@ function groupRows(lines: readonly Line[], width: number): { cells: Cell[]; at: 
     }
     if (line.text.endsWith('|')) {
       current ??= { cells: [], at: line };
-      current.cells.push({ text: `${pending} ${line.text.slice(0, -1)}`.trim(), offset: 0 });
+      current.cells.push(...cellsOfPart(`${pending} ${line.text.slice(0, -1)}`, width - current.cells.length));
       pending = '';
       if (current.cells.length >= width) finish();
       continue;
@@ -878,6 +916,18 @@ function groupRows(lines: readonly Line[], width: number): { cells: Cell[]; at: 
   }
   finish();
   return rows.map((row) => ({ ...row, cells: fitWidth(row.cells, width) }));
+}
+
+/**
+ * The rest of a row a rendering split over lines (`token |` then `string | API Token. |`): its
+ * cells, when the row has `room` for more than one (extra cells are a union type's, which fitting
+ * the row to its header joins again); a line that is a type union (`string | null`) is one cell.
+ */
+function cellsOfPart(text: string, room: number): Cell[] {
+  const parts = text.split(/(?<!\\)\|/).map((part) => part.trim());
+  const type = parts.length > 1 ? parseTypeExpression(text.trim()) : undefined;
+  if (parts.length === 1 || room < 2 || (type && type.kind !== 'named')) return [{ text: text.trim(), offset: 0 }];
+  return parts.map((part) => ({ text: part, offset: 0 }));
 }
 
 /** Trailing empty cells beyond the header's width are the frame's, not the row's. */

@@ -232,6 +232,21 @@ export function readTypeLine(line: string): TypeLine | undefined {
   let text = line.trim();
   if (text.length === 0 || text.length > MAX_TYPE_LENGTH) return undefined;
   const result: Omit<TypeLine, 'type' | 'expr'> = { rest: '' };
+  // `string · minLength: 1 · maxLength: 200 · required`: the type, then its attributes, each after a dot.
+  const attributes = text.split(/\s*[·•]\s*/);
+  if (attributes.length > 1 && attributes[0] !== '') {
+    const kept: string[] = [];
+    for (const attribute of attributes.slice(1)) {
+      const word = attribute.toLowerCase();
+      if (word === 'required') result.required = true;
+      else if (word === 'optional') result.required = false;
+      else if (word === 'nullable') result.nullable = true;
+      else if (attribute !== '') kept.push(attribute);
+    }
+    const expr = parseTypeExpression(attributes[0]!);
+    if (!expr) return undefined;
+    return { type: attributes[0]!, expr, ...result, rest: kept.join(' · ') };
+  }
   for (let i = 0; i < 3; i++) {
     const marker = GLUED_MARKER.exec(text);
     if (!marker || marker.index === 0) break;

@@ -50,6 +50,9 @@ export function readTarget(raw: string): { path: string; server?: string; query?
   target = target.replace(/(\})[A-Za-z][^/]*$/, '$1').replace(/(?<=[a-z\d_])COPY$/, '');
   if (!target.startsWith('/')) return undefined;
   const path = target
+    // `{name=projects/*/operations/*}` (gRPC transcoding: a name and the pattern it matches) and `{:id}`.
+    .replace(/\{:?([A-Za-z_][\w.-]*)=[^{}]*\}/g, '{$1}')
+    .replace(/\{:([A-Za-z_][\w-]*)\}/g, '{$1}')
     .replace(/\{\{\s*([\w.-]+)\s*\}\}/g, '{$1}')
     .replace(/\/:([A-Za-z_][\w-]*)/g, '/{$1}')
     .replace(/<([A-Za-z_][\w-]*)>/g, '{$1}')
@@ -84,7 +87,7 @@ const SECTIONS: [RegExp, (match: RegExpExecArray) => SectionTitle][] = [
     /^(?:(required|optional) )?(path|url|uri|router|route|query|header|cookie)(?: string)? (?:parameters|params|arguments|variables)$/,
     (m) => ({ kind: 'parameters', in: LOCATION_WORDS[m[2]!]!, ...(m[1] ? { required: m[1] === 'required' } : {}) }),
   ],
-  [/^(?:request |input )?(?:parameters|params|arguments)(?: \d+)?$/, () => ({ kind: 'parameters' })],
+  [/^(?:request |input )?(?:parameters|params|arguments|args)(?: \d+)?$/, () => ({ kind: 'parameters' })],
   [/^request$/, () => ({ kind: 'parameters', unplaced: true })],
   [/^(?:-\s*)?parameters in the request (header|path|query)s?$/, (m) => ({ kind: 'parameters', in: m[1] as ParameterLocation })],
   [new RegExp(`^(?:-\\s*)?parameters in the request body${WITH_MEDIA_TYPE}$`), (m) => (m[1] ? { kind: 'body', mediaType: m[1] } : { kind: 'body' })],
@@ -109,7 +112,7 @@ const SECTIONS: [RegExp, (match: RegExpExecArray) => SectionTitle][] = [
   [/^([1-5]\d\d) response$/, (m) => ({ kind: 'response', status: m[1]!, description: '' })],
   [
     new RegExp(
-      `^(?:responses?|response body|response schema|response fields|response details|response description|response data|response parameters|response codes|response information|response examples?|(?:success(?:ful)?|error) responses?|responses? samples?|returns|return body|return status|errors?|error responses?|error codes|common errors|status codes?|data returned)${WITH_MEDIA_TYPE}$`,
+      `^(?:responses?|response body|response schema|response fields|response details|response description|response data|response parameters|response codes|response information|response examples?|(?:success(?:ful)?|error) responses?|responses? samples?|returns|return body|return status|raises|errors?|error responses?|error codes|common errors|status codes?|data returned)${WITH_MEDIA_TYPE}$`,
     ),
     (m) => (m[1] ? { kind: 'responses', mediaType: m[1] } : { kind: 'responses' }),
   ],
@@ -151,6 +154,9 @@ function titleForms(text: string): string[] {
     .toLowerCase();
   if (title.length > 120) return [];
   const forms = [title];
+  // `The following query parameters are optional:` over a table: a sentence that titles it.
+  const sentence = /[:：]\s*$/.test(text) ? /^(?:you can use |use )?the following (path|query|header|cookie|body|request body) (parameters|params|fields|properties)(?: are (required|optional))?\b/.exec(title) : undefined;
+  if (sentence) forms.push(`${sentence[3] ? `${sentence[3]} ` : ''}${sentence[1]} ${sentence[2]}`);
   const aside = /^(.+?)\s*[（(]([^()（）]+)[)）]$/.exec(title);
   if (aside) forms.push(aside[1]!.trim(), aside[2]!.trim());
   for (const form of [...forms]) {
@@ -167,8 +173,10 @@ export interface StatusLine {
 
 const STATUS_LINE = /^(?:status\s+|http\s+)?([1-5]\d\d|[1-5]xx|default)(?:\s*(?:[-–—:|]|\s)\s*(.*))?$/i;
 const STATUS_WITH_SEPARATOR = /^(?:status\s+|http\s+)?([1-5]\d\d|[1-5]xx)\s*[-–—:]\s+\S/i;
-/** `Status: 201 Created`, `Status code: 204`, `HTTP Code: 200`, `HTTP_STATUS = 200`. */
-const LABELLED_STATUS = /^(?:-\s*)?(?:(?:success(?:ful)? )?status(?: codes?)?(?:\(s\))?|http[ _](?:code|status)(?: code)?|response code|return status)\s*[:=]\s*([1-5]\d\d)\b\.?\s*(.*)$/i;
+/** `Status: 201 Created`, `Status code: 204`, `HTTP Code: 200`, `HTTP_STATUS = 200`, `Status: HTTP/1.1 404 Not Found`. */
+const LABELLED_STATUS = /^(?:-\s*)?(?:(?:success(?:ful)? )?status(?: codes?)?(?:\(s\))?|http[ _](?:code|status)(?: code)?|response code|return status)\s*[:=]\s*(?:HTTP\/\d(?:\.\d)?\s+)?([1-5]\d\d)\b\.?\s*(.*)$/i;
+/** `Code: 204 NO CONTENT`: a code labelled only `Code`, which says it is a status by its reason phrase. */
+const LABELLED_CODE = /^(?:-\s*)?code\s*:\s*([1-5]\d\d)\s+([A-Za-z][A-Za-z' -]{1,40})$/i;
 /** `HTTP/1.1 200 OK`. */
 const STATUS_LINE_OF_HTTP = /^HTTP\/\d(?:\.\d)?\s+([1-5]\d\d)\b\s*(.*)$/i;
 /** `ok(200)`, `Not Found(404)`: a reason phrase, its code in parentheses. */
@@ -216,6 +224,8 @@ export function matchStatusLine(text: string, inResponses: boolean): StatusLine 
   const trimmed = words(text);
   const labelled = LABELLED_STATUS.exec(trimmed) ?? STATUS_LINE_OF_HTTP.exec(trimmed);
   if (labelled?.[1]) return { status: labelled[1], description: (labelled[2] ?? '').trim() };
+  const code = LABELLED_CODE.exec(trimmed);
+  if (code?.[1] && statusOfReasonPhrase(code[2]!)) return { status: code[1], description: code[2]!.trim() };
   const phrase = LABELLED_PHRASE.exec(trimmed);
   if (phrase?.[1] && statusOfReasonPhrase(phrase[1])) return { status: statusOfReasonPhrase(phrase[1])!, description: phrase[1] };
   const coded = PHRASE_THEN_CODE.exec(trimmed);
@@ -322,8 +332,11 @@ const CHROME = new Set([
 export function isChrome(text: string): boolean {
   const phrase = words(text).toLowerCase();
   // `chevron-right`, `arrow-up`: an icon's name that a copied rendering kept as text.
-  return CHROME.has(phrase) || /^(?:view|open|copy) (?:as|in) \S+$/.test(phrase) || /^(?:chevron|arrow|caret)-(?:right|left|up|down)$/.test(phrase) || /^powered by [\w.-]+$/.test(phrase);
+  return CHROME.has(phrase) || /^(?:view|open|copy) (?:as|in) \S+$/.test(phrase) || /^(?:chevron|arrow|caret)-(?:right|left|up|down)$/.test(phrase) || /^powered by [\w.-]+$/.test(phrase) || UPDATED_AGO.test(phrase);
 }
+
+/** `Updated 6 months ago`: a docs site's footer. */
+const UPDATED_AGO = /^(?:last )?updated (?:\d+|an?|one) (?:second|minute|hour|day|week|month|year)s? ago$/;
 
 const CALLOUT = /^\[?!?(note|warning|tip|info|important|caution|danger|attention)\]?\s*:?\s*(.*)$/is;
 

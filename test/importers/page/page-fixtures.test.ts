@@ -266,6 +266,127 @@ const cases: [file: string, want: Facts][] = [
       statuses: ['200'],
     },
   ],
+  [
+    'placeholder-with-pattern.txt',
+    { operation: 'DELETE /v2/{name}', parameters: ['path name required "string"'], statuses: ['200'] },
+  ],
+  [
+    'colon-inside-braces.txt',
+    { operation: 'PUT /api/v{version}/packets/{packetId}', parameters: ['path version required "integer"', 'path packetId required "integer"'], statuses: ['204'] },
+  ],
+  [
+    'server-line-above-path.txt',
+    { operation: 'POST /seeds', body: ['kind', 'depth'], bodyMedia: 'application/json (assumed)', statuses: ['201'] },
+  ],
+  [
+    'method-and-path-cells.md',
+    {
+      operation: 'DELETE /v1/gardens/{garden-id}/trellises/{trellis-id}',
+      parameters: ['path garden-id required "string"', 'path trellis-id required "string"'],
+      statuses: ['204'],
+    },
+  ],
+  [
+    'several-urls-under-one-label.txt',
+    { operation: 'DELETE /v2/gardeners/{gardenerId}', parameters: ['path gardenerId required "string"'], statuses: ['204', '401'] },
+  ],
+  [
+    'response-headers-before-status.txt',
+    {
+      operation: 'PATCH /api/trellises/{id}',
+      parameters: ['path id required "string"', 'header Accept', 'header Content-Type'],
+      body: ['label'],
+      bodyMedia: 'application/json',
+      statuses: ['200'],
+      warnings: [/^path parameter "id" is not described on the page/],
+    },
+  ],
+  [
+    'status-in-tab-titles.md',
+    { operation: 'POST /v1/seed-orders', body: ['variety', 'packets'], bodyMedia: 'application/json (assumed)', statuses: ['201', '409'] },
+  ],
+  [
+    'reason-phrases-as-list-items.txt',
+    {
+      operation: 'PATCH /greenhouses/{greenhouse-slug}',
+      parameters: ['path greenhouse-slug required "string"'],
+      statuses: ['200', '404', '500'],
+      warnings: [/^path parameter "greenhouse-slug" is not described on the page/],
+    },
+  ],
+  [
+    'rows-split-after-the-name.txt',
+    {
+      operation: 'POST /v1/plots/{plot-id}/water',
+      parameters: ['path plot-id required "string"', 'query litres required "integer"', 'query note "string"'],
+      statuses: ['202'],
+    },
+  ],
+  [
+    'sentence-titles-a-table.md',
+    {
+      operation: 'DELETE /greenhouses/{GREENHOUSE-ID}',
+      parameters: ['path GREENHOUSE-ID required "string"', 'query pretty "boolean"', 'query dryRun "boolean"'],
+      statuses: ['204'],
+    },
+  ],
+  [
+    'dot-separated-type-attributes.txt',
+    { operation: 'POST /greenhouses', body: ['slug', 'title', 'panes'], bodyMedia: 'application/json (assumed)', statuses: ['201'] },
+  ],
+  [
+    'stacked-fields-type-last.txt',
+    { operation: 'PUT /api/v1/gardener', body: ['handle', 'email', 'motto'], bodyMedia: 'application/json (assumed)', statuses: ['201'] },
+  ],
+  [
+    'run-together-doubled-status-codes.txt',
+    {
+      operation: 'POST /v1/beds',
+      parameters: ['header requestToken "string"'],
+      body: ['plotId', 'length', 'width', 'soil'],
+      bodyMedia: 'application/json (assumed)',
+      statuses: ['201', '409'],
+    },
+  ],
+  [
+    'marker-between-name-and-type.txt',
+    {
+      operation: 'GET /plot/{id}',
+      parameters: ['path id required "integer"', 'header Authorization "string"', 'query casino "string"', 'query verbose "boolean"'],
+      statuses: ['200'],
+    },
+  ],
+  [
+    'list-items-glued-name-type.txt',
+    {
+      operation: 'DELETE /api/v1/plantings/{bedId}/{plantingId}',
+      parameters: ['path bedId required "string"', 'path plantingId required "string"', 'query dryRun "boolean"', 'query reason "string"'],
+      statuses: ['200'],
+    },
+  ],
+  [
+    'labelled-http-status-lines.txt',
+    { operation: 'DELETE /api/VERSION/beds/{id}', parameters: ['path id required "string"'], statuses: ['200', '404'] },
+  ],
+  [
+    'gitbook-swagger-blocks.md',
+    {
+      operation: 'POST /v1/seedlings',
+      parameters: ['header X-Garden-Key required "string"'],
+      body: ['bedId', 'depth'],
+      bodyMedia: 'application/json (assumed)',
+      statuses: ['201', '404'],
+    },
+  ],
+  [
+    'docstring-sections.txt',
+    {
+      operation: 'DELETE /api/v2/packets/{packet_id}',
+      parameters: ['path packet_id required'],
+      statuses: ['200', '404'],
+      warnings: [/^the text "DeletePacketResponse: Deletion confirmation" under `Returns:` was not read$/],
+    },
+  ],
 ];
 
 describe('page model fixtures', () => {
@@ -322,6 +443,74 @@ describe('where samples and servers go', () => {
     expect(properties('200')).toEqual(['archived']);
     expect(properties('404')).toEqual(['error']);
     expect(result.fragment?.servers).toEqual([{ url: 'https://tasks.example.com' }]);
+  });
+
+  it("a server's URL on the line between the method and the path", async () => {
+    const result = await importPage(fixture('page', 'server-line-above-path.txt'));
+    expect(result.fragment?.servers).toEqual([{ url: 'https://garden.example.org/v2' }]);
+  });
+
+  it('header lines under `Response` before its status are that response\'s headers', async () => {
+    const result = await importPage(fixture('page', 'response-headers-before-status.txt'));
+    const response = (operationOf(result).operation.responses as JsonObject)['200'] as JsonObject;
+    expect(Object.keys(response.headers as JsonObject)).toEqual(['X-Request-Id', 'Cache-Control']);
+  });
+
+  it('a JSON Schema printed under `Schema` is the response schema itself', async () => {
+    const result = await importPage(fixture('page', 'schema-printed-as-sample.txt'));
+    const response = (operationOf(result).operation.responses as JsonObject)['200'] as JsonObject;
+    const schema = ((response.content as JsonObject)['application/json'] as JsonObject).schema as JsonObject;
+    expect(Object.keys(schema.properties as JsonObject)).toEqual(['ok', 'bed']);
+    expect(schema.required).toEqual(['ok', 'bed']);
+  });
+
+  it('fields a text rendering lists after an object go under it where the sample shows them there', async () => {
+    const result = await importPage(fixture('page', 'nested-fields-shown-by-sample.txt'));
+    const response = (operationOf(result).operation.responses as JsonObject)['201'] as JsonObject;
+    const schema = ((response.content as JsonObject)['application/json'] as JsonObject).schema as JsonObject;
+    expect(Object.keys(schema.properties as JsonObject)).toEqual(['data', 'object']);
+    expect(Object.keys(((schema.properties as JsonObject).data as JsonObject).properties as JsonObject)).toEqual(['id', 'label', 'rows']);
+    expect(result.diagnostics.map((d) => d.message)).toContain('the rendering does not mark where the fields of "data" end; the 3 after it that the sample shows inside it are read as its fields');
+  });
+
+  it('a dotted name nests under an object the sample shows, else stays one key', async () => {
+    const result = await importPage(fixture('page', 'dotted-names-without-their-parent.txt'));
+    const response = (operationOf(result).operation.responses as JsonObject)['200'] as JsonObject;
+    const schema = ((response.content as JsonObject)['application/json'] as JsonObject).schema as JsonObject;
+    expect(Object.keys(schema.properties as JsonObject)).toEqual(['meta', 'settings.zone.name', 'message']);
+    expect(Object.keys(((schema.properties as JsonObject).meta as JsonObject).properties as JsonObject)).toEqual(['tookMs']);
+  });
+
+  it('attributes after a type, one per dot, are its marker and the start of its description', async () => {
+    const result = await importPage(fixture('page', 'dot-separated-type-attributes.txt'));
+    const body = (((operationOf(result).operation.requestBody as JsonObject).content as JsonObject)['application/json'] as JsonObject).schema as JsonObject;
+    expect(body.required).toEqual(['slug', 'title']);
+    expect(((body.properties as JsonObject).title as JsonObject).description).toBe('minLength: 1 · maxLength: 80');
+  });
+
+  it('`Response Headers` under listed statuses: header names over their descriptions, the success response\'s', async () => {
+    const result = await importPage(fixture('page', 'response-headers-name-over-description.txt'));
+    const response = (operationOf(result).operation.responses as JsonObject)['200'] as JsonObject;
+    expect(response.headers).toEqual({
+      'X-Garden-Version': { description: 'The version of the garden API', schema: {} },
+      'X-RateLimit-Left': { description: 'How many requests are left in the window.', schema: {} },
+    });
+  });
+
+  it('a format word over a marker is a stacked field\'s type, not a field', async () => {
+    const result = await importPage(fixture('page', 'format-word-as-stacked-type.txt'));
+    const response = (operationOf(result).operation.responses as JsonObject)['200'] as JsonObject;
+    const schema = ((response.content as JsonObject)['application/json'] as JsonObject).schema as JsonObject;
+    expect(schema.properties).toEqual({ created_at: { type: 'string', format: 'date-time' }, website: { type: 'string', format: 'uri' }, name: { type: 'string' } });
+  });
+
+  it('a second response table with no status is reported, not merged into the assumed 200', async () => {
+    const result = await importPage(fixture('page', 'second-response-without-status.txt'));
+    const responses = operationOf(result).operation.responses as JsonObject;
+    const schema = (((responses['200'] as JsonObject).content as JsonObject)['application/json'] as JsonObject).schema as JsonObject;
+    expect(Object.keys(schema.properties as JsonObject)).toEqual(['removed']);
+    expect(Object.keys(responses)).toEqual(['200', '404']);
+    expect(result.diagnostics.map((d) => d.message)).toContain('a property table under `Error Responses` was not read');
   });
 
   it('the base URL an operation index states', async () => {
