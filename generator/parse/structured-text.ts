@@ -4,6 +4,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
 import { error, type Diagnostic, type SourceLocation } from '../core/diagnostics.js';
 import { scanJson } from './json-index.js';
+import { LineIndex } from './line-index.js';
 import { pointerSegment, splitPointer } from '../spec/references.js';
 
 export interface StructuredText {
@@ -92,21 +93,10 @@ export function findBudgetProblem(value: unknown, yamlSource: boolean): { messag
 
 /** Maps offsets to 1-based lines and columns, adjusted for text embedded in a page. */
 export function offsetLocator(text: string, options: ParseOptions): (offset: number) => SourceLocation {
-  let starts: number[] | undefined;
+  let index: LineIndex | undefined;
   return (offset) => {
-    if (!starts) {
-      starts = [0];
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    }
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    const line = low + 1;
-    const column = offset - starts[low]! + 1;
+    index ??= new LineIndex(text);
+    const { line, column } = index.position(offset);
     return { file: options.file, line: line + (options.startLine ?? 1) - 1, column: line === 1 ? column + (options.startColumn ?? 1) - 1 : column };
   };
 }

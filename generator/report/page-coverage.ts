@@ -5,7 +5,7 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { ImportResult, Page, PageCoverage } from '../importers/importer.js';
 import { findCodeBlocks } from '../importers/openapi-in-markdown/embedded-blocks.js';
-import { PageIndex, type Position } from '../importers/page/page-index.js';
+import { LineIndex, type Position } from '../parse/line-index.js';
 import { HTTP_METHODS, isObject, SOURCE_EXTENSION, type OpenApiDocument } from '../core/openapi-types.js';
 import { joinPointer } from '../spec/references.js';
 
@@ -54,7 +54,7 @@ export function readPageSpans(page: Page, result: ImportResult & { format?: stri
  * of unread prose lines is recorded once, at its start, so its span covers the whole run.
  */
 function spansOfBlocks(text: string, coverage: PageCoverage, fragment: OpenApiDocument | undefined): PageSpans {
-  const index = new PageIndex(text);
+  const index = new LineIndex(text);
   const offsetOf = (at: Position) => Math.min(Math.max(index.offset(at), 0), text.length);
   const operation = fragment ? onlyOperation(fragment) : undefined;
   const spans: CoverageSpan[] = [
@@ -101,7 +101,7 @@ function onlyOperation(fragment: OpenApiDocument): string | undefined {
  * the same block, or to the block's end.
  */
 function spansOfDocuments(page: Page, format: string, fragment: OpenApiDocument): PageSpans | undefined {
-  const index = new PageIndex(page.text);
+  const index = new LineIndex(page.text);
   const blocks =
     format === 'openapi'
       ? [{ from: 0, to: page.text.length, lang: '', end: page.text.length }]

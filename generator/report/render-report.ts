@@ -4,7 +4,7 @@
 // (a Content-Security-Policy forbids both); every string from a page or the spec is escaped.
 import { escapeHtml } from '../docs/build-docs.js';
 import { formatLocation, type Diagnostic } from '../core/diagnostics.js';
-import { PageIndex, type Position } from '../importers/page/page-index.js';
+import { LineIndex, type Position } from '../parse/line-index.js';
 import { renderSource, type SourceMark } from './render-source.js';
 import { readablePointer } from './spec-locations.js';
 
@@ -171,7 +171,7 @@ function pageLine(page: ReportPage): string {
 
 function renderPage(page: ReportPage, i: number, model: ReportModel): string {
   const id = `p${i + 1}`;
-  const index = new PageIndex(page.text);
+  const index = new LineIndex(page.text);
   const spanIds = page.spans.map((_, j) => `${id}-s${j + 1}`);
   const diagnosticIds = page.diagnostics.map((_, k) => `${id}-d${k + 1}`);
   const marks: SourceMark[] = page.spans.map((span, j) => {

@@ -5,6 +5,7 @@
 // a cut-off document is known as one.
 import { createRequire } from 'node:module';
 import type { Code, Root } from 'mdast';
+import { LineIndex } from '../../parse/line-index.js';
 
 // cheerio takes a third of a second to load; only pages with `<pre>` blocks need it.
 const require = createRequire(import.meta.url);
@@ -28,17 +29,6 @@ export interface CodeBlock {
   /** The page offsets the block spans, fences included. */
   from: number;
   to: number;
-}
-
-function positionOfOffset(starts: readonly number[], offset: number): { line: number; column: number } {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid]! <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low + 1, column: offset - starts[low]! + 1 };
 }
 
 /** A fence block mdast found, with whether its closing fence is on the page. */
@@ -73,8 +63,7 @@ function fromCode(node: Code, text: string): CodeBlock | undefined {
  */
 function findInlineFences(text: string, taken: readonly [number, number][]): CodeBlock[] {
   const blocks: CodeBlock[] = [];
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const index = new LineIndex(text);
   const opening = /(`{3,}|~{3,})([A-Za-z][\w+-]*)?[ \t]+(?=\S)/g;
   for (let match = opening.exec(text); match; match = opening.exec(text)) {
     const lineStart = text.lastIndexOf('\n', match.index) + 1;
@@ -90,7 +79,7 @@ function findInlineFences(text: string, taken: readonly [number, number][]): Cod
       text: text.slice(from, to).trimEnd(),
       lang: (match[2] ?? '').toLowerCase(),
       meta: '',
-      ...positionOfOffset(starts, from),
+      ...index.position(from),
       closed: Boolean(close),
       inline: true,
       from: match.index,
@@ -114,8 +103,7 @@ const LANGUAGE_CLASS = /\bclass\s*=\s*["'][^"']*?\b(?:language|lang)-([\w+-]+)/i
 function findPreBlocks(text: string, taken: readonly [number, number][]): CodeBlock[] {
   const blocks: CodeBlock[] = [];
   if (!/<pre\b/i.test(text)) return blocks;
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const index = new LineIndex(text);
   PRE_OPEN.lastIndex = 0;
   for (let match = PRE_OPEN.exec(text); match; match = PRE_OPEN.exec(text)) {
     if (taken.some(([from, to]) => match!.index >= from && match!.index < to)) continue; // HTML shown inside a fence
@@ -128,7 +116,7 @@ function findPreBlocks(text: string, taken: readonly [number, number][]): CodeBl
       text: load(`<pre>${inner}</pre>`)('pre').text(),
       lang,
       meta: '',
-      ...positionOfOffset(starts, from),
+      ...index.position(from),
       closed: Boolean(close),
       inline: false,
       from: match.index,

@@ -4,7 +4,7 @@
 import type { Diagnostic } from '../../core/diagnostics.js';
 import type { ColumnKind } from './columns.js';
 
-import type { Position } from './page-index.js';
+import type { Position } from '../../parse/line-index.js';
 
 export type { Position };
 

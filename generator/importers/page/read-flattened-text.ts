@@ -5,7 +5,7 @@
 import type { Block, ReadResult, TableRow } from './blocks.js';
 import type { ColumnKind } from './columns.js';
 import { matchTypePrefix } from './type-expression.js';
-import { PageIndex } from './page-index.js';
+import { LineIndex } from '../../parse/line-index.js';
 import { HTTP_METHODS } from '../../core/openapi-types.js';
 
 const COLUMNS: ColumnKind[] = ['name', 'type', 'required', 'description'];
@@ -25,7 +25,7 @@ export function isRunTogetherText(text: string): boolean {
 }
 
 export function readRunTogetherText(text: string): ReadResult {
-  const index = new PageIndex(text);
+  const index = new LineIndex(text);
   const blocks: Block[] = [];
   const at = (offset: number) => index.position(offset);
   const cuts = new Set<number>([0]);

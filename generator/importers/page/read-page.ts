@@ -5,7 +5,7 @@ import { readHtml } from './read-html.js';
 import { readMarkdown } from './read-markdown.js';
 import { readText } from './read-text.js';
 import { isRunTogetherText, readRunTogetherText } from './read-flattened-text.js';
-import { PageIndex } from './page-index.js';
+import { LineIndex } from '../../parse/line-index.js';
 import { isFlattenedMarkdown, unflatten } from './unflatten.js';
 import { isFlattenedText, readFlattenedText } from './unflatten-text.js';
 
@@ -55,7 +55,7 @@ export function readPage(page: Page): ReadResult & { rendering: Rendering } {
 function readRendering(page: Page): ReadResult & { rendering: Rendering } {
   const rendering = renderingOf(page.text);
   if (rendering === 'flattened-markdown') {
-    const index = new PageIndex(page.text);
+    const index = new LineIndex(page.text);
     return { rendering, ...readMarkdown(unflatten(page.text), page.path, (offset) => index.position(offset)) };
   }
   if (rendering === 'text' && isRunTogetherText(page.text)) return { rendering, ...readRunTogetherText(page.text) };

@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../../core/diagnostics.js';
 import type { Block, ListItem, Position, ReadResult, TableRow } from './blocks.js';
 import { readCurlCommand } from './curl-sample.js';
-import { PageIndex } from './page-index.js';
+import { LineIndex } from '../../parse/line-index.js';
 import { readText } from './read-text.js';
 
 const METHODS = 'GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|TRACE';
@@ -51,8 +51,8 @@ export function isFlattenedText(text: string): boolean {
 export function readFlattenedText(text: string, file: string): ReadResult {
   const lined = unflattenText(text);
   const read = readText(lined, file);
-  const from = new PageIndex(lined);
-  const to = new PageIndex(text);
+  const from = new LineIndex(lined);
+  const to = new LineIndex(text);
   const move = (at: Position): Position => to.position(from.offset(at));
   return { blocks: read.blocks.map((block) => relocateBlock(block, move)), diagnostics: read.diagnostics.map((d) => relocateDiagnostic(d, move)) };
 }

@@ -1,4 +1,4 @@
-// The one line index of a page: character offsets to 1-based line and column, built in one pass.
+// The one line index of a text: character offsets to 1-based line and column, built in one pass.
 // Every reader locates what it reads through it, so a fact on a page flattened onto one line is
 // located by its column.
 
@@ -9,7 +9,7 @@ export interface Position {
   column: number;
 }
 
-export class PageIndex {
+export class LineIndex {
   private readonly lineStarts: number[] = [0];
 
   constructor(readonly text: string) {
