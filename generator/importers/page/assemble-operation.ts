@@ -92,7 +92,7 @@ export interface Payload {
   requiredSampleFirst?: boolean;
 }
 
-export interface ResponseModel extends Payload {
+export interface PageResponse extends Payload {
   status: string;
   headers: FieldRow[];
   /** The page shows this response without its status code. */
@@ -113,7 +113,7 @@ export interface PageModel {
   methodInferred?: boolean;
   parameters: Parameter[];
   body?: Payload;
-  responses: ResponseModel[];
+  responses: PageResponse[];
   /** A `Servers` section's items (`- name: url (description)`), read by servers-security.ts. */
   servers?: { text: string; at: Position }[];
   /** An authentication section: the methods it lists by name and its prose. */
@@ -137,8 +137,8 @@ type Section =
   | { kind: 'parameters'; in?: ParameterLocation; required?: boolean; unplaced?: boolean; title: string }
   | { kind: 'body'; payload: Payload; title: string }
   | { kind: 'responses'; mediaType?: string; title: string }
-  | { kind: 'response'; response: ResponseModel; title: string }
-  | { kind: 'response-headers'; response: ResponseModel; title: string }
+  | { kind: 'response'; response: PageResponse; title: string }
+  | { kind: 'response-headers'; response: PageResponse; title: string }
   | { kind: 'security'; title: string }
   | { kind: 'servers'; title: string }
   | { kind: 'other'; title: string };
@@ -202,7 +202,7 @@ class PageAssembler {
   private readonly parameters: Parameter[] = [];
   private readonly parameterKeys = new Set<string>();
   private body: Payload | undefined;
-  private readonly responses: ResponseModel[] = [];
+  private readonly responses: PageResponse[] = [];
   private readonly servers: { text: string; at: Position }[] = [];
   private authentication: PageModel['authentication'];
   /** Samples printed under a `Response` that names no status: they go to the page's first 2xx. */
@@ -218,12 +218,12 @@ class PageAssembler {
   private lastLabel = '';
   private previousLabel = '';
   /** Statuses a page lists before it describes them (`- 200`, `- 401`): described in that order. */
-  private pendingStatuses: ResponseModel[] = [];
+  private pendingStatuses: PageResponse[] = [];
   private inHeaderSample = false;
   /** Samples printed right under the operation line, placed once the page's tables are read. */
   private readonly underOperation: Sample[] = [];
   /** The response being read when a `Response samples` label came: its samples are not that response's own. */
-  private responseAtLabel: ResponseModel | undefined;
+  private responseAtLabel: PageResponse | undefined;
   /** The media type a request header table's `Content-Type` gives. */
   private requestMediaType: string | undefined;
   /** Body rows of a parameter table that printed no name, until the request sample can name them. */
@@ -833,7 +833,7 @@ class PageAssembler {
       return false;
     }
     this.use();
-    const response = (this.section as { response: ResponseModel }).response;
+    const response = (this.section as { response: PageResponse }).response;
     if (!response.headers.some((h) => h.name.toLowerCase() === header[1]!.toLowerCase())) {
       response.headers.push({ name: header[1]!, type: undefined, required: false, description: '', default: '', at, children: [] });
     }
@@ -1063,7 +1063,7 @@ class PageAssembler {
         if (this.section.kind === 'responses' && title.of !== 'request' && this.sectionUnderSamples !== 'request' && dump && (this.body !== undefined || this.parameters.length > 0)) {
           // `Response` / `Headers` / `X-Request-Id: 42` ... / `Status` / `200 OK`, after the request was shown:
           // the header lines of a response whose status comes after them.
-          const statusless: ResponseModel = { status: '', description: '', rows: [], headers: [], noBody: false, at };
+          const statusless: PageResponse = { status: '', description: '', rows: [], headers: [], noBody: false, at };
           this.responses.push(statusless);
           return this.enter({ kind: 'response-headers', response: statusless, title: text });
         }
@@ -1089,7 +1089,7 @@ class PageAssembler {
     }
     const described = cleanStatusDescription(status.description);
     const sectionMedia = this.section.kind === 'responses' ? this.section.mediaType : undefined;
-    const response: ResponseModel = { status: status.status, description: described.text, rows: [], headers: [], noBody: false, at };
+    const response: PageResponse = { status: status.status, description: described.text, rows: [], headers: [], noBody: false, at };
     const media = mediaType ?? described.mediaType ?? sectionMedia;
     if (media) response.mediaType = media;
     this.responses.push(response);
@@ -1097,7 +1097,7 @@ class PageAssembler {
   }
 
   /** The next status a page listed before describing it, once the current one has its fields. */
-  private nextPending(): ResponseModel | undefined {
+  private nextPending(): PageResponse | undefined {
     const current = this.section.kind === 'response' ? this.section.response : undefined;
     if (current && current.rows.length === 0 && !current.sample) return undefined;
     const index = current ? this.pendingStatuses.indexOf(current) : -1;
@@ -1722,7 +1722,7 @@ function statusInSample(value: unknown, depth = 0): string | undefined {
   return undefined;
 }
 
-function newResponse(status: StatusLine, at: Position): ResponseModel {
+function newResponse(status: StatusLine, at: Position): PageResponse {
   return { status: status.status, description: status.description, rows: [], headers: [], noBody: false, at };
 }
 

@@ -6,7 +6,7 @@ import { FROM_PROSE_EXTENSION, INFERRED_EXTENSION, SOURCE_EXTENSION, isObject, t
 import { sourceRef } from '../importer.js';
 import type { Position } from './blocks.js';
 import { inferSchema, mergeSchemas } from './infer-schema.js';
-import type { FieldRow, PageModel, Parameter, Payload, ResponseModel } from './assemble-operation.js';
+import type { FieldRow, PageModel, Parameter, Payload, PageResponse } from './assemble-operation.js';
 import { compositionExtension } from './body-lines.js';
 import { readProseKeywords, withoutKeywordSentences, type ProseKeyword } from './prose-keywords.js';
 import type { TypeExpr } from './type-expression.js';
@@ -152,7 +152,7 @@ function withMissingProperties(schema: JsonObject, other: JsonObject): JsonObjec
   return { ...schema, properties };
 }
 
-function buildResponse(response: ResponseModel, builder: SchemaBuilder): JsonObject {
+function buildResponse(response: PageResponse, builder: SchemaBuilder): JsonObject {
   const built: JsonObject = { description: response.description || STATUS_CODES[response.status] || 'Response' };
   if (response.headers.length > 0) {
     built.headers = Object.fromEntries(

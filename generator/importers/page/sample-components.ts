@@ -7,7 +7,7 @@ import { warning, type Diagnostic } from '../../core/diagnostics.js';
 import { isObject, SOURCE_EXTENSION, type JsonObject, type JsonValue } from '../../core/openapi-types.js';
 import { formatReference } from '../../spec/references.js';
 import { sourceRef } from '../importer.js';
-import type { PageModel, Payload, ResponseModel } from './assemble-operation.js';
+import type { PageModel, Payload, PageResponse } from './assemble-operation.js';
 import type { Position } from './blocks.js';
 import { setOwn } from './infer-schema.js';
 
@@ -28,7 +28,7 @@ interface Planned {
 /** Moves the named bodies of the operation into components; returns what it has to say. */
 export function moveBodiesToComponents(fragment: JsonObject, operation: JsonObject, model: PageModel, page: string): Diagnostic[] {
   const planned: Planned[] = [];
-  const plan = (payload: Payload, built: JsonValue | undefined, response?: ResponseModel) => {
+  const plan = (payload: Payload, built: JsonValue | undefined, response?: PageResponse) => {
     if (!payload.schemaName || !isObject(built) || !isObject(built.content)) return;
     const media = Object.entries(built.content).find(([type]) => /[/+]json\b/i.test(type))?.[1];
     if (!isObject(media) || !isObject(media.schema) || Object.keys(media.schema).length === 0) return;
@@ -74,7 +74,7 @@ export function moveBodiesToComponents(fragment: JsonObject, operation: JsonObje
  * A name printed for a response can name its body's model (`UserProvidedServiceInstance`) or only
  * the response itself (`BadRequest` on a 400 "Bad Request", `500`): the latter are not schema names.
  */
-function isModelName(name: string, response?: ResponseModel): boolean {
+function isModelName(name: string, response?: PageResponse): boolean {
   if (!/^[A-Za-z_]/.test(name) || STAND_IN_NAMES.has(name.toLowerCase())) return false;
   if (!response) return true;
   const key = looseKey(name);
@@ -87,7 +87,7 @@ function isModelName(name: string, response?: ResponseModel): boolean {
  * share it: an envelope with one property is named after that property, as the response's name
  * would misname it under the other statuses; else the response's name. A request body stays inline.
  */
-function madeUpName(schema: JsonObject, printed: string, response?: ResponseModel): string | undefined {
+function madeUpName(schema: JsonObject, printed: string, response?: PageResponse): string | undefined {
   if (!response || schema.type !== 'object' || !isObject(schema.properties)) return undefined;
   const keys = Object.keys(schema.properties);
   if (keys.length === 1) {
