@@ -2,6 +2,7 @@
 // is which; a row is cut by what each column can hold (an identifier, a type from the vocabulary, a
 // required marker, free text), whether its cells ran together or were joined by pipes that types
 // such as `string | null` also use.
+import type { TableRow } from './blocks.js';
 import { foreignRequired, inEnglish } from './foreign-words.js';
 import { matchTypePrefix, parseTypeExpression } from './type-expression.js';
 
@@ -425,5 +426,26 @@ export function withNotes(cells: RowCells): { description: string; required?: st
   if (/^None\.?$/i.test(notes)) notes = '';
   const joined = [description, notes].filter(Boolean).join(' ');
   return required ? { description: joined, required } : { description: joined };
+}
+
+/**
+ * A table row from its cells on 1-based `line`: each cell's text through `cellText` (the readers
+ * differ in what markup a cell keeps), a missing cell's column at the row's indent.
+ */
+export function tableRowOf(cells: RowCells, line: number, cellText: (text: string) => string, indent = 0): TableRow {
+  const text = (key: keyof RowCells) => cellText(cells[key]?.text ?? '');
+  const column = (key: keyof RowCells) => (cells[key]?.offset ?? indent) + 1;
+  const notes = withNotes(cells);
+  return {
+    name: text('name'),
+    type: text('type'),
+    required: notes.required ?? text('required'),
+    description: notes.description,
+    in: text('in'),
+    default: text('default'),
+    at: { line, column: column('name') },
+    typeAt: { line, column: column('type') },
+    nested: [],
+  };
 }
 

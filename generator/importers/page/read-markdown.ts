@@ -11,7 +11,7 @@ import type { Block, ListItem, Position, ReadResult, TableRow } from './blocks.j
 
 /** Deeper lists are read flat: no page needs more, and recursion stays bounded. */
 const MAX_LIST_DEPTH = 16;
-import { columnsFromHeaderCells, fitCells, splitPipeRow, withNotes, type Cell, type RowCells } from './columns.js';
+import { columnsFromHeaderCells, fitCells, splitPipeRow, tableRowOf, type Cell, type RowCells } from './columns.js';
 import { isStructuralLine, labelOfSummary, matchCallout, matchOperationLine } from './vocabulary.js';
 import { readHtmlFragment } from './read-html.js';
 
@@ -288,7 +288,7 @@ class MarkdownReader {
       const line = row.position?.start.line;
       if (line === undefined) continue;
       const cells = fitCells(this.cellsOf(line), columns);
-      rows.push(rowOf(cells, line));
+      rows.push(tableRowOf(cells, line, (text) => text.trim()));
     }
     this.blocks.push({ kind: 'table', columns, rows, at });
   }
@@ -331,23 +331,6 @@ class MarkdownReader {
     this.blocks.push({ kind: 'open', label: '', at: this.pendingOpen });
     this.pendingOpen = undefined;
   }
-}
-
-function rowOf(cells: RowCells, line: number): TableRow {
-  const text = (key: keyof RowCells) => cells[key]?.text.trim() ?? '';
-  const column = (key: keyof RowCells) => (cells[key]?.offset ?? 0) + 1;
-  const notes = withNotes(cells);
-  return {
-    name: text('name'),
-    type: text('type'),
-    required: notes.required ?? text('required'),
-    description: notes.description,
-    in: text('in'),
-    default: text('default'),
-    at: { line, column: column('name') },
-    typeAt: { line, column: column('type') },
-    nested: [],
-  };
 }
 
 function start(node: Nodes): Position {

@@ -11,11 +11,11 @@ import {
   isDelimiterRow,
   splitPipeRow,
   splitRunTogetherRow,
+  tableRowOf,
   type Cell,
   type ColumnKind,
   type RowCells,
   type SplitFailure,
-  withNotes,
 } from './columns.js';
 import { parseTypeExpression, readTypeLine, splitGluedField } from './type-expression.js';
 import { readTypeFirstFields } from './type-first-fields.js';
@@ -436,7 +436,7 @@ class TextReader {
       j = k;
     }
     if (rows.length === 0) return false;
-    const built: TableRow[] = rows.map((row) => rowOf(fitCells(row.cells, columns), row.at.index, row.at.indent));
+    const built: TableRow[] = rows.map((row) => tableRowOf(fitCells(row.cells, columns), row.at.index + 1, unquote, row.at.indent));
     this.blocks.push({ kind: 'table', columns, header, rows: built, at: positionOf(this.lines[this.i]!) });
     this.i = j;
     return true;
@@ -457,7 +457,7 @@ class TextReader {
       if (header.style === 'run-together' && cells !== 'end' && 'expected' in cells && FIELD_NAME.test(rowLine.trim()) && nextLine !== '') {
         const joined = cutRow(rowLine.trim() + nextLine, header.style, header.columns);
         if (joined !== 'end' && !('expected' in joined)) {
-          rows.push(rowOf(joined, index, 0));
+          rows.push(tableRowOf(joined, index + 1, unquote));
           index++;
           continue;
         }
@@ -473,7 +473,7 @@ class TextReader {
         );
         continue;
       }
-      rows.push(rowOf(cells, index, 0));
+      rows.push(tableRowOf(cells, index + 1, unquote));
     }
     this.blocks.push({ kind: 'table', columns: header.columns, header: header.cells, rows, at: positionOf(line) });
     this.i = index;
@@ -739,7 +739,7 @@ class TextReader {
   private pushTable(header: string[], rows: { cells: Cell[]; at: Line }[], at: Line): void {
     const columns = columnsFromHeaderCells(header);
     if (columns) {
-      const built = rows.map((row) => rowOf(fitCells(row.cells.map((cell) => ({ ...cell, text: unquote(cell.text) })), columns), row.at.index, 0));
+      const built = rows.map((row) => tableRowOf(fitCells(row.cells.map((cell) => ({ ...cell, text: unquote(cell.text) })), columns), row.at.index + 1, unquote));
       this.blocks.push({ kind: 'table', columns, header, rows: built, at: positionOf(at) });
       return;
     }
@@ -973,23 +973,6 @@ function splitTabs(line: string): Cell[] {
     offset += part.length + 1;
   }
   return cells;
-}
-
-function rowOf(cells: RowCells, index: number, indent: number): TableRow {
-  const text = (key: keyof RowCells) => unquote(cells[key]?.text ?? '');
-  const column = (key: keyof RowCells) => (cells[key]?.offset ?? indent) + 1;
-  const notes = withNotes(cells);
-  return {
-    name: text('name'),
-    type: text('type'),
-    required: notes.required ?? text('required'),
-    description: notes.description,
-    in: text('in'),
-    default: text('default'),
-    at: { line: index + 1, column: column('name') },
-    typeAt: { line: index + 1, column: column('type') },
-    nested: [],
-  };
 }
 
 /** Pipe tables in plain text still often keep Markdown's backticks and bold around names and types. */
