@@ -27,11 +27,13 @@ let state;
  * From now on, CommonJS files of 64 KB or more under node_modules are compiled with the code V8
  * cached for them on an earlier run (checked by V8: another Node or other flags reject it), and
  * the code of those that had none is kept by flushCompileCache(). Safe to call more than once.
+ * Where Node has its own (`module.enableCompileCache`, Node >= 22.1) that one is used, unless
+ * `preferNode` is false (the tests run this one on every Node).
  */
-export function enableCompileCache(dir = COMPILE_CACHE_DIR) {
+export function enableCompileCache(dir = COMPILE_CACHE_DIR, { preferNode = true } = {}) {
   if (state) return;
   state = { dir, pending: [], stats: { used: 0, compiled: 0 } };
-  if (typeof Module.enableCompileCache === 'function') {
+  if (preferNode && typeof Module.enableCompileCache === 'function') {
     try {
       Module.enableCompileCache(dir);
     } catch {

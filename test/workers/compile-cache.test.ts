@@ -22,12 +22,15 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Loads the library in a new process through the cache in `dir/cache`; its exports and the cache's counts. */
-function load(): { answer: number; name: string; main: number; stats: { used: number; compiled: number } } {
+/**
+ * Loads the library in a new process through the cache in `dir/cache`; its exports and the cache's
+ * counts. specmill's own cache unless `preferNode`: then Node's, where Node has one (>= 22.1).
+ */
+function load({ preferNode = false } = {}): { answer: number; name: string; main: number; stats: { used: number; compiled: number } } {
   const script = `
     import { createRequire } from 'node:module';
     const cache = await import(${JSON.stringify(pathToFileURL(path.join(ROOT, 'generator/workers/compile-cache.mjs')).href)});
-    cache.enableCompileCache(${JSON.stringify(path.join(dir, 'cache'))});
+    cache.enableCompileCache(${JSON.stringify(path.join(dir, 'cache'))}, { preferNode: ${preferNode} });
     const library = createRequire(${JSON.stringify(path.join(dir, 'entry.js'))})('big-library');
     const out = { answer: library.answer(7), name: library.name, main: library.main, stats: cache.compileCacheStats() };
     cache.flushCompileCache();
@@ -70,5 +73,16 @@ describe('the compile cache', () => {
     utimesSync(file, installed, installed);
     expect(statSync(file).mtimeMs).toBe(installed.getTime());
     expect(load()).toMatchObject({ answer: 14, stats: { used: 0, compiled: 1 } });
+  });
+
+  it("leaves the work to Node's own compile cache where Node has one, and loads the same", async () => {
+    const nodeHasOne = typeof (await import('node:module')).default.enableCompileCache === 'function';
+    const first = load({ preferNode: true });
+    const second = load({ preferNode: true });
+    expect(first).toMatchObject({ answer: 42, name: 'big', main: 7 });
+    expect(second).toMatchObject({ answer: 42, name: 'big', main: 7 });
+    // Node's cache keeps its entries in a folder of its own under dir/cache and counts nothing here.
+    expect([first.stats, second.stats]).toEqual(nodeHasOne ? [{ used: 0, compiled: 0 }, { used: 0, compiled: 0 }] : [{ used: 0, compiled: 1 }, { used: 1, compiled: 0 }]);
+    expect(readdirSync(path.join(dir, 'cache')).length).toBeGreaterThan(0);
   });
 });
