@@ -595,7 +595,8 @@ class PageAssembler {
       return;
     }
     // A heading on a flattened page runs on into the prose under it: its first words are the title.
-    const lead = headingDepth !== undefined ? leadingSection(text) : undefined;
+    // `Error 401` is a status, though its first word could title a section.
+    const lead = headingDepth !== undefined && !matchStatusLine(text, this.inResponses()) ? leadingSection(text) : undefined;
     if (lead) {
       this.use();
       this.lastLabel = lead.title;

@@ -387,6 +387,21 @@ const cases: [file: string, want: Facts][] = [
       warnings: [/^the text "DeletePacketResponse: Deletion confirmation" under `Returns:` was not read$/],
     },
   ],
+  [
+    'o-status-tab-headings.md',
+    {
+      operation: 'DELETE /sessions/current',
+      statuses: ['204', '401', '423'],
+    },
+  ],
+  [
+    'o-http-code-status-lines.txt',
+    {
+      operation: 'GET /gauges/{gauge_id}/reading',
+      parameters: ['path gauge_id required "string"'],
+      statuses: ['200', '404'],
+    },
+  ],
 ];
 
 describe('page model fixtures', () => {

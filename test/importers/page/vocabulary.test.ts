@@ -17,6 +17,9 @@ describe('status lines', () => {
     ['a lower-case phrase then code, in responses', { given: 'ok(200)', inResponses: true, want: '200' }],
     ['status: and a reason phrase only', { given: 'status: Created', inResponses: false, want: '201' }],
     ['an example titled with its status', { given: 'Delete Link by Id - 404', inResponses: true, want: '404' }],
+    ['a tab titled with the outcome and its code', { given: '🔴 Error 401', inResponses: false, want: '401' }],
+    ['HTTP and a code opening a sentence', { given: 'HTTP 404 returns 404 Not Found for a missing gauge', inResponses: false, want: '404' }],
+    ['an outcome word in a sentence is no status', { given: 'Error 401 is rare.', inResponses: false, want: undefined }],
     ['default', { given: 'default', inResponses: true, want: 'default' }],
     ['a range', { given: '4XX', inResponses: true, want: '4XX' }],
   ];
