@@ -1411,7 +1411,21 @@ class PageAssembler {
       return undefined;
     }
     for (const diagnostic of read.diagnostics) if (diagnostic.severity === 'warning') this.diagnostics.push(diagnostic);
-    return { value: read.result.value, at: { line: startLine, column: startColumn }, truncated: read.open.length > 0 };
+    const sampleAt = { line: startLine, column: startColumn };
+    let value = read.result.value;
+    // `"200": {}, "400": {}` among a sample's keys: a generator's list of the operation's statuses,
+    // not properties of the payload. Left out, and said so.
+    const codes = isRecord(value) ? Object.keys(value).filter((key) => /^[1-5]\d\d$/.test(key)) : [];
+    if (isRecord(value) && codes.length >= 2) {
+      const listed = codes.map((code) => `\`${code}\``).join(', ');
+      if (codes.length === Object.keys(value).length) {
+        this.warn(`a sample whose keys are status codes (${listed}) was not read as a payload`, sampleAt);
+        return undefined;
+      }
+      this.warn(`the keys ${listed} of a sample are status codes, not properties: left out`, sampleAt);
+      value = Object.fromEntries(Object.entries(value).filter(([key]) => !codes.includes(key)));
+    }
+    return { value, at: sampleAt, truncated: read.open.length > 0 };
   }
 
   /** A sample right under the operation line: the body's, unless only the success response's fields name its keys. */

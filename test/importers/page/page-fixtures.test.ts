@@ -402,6 +402,17 @@ const cases: [file: string, want: Facts][] = [
       statuses: ['200', '404'],
     },
   ],
+  [
+    'o-status-code-keys-in-sample.md',
+    {
+      operation: 'PUT /kites/{kite_id}',
+      parameters: ['path kite_id required "string"'],
+      body: ['name', 'span_cm'],
+      bodyMedia: 'application/json (assumed)',
+      statuses: ['200'],
+      warnings: [/path parameter "kite_id" is not described/, /the keys `200`, `400`, `404` of a sample are status codes, not properties: left out/, /a json block under `Responses` was not read/, /a sample whose keys are status codes \(`200`, `404`\) was not read as a payload/],
+    },
+  ],
 ];
 
 describe('page model fixtures', () => {
