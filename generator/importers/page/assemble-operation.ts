@@ -1435,7 +1435,8 @@ class PageAssembler {
       const overlap = (rows: readonly FieldRow[]) => rows.filter((row) => keys.includes(row.name)).length;
       const bodyShare = overlap(this.body?.rows ?? []);
       const responseShare = Math.max(0, ...this.responses.filter((r) => r.status.startsWith('2')).map((r) => overlap(r.rows)));
-      if (bodyShare === 0 && responseShare > 0) {
+      // Also when the response's fields name every key and the body's only some (a create that echoes its input).
+      if ((bodyShare === 0 && responseShare > 0) || (responseShare === keys.length && responseShare > bodyShare)) {
         this.loneResponseSamples.push({ sample, error: false });
         continue;
       }

@@ -175,7 +175,7 @@ function readSplitOperation(entries: readonly Entry[], texts: readonly (string |
   }
   if (!method) return undefined;
   // The path: on the lines after the method (a split path joined back), or a labelled URL nearby.
-  const after = joinSplitPath(texts, methodAt + 1);
+  const after = joinSplitPath(texts, methodAt + 1, entries);
   if (after) {
     const target = readTarget(after.path);
     if (target && after.server) target.server = after.server;
@@ -199,7 +199,7 @@ function readSplitOperation(entries: readonly Entry[], texts: readonly (string |
  * `/` `api` `/` `v2` ... one segment per line, or the whole path on the next line; a server's URL
  * alone on that line with the path on the one after (`https://api.example.com/v1` / `/things`).
  */
-function joinSplitPath(texts: readonly (string | undefined)[], from: number): { path: string; server?: string; blocks: number[] } | undefined {
+function joinSplitPath(texts: readonly (string | undefined)[], from: number, entries: readonly Entry[]): { path: string; server?: string; blocks: number[] } | undefined {
   const first = (texts[from] ?? '').trim();
   if (!first.startsWith('/') && !/^https?:\/\//.test(first) && !/^\{\{?[\w.-]+\}\}?\//.test(first)) return undefined;
   const next = (texts[from + 1] ?? '').trim();
@@ -214,7 +214,9 @@ function joinSplitPath(texts: readonly (string | undefined)[], from: number): { 
   const used: number[] = [];
   for (let k = from; k < texts.length && used.length < 40; k++) {
     const part = (texts[k] ?? '').trim();
-    if (part === '/' || (used.length > 0 && /^[\w{}.:-]+$/.test(part) && path.endsWith('/'))) {
+    // A segment is the next block: a path ending in `/` stops at a sample or table between it and the next word.
+    const adjacent = used.length === 0 || entries[k]!.block === entries[used.at(-1)!]!.block + 1;
+    if (adjacent && (part === '/' || (used.length > 0 && /^[\w{}.:-]+$/.test(part) && path.endsWith('/')))) {
       path += part;
       used.push(k);
     } else break;

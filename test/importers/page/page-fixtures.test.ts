@@ -413,6 +413,15 @@ const cases: [file: string, want: Facts][] = [
       warnings: [/path parameter "kite_id" is not described/, /the keys `200`, `400`, `404` of a sample are status codes, not properties: left out/, /a json block under `Responses` was not read/, /a sample whose keys are status codes \(`200`, `404`\) was not read as a payload/],
     },
   ],
+  [
+    'o-split-path-trailing-slash.txt',
+    {
+      operation: 'POST /lanterns/',
+      body: ['label'],
+      bodyMedia: 'application/json',
+      statuses: ['200'],
+    },
+  ],
 ];
 
 describe('page model fixtures', () => {
