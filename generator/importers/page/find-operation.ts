@@ -26,6 +26,8 @@ export interface OperationFound {
 interface Candidate extends OperationFound {
   strength: number;
   index: number;
+  /** The method stands under a label of its own (`**Method** : PATCH`). */
+  methodLabelled?: boolean;
 }
 
 const METHOD_WORD = new RegExp(`^(${HTTP_METHODS.join('|')})$`, 'i');
@@ -105,8 +107,14 @@ export function findOperation(blocks: readonly Block[]): OperationFound | undefi
   // Two forms of the path on one page: the one the curl sample calls is the operation's.
   const close = candidates.filter((c) => c.strength >= strongest - 1 && c.source !== 'curl');
   const agreeing = curlPath ? (best.find((c) => samePath(c.path, curlPath!)) ?? close.find((c) => samePath(c.path, curlPath!))) : undefined;
-  const chosen = agreeing ?? best[0]!;
-  const { strength: _s, index: _i, ...found } = chosen;
+  let chosen = agreeing ?? best[0]!;
+  // The same path under another method in a line (a link to another page, a list of the API's
+  // operations) says less than the method the page labels as its own: `**Method** : PATCH`.
+  if (!chosen.methodLabelled) {
+    const labelled = candidates.filter((c) => c.methodLabelled && samePath(c.path, chosen.path) && c.method !== chosen.method);
+    if (labelled.length === 1 && !candidates.some((c) => c !== chosen && !c.methodLabelled && c.source !== 'curl' && c.method === chosen.method && samePath(c.path, chosen.path))) chosen = labelled[0]!;
+  }
+  const { strength: _s, index: _i, methodLabelled: _m, ...found } = chosen;
   if (!found.server) {
     const withServer = candidates.find((c) => c.server && samePath(c.path, found.path));
     if (withServer?.server) found.server = withServer.server;
@@ -162,7 +170,13 @@ function matchOperationPrefix(text: string): { method: string; path: string; ser
  * A method and a path printed apart: `Method: PATCH` and `Endpoint: /users/{id}` on lines near each
  * other (in any order), a method alone above its path, or a path broken at every `/`.
  */
-function readSplitOperation(entries: readonly Entry[], texts: readonly (string | undefined)[], index: number): (OperationFound & { source: 'split' | 'label' }) | undefined {
+function readSplitOperation(entries: readonly Entry[], texts: readonly (string | undefined)[], index: number): (OperationFound & { source: 'split' | 'label'; methodLabelled?: boolean }) | undefined {
+  const found = readSplitOperationParts(entries, texts, index);
+  const labelled = METHOD_LABEL.test(texts[index]!) || METHOD_LABEL_ALONE.test(texts[index]!.trim());
+  return found && labelled ? { ...found, methodLabelled: true } : found;
+}
+
+function readSplitOperationParts(entries: readonly Entry[], texts: readonly (string | undefined)[], index: number): (OperationFound & { source: 'split' | 'label' }) | undefined {
   const text = texts[index]!;
   let method: string | undefined;
   let methodAt = index;

@@ -422,6 +422,17 @@ const cases: [file: string, want: Facts][] = [
       statuses: ['200'],
     },
   ],
+  [
+    'o-labelled-method-over-linked-line.md',
+    {
+      operation: 'PATCH /api/badges/{id}',
+      parameters: ['path id required "string"'],
+      body: ['title'],
+      bodyMedia: 'application/json',
+      statuses: ['200'],
+      warnings: [/path parameter "id" is not described/],
+    },
+  ],
 ];
 
 describe('page model fixtures', () => {
