@@ -428,7 +428,7 @@ const cases: [file: string, want: Facts][] = [
       operation: 'PATCH /api/badges/{id}',
       parameters: ['path id required "string"'],
       body: ['title'],
-      bodyMedia: 'application/json',
+      bodyMedia: 'application/json (assumed)',
       statuses: ['200'],
       warnings: [/path parameter "id" is not described/],
     },
