@@ -127,6 +127,10 @@ function matchMethodAndPathCells(cells: readonly string[]): { method: string; pa
   const at = cells.findIndex((cell) => METHOD_WORD.test(cell.replace(/[*`]/g, '').trim()));
   if (at < 0 || at + 1 >= cells.length) return undefined;
   const path = cells[at + 1]!.replace(/`/g, '').trim();
+  if (!/^(?:\/|https?:\/\/)\S/.test(path)) return undefined;
+  // The cell holds the whole target: a placeholder named in words (`[Webhook ID]`) may hold a space.
+  const target = /\s/.test(path) ? readTarget(path) : undefined;
+  if (target) return { method: cells[at]!.replace(/[*`]/g, '').trim().toLowerCase(), ...target };
   return /^(?:\/|https?:\/\/)\S*$/.test(path) ? matchOperationLine(`${cells[at]!.replace(/[*`]/g, '').trim()} ${path}`) : undefined;
 }
 

@@ -34,7 +34,12 @@ export function matchOperationLine(text: string): OperationLine | undefined {
  * `{{baseUrl}}` is no server the page shows), text glued after a closing `}` cut off.
  */
 export function readTarget(raw: string): { path: string; server?: string; query?: string[] } | undefined {
-  let target = raw.trim().replace(/^['"]|['"]$/g, '');
+  // `/webhooks/[Webhook ID]`: a placeholder named in words; a path template's name holds no space
+  // (linters and clients read `{[\w.-]+}`), so the words are joined by `_`: `{Webhook_ID}`.
+  let target = raw
+    .trim()
+    .replace(/^['"]|['"]$/g, '')
+    .replace(/\/[[<{]([A-Za-z][\w-]*(?: [A-Za-z][\w-]*){1,3})[\]>}](?=\/|$)/g, (_, name: string) => `/{${name.replaceAll(' ', '_')}}`);
   let server: string | undefined;
   const url = /^((?:https?:\/\/)[^/\s]+)(\/\S*)?$/i.exec(target);
   if (url?.[1]) {

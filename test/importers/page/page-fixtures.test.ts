@@ -433,6 +433,15 @@ const cases: [file: string, want: Facts][] = [
       warnings: [/path parameter "id" is not described/],
     },
   ],
+  [
+    'o-placeholder-named-in-words.md',
+    {
+      operation: 'DELETE /v2/lamps/{Lamp_ID}',
+      parameters: ['path Lamp_ID required "string"'],
+      statuses: ['204', '404'],
+      warnings: [/path parameter "Lamp_ID" is not described/],
+    },
+  ],
 ];
 
 describe('page model fixtures', () => {

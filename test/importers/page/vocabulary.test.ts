@@ -89,6 +89,8 @@ describe('request targets', () => {
     ['https://api.example.com/v1/x?limit=1', { path: '/v1/x', server: 'https://api.example.com', query: ['limit'] }],
     ['{{baseUrl}}/api/webhooks/', { path: '/api/webhooks/' }],
     ['/v3/customers/{customerId}Removed one customer', { path: '/v3/customers/{customerId}' }],
+    ['https://x.example.com/v1/lamps/[Lamp ID]', { path: '/v1/lamps/{Lamp_ID}', server: 'https://x.example.com' }],
+    ['/v1/lamps/<lamp id>/bulbs', { path: '/v1/lamps/{lamp_id}/bulbs' }],
     ['not/a/path', undefined],
   ];
   it.each(cases)('%s', (given, want) => {
