@@ -1347,6 +1347,7 @@ class PageAssembler {
       }
       return;
     }
+    if (this.readFieldExample(located)) return;
     if (this.afterOperation && BODY_METHODS.has(this.operation?.method ?? '') && this.sampleMode !== 'response' && section.kind !== 'response' && section.kind !== 'responses') {
       // `POST /users` over `{...}`: the request the line prints, its body, unless the fields the page
       // lists later show it to be the response (a rendering that puts the response example first).
@@ -1391,6 +1392,30 @@ class PageAssembler {
       this.body ??= { description: '', rows: [], noBody: false, at };
       this.body.sample = located;
     }
+  }
+
+  /**
+   * `delivery_stats` / `object` / its description / `Example:` over `{...}`: the example of the
+   * field just listed, not of the payload; its keys are that field's, nested under it.
+   */
+  private readFieldExample(sample: Sample): boolean {
+    const rows = this.payload()?.rows ?? [];
+    const row = rows.at(-1);
+    // The label stands alone, or a text rendering ran it into the field's description.
+    if (!row || !(/^examples?\s*:?$/i.test(this.lastLabel.trim()) || /\bexamples?\s*:$/i.test(row.description))) return false;
+    if (!isRecord(sample.value) || row.at.line >= sample.at.line || sample.at.line - row.at.line > 12) return false;
+    if (row.type && !(row.type.kind === 'primitive' && row.type.name === 'object') && row.type.kind !== 'named') return false;
+    const keys = Object.keys(sample.value);
+    if (keys.length === 0 || keys.some((key) => rows.some((other) => other.name === key))) return false;
+    this.use();
+    row.description = row.description.replace(/\s*\bexamples?\s*:$/i, '');
+    if (row.children.length === 0) {
+      row.childrenAt = sample.at;
+      for (const [name, value] of Object.entries(sample.value)) {
+        row.children.push({ name, type: parseTypeExpression(jsonTypeOf(value)), required: false, description: '', default: '', at: sample.at, children: [] });
+      }
+    }
+    return true;
   }
 
   /**
@@ -1852,6 +1877,14 @@ function leadingSection(text: string): { section: SectionTitle; title: string; r
     if (section) return { section, title, rest: words.slice(count).join(' ') };
   }
   return undefined;
+}
+
+/** The type word of a sample's value: what its field is typed when only the sample shows it. */
+function jsonTypeOf(value: unknown): string {
+  if (Array.isArray(value)) return 'array';
+  if (value === null) return '';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value === 'object' ? 'object' : typeof value;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

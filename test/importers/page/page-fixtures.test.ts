@@ -442,6 +442,15 @@ const cases: [file: string, want: Facts][] = [
       warnings: [/path parameter "Lamp_ID" is not described/],
     },
   ],
+  [
+    'o-object-field-example.txt',
+    {
+      operation: 'GET /v1/ponds/{pond_id}',
+      parameters: ['path pond_id required "string"'],
+      statuses: ['200'],
+      warnings: [/the text "The pond." under `Response` was not read/, /a response table has no status line above it/],
+    },
+  ],
 ];
 
 describe('page model fixtures', () => {
@@ -491,6 +500,16 @@ describe('marks of required and optional', () => {
 });
 
 describe('where samples and servers go', () => {
+  it("the example under an object field is that field's, its keys nested under it", async () => {
+    const result = await importPage(fixture('page', 'o-object-field-example.txt'));
+    const response = (operationOf(result).operation.responses as JsonObject)['200'] as JsonObject;
+    const schema = ((response.content as JsonObject)['application/json'] as JsonObject).schema as JsonObject;
+    expect(Object.keys(schema.properties as JsonObject)).toEqual(['name', 'water_quality']);
+    const field = (schema.properties as JsonObject).water_quality as JsonObject;
+    expect(Object.keys(field.properties as JsonObject)).toEqual(['ph', 'oxygen_mg_l', 'sampled_at']);
+    expect(field.description).toBe('The latest water readings');
+  });
+
   it('an error sample goes to the listed status it names itself', async () => {
     const result = await importPage(fixture('page', 'path-glued-to-sentence.txt'));
     const responses = operationOf(result).operation.responses as JsonObject;
