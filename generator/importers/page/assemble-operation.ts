@@ -2,6 +2,7 @@
 // responses as rows with parsed types and nested rows. `readPageModel` runs the recognizers over any
 // reader's blocks (method+path, sections, parameter tables and lists, statuses, samples) and keeps,
 // for every block, whether it fed a fact; what fed none is reported where it stands.
+import { STATUS_CODES } from 'node:http';
 import { error, warning, type Diagnostic } from '../../core/diagnostics.js';
 import { HTTP_METHODS, type ParameterLocation } from '../../core/openapi-types.js';
 import type { Block, ListItem, Position, TableRow } from './blocks.js';
@@ -616,6 +617,9 @@ class PageAssembler {
       if (/^(?:-\s*)?(?:status|http)\b/i.test(text)) this.inHeaderSample = true;
       return;
     }
+    if (this.inResponses() && this.readPendingDescription(text)) return;
+    // `Schema` over a payload's fields: the tab a rendering printed, the fields say the rest.
+    if (/^schema$/i.test(text) && this.payload()) return this.use();
     if (this.inResponses() && this.readLooseStatus(text, at)) return;
     if (this.readHeaderLine(text, at)) return;
     if (this.readFact(text)) return this.use();
@@ -1097,6 +1101,24 @@ class PageAssembler {
     this.enter({ kind: 'response', response, title: status.status });
   }
 
+  /**
+   * `- 204` `- 400` listed as tabs, then each one's panel: `No Content`, `Bad request. The request
+   * failed validation.` A panel's text opening with a listed status's reason phrase is that status's.
+   */
+  private readPendingDescription(text: string): boolean {
+    const lower = text.toLowerCase();
+    const response = this.pendingStatuses.find((r) => {
+      const phrase = (STATUS_CODES[r.status] ?? '').toLowerCase();
+      return phrase !== '' && lower.startsWith(phrase) && /^(?:$|[.:,;]|\s[-–—])/.test(lower.slice(phrase.length));
+    });
+    if (!response || response.rows.length > 0 || response.sample) return false;
+    if (!response.description) response.description = text;
+    if (isNoBody(text) || text.trim().toLowerCase() === 'no content') response.noBody = true;
+    this.enter({ kind: 'response', response, title: response.status });
+    this.use();
+    return true;
+  }
+
   /** The next status a page listed before describing it, once the current one has its fields. */
   private nextPending(): PageResponse | undefined {
     const current = this.section.kind === 'response' ? this.section.response : undefined;
@@ -1238,7 +1260,7 @@ class PageAssembler {
     }
     const texts = items.map((item) => cleanItem(item.text));
     // Tabs of a rendering (`- application/json`, `- Schema`, `- Example`): chrome, but a media type counts.
-    if (texts.every((text) => matchMediaType(text) || /^(?:schema|example(?: \(from schema\))?|examples?|.{0,40}\b[1-5]\d\d)$/i.test(text))) {
+    if (texts.every((text) => matchMediaType(text) || /^(?:schema|example(?: \((?:from schema|auto)\))?|examples?|.{0,40}\b[1-5]\d\d)$/i.test(text))) {
       this.use();
       // The tabs under a response's headers lead back to its body.
       if (this.section.kind === 'response-headers') this.enter({ kind: 'response', response: this.section.response, title: this.section.title });

@@ -451,6 +451,14 @@ const cases: [file: string, want: Facts][] = [
       warnings: [/the text "The pond." under `Response` was not read/, /a response table has no status line above it/],
     },
   ],
+  [
+    'o-status-tabs-then-panels.txt',
+    {
+      operation: 'DELETE /v3/greenhouses/{greenhouse_id}',
+      parameters: ['path greenhouse_id required "string"'],
+      statuses: ['204', '404', '409'],
+    },
+  ],
 ];
 
 describe('page model fixtures', () => {
@@ -500,6 +508,16 @@ describe('marks of required and optional', () => {
 });
 
 describe('where samples and servers go', () => {
+  it("statuses listed as tabs, then each panel opening with its reason phrase: the fields go to that status", async () => {
+    const result = await importPage(fixture('page', 'o-status-tabs-then-panels.txt'));
+    const responses = operationOf(result).operation.responses as JsonObject;
+    expect((responses['204'] as JsonObject).content).toBeUndefined();
+    for (const status of ['409', '404']) {
+      const schema = (((responses[status] as JsonObject).content as JsonObject)['application/json'] as JsonObject).schema as JsonObject;
+      expect(Object.keys(schema.properties as JsonObject)).toEqual(['errors']);
+    }
+  });
+
   it("the example under an object field is that field's, its keys nested under it", async () => {
     const result = await importPage(fixture('page', 'o-object-field-example.txt'));
     const response = (operationOf(result).operation.responses as JsonObject)['200'] as JsonObject;
