@@ -753,6 +753,11 @@ class PageAssembler {
     // `No content` under a status says its body is empty; it is no status of its own.
     if (this.section.kind === 'response' && isNoBody(text)) return false;
     const phrase = statusOfReasonPhrase(text);
+    // `201 Created` / `Created`: a rendering printed the reason phrase again under its status.
+    if (phrase && this.section.kind === 'response' && this.section.response.status === phrase) {
+      this.use();
+      return true;
+    }
     if (phrase && !this.responses.some((r) => r.status === phrase)) {
       this.use();
       this.startResponse({ status: phrase, description: text }, at);
@@ -1211,7 +1216,9 @@ class PageAssembler {
       this.use();
       for (const row of rows) {
         const name = row.cells[0]!.trim();
-        const field: FieldRow = { name, type: undefined, required: false, description: '', default: '', at: row.at, children: [] };
+        // `Header | Description`: the second cell describes the header rather than showing its value.
+        const described = /^(?:description|details|notes|meaning)$/i.test(header[1]?.trim() ?? '');
+        const field: FieldRow = { name, type: undefined, required: false, description: described ? (row.cells[1]?.trim() ?? '') : '', default: '', at: row.at, children: [] };
         // The Content-Type a request or response is printed with is its payload's media type.
         const media = /^content-type$/i.test(name) ? matchMediaType(row.cells[1] ?? '') : undefined;
         if (media && section.kind === 'response-headers') section.response.mediaType ??= media;

@@ -19,7 +19,7 @@ import {
 } from './columns.js';
 import { parseTypeExpression, readTypeLine, splitGluedField } from './type-expression.js';
 import { readTypeFirstFields } from './type-first-fields.js';
-import { isStructuralLine, matchOperationLine, matchSectionTitle, matchStatusLine } from './vocabulary.js';
+import { isStructuralLine, matchOperationLine, matchSectionTitle, matchStatusLine, statusOfReasonPhrase } from './vocabulary.js';
 
 type TableStyle = 'pipe' | 'tab' | 'run-together';
 
@@ -114,7 +114,8 @@ function leadingTitleEnd(text: string): number | undefined {
 /** Where a section title glued to the end of a line starts (`uuidResponse Body`); undefined when none is. */
 function gluedTitleAt(text: string): number | undefined {
   for (let i = 1; i < text.length; i++) {
-    if (!/\p{Lu}/u.test(text[i]!) || !/[\p{Ll}\d"')\]}]/u.test(text[i - 1]!)) continue;
+    // After a reason phrase in capitals too: `OKResponse headers:`.
+    if (!/\p{Lu}/u.test(text[i]!) || !(/[\p{Ll}\d"')\]}]/u.test(text[i - 1]!) || statusOfReasonPhrase(text.slice(0, i)) !== undefined)) continue;
     const title = text.slice(i);
     if (title.length > 60 || matchSectionTitle(title) === undefined) continue;
     // One capitalized word after a lower-case one is a camelCase name (`requestBody`), unless a value closed before it.

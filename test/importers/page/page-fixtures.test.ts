@@ -459,6 +459,14 @@ const cases: [file: string, want: Facts][] = [
       statuses: ['204', '404', '409'],
     },
   ],
+  [
+    'o-title-glued-to-reason-phrase.txt',
+    {
+      operation: 'POST /v1/plants/{plant_id}/water',
+      parameters: ['path plant_id required "string"'],
+      statuses: ['200'],
+    },
+  ],
 ];
 
 describe('page model fixtures', () => {
@@ -508,6 +516,16 @@ describe('marks of required and optional', () => {
 });
 
 describe('where samples and servers go', () => {
+  it('a section title glued to a reason phrase in capitals (`OKResponse headers:`) starts the headers table', async () => {
+    const result = await importPage(fixture('page', 'o-title-glued-to-reason-phrase.txt'));
+    const response = (operationOf(result).operation.responses as JsonObject)['200'] as JsonObject;
+    expect(response.description).toBe('OK');
+    expect(response.headers).toEqual({
+      'x-tank-level': { description: 'Litres left in the tank after this call', schema: {} },
+      'x-next-watering': { description: 'When the plant is due again', schema: {} },
+    });
+  });
+
   it("statuses listed as tabs, then each panel opening with its reason phrase: the fields go to that status", async () => {
     const result = await importPage(fixture('page', 'o-status-tabs-then-panels.txt'));
     const responses = operationOf(result).operation.responses as JsonObject;
