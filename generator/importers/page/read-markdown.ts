@@ -140,6 +140,11 @@ class MarkdownReader {
         return;
       case 'list':
         this.flushOpen();
+        if (holdsLabelledCode(node)) {
+          // `- Status: 200 OK` / `- Body:` over a fenced sample: labelled lines, not a list of fields.
+          for (const item of node.children) this.readAll(item.children);
+          return;
+        }
         this.blocks.push({ kind: 'list', items: this.listItems(node), at });
         return;
       case 'code': {
@@ -363,4 +368,13 @@ function plainText(node: Nodes): string {
         .join(node.type === 'listItem' || node.type === 'blockquote' ? ' ' : '')
         .replace(/[ \t]+/g, ' ');
   }
+}
+
+/** A list item whose words end in a label (`Body:`) over a code block of its own: the list labels samples. */
+function holdsLabelledCode(list: List): boolean {
+  return list.children.some((item) => {
+    const code = item.children.findIndex((child) => child.type === 'code');
+    const label = code > 0 ? item.children[code - 1] : undefined;
+    return label?.type === 'paragraph' && /:\s*$/.test(plainText(label));
+  });
 }

@@ -467,6 +467,15 @@ const cases: [file: string, want: Facts][] = [
       statuses: ['200'],
     },
   ],
+  [
+    'o-labelled-sample-in-list.md',
+    {
+      operation: 'POST /sprinklers/{sprinkler_id}/pause',
+      parameters: ['path sprinkler_id required "string"'],
+      statuses: ['202'],
+      warnings: [/path parameter "sprinkler_id" is not described/],
+    },
+  ],
 ];
 
 describe('page model fixtures', () => {
@@ -516,6 +525,13 @@ describe('marks of required and optional', () => {
 });
 
 describe('where samples and servers go', () => {
+  it('`- Status: 202 Accepted` / `- Body:` over a fenced sample inside the list: the response and its sample', async () => {
+    const result = await importPage(fixture('page', 'o-labelled-sample-in-list.md'));
+    const response = (operationOf(result).operation.responses as JsonObject)['202'] as JsonObject;
+    const schema = ((response.content as JsonObject)['application/json'] as JsonObject).schema as JsonObject;
+    expect(Object.keys(schema.properties as JsonObject)).toEqual(['sprinkler_id', 'paused', 'paused_at']);
+  });
+
   it('a section title glued to a reason phrase in capitals (`OKResponse headers:`) starts the headers table', async () => {
     const result = await importPage(fixture('page', 'o-title-glued-to-reason-phrase.txt'));
     const response = (operationOf(result).operation.responses as JsonObject)['200'] as JsonObject;
