@@ -1308,6 +1308,17 @@ class PageAssembler {
       this.readTable(rows.filter((row) => row !== undefined), at);
       return;
     }
+    // A note between fields printed as a list item (`* Call ... first.`), the next fields indented
+    // so far that Markdown nests them under it: the fields are read, the note reported.
+    const nestedRows = items.flatMap((item) => item.children.map((child) => this.itemRow(child)));
+    if (fieldSection && nestedRows.length > 0 && nestedRows.every((row) => row !== undefined)) {
+      for (const item of items) {
+        const text = cleanItem(item.text);
+        this.warn(`the list item "${text.length > 60 ? `${text.slice(0, 57)}...` : text}" names no field and was not read`, item.at);
+      }
+      this.readTable(nestedRows, at);
+      return;
+    }
     // A list of prose under a section of fields was meant as fields and is not read (and so reported).
     if (this.section.kind === 'intro' || this.section.kind === 'response') {
       this.addProse(items.map((item) => `- ${item.markdown.replace(/\n/g, ' ')}`).join('\n'));

@@ -476,6 +476,14 @@ const cases: [file: string, want: Facts][] = [
       warnings: [/path parameter "sprinkler_id" is not described/],
     },
   ],
+  [
+    'o-note-nests-next-field.md',
+    {
+      operation: 'DELETE /garden/hedges',
+      parameters: ['query hedges required "array"', 'query gardener required "string"'],
+      warnings: [/describes no response status/, /the list item "Call the list function first to see the names\. Example: \[\.\.\." names no field and was not read/],
+    },
+  ],
 ];
 
 describe('page model fixtures', () => {
