@@ -301,12 +301,16 @@ class TextReader {
    */
   private readCurl(line: Line): boolean {
     if (!/^(?:\$\s*)?curl\s/.test(line.text)) return false;
-    const body: string[] = [line.text.replace(/^\$\s*/, '')];
+    // A help centre's editor turns a command's quotes typographic (`'https://...’`): they are shell quotes.
+    const straight = (text: string) => text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
+    const body: string[] = [straight(line.text.replace(/^\$\s*/, ''))];
     let j = this.i;
     let quote = quoteAfter(body[0]!, undefined);
-    while (j + 1 < this.lines.length && body.length < MAX_CURL_LINES && (/\\\s*$/.test(this.lines[j]!.raw) || quote !== undefined)) {
+    // `curl --request DELETE` over its URL: a command that names no URL yet goes on to a line that opens with one.
+    const urlNext = () => !/https?:\/\//.test(body.join(' ')) && /^['"‘“]?https?:\/\//.test(this.lines[j + 1]?.text ?? '');
+    while (j + 1 < this.lines.length && body.length < MAX_CURL_LINES && (/\\\s*$/.test(this.lines[j]!.raw) || quote !== undefined || urlNext())) {
       j++;
-      const text = this.lines[j]!.text;
+      const text = straight(this.lines[j]!.text);
       body.push(text);
       quote = quoteAfter(text, quote);
     }

@@ -484,6 +484,15 @@ const cases: [file: string, want: Facts][] = [
       warnings: [/describes no response status/, /the list item "Call the list function first to see the names\. Example: \[\.\.\." names no field and was not read/],
     },
   ],
+  [
+    'o-curl-url-on-next-line.txt',
+    {
+      operation: 'DELETE /v1/hives/{hive_id}',
+      parameters: ['path hive_id required "string"'],
+      statuses: ['200'],
+      warnings: [/path parameter "hive_id" is not described/],
+    },
+  ],
 ];
 
 describe('page model fixtures', () => {
