@@ -493,6 +493,17 @@ const cases: [file: string, want: Facts][] = [
       warnings: [/path parameter "hive_id" is not described/],
     },
   ],
+  [
+    'o-list-indented-under-sentence.md',
+    {
+      operation: 'PATCH /boats/{id}',
+      parameters: ['path id required "string"'],
+      body: ['name', 'berth'],
+      bodyMedia: 'application/json (assumed)',
+      statuses: ['200'],
+      warnings: [/path parameter "id" is not described/],
+    },
+  ],
 ];
 
 describe('page model fixtures', () => {
