@@ -142,9 +142,9 @@ function englishLabel(text: string): string {
   return english ? `${label[1] ?? ''}${english}: ${label[3]}` : text.replace('：', ': ');
 }
 
-/** A path segment that is an example value rather than a name: digits, a UUID, a domain, an id. */
+/** A path segment that is an example value rather than a name: digits, a UUID, a domain, an id, a value cut short (`01HX...`). */
 export function looksLikeValue(segment: string): boolean {
-  return /^\d+$/.test(segment) || /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(segment) || /^[a-z]+_[A-Za-z0-9]{6,}$/.test(segment) || /^[\w-]+\.(?:com|net|org|io)$/.test(segment);
+  return /^\w+(?:\.\.\.|…)$/.test(segment) || /^\d+$/.test(segment) || /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(segment) || /^[a-z]+_[A-Za-z0-9]{6,}$/.test(segment) || /^[\w-]+\.(?:com|net|org|io)$/.test(segment);
 }
 
 /**

@@ -63,7 +63,8 @@ export function readTarget(raw: string): { path: string; server?: string; query?
     .replace(/<([A-Za-z_][\w-]*)>/g, '{$1}')
     .replace(/\[([A-Za-z_][\w-]*)\]/g, '{$1}')
     .replace(/\$([A-Z][A-Z0-9_]*)/g, (_, name: string) => `{${name.toLowerCase()}}`)
-    .replace(/\.$/, '');
+    // A sentence's full stop is no part of the path; an ellipsis (`01HHX5...`) marks a value cut short.
+    .replace(/(?<!\.)\.$/, '');
   if (/[<>[\]"'`\\]/.test(path)) return undefined;
   if (server) server = server.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, '{$1}');
   return { path, ...(server ? { server } : {}), ...(query.length > 0 ? { query } : {}) };

@@ -504,6 +504,13 @@ const cases: [file: string, want: Facts][] = [
       warnings: [/path parameter "id" is not described/],
     },
   ],
+  [
+    'o-curl-to-elided-id.txt',
+    {
+      operation: 'DELETE /api/v1/feeders/01HZZFEEDER...',
+      warnings: [/the text "The feeder id\." under `Path Parameters` was not read/, /holds the example value "01HZZFEEDER\.\.\." where a parameter goes, and the page names no parameter for it; it is kept as printed/, /describes no response status/],
+    },
+  ],
 ];
 
 describe('page model fixtures', () => {

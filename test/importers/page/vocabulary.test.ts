@@ -91,6 +91,8 @@ describe('request targets', () => {
     ['/v3/customers/{customerId}Removed one customer', { path: '/v3/customers/{customerId}' }],
     ['https://x.example.com/v1/lamps/[Lamp ID]', { path: '/v1/lamps/{Lamp_ID}', server: 'https://x.example.com' }],
     ['/v1/lamps/<lamp id>/bulbs', { path: '/v1/lamps/{lamp_id}/bulbs' }],
+    ['/v1/feeders/01HZZ...', { path: '/v1/feeders/01HZZ...' }],
+    ['/v1/feeders.', { path: '/v1/feeders' }],
     ['not/a/path', undefined],
   ];
   it.each(cases)('%s', (given, want) => {
