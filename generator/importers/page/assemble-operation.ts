@@ -2,6 +2,7 @@
 // responses as rows with parsed types and nested rows. `readPageModel` runs the recognizers over any
 // reader's blocks (method+path, sections, parameter tables and lists, statuses, samples) and keeps,
 // for every block, whether it fed a fact; what fed none is reported where it stands.
+import { STATUS_CODES } from 'node:http';
 import { error, warning, type Diagnostic } from '../../core/diagnostics.js';
 import { HTTP_METHODS, type ParameterLocation } from '../../core/openapi-types.js';
 import type { Block, ListItem, Position, TableRow } from './blocks.js';
@@ -595,7 +596,8 @@ class PageAssembler {
       return;
     }
     // A heading on a flattened page runs on into the prose under it: its first words are the title.
-    const lead = headingDepth !== undefined ? leadingSection(text) : undefined;
+    // `Error 401` is a status, though its first word could title a section.
+    const lead = headingDepth !== undefined && !matchStatusLine(text, this.inResponses()) ? leadingSection(text) : undefined;
     if (lead) {
       this.use();
       this.lastLabel = lead.title;
@@ -615,6 +617,9 @@ class PageAssembler {
       if (/^(?:-\s*)?(?:status|http)\b/i.test(text)) this.inHeaderSample = true;
       return;
     }
+    if (this.inResponses() && this.readPendingDescription(text)) return;
+    // `Schema` over a payload's fields: the tab a rendering printed, the fields say the rest.
+    if (/^schema$/i.test(text) && this.payload()) return this.use();
     if (this.inResponses() && this.readLooseStatus(text, at)) return;
     if (this.readHeaderLine(text, at)) return;
     if (this.readFact(text)) return this.use();
@@ -748,6 +753,11 @@ class PageAssembler {
     // `No content` under a status says its body is empty; it is no status of its own.
     if (this.section.kind === 'response' && isNoBody(text)) return false;
     const phrase = statusOfReasonPhrase(text);
+    // `201 Created` / `Created`: a rendering printed the reason phrase again under its status.
+    if (phrase && this.section.kind === 'response' && this.section.response.status === phrase) {
+      this.use();
+      return true;
+    }
     if (phrase && !this.responses.some((r) => r.status === phrase)) {
       this.use();
       this.startResponse({ status: phrase, description: text }, at);
@@ -1096,6 +1106,24 @@ class PageAssembler {
     this.enter({ kind: 'response', response, title: status.status });
   }
 
+  /**
+   * `- 204` `- 400` listed as tabs, then each one's panel: `No Content`, `Bad request. The request
+   * failed validation.` A panel's text opening with a listed status's reason phrase is that status's.
+   */
+  private readPendingDescription(text: string): boolean {
+    const lower = text.toLowerCase();
+    const response = this.pendingStatuses.find((r) => {
+      const phrase = (STATUS_CODES[r.status] ?? '').toLowerCase();
+      return phrase !== '' && lower.startsWith(phrase) && /^(?:$|[.:,;]|\s[-–—])/.test(lower.slice(phrase.length));
+    });
+    if (!response || response.rows.length > 0 || response.sample) return false;
+    if (!response.description) response.description = text;
+    if (isNoBody(text) || text.trim().toLowerCase() === 'no content') response.noBody = true;
+    this.enter({ kind: 'response', response, title: response.status });
+    this.use();
+    return true;
+  }
+
   /** The next status a page listed before describing it, once the current one has its fields. */
   private nextPending(): PageResponse | undefined {
     const current = this.section.kind === 'response' ? this.section.response : undefined;
@@ -1188,7 +1216,9 @@ class PageAssembler {
       this.use();
       for (const row of rows) {
         const name = row.cells[0]!.trim();
-        const field: FieldRow = { name, type: undefined, required: false, description: '', default: '', at: row.at, children: [] };
+        // `Header | Description`: the second cell describes the header rather than showing its value.
+        const described = /^(?:description|details|notes|meaning)$/i.test(header[1]?.trim() ?? '');
+        const field: FieldRow = { name, type: undefined, required: false, description: described ? (row.cells[1]?.trim() ?? '') : '', default: '', at: row.at, children: [] };
         // The Content-Type a request or response is printed with is its payload's media type.
         const media = /^content-type$/i.test(name) ? matchMediaType(row.cells[1] ?? '') : undefined;
         if (media && section.kind === 'response-headers') section.response.mediaType ??= media;
@@ -1237,7 +1267,7 @@ class PageAssembler {
     }
     const texts = items.map((item) => cleanItem(item.text));
     // Tabs of a rendering (`- application/json`, `- Schema`, `- Example`): chrome, but a media type counts.
-    if (texts.every((text) => matchMediaType(text) || /^(?:schema|example(?: \(from schema\))?|examples?|.{0,40}\b[1-5]\d\d)$/i.test(text))) {
+    if (texts.every((text) => matchMediaType(text) || /^(?:schema|example(?: \((?:from schema|auto)\))?|examples?|.{0,40}\b[1-5]\d\d)$/i.test(text))) {
       this.use();
       // The tabs under a response's headers lead back to its body.
       if (this.section.kind === 'response-headers') this.enter({ kind: 'response', response: this.section.response, title: this.section.title });
@@ -1276,6 +1306,17 @@ class PageAssembler {
     const rows = items.map((item) => this.itemRow(item));
     if (fieldSection && rows.some((row) => row !== undefined)) {
       this.readTable(rows.filter((row) => row !== undefined), at);
+      return;
+    }
+    // A note between fields printed as a list item (`* Call ... first.`), the next fields indented
+    // so far that Markdown nests them under it: the fields are read, the note reported.
+    const nestedRows = items.flatMap((item) => item.children.map((child) => this.itemRow(child)));
+    if (fieldSection && nestedRows.length > 0 && nestedRows.every((row) => row !== undefined)) {
+      for (const item of items) {
+        const text = cleanItem(item.text);
+        this.warn(`the list item "${text.length > 60 ? `${text.slice(0, 57)}...` : text}" names no field and was not read`, item.at);
+      }
+      this.readTable(nestedRows, at);
       return;
     }
     // A list of prose under a section of fields was meant as fields and is not read (and so reported).
@@ -1346,6 +1387,7 @@ class PageAssembler {
       }
       return;
     }
+    if (this.readFieldExample(located)) return;
     if (this.afterOperation && BODY_METHODS.has(this.operation?.method ?? '') && this.sampleMode !== 'response' && section.kind !== 'response' && section.kind !== 'responses') {
       // `POST /users` over `{...}`: the request the line prints, its body, unless the fields the page
       // lists later show it to be the response (a rendering that puts the response example first).
@@ -1393,6 +1435,30 @@ class PageAssembler {
   }
 
   /**
+   * `delivery_stats` / `object` / its description / `Example:` over `{...}`: the example of the
+   * field just listed, not of the payload; its keys are that field's, nested under it.
+   */
+  private readFieldExample(sample: Sample): boolean {
+    const rows = this.payload()?.rows ?? [];
+    const row = rows.at(-1);
+    // The label stands alone, or a text rendering ran it into the field's description.
+    if (!row || !(/^examples?\s*:?$/i.test(this.lastLabel.trim()) || /\bexamples?\s*:$/i.test(row.description))) return false;
+    if (!isRecord(sample.value) || row.at.line >= sample.at.line || sample.at.line - row.at.line > 12) return false;
+    if (row.type && !(row.type.kind === 'primitive' && row.type.name === 'object') && row.type.kind !== 'named') return false;
+    const keys = Object.keys(sample.value);
+    if (keys.length === 0 || keys.some((key) => rows.some((other) => other.name === key))) return false;
+    this.use();
+    row.description = row.description.replace(/\s*\bexamples?\s*:$/i, '');
+    if (row.children.length === 0) {
+      row.childrenAt = sample.at;
+      for (const [name, value] of Object.entries(sample.value)) {
+        row.children.push({ name, type: parseTypeExpression(jsonTypeOf(value)), required: false, description: '', default: '', at: sample.at, children: [] });
+      }
+    }
+    return true;
+  }
+
+  /**
    * A sample's value, read with the tolerant reader (comments, `...`, Ruby's `=>`, a cut-off end),
    * its warnings located on the page. Bullets a rendering put before members are blanked first.
    */
@@ -1410,7 +1476,21 @@ class PageAssembler {
       return undefined;
     }
     for (const diagnostic of read.diagnostics) if (diagnostic.severity === 'warning') this.diagnostics.push(diagnostic);
-    return { value: read.result.value, at: { line: startLine, column: startColumn }, truncated: read.open.length > 0 };
+    const sampleAt = { line: startLine, column: startColumn };
+    let value = read.result.value;
+    // `"200": {}, "400": {}` among a sample's keys: a generator's list of the operation's statuses,
+    // not properties of the payload. Left out, and said so.
+    const codes = isRecord(value) ? Object.keys(value).filter((key) => /^[1-5]\d\d$/.test(key)) : [];
+    if (isRecord(value) && codes.length >= 2) {
+      const listed = codes.map((code) => `\`${code}\``).join(', ');
+      if (codes.length === Object.keys(value).length) {
+        this.warn(`a sample whose keys are status codes (${listed}) was not read as a payload`, sampleAt);
+        return undefined;
+      }
+      this.warn(`the keys ${listed} of a sample are status codes, not properties: left out`, sampleAt);
+      value = Object.fromEntries(Object.entries(value).filter(([key]) => !codes.includes(key)));
+    }
+    return { value, at: sampleAt, truncated: read.open.length > 0 };
   }
 
   /** A sample right under the operation line: the body's, unless only the success response's fields name its keys. */
@@ -1420,7 +1500,8 @@ class PageAssembler {
       const overlap = (rows: readonly FieldRow[]) => rows.filter((row) => keys.includes(row.name)).length;
       const bodyShare = overlap(this.body?.rows ?? []);
       const responseShare = Math.max(0, ...this.responses.filter((r) => r.status.startsWith('2')).map((r) => overlap(r.rows)));
-      if (bodyShare === 0 && responseShare > 0) {
+      // Also when the response's fields name every key and the body's only some (a create that echoes its input).
+      if ((bodyShare === 0 && responseShare > 0) || (responseShare === keys.length && responseShare > bodyShare)) {
         this.loneResponseSamples.push({ sample, error: false });
         continue;
       }
@@ -1836,6 +1917,14 @@ function leadingSection(text: string): { section: SectionTitle; title: string; r
     if (section) return { section, title, rest: words.slice(count).join(' ') };
   }
   return undefined;
+}
+
+/** The type word of a sample's value: what its field is typed when only the sample shows it. */
+function jsonTypeOf(value: unknown): string {
+  if (Array.isArray(value)) return 'array';
+  if (value === null) return '';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value === 'object' ? 'object' : typeof value;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

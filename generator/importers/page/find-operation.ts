@@ -26,6 +26,8 @@ export interface OperationFound {
 interface Candidate extends OperationFound {
   strength: number;
   index: number;
+  /** The method stands under a label of its own (`**Method** : PATCH`). */
+  methodLabelled?: boolean;
 }
 
 const METHOD_WORD = new RegExp(`^(${HTTP_METHODS.join('|')})$`, 'i');
@@ -105,8 +107,14 @@ export function findOperation(blocks: readonly Block[]): OperationFound | undefi
   // Two forms of the path on one page: the one the curl sample calls is the operation's.
   const close = candidates.filter((c) => c.strength >= strongest - 1 && c.source !== 'curl');
   const agreeing = curlPath ? (best.find((c) => samePath(c.path, curlPath!)) ?? close.find((c) => samePath(c.path, curlPath!))) : undefined;
-  const chosen = agreeing ?? best[0]!;
-  const { strength: _s, index: _i, ...found } = chosen;
+  let chosen = agreeing ?? best[0]!;
+  // The same path under another method in a line (a link to another page, a list of the API's
+  // operations) says less than the method the page labels as its own: `**Method** : PATCH`.
+  if (!chosen.methodLabelled) {
+    const labelled = candidates.filter((c) => c.methodLabelled && samePath(c.path, chosen.path) && c.method !== chosen.method);
+    if (labelled.length === 1 && !candidates.some((c) => c !== chosen && !c.methodLabelled && c.source !== 'curl' && c.method === chosen.method && samePath(c.path, chosen.path))) chosen = labelled[0]!;
+  }
+  const { strength: _s, index: _i, methodLabelled: _m, ...found } = chosen;
   if (!found.server) {
     const withServer = candidates.find((c) => c.server && samePath(c.path, found.path));
     if (withServer?.server) found.server = withServer.server;
@@ -119,6 +127,10 @@ function matchMethodAndPathCells(cells: readonly string[]): { method: string; pa
   const at = cells.findIndex((cell) => METHOD_WORD.test(cell.replace(/[*`]/g, '').trim()));
   if (at < 0 || at + 1 >= cells.length) return undefined;
   const path = cells[at + 1]!.replace(/`/g, '').trim();
+  if (!/^(?:\/|https?:\/\/)\S/.test(path)) return undefined;
+  // The cell holds the whole target: a placeholder named in words (`[Webhook ID]`) may hold a space.
+  const target = /\s/.test(path) ? readTarget(path) : undefined;
+  if (target) return { method: cells[at]!.replace(/[*`]/g, '').trim().toLowerCase(), ...target };
   return /^(?:\/|https?:\/\/)\S*$/.test(path) ? matchOperationLine(`${cells[at]!.replace(/[*`]/g, '').trim()} ${path}`) : undefined;
 }
 
@@ -130,9 +142,9 @@ function englishLabel(text: string): string {
   return english ? `${label[1] ?? ''}${english}: ${label[3]}` : text.replace('：', ': ');
 }
 
-/** A path segment that is an example value rather than a name: digits, a UUID, a domain, an id. */
+/** A path segment that is an example value rather than a name: digits, a UUID, a domain, an id, a value cut short (`01HX...`). */
 export function looksLikeValue(segment: string): boolean {
-  return /^\d+$/.test(segment) || /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(segment) || /^[a-z]+_[A-Za-z0-9]{6,}$/.test(segment) || /^[\w-]+\.(?:com|net|org|io)$/.test(segment);
+  return /^\w+(?:\.\.\.|…)$/.test(segment) || /^\d+$/.test(segment) || /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(segment) || /^[a-z]+_[A-Za-z0-9]{6,}$/.test(segment) || /^[\w-]+\.(?:com|net|org|io)$/.test(segment);
 }
 
 /**
@@ -162,7 +174,13 @@ function matchOperationPrefix(text: string): { method: string; path: string; ser
  * A method and a path printed apart: `Method: PATCH` and `Endpoint: /users/{id}` on lines near each
  * other (in any order), a method alone above its path, or a path broken at every `/`.
  */
-function readSplitOperation(entries: readonly Entry[], texts: readonly (string | undefined)[], index: number): (OperationFound & { source: 'split' | 'label' }) | undefined {
+function readSplitOperation(entries: readonly Entry[], texts: readonly (string | undefined)[], index: number): (OperationFound & { source: 'split' | 'label'; methodLabelled?: boolean }) | undefined {
+  const found = readSplitOperationParts(entries, texts, index);
+  const labelled = METHOD_LABEL.test(texts[index]!) || METHOD_LABEL_ALONE.test(texts[index]!.trim());
+  return found && labelled ? { ...found, methodLabelled: true } : found;
+}
+
+function readSplitOperationParts(entries: readonly Entry[], texts: readonly (string | undefined)[], index: number): (OperationFound & { source: 'split' | 'label' }) | undefined {
   const text = texts[index]!;
   let method: string | undefined;
   let methodAt = index;
@@ -175,7 +193,7 @@ function readSplitOperation(entries: readonly Entry[], texts: readonly (string |
   }
   if (!method) return undefined;
   // The path: on the lines after the method (a split path joined back), or a labelled URL nearby.
-  const after = joinSplitPath(texts, methodAt + 1);
+  const after = joinSplitPath(texts, methodAt + 1, entries);
   if (after) {
     const target = readTarget(after.path);
     if (target && after.server) target.server = after.server;
@@ -199,7 +217,7 @@ function readSplitOperation(entries: readonly Entry[], texts: readonly (string |
  * `/` `api` `/` `v2` ... one segment per line, or the whole path on the next line; a server's URL
  * alone on that line with the path on the one after (`https://api.example.com/v1` / `/things`).
  */
-function joinSplitPath(texts: readonly (string | undefined)[], from: number): { path: string; server?: string; blocks: number[] } | undefined {
+function joinSplitPath(texts: readonly (string | undefined)[], from: number, entries: readonly Entry[]): { path: string; server?: string; blocks: number[] } | undefined {
   const first = (texts[from] ?? '').trim();
   if (!first.startsWith('/') && !/^https?:\/\//.test(first) && !/^\{\{?[\w.-]+\}\}?\//.test(first)) return undefined;
   const next = (texts[from + 1] ?? '').trim();
@@ -214,7 +232,9 @@ function joinSplitPath(texts: readonly (string | undefined)[], from: number): { 
   const used: number[] = [];
   for (let k = from; k < texts.length && used.length < 40; k++) {
     const part = (texts[k] ?? '').trim();
-    if (part === '/' || (used.length > 0 && /^[\w{}.:-]+$/.test(part) && path.endsWith('/'))) {
+    // A segment is the next block: a path ending in `/` stops at a sample or table between it and the next word.
+    const adjacent = used.length === 0 || entries[k]!.block === entries[used.at(-1)!]!.block + 1;
+    if (adjacent && (part === '/' || (used.length > 0 && /^[\w{}.:-]+$/.test(part) && path.endsWith('/')))) {
       path += part;
       used.push(k);
     } else break;

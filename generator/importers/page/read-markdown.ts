@@ -140,6 +140,11 @@ class MarkdownReader {
         return;
       case 'list':
         this.flushOpen();
+        if (holdsLabelledCode(node)) {
+          // `- Status: 200 OK` / `- Body:` over a fenced sample: labelled lines, not a list of fields.
+          for (const item of node.children) this.readAll(item.children);
+          return;
+        }
         this.blocks.push({ kind: 'list', items: this.listItems(node), at });
         return;
       case 'code': {
@@ -183,7 +188,11 @@ class MarkdownReader {
     const rawLines = this.markdownOf(node).split('\n');
     const sourceLines = rawLines.map((line) => line.replace(/^\s*(?:>\s?)+/, ''));
     const lineStart = (k: number): Position => this.lineOfParagraph(node, rawLines, k, lines.length) ?? { line: at.line + k, column: k === 0 ? at.column : 1 };
-    lines.forEach((line, offset) => {
+    // `The body can contain:` over `    - \`name\`: (string) ...` lines indented under it: Markdown reads
+    // the list as the sentence's continuation; it is a list of its own.
+    let listFrom = lines.findIndex((line, k) => k > 0 && /:\s*$/.test(lines[k - 1]!) && lines.slice(k).every((rest) => /^\s*[-*+]\s+\S/.test(rest)));
+    if (listFrom < 0 || sourceLines.length !== lines.length) listFrom = lines.length;
+    lines.slice(0, listFrom).forEach((line, offset) => {
       const lineAt = lineStart(offset);
       // GitBook's API blocks: `{% swagger method="post" path="/x" %}`, a parameter's tag over its
       // description, `{% swagger-response status="200: OK" %}`. Read as the lines a page prints.
@@ -224,6 +233,15 @@ class MarkdownReader {
       if (source !== undefined) markdown.push(source);
     });
     flush();
+    if (listFrom < lines.length) {
+      const items: ListItem[] = lines.slice(listFrom).map((line, k) => ({
+        text: line.replace(/^\s*[-*+]\s+/, '').trim(),
+        markdown: sourceLines[listFrom + k]!.replace(/^\s*[-*+]\s+/, '').trim(),
+        at: lineStart(listFrom + k),
+        children: [],
+      }));
+      this.blocks.push({ kind: 'list', items, at: items[0]!.at });
+    }
   }
 
   /** A GitBook API block's tag: the operation, a parameter (held until its end tag), a response. */
@@ -363,4 +381,13 @@ function plainText(node: Nodes): string {
         .join(node.type === 'listItem' || node.type === 'blockquote' ? ' ' : '')
         .replace(/[ \t]+/g, ' ');
   }
+}
+
+/** A list item whose words end in a label (`Body:`) over a code block of its own: the list labels samples. */
+function holdsLabelledCode(list: List): boolean {
+  return list.children.some((item) => {
+    const code = item.children.findIndex((child) => child.type === 'code');
+    const label = code > 0 ? item.children[code - 1] : undefined;
+    return label?.type === 'paragraph' && /:\s*$/.test(plainText(label));
+  });
 }

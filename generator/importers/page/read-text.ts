@@ -19,7 +19,7 @@ import {
 } from './columns.js';
 import { parseTypeExpression, readTypeLine, splitGluedField } from './type-expression.js';
 import { readTypeFirstFields } from './type-first-fields.js';
-import { isStructuralLine, matchOperationLine, matchSectionTitle, matchStatusLine } from './vocabulary.js';
+import { isStructuralLine, matchOperationLine, matchSectionTitle, matchStatusLine, statusOfReasonPhrase } from './vocabulary.js';
 
 type TableStyle = 'pipe' | 'tab' | 'run-together';
 
@@ -114,7 +114,8 @@ function leadingTitleEnd(text: string): number | undefined {
 /** Where a section title glued to the end of a line starts (`uuidResponse Body`); undefined when none is. */
 function gluedTitleAt(text: string): number | undefined {
   for (let i = 1; i < text.length; i++) {
-    if (!/\p{Lu}/u.test(text[i]!) || !/[\p{Ll}\d"')\]}]/u.test(text[i - 1]!)) continue;
+    // After a reason phrase in capitals too: `OKResponse headers:`.
+    if (!/\p{Lu}/u.test(text[i]!) || !(/[\p{Ll}\d"')\]}]/u.test(text[i - 1]!) || statusOfReasonPhrase(text.slice(0, i)) !== undefined)) continue;
     const title = text.slice(i);
     if (title.length > 60 || matchSectionTitle(title) === undefined) continue;
     // One capitalized word after a lower-case one is a camelCase name (`requestBody`), unless a value closed before it.
@@ -300,12 +301,16 @@ class TextReader {
    */
   private readCurl(line: Line): boolean {
     if (!/^(?:\$\s*)?curl\s/.test(line.text)) return false;
-    const body: string[] = [line.text.replace(/^\$\s*/, '')];
+    // A help centre's editor turns a command's quotes typographic (`'https://...’`): they are shell quotes.
+    const straight = (text: string) => text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
+    const body: string[] = [straight(line.text.replace(/^\$\s*/, ''))];
     let j = this.i;
     let quote = quoteAfter(body[0]!, undefined);
-    while (j + 1 < this.lines.length && body.length < MAX_CURL_LINES && (/\\\s*$/.test(this.lines[j]!.raw) || quote !== undefined)) {
+    // `curl --request DELETE` over its URL: a command that names no URL yet goes on to a line that opens with one.
+    const urlNext = () => !/https?:\/\//.test(body.join(' ')) && /^['"‘“]?https?:\/\//.test(this.lines[j + 1]?.text ?? '');
+    while (j + 1 < this.lines.length && body.length < MAX_CURL_LINES && (/\\\s*$/.test(this.lines[j]!.raw) || quote !== undefined || urlNext())) {
       j++;
-      const text = this.lines[j]!.text;
+      const text = straight(this.lines[j]!.text);
       body.push(text);
       quote = quoteAfter(text, quote);
     }

@@ -34,7 +34,12 @@ export function matchOperationLine(text: string): OperationLine | undefined {
  * `{{baseUrl}}` is no server the page shows), text glued after a closing `}` cut off.
  */
 export function readTarget(raw: string): { path: string; server?: string; query?: string[] } | undefined {
-  let target = raw.trim().replace(/^['"]|['"]$/g, '');
+  // `/webhooks/[Webhook ID]`: a placeholder named in words; a path template's name holds no space
+  // (linters and clients read `{[\w.-]+}`), so the words are joined by `_`: `{Webhook_ID}`.
+  let target = raw
+    .trim()
+    .replace(/^['"]|['"]$/g, '')
+    .replace(/\/[[<{]([A-Za-z][\w-]*(?: [A-Za-z][\w-]*){1,3})[\]>}](?=\/|$)/g, (_, name: string) => `/{${name.replaceAll(' ', '_')}}`);
   let server: string | undefined;
   const url = /^((?:https?:\/\/)[^/\s]+)(\/\S*)?$/i.exec(target);
   if (url?.[1]) {
@@ -58,7 +63,8 @@ export function readTarget(raw: string): { path: string; server?: string; query?
     .replace(/<([A-Za-z_][\w-]*)>/g, '{$1}')
     .replace(/\[([A-Za-z_][\w-]*)\]/g, '{$1}')
     .replace(/\$([A-Z][A-Z0-9_]*)/g, (_, name: string) => `{${name.toLowerCase()}}`)
-    .replace(/\.$/, '');
+    // A sentence's full stop is no part of the path; an ellipsis (`01HHX5...`) marks a value cut short.
+    .replace(/(?<!\.)\.$/, '');
   if (/[<>[\]"'`\\]/.test(path)) return undefined;
   if (server) server = server.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, '{$1}');
   return { path, ...(server ? { server } : {}), ...(query.length > 0 ? { query } : {}) };
@@ -112,7 +118,7 @@ const SECTIONS: [RegExp, (match: RegExpExecArray) => SectionTitle][] = [
   [/^([1-5]\d\d) response$/, (m) => ({ kind: 'response', status: m[1]!, description: '' })],
   [
     new RegExp(
-      `^(?:responses?|response body|response schema|response fields|response details|response description|response data|response parameters|response codes|response information|response examples?|(?:success(?:ful)?|error) responses?|responses? samples?|returns|return body|return status|raises|errors?|error responses?|error codes|common errors|status codes?|data returned)${WITH_MEDIA_TYPE}$`,
+      `^(?:possible )?(?:responses?|response body|response schema|response fields|response details|response description|response data|response parameters|response codes|response information|response examples?|(?:success(?:ful)?|error) responses?|responses? samples?|returns|return body|return status|raises|errors?|error responses?|error codes|common errors|status codes?|data returned)${WITH_MEDIA_TYPE}$`,
     ),
     (m) => (m[1] ? { kind: 'responses', mediaType: m[1] } : { kind: 'responses' }),
   ],
@@ -177,8 +183,10 @@ const STATUS_WITH_SEPARATOR = /^(?:status\s+|http\s+)?([1-5]\d\d|[1-5]xx)\s*[-�
 const LABELLED_STATUS = /^(?:-\s*)?(?:(?:success(?:ful)? )?status(?: codes?)?(?:\(s\))?|http[ _](?:code|status)(?: code)?|response code|return status)\s*[:=]\s*(?:HTTP\/\d(?:\.\d)?\s+)?([1-5]\d\d)\b\.?\s*(.*)$/i;
 /** `Code: 204 NO CONTENT`: a code labelled only `Code`, which says it is a status by its reason phrase. */
 const LABELLED_CODE = /^(?:-\s*)?code\s*:\s*([1-5]\d\d)\s+([A-Za-z][A-Za-z' -]{1,40})$/i;
-/** `HTTP/1.1 200 OK`. */
-const STATUS_LINE_OF_HTTP = /^HTTP\/\d(?:\.\d)?\s+([1-5]\d\d)\b\s*(.*)$/i;
+/** `HTTP/1.1 200 OK`, and `HTTP 401 returns ...`: a line that opens with the protocol and a code. */
+const STATUS_LINE_OF_HTTP = /^HTTP(?:\/\d(?:\.\d)?)?\s+([1-5]\d\d)\b\s*(.*)$/i;
+/** `Success 204`, `Error 401 - Unauthorized` (a tab's title, its emoji dropped): the outcome, then its code. */
+const OUTCOME_THEN_CODE = /^(?:success(?:ful)?|error|failure|failed)\s*[-–—:]?\s*([1-5]\d\d)\b(?:\s*[-–—:]\s*)?([^.]{0,60})$/i;
 /** `ok(200)`, `Not Found(404)`: a reason phrase, its code in parentheses. */
 const PHRASE_THEN_CODE = /^([A-Za-z][A-Za-z ]{0,40}?)\s*\(([1-5]\d\d)\)$/;
 /** `status: OK`, `status: Created`: the reason phrase alone. */
@@ -221,8 +229,9 @@ export function statusesInProse(text: string): StatusLine[] {
  * status count: a bare number may open a sentence of prose.
  */
 export function matchStatusLine(text: string, inResponses: boolean): StatusLine | undefined {
-  const trimmed = words(text);
-  const labelled = LABELLED_STATUS.exec(trimmed) ?? STATUS_LINE_OF_HTTP.exec(trimmed);
+  // A tab's title may open with a coloured mark (`🟢 Success 204`): the mark says nothing the code does not.
+  const trimmed = words(text.replace(/^[\p{Extended_Pictographic}\uFE0F\u200D\s]+/u, ''));
+  const labelled = LABELLED_STATUS.exec(trimmed) ?? STATUS_LINE_OF_HTTP.exec(trimmed) ?? OUTCOME_THEN_CODE.exec(trimmed);
   if (labelled?.[1]) return { status: labelled[1], description: (labelled[2] ?? '').trim() };
   const code = LABELLED_CODE.exec(trimmed);
   if (code?.[1] && statusOfReasonPhrase(code[2]!)) return { status: code[1], description: code[2]!.trim() };

@@ -387,6 +387,130 @@ const cases: [file: string, want: Facts][] = [
       warnings: [/^the text "DeletePacketResponse: Deletion confirmation" under `Returns:` was not read$/],
     },
   ],
+  [
+    'o-status-tab-headings.md',
+    {
+      operation: 'DELETE /sessions/current',
+      statuses: ['204', '401', '423'],
+    },
+  ],
+  [
+    'o-http-code-status-lines.txt',
+    {
+      operation: 'GET /gauges/{gauge_id}/reading',
+      parameters: ['path gauge_id required "string"'],
+      statuses: ['200', '404'],
+    },
+  ],
+  [
+    'o-status-code-keys-in-sample.md',
+    {
+      operation: 'PUT /kites/{kite_id}',
+      parameters: ['path kite_id required "string"'],
+      body: ['name', 'span_cm'],
+      bodyMedia: 'application/json (assumed)',
+      statuses: ['200'],
+      warnings: [/path parameter "kite_id" is not described/, /the keys `200`, `400`, `404` of a sample are status codes, not properties: left out/, /a json block under `Responses` was not read/, /a sample whose keys are status codes \(`200`, `404`\) was not read as a payload/],
+    },
+  ],
+  [
+    'o-split-path-trailing-slash.txt',
+    {
+      operation: 'POST /lanterns/',
+      body: ['label'],
+      bodyMedia: 'application/json',
+      statuses: ['200'],
+    },
+  ],
+  [
+    'o-labelled-method-over-linked-line.md',
+    {
+      operation: 'PATCH /api/badges/{id}',
+      parameters: ['path id required "string"'],
+      body: ['title'],
+      bodyMedia: 'application/json (assumed)',
+      statuses: ['200'],
+      warnings: [/path parameter "id" is not described/],
+    },
+  ],
+  [
+    'o-placeholder-named-in-words.md',
+    {
+      operation: 'DELETE /v2/lamps/{Lamp_ID}',
+      parameters: ['path Lamp_ID required "string"'],
+      statuses: ['204', '404'],
+      warnings: [/path parameter "Lamp_ID" is not described/],
+    },
+  ],
+  [
+    'o-object-field-example.txt',
+    {
+      operation: 'GET /v1/ponds/{pond_id}',
+      parameters: ['path pond_id required "string"'],
+      statuses: ['200'],
+      warnings: [/the text "The pond." under `Response` was not read/, /a response table has no status line above it/],
+    },
+  ],
+  [
+    'o-status-tabs-then-panels.txt',
+    {
+      operation: 'DELETE /v3/greenhouses/{greenhouse_id}',
+      parameters: ['path greenhouse_id required "string"'],
+      statuses: ['204', '404', '409'],
+    },
+  ],
+  [
+    'o-title-glued-to-reason-phrase.txt',
+    {
+      operation: 'POST /v1/plants/{plant_id}/water',
+      parameters: ['path plant_id required "string"'],
+      statuses: ['200'],
+    },
+  ],
+  [
+    'o-labelled-sample-in-list.md',
+    {
+      operation: 'POST /sprinklers/{sprinkler_id}/pause',
+      parameters: ['path sprinkler_id required "string"'],
+      statuses: ['202'],
+      warnings: [/path parameter "sprinkler_id" is not described/],
+    },
+  ],
+  [
+    'o-note-nests-next-field.md',
+    {
+      operation: 'DELETE /garden/hedges',
+      parameters: ['query hedges required "array"', 'query gardener required "string"'],
+      warnings: [/describes no response status/, /the list item "Call the list function first to see the names\. Example: \[\.\.\." names no field and was not read/],
+    },
+  ],
+  [
+    'o-curl-url-on-next-line.txt',
+    {
+      operation: 'DELETE /v1/hives/{hive_id}',
+      parameters: ['path hive_id required "string"'],
+      statuses: ['200'],
+      warnings: [/path parameter "hive_id" is not described/],
+    },
+  ],
+  [
+    'o-list-indented-under-sentence.md',
+    {
+      operation: 'PATCH /boats/{id}',
+      parameters: ['path id required "string"'],
+      body: ['name', 'berth'],
+      bodyMedia: 'application/json (assumed)',
+      statuses: ['200'],
+      warnings: [/path parameter "id" is not described/],
+    },
+  ],
+  [
+    'o-curl-to-elided-id.txt',
+    {
+      operation: 'DELETE /api/v1/feeders/01HZZFEEDER...',
+      warnings: [/the text "The feeder id\." under `Path Parameters` was not read/, /holds the example value "01HZZFEEDER\.\.\." where a parameter goes, and the page names no parameter for it; it is kept as printed/, /describes no response status/],
+    },
+  ],
 ];
 
 describe('page model fixtures', () => {
@@ -436,6 +560,43 @@ describe('marks of required and optional', () => {
 });
 
 describe('where samples and servers go', () => {
+  it('`- Status: 202 Accepted` / `- Body:` over a fenced sample inside the list: the response and its sample', async () => {
+    const result = await importPage(fixture('page', 'o-labelled-sample-in-list.md'));
+    const response = (operationOf(result).operation.responses as JsonObject)['202'] as JsonObject;
+    const schema = ((response.content as JsonObject)['application/json'] as JsonObject).schema as JsonObject;
+    expect(Object.keys(schema.properties as JsonObject)).toEqual(['sprinkler_id', 'paused', 'paused_at']);
+  });
+
+  it('a section title glued to a reason phrase in capitals (`OKResponse headers:`) starts the headers table', async () => {
+    const result = await importPage(fixture('page', 'o-title-glued-to-reason-phrase.txt'));
+    const response = (operationOf(result).operation.responses as JsonObject)['200'] as JsonObject;
+    expect(response.description).toBe('OK');
+    expect(response.headers).toEqual({
+      'x-tank-level': { description: 'Litres left in the tank after this call', schema: {} },
+      'x-next-watering': { description: 'When the plant is due again', schema: {} },
+    });
+  });
+
+  it("statuses listed as tabs, then each panel opening with its reason phrase: the fields go to that status", async () => {
+    const result = await importPage(fixture('page', 'o-status-tabs-then-panels.txt'));
+    const responses = operationOf(result).operation.responses as JsonObject;
+    expect((responses['204'] as JsonObject).content).toBeUndefined();
+    for (const status of ['409', '404']) {
+      const schema = (((responses[status] as JsonObject).content as JsonObject)['application/json'] as JsonObject).schema as JsonObject;
+      expect(Object.keys(schema.properties as JsonObject)).toEqual(['errors']);
+    }
+  });
+
+  it("the example under an object field is that field's, its keys nested under it", async () => {
+    const result = await importPage(fixture('page', 'o-object-field-example.txt'));
+    const response = (operationOf(result).operation.responses as JsonObject)['200'] as JsonObject;
+    const schema = ((response.content as JsonObject)['application/json'] as JsonObject).schema as JsonObject;
+    expect(Object.keys(schema.properties as JsonObject)).toEqual(['name', 'water_quality']);
+    const field = (schema.properties as JsonObject).water_quality as JsonObject;
+    expect(Object.keys(field.properties as JsonObject)).toEqual(['ph', 'oxygen_mg_l', 'sampled_at']);
+    expect(field.description).toBe('The latest water readings');
+  });
+
   it('an error sample goes to the listed status it names itself', async () => {
     const result = await importPage(fixture('page', 'path-glued-to-sentence.txt'));
     const responses = operationOf(result).operation.responses as JsonObject;

@@ -17,6 +17,9 @@ describe('status lines', () => {
     ['a lower-case phrase then code, in responses', { given: 'ok(200)', inResponses: true, want: '200' }],
     ['status: and a reason phrase only', { given: 'status: Created', inResponses: false, want: '201' }],
     ['an example titled with its status', { given: 'Delete Link by Id - 404', inResponses: true, want: '404' }],
+    ['a tab titled with the outcome and its code', { given: '🔴 Error 401', inResponses: false, want: '401' }],
+    ['HTTP and a code opening a sentence', { given: 'HTTP 404 returns 404 Not Found for a missing gauge', inResponses: false, want: '404' }],
+    ['an outcome word in a sentence is no status', { given: 'Error 401 is rare.', inResponses: false, want: undefined }],
     ['default', { given: 'default', inResponses: true, want: 'default' }],
     ['a range', { given: '4XX', inResponses: true, want: '4XX' }],
   ];
@@ -86,6 +89,10 @@ describe('request targets', () => {
     ['https://api.example.com/v1/x?limit=1', { path: '/v1/x', server: 'https://api.example.com', query: ['limit'] }],
     ['{{baseUrl}}/api/webhooks/', { path: '/api/webhooks/' }],
     ['/v3/customers/{customerId}Removed one customer', { path: '/v3/customers/{customerId}' }],
+    ['https://x.example.com/v1/lamps/[Lamp ID]', { path: '/v1/lamps/{Lamp_ID}', server: 'https://x.example.com' }],
+    ['/v1/lamps/<lamp id>/bulbs', { path: '/v1/lamps/{lamp_id}/bulbs' }],
+    ['/v1/feeders/01HZZ...', { path: '/v1/feeders/01HZZ...' }],
+    ['/v1/feeders.', { path: '/v1/feeders' }],
     ['not/a/path', undefined],
   ];
   it.each(cases)('%s', (given, want) => {
