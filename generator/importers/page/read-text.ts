@@ -17,6 +17,7 @@ import {
   type RowCells,
   type SplitFailure,
 } from './columns.js';
+import { foreignMarker } from './foreign-words.js';
 import { parseTypeExpression, readTypeLine, splitGluedField } from './type-expression.js';
 import { readTypeFirstFields } from './type-first-fields.js';
 import { isStructuralLine, matchOperationLine, matchSectionTitle, matchStatusLine } from './vocabulary.js';
@@ -66,7 +67,9 @@ function unglueLines(lines: readonly Line[]): Line[] {
       out.push(line);
       continue;
     }
-    out.push(...cutGlued(line));
+    // `обязательно`, `필수`: another language's marker alone on its line reads as the English one.
+    const marker = foreignMarker(line.text);
+    out.push(...(marker ? [{ ...line, text: marker }] : cutGlued(line)));
   }
   return out;
 }

@@ -387,6 +387,23 @@ const cases: [file: string, want: Facts][] = [
       warnings: [/^the text "DeletePacketResponse: Deletion confirmation" under `Returns:` was not read$/],
     },
   ],
+  [
+    'w-foreign-type-words.md',
+    {
+      operation: 'POST /notes',
+      body: ['title', 'priority', 'tags', 'meta', 'pinned'],
+      bodyMedia: 'application/json (assumed)',
+      warnings: [/describes no response status/],
+    },
+  ],
+  [
+    'w-foreign-required-marker.txt',
+    {
+      operation: 'DELETE /notes/{noteId}',
+      parameters: ['path noteId required "integer"', 'query reason required "string" (assumed in)', 'query force "boolean" (assumed in)'],
+      statuses: ['204'],
+    },
+  ],
 ];
 
 describe('page model fixtures', () => {
@@ -419,6 +436,14 @@ describe('page model fixtures', () => {
 });
 
 describe('marks of required and optional', () => {
+  it('type words of another language are read as the English ones', async () => {
+    const result = await importPage(fixture('page', 'w-foreign-type-words.md'));
+    const schema = (((operationOf(result).operation.requestBody as JsonObject).content as JsonObject)['application/json'] as JsonObject).schema as JsonObject;
+    const types = Object.entries(schema.properties as JsonObject).map(([name, property]) => `${name} ${(property as JsonObject).type}`);
+    expect(types).toEqual(['title string', 'priority number', 'tags array', 'meta object', 'pinned boolean']);
+    expect(schema.required).toEqual(['title']);
+  });
+
   it('a page that marks the optional fields with `?` leaves the required ones unmarked', async () => {
     const result = await importPage(fixture('page', 'body-fields-under-path-parameters.txt'));
     const schema = (((operationOf(result).operation.requestBody as JsonObject).content as JsonObject)['application/json'] as JsonObject).schema as JsonObject;
