@@ -5,7 +5,7 @@
 import { error, warning, type Diagnostic } from '../../core/diagnostics.js';
 import { HTTP_METHODS, type ParameterLocation } from '../../core/openapi-types.js';
 import type { Block, ListItem, Position, TableRow } from './blocks.js';
-import { isNameHeader, parseRequired } from './columns.js';
+import { columnKindOfHeader, isNameHeader, parseRequired } from './columns.js';
 import { isOptionalToggle, matchBodyNameLine, matchComposition, type Composition } from './body-lines.js';
 import { inEnglish } from './foreign-words.js';
 import { findOperation, looksLikeValue, readCurlData, readCurlTarget, sameOperationPath, samePath, type OperationFound } from './find-operation.js';
@@ -1173,11 +1173,18 @@ class PageAssembler {
 
   /** A table that is no property table: statuses with their descriptions, or something not read. */
   private readGrid(header: readonly string[], rows: readonly { cells: string[]; at: Position }[], at: Position): void {
-    // `Name | Description` under a parameters or body section: fields whose types the page leaves out.
-    if ((this.section.kind === 'parameters' || this.section.kind === 'body') && header.length === 2 && isNameHeader(header[0]!) && /^(?:description|details|notes)$/i.test(header[1]!.trim())) {
+    // `Name | Description`, `Name | Description | Required` under a parameters or body section:
+    // fields whose types the page leaves out, required where a column says so, wherever it stands.
+    const kinds = header.map(columnKindOfHeader);
+    const requiredColumn = kinds.indexOf('required');
+    const descriptionColumn = kinds.indexOf('description');
+    const untyped = kinds[0] === 'name' && descriptionColumn !== -1 && kinds.slice(1).every((kind) => kind === 'description' || kind === 'required' || kind === 'default');
+    if ((this.section.kind === 'parameters' || this.section.kind === 'body') && untyped) {
       const fields = rows.map((row): TableRow => {
         const badge = /^(\S+)\s+(required|optional)$/i.exec(row.cells[0]?.trim() ?? '');
-        return { name: badge ? badge[1]! : (row.cells[0]?.trim() ?? ''), type: '', required: badge ? badge[2]!.toLowerCase() : '', description: row.cells[1]?.trim() ?? '', in: '', default: '', at: row.at, typeAt: row.at, nested: [] };
+        const required = badge ? badge[2]!.toLowerCase() : requiredColumn === -1 ? '' : (row.cells[requiredColumn]?.trim() ?? '');
+        const defaultValue = kinds.indexOf('default') === -1 ? '' : (row.cells[kinds.indexOf('default')]?.trim() ?? '');
+        return { name: badge ? badge[1]! : (row.cells[0]?.trim() ?? ''), type: '', required, description: row.cells[descriptionColumn]?.trim() ?? '', in: '', default: defaultValue, at: row.at, typeAt: row.at, nested: [] };
       });
       if (fields.every((field) => /^[A-Za-z_$@][\w.$@[\]-]*$/.test(field.name))) return this.readTable(fields, at);
     }
@@ -1188,9 +1195,13 @@ class PageAssembler {
       this.use();
       for (const row of rows) {
         const name = row.cells[0]!.trim();
-        const field: FieldRow = { name, type: undefined, required: false, description: '', default: '', at: row.at, children: [] };
+        // A `Required` column, wherever it stands (`Header | Required | Value`), says which are sent always.
+        const required = requiredColumn > 0 && parseRequired(row.cells[requiredColumn] ?? '') === true;
+        const description = descriptionColumn > 0 ? (row.cells[descriptionColumn]?.trim() ?? '') : '';
+        const field: FieldRow = { name, type: undefined, required, description, default: '', at: row.at, children: [] };
         // The Content-Type a request or response is printed with is its payload's media type.
-        const media = /^content-type$/i.test(name) ? matchMediaType(row.cells[1] ?? '') : undefined;
+        const valueCells = row.cells.filter((_, index) => index > 0 && index !== requiredColumn);
+        const media = /^content-type$/i.test(name) ? valueCells.map(matchMediaType).find((type) => type !== undefined) : undefined;
         if (media && section.kind === 'response-headers') section.response.mediaType ??= media;
         else if (media) this.requestMediaType ??= media;
         if (section.kind === 'response-headers') {

@@ -404,6 +404,14 @@ const cases: [file: string, want: Facts][] = [
       statuses: ['204'],
     },
   ],
+  [
+    'w-required-column-without-type.txt',
+    {
+      operation: 'POST /v1/shelves/{shelfId}/archive',
+      parameters: ['path shelfId required', 'header Authorization required', 'header Content-Type required', 'header X-Trace', 'query notify', 'query reason required'],
+      statuses: ['204', '404'],
+    },
+  ],
 ];
 
 describe('page model fixtures', () => {
