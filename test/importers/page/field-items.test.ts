@@ -50,6 +50,10 @@ describe('name, type and marker run together', () => {
     ['id*string', { name: 'id', type: 'string', required: '*' }],
     ['typestring', { name: 'type', type: 'string', required: '' }],
     ['AuthorizationstringRequired', { name: 'Authorization', type: 'string', required: 'required' }],
+    ['emailstring · emailOptional', { name: 'email', type: 'string <email>', required: 'optional' }],
+    ['auditall ofOptional', { name: 'audit', type: 'all of', required: 'optional' }],
+    // A composition word with no marker is no field.
+    ['fall of', undefined],
     // Words that end in a type word, with no marker, are words.
     ['update', undefined],
     ['company', undefined],

@@ -412,6 +412,16 @@ const cases: [file: string, want: Facts][] = [
       statuses: ['204', '404'],
     },
   ],
+  [
+    'w-glued-row-format-and-composition.txt',
+    {
+      operation: 'POST /desk/visitors',
+      body: ['full_name', 'contact_email', 'visit_day', 'badge', 'host'],
+      bodyMedia: 'application/json (assumed)',
+      statuses: ['201'],
+      warnings: [/cannot read the type "all of" of "badge"/, /cannot read the type "one of" of "host"/],
+    },
+  ],
 ];
 
 describe('page model fixtures', () => {
@@ -444,6 +454,15 @@ describe('page model fixtures', () => {
 });
 
 describe('marks of required and optional', () => {
+  it('a glued row keeps the format printed after its type (`string · email`)', async () => {
+    const result = await importPage(fixture('page', 'w-glued-row-format-and-composition.txt'));
+    const schema = (((operationOf(result).operation.requestBody as JsonObject).content as JsonObject)['application/json'] as JsonObject).schema as JsonObject;
+    const properties = schema.properties as JsonObject;
+    expect(properties.contact_email).toEqual(expect.objectContaining({ type: 'string', format: 'email' }));
+    expect(properties.visit_day).toEqual(expect.objectContaining({ type: 'string', format: 'date' }));
+    expect(schema.required).toEqual(['full_name']);
+  });
+
   it('type words of another language are read as the English ones', async () => {
     const result = await importPage(fixture('page', 'w-foreign-type-words.md'));
     const schema = (((operationOf(result).operation.requestBody as JsonObject).content as JsonObject)['application/json'] as JsonObject).schema as JsonObject;
