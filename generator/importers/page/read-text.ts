@@ -74,6 +74,8 @@ function unglueLines(lines: readonly Line[]): Line[] {
   return out;
 }
 
+/** `0 <= value`, `value <= 100`, `1 <= length <= 64`: a constraint line as Fumadocs prints it, text glued after it. */
+const RANGE_THEN_TEXT = /^(?:-?\d+(?:\.\d+)?\s*<=?\s*)?(?:value|length|items)(?:\s*<=?\s*-?\d+(?:\.\d+)?)?(?=[A-Za-z_$@])/;
 const LITERALS_THEN_TEXT = /^("[^"\n]*"(?:\s*[|,]\s*"[^"\n]*")*)(?=[A-Za-z_])/;
 
 function cutGlued(line: Line): Line[] {
@@ -87,13 +89,18 @@ function cutGlued(line: Line): Line[] {
   const sample = opened && matchOperationLine(opened[1]!) ? opened[1]!.length : undefined;
   // `string · maxLength: 200 · requiredparent`: the marker that ends a field's attributes, the next field's name glued on.
   const marker = /(?:^|\s)[•·]\s*(?:required|optional)(?=[a-z_$][\w$-]*$)/.exec(text);
-  const at = anchor
-    ? anchor.index + anchor[0].length
-    : literals
-      ? literals[1]!.length
-      : marker
-        ? marker.index + marker[0].length
-        : (sample ?? gluedTitleAt(text) ?? leadingTitleEnd(text));
+  // `0 <= valueoffset?number`: a field's range, the next field glued on (cut only where a field follows).
+  const range = RANGE_THEN_TEXT.exec(text);
+  const rangeEnd = range && splitGluedField(text.slice(range[0].length)) ? range[0].length : undefined;
+  const at =
+    rangeEnd ??
+    (anchor
+      ? anchor.index + anchor[0].length
+      : literals
+        ? literals[1]!.length
+        : marker
+          ? marker.index + marker[0].length
+          : (sample ?? gluedTitleAt(text) ?? leadingTitleEnd(text)));
   if (at === undefined) return [line];
   const head = text.slice(0, at).trimEnd();
   const tail = text.slice(at);

@@ -422,6 +422,14 @@ const cases: [file: string, want: Facts][] = [
       warnings: [/cannot read the type "all of" of "badge"/, /cannot read the type "one of" of "host"/],
     },
   ],
+  [
+    'w-range-line-glued-to-next-field.txt',
+    {
+      operation: 'GET /v2/sightings',
+      parameters: ['query page_size "integer"', 'query cursor "string"', 'query species "string"', 'query season "string"'],
+      statuses: ['200'],
+    },
+  ],
 ];
 
 describe('page model fixtures', () => {
