@@ -912,8 +912,11 @@ function groupRows(lines: readonly Line[], width: number): { cells: Cell[]; at: 
       continue;
     }
     if (line.text.endsWith('|')) {
+      // `| id |`, its other cells one per line below: the opening pipe starts a row, it holds no empty cell.
+      const framed = line.text.startsWith('|') && !pending;
+      if (framed) finish();
       current ??= { cells: [], at: line };
-      current.cells.push(...cellsOfPart(`${pending} ${line.text.slice(0, -1)}`, width - current.cells.length));
+      current.cells.push(...cellsOfPart(`${pending} ${line.text.slice(framed ? 1 : 0, -1)}`, width - current.cells.length));
       pending = '';
       if (current.cells.length >= width) finish();
       continue;

@@ -430,6 +430,14 @@ const cases: [file: string, want: Facts][] = [
       statuses: ['200'],
     },
   ],
+  [
+    'w-framed-cell-per-line-row.txt',
+    {
+      operation: 'GET /api/Kennels/{kennelId}/dogs/{dogName}',
+      parameters: ['path kennelId required "integer"', 'path dogName required "string"'],
+      statuses: ['200', '404'],
+    },
+  ],
 ];
 
 describe('page model fixtures', () => {
