@@ -1952,6 +1952,13 @@ export function readFieldItem(text: string): { name: string; type: string; requi
   const colon = COLON_ITEM.exec(text);
   // `token: required to identify the subscriber`: a name, then a required marker opening its description.
   const marked = colon ? /^(required|optional)\b[.:,]?\s*(.*)$/i.exec(colon[2]!) : undefined;
+  // `Headers: Optional accept: application/json`: a section's title (no field) saying whether what it
+  // lists is needed; a header printed with its value after it is that header.
+  const titled = marked && /^\p{Lu}/u.test(colon![1]!) ? matchSectionTitle(colon![1]!) : undefined;
+  if (titled) {
+    const header = titled.kind === 'headers' ? /^([A-Za-z][\w-]*):\s*(\S.*)$/.exec(marked![2]!.trim()) : undefined;
+    return header ? { name: header[1]!, type: '', required: marked![1]!.toLowerCase(), description: header[2]!, in: 'header' } : undefined;
+  }
   if (colon && marked) return { name: colon[1]!, type: '', required: marked[1]!.toLowerCase(), description: marked[2]!.trim(), in: '' };
   if (colon) {
     const [first = '', ...rest] = colon[2]!.split(/\s+/);

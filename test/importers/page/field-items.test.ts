@@ -14,6 +14,8 @@ describe('list items that describe a field', () => {
     ['name, type and description between dashes', { given: 'managed_host_id - Number - Id of the host', want: { name: 'managed_host_id', type: 'Number', required: '', description: 'Id of the host', in: '' } }],
     ['a required marker after the colon', { given: 'token: required to identify the reader.', want: { name: 'token', type: '', required: 'required', description: 'to identify the reader.', in: '' } }],
     ['a type and allowed values after a semicolon', { given: 'x-error-codes (string; allowed values: [a.b])', want: { name: 'x-error-codes', type: 'string', required: '', description: '', in: '' } }],
+    ['a section title with a marker over a header and its value', { given: 'Headers: Optional accept: application/json', want: { name: 'accept', type: '', required: 'optional', description: 'application/json', in: 'header' } }],
+    ['a section title with a marker alone', { given: 'Headers: Required', want: undefined }],
     ['prose', { given: 'keep the first account settings', want: undefined }],
     ['a sentence with dashes', { given: 'Some value - see below - for details', want: undefined }],
   ];

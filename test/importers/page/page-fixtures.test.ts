@@ -438,6 +438,15 @@ const cases: [file: string, want: Facts][] = [
       statuses: ['200', '404'],
     },
   ],
+  [
+    'w-titled-list-item-with-marker.md',
+    {
+      operation: 'GET /lamps/{lampId}/on',
+      parameters: ['path lampId required "string"', 'header X-Room-Key required'],
+      statuses: ['200'],
+      warnings: [/path parameter "lampId" is not described/],
+    },
+  ],
 ];
 
 describe('page model fixtures', () => {
