@@ -7,7 +7,7 @@ import { HTTP_METHODS, type ParameterLocation } from '../../core/openapi-types.j
 import type { Block, ListItem, Position, TableRow } from './blocks.js';
 import { columnKindOfHeader, isNameHeader, parseRequired } from './columns.js';
 import { isOptionalToggle, matchBodyNameLine, matchComposition, type Composition } from './body-lines.js';
-import { inEnglish } from './foreign-words.js';
+import { foreignMarker, inEnglish } from './foreign-words.js';
 import { findOperation, looksLikeValue, readCurlData, readCurlTarget, sameOperationPath, samePath, type OperationFound } from './find-operation.js';
 import { readTolerantJson } from './tolerant-json.js';
 import { readTypeLine, splitGluedField } from './type-expression.js';
@@ -700,6 +700,9 @@ class PageAssembler {
       const key = this.keys.find((name) => text.length > name.length && text.startsWith(name) && /\p{Lu}/u.test(text[name.length]!));
       if (key) row = { name: key, type: '', required: '', description: text.slice(key.length).trim(), in: '', default: '', at, typeAt: at, nested: [] };
     }
+    // `id (number, required): The ID.`: a field item printed as a line of text, not a list's item.
+    const item = row ? undefined : /^[A-Za-z_$@][\w.$@-]*\s*\(/.test(text) ? readFieldItem(text) : undefined;
+    if (item && (item.type || item.required)) row = { name: item.name, type: item.type, required: item.required, description: item.description, in: item.in, default: '', at, typeAt: at, nested: [] };
     if (!row) return false;
     this.use();
     this.readTable([row], at);
@@ -1935,6 +1938,7 @@ export function readFieldItem(text: string): { name: string; type: string; requi
       }
       const rest = words.join(' ');
       if (/^(required|optional)$/i.test(rest)) required = rest.toLowerCase();
+      else if (foreignMarker(rest)) required = foreignMarker(rest)!;
       else if (rest && !type && (parseTypeExpression(rest) || readTypeLine(rest))) type = rest;
     }
     // `Required` after the parentheses, unless it opens a sentence (`Required if ...`).

@@ -60,11 +60,21 @@ export function readText(text: string, file: string): ReadResult {
 function unglueLines(lines: readonly Line[]): Line[] {
   const out: Line[] = [];
   let fence: string | undefined;
-  for (const line of lines) {
+  let skip = -1;
+  for (const [k, line] of lines.entries()) {
+    if (k === skip) continue;
     const open = FENCE.exec(line.text);
     if (open) fence = fence === undefined ? open[1] : undefined;
     if (fence !== undefined || open) {
       out.push(line);
+      continue;
+    }
+    // `id` / `(number, required): The ID.`: a name over its parenthesized attributes is one field line.
+    const attributes = lines[k + 1]?.text ?? '';
+    if (FIELD_NAME.test(line.text) && line.text.length <= MAX_FIELD_NAME && PARENTHESIZED_ATTRIBUTES.test(attributes) && !isVocabularyWord(line.text)) {
+      const text = `${line.text} ${attributes}`;
+      out.push({ ...line, raw: ' '.repeat(line.indent) + text, text });
+      skip = k + 1;
       continue;
     }
     // `обязательно`, `필수`: another language's marker alone on its line reads as the English one.
@@ -74,6 +84,8 @@ function unglueLines(lines: readonly Line[]): Line[] {
   return out;
 }
 
+/** `(number, required): The ID.`, `(string)`: a field's attributes in parentheses opening its line, its description after a colon or dash. */
+const PARENTHESIZED_ATTRIBUTES = /^\([^()]{1,60}\)(?:\s*[:–—-]\s|\s*$)/;
 /** `0 <= value`, `value <= 100`, `1 <= length <= 64`: a constraint line as Fumadocs prints it, text glued after it. */
 const RANGE_THEN_TEXT = /^(?:-?\d+(?:\.\d+)?\s*<=?\s*)?(?:value|length|items)(?:\s*<=?\s*-?\d+(?:\.\d+)?)?(?=[A-Za-z_$@])/;
 const LITERALS_THEN_TEXT = /^("[^"\n]*"(?:\s*[|,]\s*"[^"\n]*")*)(?=[A-Za-z_])/;

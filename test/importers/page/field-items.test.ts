@@ -16,6 +16,7 @@ describe('list items that describe a field', () => {
     ['a type and allowed values after a semicolon', { given: 'x-error-codes (string; allowed values: [a.b])', want: { name: 'x-error-codes', type: 'string', required: '', description: '', in: '' } }],
     ['a section title with a marker over a header and its value', { given: 'Headers: Optional accept: application/json', want: { name: 'accept', type: '', required: 'optional', description: 'application/json', in: 'header' } }],
     ['a section title with a marker alone', { given: 'Headers: Required', want: undefined }],
+    ['a required marker of another language in the parentheses', { given: 'id (number, 필수): The ID.', want: { name: 'id', type: 'number', required: 'required', description: 'The ID.', in: '' } }],
     ['prose', { given: 'keep the first account settings', want: undefined }],
     ['a sentence with dashes', { given: 'Some value - see below - for details', want: undefined }],
   ];

@@ -447,6 +447,14 @@ const cases: [file: string, want: Facts][] = [
       warnings: [/path parameter "lampId" is not described/],
     },
   ],
+  [
+    'w-name-over-parenthesized-attributes.txt',
+    {
+      operation: 'DELETE /recipes/{recipeId}',
+      parameters: ['path recipeId required "number"', 'query keepPhotos "boolean"', 'query reason required "string"'],
+      statuses: ['204'],
+    },
+  ],
 ];
 
 describe('page model fixtures', () => {
