@@ -97,6 +97,9 @@ const PHRASES: readonly (readonly [string, string])[] = [
   ['по умолчанию', 'default'],
   ['метод', 'method'],
   ['путь', 'path'],
+  ['авторизации', 'authorizations'],
+  ['авторизация', 'authentication'],
+  ['аутентификация', 'authentication'],
   // Korean
   ['경로 파라미터', 'path parameters'],
   ['쿼리 파라미터', 'query parameters'],
