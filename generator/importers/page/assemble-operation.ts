@@ -1954,6 +1954,11 @@ export function readFieldItem(text: string): { name: string; type: string; requi
   const dashed = DASH_ITEM.exec(text);
   if (dashed && (parseTypeExpression(dashed[2]!) || readTypeLine(dashed[2]!))) return { name: dashed[1]!, type: dashed[2]!, required: '', description: dashed[3]!.trim(), in: '' };
   const colon = COLON_ITEM.exec(text);
+  // `first_name: (string) The first name.`: the attributes in parentheses after the colon.
+  if (colon && colon[2]!.startsWith('(')) {
+    const item = readFieldItem(`${colon[1]} ${colon[2]}`);
+    if (item && (item.type || item.required)) return item;
+  }
   // `token: required to identify the subscriber`: a name, then a required marker opening its description.
   const marked = colon ? /^(required|optional)\b[.:,]?\s*(.*)$/i.exec(colon[2]!) : undefined;
   // `Headers: Optional accept: application/json`: a section's title (no field) saying whether what it

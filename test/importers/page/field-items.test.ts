@@ -17,6 +17,8 @@ describe('list items that describe a field', () => {
     ['a section title with a marker over a header and its value', { given: 'Headers: Optional accept: application/json', want: { name: 'accept', type: '', required: 'optional', description: 'application/json', in: 'header' } }],
     ['a section title with a marker alone', { given: 'Headers: Required', want: undefined }],
     ['a required marker of another language in the parentheses', { given: 'id (number, 필수): The ID.', want: { name: 'id', type: 'number', required: 'required', description: 'The ID.', in: '' } }],
+    ['the attributes in parentheses after a colon', { given: 'first_name: (string) The first name.', want: { name: 'first_name', type: 'string', required: '', description: 'The first name.', in: '' } }],
+    ['a colon over parentheses that say no type', { given: 'note: (see below) more', want: undefined }],
     ['prose', { given: 'keep the first account settings', want: undefined }],
     ['a sentence with dashes', { given: 'Some value - see below - for details', want: undefined }],
   ];

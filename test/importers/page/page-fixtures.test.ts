@@ -456,6 +456,17 @@ const cases: [file: string, want: Facts][] = [
       statuses: ['204'],
     },
   ],
+  [
+    'w-colon-then-parenthesized-type.md',
+    {
+      operation: 'PATCH /gardens/{gardenId}',
+      parameters: ['path gardenId required "string"'],
+      body: ['title', 'public'],
+      bodyMedia: 'application/json (assumed)',
+      statuses: ['200'],
+      warnings: [/path parameter "gardenId" is not described/],
+    },
+  ],
 ];
 
 describe('page model fixtures', () => {
