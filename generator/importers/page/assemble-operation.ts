@@ -6,9 +6,9 @@ import { STATUS_CODES } from 'node:http';
 import { error, warning, type Diagnostic } from '../../core/diagnostics.js';
 import { HTTP_METHODS, type ParameterLocation } from '../../core/openapi-types.js';
 import type { Block, ListItem, Position, TableRow } from './blocks.js';
-import { isNameHeader, parseRequired } from './columns.js';
+import { columnKindOfHeader, isNameHeader, parseRequired } from './columns.js';
 import { isOptionalToggle, matchBodyNameLine, matchComposition, type Composition } from './body-lines.js';
-import { inEnglish } from './foreign-words.js';
+import { foreignMarker, inEnglish } from './foreign-words.js';
 import { findOperation, looksLikeValue, readCurlData, readCurlTarget, sameOperationPath, samePath, type OperationFound } from './find-operation.js';
 import { readTolerantJson } from './tolerant-json.js';
 import { readTypeLine, splitGluedField } from './type-expression.js';
@@ -705,6 +705,9 @@ class PageAssembler {
       const key = this.keys.find((name) => text.length > name.length && text.startsWith(name) && /\p{Lu}/u.test(text[name.length]!));
       if (key) row = { name: key, type: '', required: '', description: text.slice(key.length).trim(), in: '', default: '', at, typeAt: at, nested: [] };
     }
+    // `id (number, required): The ID.`: a field item printed as a line of text, not a list's item.
+    const item = row ? undefined : /^[A-Za-z_$@][\w.$@-]*\s*\(/.test(text) ? readFieldItem(text) : undefined;
+    if (item && (item.type || item.required)) row = { name: item.name, type: item.type, required: item.required, description: item.description, in: item.in, default: '', at, typeAt: at, nested: [] };
     if (!row) return false;
     this.use();
     this.readTable([row], at);
@@ -1201,11 +1204,18 @@ class PageAssembler {
 
   /** A table that is no property table: statuses with their descriptions, or something not read. */
   private readGrid(header: readonly string[], rows: readonly { cells: string[]; at: Position }[], at: Position): void {
-    // `Name | Description` under a parameters or body section: fields whose types the page leaves out.
-    if ((this.section.kind === 'parameters' || this.section.kind === 'body') && header.length === 2 && isNameHeader(header[0]!) && /^(?:description|details|notes)$/i.test(header[1]!.trim())) {
+    // `Name | Description`, `Name | Description | Required` under a parameters or body section:
+    // fields whose types the page leaves out, required where a column says so, wherever it stands.
+    const kinds = header.map(columnKindOfHeader);
+    const requiredColumn = kinds.indexOf('required');
+    const descriptionColumn = kinds.indexOf('description');
+    const untyped = kinds[0] === 'name' && descriptionColumn !== -1 && kinds.slice(1).every((kind) => kind === 'description' || kind === 'required' || kind === 'default');
+    if ((this.section.kind === 'parameters' || this.section.kind === 'body') && untyped) {
       const fields = rows.map((row): TableRow => {
         const badge = /^(\S+)\s+(required|optional)$/i.exec(row.cells[0]?.trim() ?? '');
-        return { name: badge ? badge[1]! : (row.cells[0]?.trim() ?? ''), type: '', required: badge ? badge[2]!.toLowerCase() : '', description: row.cells[1]?.trim() ?? '', in: '', default: '', at: row.at, typeAt: row.at, nested: [] };
+        const required = badge ? badge[2]!.toLowerCase() : requiredColumn === -1 ? '' : (row.cells[requiredColumn]?.trim() ?? '');
+        const defaultValue = kinds.indexOf('default') === -1 ? '' : (row.cells[kinds.indexOf('default')]?.trim() ?? '');
+        return { name: badge ? badge[1]! : (row.cells[0]?.trim() ?? ''), type: '', required, description: row.cells[descriptionColumn]?.trim() ?? '', in: '', default: defaultValue, at: row.at, typeAt: row.at, nested: [] };
       });
       if (fields.every((field) => /^[A-Za-z_$@][\w.$@[\]-]*$/.test(field.name))) return this.readTable(fields, at);
     }
@@ -1216,11 +1226,15 @@ class PageAssembler {
       this.use();
       for (const row of rows) {
         const name = row.cells[0]!.trim();
-        // `Header | Description`: the second cell describes the header rather than showing its value.
-        const described = /^(?:description|details|notes|meaning)$/i.test(header[1]?.trim() ?? '');
-        const field: FieldRow = { name, type: undefined, required: false, description: described ? (row.cells[1]?.trim() ?? '') : '', default: '', at: row.at, children: [] };
+        // A `Required` column, wherever it stands (`Header | Required | Value`), says which are sent
+        // always; a `Description` column (`Header | Description`) describes the header rather than
+        // showing its value.
+        const required = requiredColumn > 0 && parseRequired(row.cells[requiredColumn] ?? '') === true;
+        const description = descriptionColumn > 0 ? (row.cells[descriptionColumn]?.trim() ?? '') : '';
+        const field: FieldRow = { name, type: undefined, required, description, default: '', at: row.at, children: [] };
         // The Content-Type a request or response is printed with is its payload's media type.
-        const media = /^content-type$/i.test(name) ? matchMediaType(row.cells[1] ?? '') : undefined;
+        const valueCells = row.cells.filter((_, index) => index > 0 && index !== requiredColumn);
+        const media = /^content-type$/i.test(name) ? valueCells.map(matchMediaType).find((type) => type !== undefined) : undefined;
         if (media && section.kind === 'response-headers') section.response.mediaType ??= media;
         else if (media) this.requestMediaType ??= media;
         if (section.kind === 'response-headers') {
@@ -2013,6 +2027,7 @@ export function readFieldItem(text: string): { name: string; type: string; requi
       }
       const rest = words.join(' ');
       if (/^(required|optional)$/i.test(rest)) required = rest.toLowerCase();
+      else if (foreignMarker(rest)) required = foreignMarker(rest)!;
       else if (rest && !type && (parseTypeExpression(rest) || readTypeLine(rest))) type = rest;
     }
     // `Required` after the parentheses, unless it opens a sentence (`Required if ...`).
@@ -2028,8 +2043,20 @@ export function readFieldItem(text: string): { name: string; type: string; requi
   const dashed = DASH_ITEM.exec(text);
   if (dashed && (parseTypeExpression(dashed[2]!) || readTypeLine(dashed[2]!))) return { name: dashed[1]!, type: dashed[2]!, required: '', description: dashed[3]!.trim(), in: '' };
   const colon = COLON_ITEM.exec(text);
+  // `first_name: (string) The first name.`: the attributes in parentheses after the colon.
+  if (colon && colon[2]!.startsWith('(')) {
+    const item = readFieldItem(`${colon[1]} ${colon[2]}`);
+    if (item && (item.type || item.required)) return item;
+  }
   // `token: required to identify the subscriber`: a name, then a required marker opening its description.
   const marked = colon ? /^(required|optional)\b[.:,]?\s*(.*)$/i.exec(colon[2]!) : undefined;
+  // `Headers: Optional accept: application/json`: a section's title (no field) saying whether what it
+  // lists is needed; a header printed with its value after it is that header.
+  const titled = marked && /^\p{Lu}/u.test(colon![1]!) ? matchSectionTitle(colon![1]!) : undefined;
+  if (titled) {
+    const header = titled.kind === 'headers' ? /^([A-Za-z][\w-]*):\s*(\S.*)$/.exec(marked![2]!.trim()) : undefined;
+    return header ? { name: header[1]!, type: '', required: marked![1]!.toLowerCase(), description: header[2]!, in: 'header' } : undefined;
+  }
   if (colon && marked) return { name: colon[1]!, type: '', required: marked[1]!.toLowerCase(), description: marked[2]!.trim(), in: '' };
   if (colon) {
     const [first = '', ...rest] = colon[2]!.split(/\s+/);

@@ -100,8 +100,13 @@ export function isNameHeader(cell: string): boolean {
 }
 
 /** The kind of column a header word names, in English or in another language. */
+/** The kind of column a header cell names (`Required`, `Описание`), `other` for a word the table lacks. */
+export function columnKindOfHeader(cell: string): ColumnKind {
+  return headerWord(plainHeader(cell)) ?? 'other';
+}
+
 function headerWord(word: string): ColumnKind | undefined {
-  const own = HEADER_WORDS[word];
+  const own = Object.hasOwn(HEADER_WORDS, word) ? HEADER_WORDS[word] : undefined;
   if (own) return own;
   const english = inEnglish(word);
   return english === undefined ? undefined : HEADER_WORDS[english.toLowerCase()];

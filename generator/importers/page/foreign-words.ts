@@ -97,6 +97,15 @@ const PHRASES: readonly (readonly [string, string])[] = [
   ['по умолчанию', 'default'],
   ['метод', 'method'],
   ['путь', 'path'],
+  ['авторизации', 'authorizations'],
+  ['авторизация', 'authentication'],
+  ['аутентификация', 'authentication'],
+  // Korean
+  ['경로 파라미터', 'path parameters'],
+  ['쿼리 파라미터', 'query parameters'],
+  ['요청 본문', 'request body'],
+  ['파라미터', 'parameters'],
+  ['필수', 'required'],
   // Spanish and Portuguese
   ['parámetros de ruta', 'path parameters'],
   ['parámetros de consulta', 'query parameters'],
@@ -199,14 +208,29 @@ export function inEnglish(text: string): string | undefined {
 }
 
 /** Yes and no in the languages above, as a required column prints them. */
-const YES = new Set(['是', 'はい', 'да', 'sí', 'si', 'sim', 'ja', 'oui', '必填', '必須', '必须', 'obligatorio', 'obrigatório', 'obligatoire', 'erforderlich', 'обязательный']);
-const NO = new Set(['否', 'いいえ', 'нет', 'não', 'nein', 'non', '可选', '选填', '任意', 'opcional', 'facultatif', 'необязательный']);
+const YES = new Set(['是', 'はい', 'да', 'sí', 'si', 'sim', 'ja', 'oui']);
+const NO = new Set(['否', 'いいえ', 'нет', 'não', 'nein', 'non']);
+/** The words for required and optional themselves, which also stand alone as a field's marker. */
+const REQUIRED_WORDS = new Set(['必填', '必須', '必须', '필수', 'obligatorio', 'obrigatório', 'obligatoire', 'erforderlich', 'обязательный', 'обязательно', 'обязательное']);
+const OPTIONAL_WORDS = new Set(['可选', '选填', '任意', '선택', 'opcional', 'facultatif', 'optionnel', 'необязательный', 'необязательно', 'необязательное']);
 
-/** true or false for a required marker of another language (`Да`, `Sim`, `否`); undefined otherwise. */
+/** true or false for a required marker of another language (`Да`, `Sim`, `否`, `обязательно`); undefined otherwise. */
 export function foreignRequired(text: string): boolean | undefined {
   const word = text.trim().toLowerCase();
   if (YES.has(word)) return true;
   if (NO.has(word)) return false;
+  return foreignMarker(word) === undefined ? undefined : foreignMarker(word) === 'required';
+}
+
+/**
+ * `required` or `optional` for another language's word for it (`обязательно`, `필수`, `opcional`),
+ * as a field's marker line or a part of `(number, 필수)` prints it; undefined for anything else,
+ * yes and no included (alone on a line they are no marker).
+ */
+export function foreignMarker(text: string): 'required' | 'optional' | undefined {
+  const word = text.trim().toLowerCase();
+  if (REQUIRED_WORDS.has(word)) return 'required';
+  if (OPTIONAL_WORDS.has(word)) return 'optional';
   return undefined;
 }
 
@@ -226,11 +250,26 @@ const TYPE_WORDS: Readonly<Record<string, string>> = {
   布尔值: 'boolean',
   对象: 'object',
   数组: 'array',
+  строка: 'string',
+  число: 'number',
+  целое: 'integer',
+  'целое число': 'integer',
+  логический: 'boolean',
+  булево: 'boolean',
+  массив: 'array',
+  объект: 'object',
+  문자열: 'string',
+  숫자: 'number',
+  정수: 'integer',
+  불리언: 'boolean',
+  배열: 'array',
+  객체: 'object',
 };
 
 /** The English type word of a type cell in another language (`文字列` → `string`). */
 export function foreignType(text: string): string | undefined {
-  return TYPE_WORDS[text.trim()];
+  const word = text.trim().toLowerCase();
+  return Object.hasOwn(TYPE_WORDS, word) ? TYPE_WORDS[word] : undefined;
 }
 
 function escape(text: string): string {

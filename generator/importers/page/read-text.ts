@@ -17,6 +17,7 @@ import {
   type RowCells,
   type SplitFailure,
 } from './columns.js';
+import { foreignMarker } from './foreign-words.js';
 import { parseTypeExpression, readTypeLine, splitGluedField } from './type-expression.js';
 import { readTypeFirstFields } from './type-first-fields.js';
 import { isStructuralLine, matchOperationLine, matchSectionTitle, matchStatusLine, statusOfReasonPhrase } from './vocabulary.js';
@@ -59,18 +60,34 @@ export function readText(text: string, file: string): ReadResult {
 function unglueLines(lines: readonly Line[]): Line[] {
   const out: Line[] = [];
   let fence: string | undefined;
-  for (const line of lines) {
+  let skip = -1;
+  for (const [k, line] of lines.entries()) {
+    if (k === skip) continue;
     const open = FENCE.exec(line.text);
     if (open) fence = fence === undefined ? open[1] : undefined;
     if (fence !== undefined || open) {
       out.push(line);
       continue;
     }
-    out.push(...cutGlued(line));
+    // `id` / `(number, required): The ID.`: a name over its parenthesized attributes is one field line.
+    const attributes = lines[k + 1]?.text ?? '';
+    if (FIELD_NAME.test(line.text) && line.text.length <= MAX_FIELD_NAME && PARENTHESIZED_ATTRIBUTES.test(attributes) && !isVocabularyWord(line.text)) {
+      const text = `${line.text} ${attributes}`;
+      out.push({ ...line, raw: ' '.repeat(line.indent) + text, text });
+      skip = k + 1;
+      continue;
+    }
+    // `обязательно`, `필수`: another language's marker alone on its line reads as the English one.
+    const marker = foreignMarker(line.text);
+    out.push(...(marker ? [{ ...line, text: marker }] : cutGlued(line)));
   }
   return out;
 }
 
+/** `(number, required): The ID.`, `(string)`: a field's attributes in parentheses opening its line, its description after a colon or dash. */
+const PARENTHESIZED_ATTRIBUTES = /^\([^()]{1,60}\)(?:\s*[:–—-]\s|\s*$)/;
+/** `0 <= value`, `value <= 100`, `1 <= length <= 64`: a constraint line as Fumadocs prints it, text glued after it. */
+const RANGE_THEN_TEXT = /^(?:-?\d+(?:\.\d+)?\s*<=?\s*)?(?:value|length|items)(?:\s*<=?\s*-?\d+(?:\.\d+)?)?(?=[A-Za-z_$@])/;
 const LITERALS_THEN_TEXT = /^("[^"\n]*"(?:\s*[|,]\s*"[^"\n]*")*)(?=[A-Za-z_])/;
 
 function cutGlued(line: Line): Line[] {
@@ -84,13 +101,18 @@ function cutGlued(line: Line): Line[] {
   const sample = opened && matchOperationLine(opened[1]!) ? opened[1]!.length : undefined;
   // `string · maxLength: 200 · requiredparent`: the marker that ends a field's attributes, the next field's name glued on.
   const marker = /(?:^|\s)[•·]\s*(?:required|optional)(?=[a-z_$][\w$-]*$)/.exec(text);
-  const at = anchor
-    ? anchor.index + anchor[0].length
-    : literals
-      ? literals[1]!.length
-      : marker
-        ? marker.index + marker[0].length
-        : (sample ?? gluedTitleAt(text) ?? leadingTitleEnd(text));
+  // `0 <= valueoffset?number`: a field's range, the next field glued on (cut only where a field follows).
+  const range = RANGE_THEN_TEXT.exec(text);
+  const rangeEnd = range && splitGluedField(text.slice(range[0].length)) ? range[0].length : undefined;
+  const at =
+    rangeEnd ??
+    (anchor
+      ? anchor.index + anchor[0].length
+      : literals
+        ? literals[1]!.length
+        : marker
+          ? marker.index + marker[0].length
+          : (sample ?? gluedTitleAt(text) ?? leadingTitleEnd(text)));
   if (at === undefined) return [line];
   const head = text.slice(0, at).trimEnd();
   const tail = text.slice(at);
@@ -907,8 +929,11 @@ function groupRows(lines: readonly Line[], width: number): { cells: Cell[]; at: 
       continue;
     }
     if (line.text.endsWith('|')) {
+      // `| id |`, its other cells one per line below: the opening pipe starts a row, it holds no empty cell.
+      const framed = line.text.startsWith('|') && !pending;
+      if (framed) finish();
       current ??= { cells: [], at: line };
-      current.cells.push(...cellsOfPart(`${pending} ${line.text.slice(0, -1)}`, width - current.cells.length));
+      current.cells.push(...cellsOfPart(`${pending} ${line.text.slice(framed ? 1 : 0, -1)}`, width - current.cells.length));
       pending = '';
       if (current.cells.length >= width) finish();
       continue;

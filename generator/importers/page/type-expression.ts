@@ -277,6 +277,8 @@ export interface GluedField {
 /** Type words safe to find glued after a name with no marker: no English word ends in them (`update` ends in `date`). */
 const GLUED_TYPES = /^(?:string|integer|number|boolean|object|array|datetime|date-time|enum|uuid|double|float|int32|int64|unknown|undefined)\b/i;
 const GLUED_NAME = /^[A-Za-z_$@][\w.$@-]*$/;
+/** The composition words a rendering prints for a field typed by several schemas. */
+const COMPOSITION = /^(?:all|any|one) of$/i;
 const MAX_GLUED = 160;
 
 /**
@@ -294,9 +296,11 @@ export function splitGluedField(text: string): GluedField | undefined {
     required = marker[1]!.toLowerCase();
     rest = rest.slice(0, marker.index);
   }
-  // `string · nullable`, `string | null`: what follows the type word is the type's.
-  const nullable = /\s*·\s*nullable$/i.exec(rest);
-  if (nullable) rest = rest.slice(0, nullable.index);
+  // `string · nullable`, `string · email`: what follows the type word is the type's (a flag or its format).
+  const suffix = /\s*·\s*([A-Za-z][\w-]{0,30})$/.exec(rest);
+  const nullable = suffix && /^nullable$/i.test(suffix[1]!) ? suffix : undefined;
+  const format = suffix && !nullable ? suffix[1]! : undefined;
+  if (suffix) rest = rest.slice(0, suffix.index);
   for (let end = Math.min(rest.length - 1, 128); end >= 2; end--) {
     let name = rest.slice(0, end);
     let type = rest.slice(end);
@@ -306,14 +310,23 @@ export function splitGluedField(text: string): GluedField | undefined {
       mark = sign[0];
       name = name.slice(0, -1);
     }
-    if (!GLUED_NAME.test(name) || name.length < 2 || /\s/.test(type.trimEnd()) && !/\|/.test(type)) continue;
     const marked = required !== '' || mark !== '';
+    // `auditall ofOptional`: a composition whose members the rendering does not show; the type
+    // stays as printed, for the reader to report.
+    if (marked && !format && GLUED_NAME.test(name) && name.length >= 2 && COMPOSITION.test(type)) return { name, type, required: required || mark };
+    if (!GLUED_NAME.test(name) || name.length < 2 || /\s/.test(type.trimEnd()) && !/\|/.test(type)) continue;
     if (!marked && (!/^[a-z_$@]/.test(name) || !GLUED_TYPES.test(type))) continue;
     type = type.trim();
     const expr = parseTypeExpression(type);
     if (!expr || expr.kind === 'named') continue;
     // A name cannot end where a type word would go on (`typestring` is `type` + `string`, not `typestrin` + `g`).
     if (!/^[A-Za-z]/.test(type)) continue;
+    if (format !== undefined) {
+      // Only a format the type can carry (`string · email`); anything else is not this reading.
+      const formatted = parseTypeExpression(`${type} <${format}>`);
+      if (formatted?.kind !== 'primitive' || formatted.format === undefined) continue;
+      return { name, type: `${type} <${format}>`, required: required || mark };
+    }
     return { name, type: nullable ? `${type} | null` : type, required: required || mark };
   }
   return undefined;

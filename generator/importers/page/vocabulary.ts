@@ -163,6 +163,9 @@ function titleForms(text: string): string[] {
   // `The following query parameters are optional:` over a table: a sentence that titles it.
   const sentence = /[:：]\s*$/.test(text) ? /^(?:you can use |use )?the following (path|query|header|cookie|body|request body) (parameters|params|fields|properties)(?: are (required|optional))?\b/.exec(title) : undefined;
   if (sentence) forms.push(`${sentence[3] ? `${sentence[3]} ` : ''}${sentence[1]} ${sentence[2]}`);
+  // `URL Parameter:` as a label over the one parameter it lists (never `(path parameter)` after a description).
+  const singular = /[:：]\s*$/.test(text) ? /^(path|url|uri|query|header|cookie) param(?:eter)?$/.exec(title) : undefined;
+  if (singular) forms.push(`${singular[1]} parameters`);
   const aside = /^(.+?)\s*[（(]([^()（）]+)[)）]$/.exec(title);
   if (aside) forms.push(aside[1]!.trim(), aside[2]!.trim());
   for (const form of [...forms]) {

@@ -14,6 +14,11 @@ describe('list items that describe a field', () => {
     ['name, type and description between dashes', { given: 'managed_host_id - Number - Id of the host', want: { name: 'managed_host_id', type: 'Number', required: '', description: 'Id of the host', in: '' } }],
     ['a required marker after the colon', { given: 'token: required to identify the reader.', want: { name: 'token', type: '', required: 'required', description: 'to identify the reader.', in: '' } }],
     ['a type and allowed values after a semicolon', { given: 'x-error-codes (string; allowed values: [a.b])', want: { name: 'x-error-codes', type: 'string', required: '', description: '', in: '' } }],
+    ['a section title with a marker over a header and its value', { given: 'Headers: Optional accept: application/json', want: { name: 'accept', type: '', required: 'optional', description: 'application/json', in: 'header' } }],
+    ['a section title with a marker alone', { given: 'Headers: Required', want: undefined }],
+    ['a required marker of another language in the parentheses', { given: 'id (number, 필수): The ID.', want: { name: 'id', type: 'number', required: 'required', description: 'The ID.', in: '' } }],
+    ['the attributes in parentheses after a colon', { given: 'first_name: (string) The first name.', want: { name: 'first_name', type: 'string', required: '', description: 'The first name.', in: '' } }],
+    ['a colon over parentheses that say no type', { given: 'note: (see below) more', want: undefined }],
     ['prose', { given: 'keep the first account settings', want: undefined }],
     ['a sentence with dashes', { given: 'Some value - see below - for details', want: undefined }],
   ];
@@ -50,6 +55,10 @@ describe('name, type and marker run together', () => {
     ['id*string', { name: 'id', type: 'string', required: '*' }],
     ['typestring', { name: 'type', type: 'string', required: '' }],
     ['AuthorizationstringRequired', { name: 'Authorization', type: 'string', required: 'required' }],
+    ['emailstring · emailOptional', { name: 'email', type: 'string <email>', required: 'optional' }],
+    ['auditall ofOptional', { name: 'audit', type: 'all of', required: 'optional' }],
+    // A composition word with no marker is no field.
+    ['fall of', undefined],
     // Words that end in a type word, with no marker, are words.
     ['update', undefined],
     ['company', undefined],

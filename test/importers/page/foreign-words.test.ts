@@ -33,6 +33,9 @@ describe('yes and no, and type words', () => {
     ['是', true],
     ['否', false],
     ['はい', true],
+    ['обязательно', true],
+    ['필수', true],
+    ['необязательно', false],
     ['maybe', undefined],
   ] as const)('%s is %s', (given, want) => {
     expect(foreignRequired(given)).toBe(want);
@@ -43,6 +46,11 @@ describe('yes and no, and type words', () => {
     ['整数', 'integer'],
     ['字符串', 'string'],
     ['布尔', 'boolean'],
+    ['строка', 'string'],
+    ['Число', 'number'],
+    ['массив', 'array'],
+    ['숫자', 'number'],
+    ['constructor', undefined],
     ['string', undefined],
   ] as const)('the type %s is %s', (given, want) => {
     expect(foreignType(given)).toBe(want);

@@ -511,6 +511,86 @@ const cases: [file: string, want: Facts][] = [
       warnings: [/the text "The feeder id\." under `Path Parameters` was not read/, /holds the example value "01HZZFEEDER\.\.\." where a parameter goes, and the page names no parameter for it; it is kept as printed/, /describes no response status/],
     },
   ],
+  [
+    'w-foreign-type-words.md',
+    {
+      operation: 'POST /notes',
+      body: ['title', 'priority', 'tags', 'meta', 'pinned'],
+      bodyMedia: 'application/json (assumed)',
+      warnings: [/describes no response status/],
+    },
+  ],
+  [
+    'w-foreign-required-marker.txt',
+    {
+      operation: 'DELETE /notes/{noteId}',
+      parameters: ['path noteId required "integer"', 'query reason required "string" (assumed in)', 'query force "boolean" (assumed in)'],
+      statuses: ['204'],
+      warnings: [/a property table under `Авторизации` was not read/],
+    },
+  ],
+  [
+    'w-required-column-without-type.txt',
+    {
+      operation: 'POST /v1/shelves/{shelfId}/archive',
+      parameters: ['path shelfId required', 'header Authorization required', 'header Content-Type required', 'header X-Trace', 'query notify', 'query reason required'],
+      statuses: ['204', '404'],
+    },
+  ],
+  [
+    'w-glued-row-format-and-composition.txt',
+    {
+      operation: 'POST /desk/visitors',
+      body: ['full_name', 'contact_email', 'visit_day', 'badge', 'host'],
+      bodyMedia: 'application/json (assumed)',
+      statuses: ['201'],
+      warnings: [/cannot read the type "all of" of "badge"/, /cannot read the type "one of" of "host"/],
+    },
+  ],
+  [
+    'w-range-line-glued-to-next-field.txt',
+    {
+      operation: 'GET /v2/sightings',
+      parameters: ['query page_size "integer"', 'query cursor "string"', 'query species "string"', 'query season "string"'],
+      statuses: ['200'],
+    },
+  ],
+  [
+    'w-framed-cell-per-line-row.txt',
+    {
+      operation: 'GET /api/Kennels/{kennelId}/dogs/{dogName}',
+      parameters: ['path kennelId required "integer"', 'path dogName required "string"'],
+      statuses: ['200', '404'],
+    },
+  ],
+  [
+    'w-titled-list-item-with-marker.md',
+    {
+      operation: 'GET /lamps/{lampId}/on',
+      parameters: ['path lampId required "string"', 'header X-Room-Key required'],
+      statuses: ['200'],
+      warnings: [/path parameter "lampId" is not described/],
+    },
+  ],
+  [
+    'w-name-over-parenthesized-attributes.txt',
+    {
+      operation: 'DELETE /recipes/{recipeId}',
+      parameters: ['path recipeId required "number"', 'query keepPhotos "boolean"', 'query reason required "string"'],
+      statuses: ['204'],
+    },
+  ],
+  [
+    'w-colon-then-parenthesized-type.md',
+    {
+      operation: 'PATCH /gardens/{gardenId}',
+      parameters: ['path gardenId required "string"'],
+      body: ['title', 'public'],
+      bodyMedia: 'application/json (assumed)',
+      statuses: ['200'],
+      warnings: [/path parameter "gardenId" is not described/],
+    },
+  ],
 ];
 
 describe('page model fixtures', () => {
@@ -543,6 +623,23 @@ describe('page model fixtures', () => {
 });
 
 describe('marks of required and optional', () => {
+  it('a glued row keeps the format printed after its type (`string · email`)', async () => {
+    const result = await importPage(fixture('page', 'w-glued-row-format-and-composition.txt'));
+    const schema = (((operationOf(result).operation.requestBody as JsonObject).content as JsonObject)['application/json'] as JsonObject).schema as JsonObject;
+    const properties = schema.properties as JsonObject;
+    expect(properties.contact_email).toEqual(expect.objectContaining({ type: 'string', format: 'email' }));
+    expect(properties.visit_day).toEqual(expect.objectContaining({ type: 'string', format: 'date' }));
+    expect(schema.required).toEqual(['full_name']);
+  });
+
+  it('type words of another language are read as the English ones', async () => {
+    const result = await importPage(fixture('page', 'w-foreign-type-words.md'));
+    const schema = (((operationOf(result).operation.requestBody as JsonObject).content as JsonObject)['application/json'] as JsonObject).schema as JsonObject;
+    const types = Object.entries(schema.properties as JsonObject).map(([name, property]) => `${name} ${(property as JsonObject).type}`);
+    expect(types).toEqual(['title string', 'priority number', 'tags array', 'meta object', 'pinned boolean']);
+    expect(schema.required).toEqual(['title']);
+  });
+
   it('a page that marks the optional fields with `?` leaves the required ones unmarked', async () => {
     const result = await importPage(fixture('page', 'body-fields-under-path-parameters.txt'));
     const schema = (((operationOf(result).operation.requestBody as JsonObject).content as JsonObject)['application/json'] as JsonObject).schema as JsonObject;

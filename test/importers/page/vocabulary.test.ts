@@ -41,6 +41,9 @@ describe('status lines', () => {
 describe('section titles', () => {
   const cases: [string, ReturnType<typeof matchSectionTitle>][] = [
     ['Path Parameters', { kind: 'parameters', in: 'path' }],
+    ['URL Parameter:', { kind: 'parameters', in: 'path' }],
+    // A location in parentheses after a description names no section.
+    ['Document ID to delete (path parameter)', undefined],
     ['path Parameters', { kind: 'parameters', in: 'path' }],
     ['Header Params', { kind: 'parameters', in: 'header' }],
     ['Required Path Parameters', { kind: 'parameters', in: 'path', required: true }],
