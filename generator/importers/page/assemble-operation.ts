@@ -429,10 +429,14 @@ class PageAssembler {
       return `${path}{${missing[0]!.name}}`;
     }
     const segments = path.split('/');
-    // A segment is an example value when it looks like one, the parameter's description names it,
-    // or one of the page's samples holds it as a string (`"document_id": "doc-xyz789"`).
+    // A segment is an example value when it looks like one, the parameter's description gives it as
+    // an example (quoted, or after `e.g.`: a word the description only uses, `dogs` in "Only dogs of
+    // this breed", is no example), or one of the page's samples holds it as a string
+    // (`"document_id": "doc-xyz789"`).
     const inSample = (segment: string) => segment.length >= 4 && this.blocks.some((block) => block.kind === 'code' && block.value.includes(`"${segment}"`));
-    const values = segments.map((segment, i) => ({ segment, i })).filter(({ segment }) => segment !== '' && !segment.startsWith('{') && (looksLikeValue(segment) || missing[0]!.description.includes(segment) || inSample(segment)));
+    const values = segments
+      .map((segment, i) => ({ segment, i }))
+      .filter(({ segment }) => segment !== '' && !segment.startsWith('{') && (looksLikeValue(segment) || givesAsExample(missing[0]!.description, segment) || inSample(segment)));
     const last = values.at(-1);
     if (!last || last.i !== segments.length - 1) return path;
     segments[last.i] = `{${missing[0]!.name}}`;
@@ -2152,4 +2156,10 @@ function addRow(rows: FieldRow[], row: FieldRow): void {
     }
   }
   rows.push(row);
+}
+
+/** Whether a description gives `value` as an example: quoted (`"x"`, `'x'`, `` `x` ``) or after `e.g.`, `example` or `such as`. */
+function givesAsExample(description: string, value: string): boolean {
+  const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`["'\`\u201c\u2018]${escaped}["'\`\u201d\u2019]|\\b(?:e\\.g\\.|eg|example|for example|such as)[:,]?\\s+${escaped}(?![\\w-])`, 'i').test(description);
 }

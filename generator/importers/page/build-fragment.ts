@@ -61,14 +61,29 @@ export function buildFragment(model: PageModel, page: string, options: BuildOpti
 function buildParameters(model: PageModel, builder: SchemaBuilder): JsonObject[] {
   const templated = [...model.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
   const parameters: JsonObject[] = [];
-  for (const name of templated) {
-    if (model.parameters.some((p) => p.in === 'path' && p.name === name)) continue;
+  const undescribed = templated.filter((name) => !model.parameters.some((p) => p.in === 'path' && p.name === name));
+  const unplaced = model.parameters.filter((p) => p.in === 'path' && !templated.includes(p.name));
+  // One placeholder no row describes and one path parameter the path does not name: the page calls
+  // one parameter by two names (`{document_id}` in the path, `id` in its list).
+  const renamed = undescribed.length === 1 && unplaced.length === 1 ? { from: unplaced[0]!, to: undescribed[0]! } : undefined;
+  for (const name of undescribed) {
+    if (renamed) continue;
     builder.warn(`path parameter "${name}" is not described on the page; it is typed as a string`, model.at);
     parameters.push({ name, in: 'path', required: true, schema: { type: 'string', [INFERRED_EXTENSION]: ['type'] } });
   }
   for (const parameter of model.parameters) {
+    if (parameter === renamed?.from) {
+      builder.warn(`path parameter "${parameter.name}" does not appear in the path ${model.path}: it is read as its one undescribed placeholder {${renamed.to}}`, parameter.at);
+      parameters.push(buildParameter({ ...parameter, name: renamed.to }, builder));
+      continue;
+    }
     if (parameter.in === 'path' && !templated.includes(parameter.name)) {
-      builder.warn(`path parameter "${parameter.name}" does not appear in the path ${model.path}`, parameter.at);
+      // A path parameter must stand in the path, or the spec is invalid. What a page lists under
+      // `URI Parameters` (or wrongly under a path section) and the path does not name is most
+      // likely sent in the query: it is read so, marked as assumed, and said.
+      builder.warn(`path parameter "${parameter.name}" does not appear in the path ${model.path}: it is read as a query parameter`, parameter.at);
+      parameters.push(buildParameter({ ...parameter, in: 'query', inInferred: true }, builder));
+      continue;
     }
     parameters.push(buildParameter(parameter, builder));
   }

@@ -512,6 +512,28 @@ const cases: [file: string, want: Facts][] = [
     },
   ],
   [
+    // A word of the path that a parameter's description happens to use is no example value; a URI
+    // parameter the path does not name goes to the query, marked as assumed.
+    'uri-parameter-not-in-path.txt',
+    {
+      operation: 'GET /api/Kennels/{kennelId}/dogs',
+      parameters: ['path kennelId required "integer"', 'query breed "string" (assumed in)'],
+      statuses: ['200'],
+      warnings: [/path parameter "breed" does not appear in the path \/api\/Kennels\/\{kennelId\}\/dogs: it is read as a query parameter/],
+    },
+  ],
+  [
+    'path-parameter-called-by-two-names.txt',
+    {
+      operation: 'POST /v2/parcels/{parcel_ref}/labels',
+      parameters: ['path parcel_ref required "string"'],
+      body: ['text'],
+      bodyMedia: 'application/json (assumed)',
+      statuses: ['201'],
+      warnings: [/path parameter "ref" does not appear in the path \/v2\/parcels\/\{parcel_ref\}\/labels: it is read as its one undescribed placeholder \{parcel_ref\}/],
+    },
+  ],
+  [
     'w-foreign-type-words.md',
     {
       operation: 'POST /notes',
