@@ -219,7 +219,8 @@ export function foreignRequired(text: string): boolean | undefined {
   const word = text.trim().toLowerCase();
   if (YES.has(word)) return true;
   if (NO.has(word)) return false;
-  return foreignMarker(word) === undefined ? undefined : foreignMarker(word) === 'required';
+  const marker = foreignMarker(word);
+  return marker === undefined ? undefined : marker === 'required';
 }
 
 /**

@@ -217,7 +217,6 @@ class TextReader {
   private readSample(line: Line): boolean {
     if (!startsSample(line.text)) return false;
     let depth = 0;
-    let quote = false;
     const body: string[] = [];
     let j = this.i;
     /** Where on its last line the sample's outer bracket closes. */
@@ -230,22 +229,15 @@ class TextReader {
         break;
       }
       body.push(raw);
-      for (let k = 0; k < raw.length; k++) {
-        const c = raw[k];
-        if (quote) {
-          if (c === '\\') k++;
-          else if (c === '"') quote = false;
-        } else if (c === '"') quote = true;
-        else if (c === '{' || c === '[') depth++;
-        else if (c === '}' || c === ']') {
-          depth--;
-          if (depth === 0) {
-            close = k;
-            break;
-          }
+      // A string never runs over a line break in a sample: each line is scanned on its own.
+      visitBrackets(raw, (bracket, k) => {
+        if (bracket === '{' || bracket === '[') depth++;
+        else if (--depth === 0) {
+          close = k;
+          return true;
         }
-      }
-      quote = false; // a string never runs over a line break in a sample
+        return false;
+      });
       if (depth <= 0) break;
     }
     // What a rendering glued after the closing bracket (`]429 Too many requests`, `}{` the next
@@ -828,16 +820,24 @@ function gluedAfterCommand(text: string, open: string | undefined): number | und
 /** Where the last bracket that closes a sample stands on its last line. */
 function closingIndex(raw: string): number {
   let index = -1;
+  visitBrackets(raw, (bracket, k) => {
+    if (bracket === '}' || bracket === ']') index = k;
+    return false;
+  });
+  return index === -1 ? raw.length - 1 : index;
+}
+
+/** Calls `visit` with each bracket of a sample's line outside its strings, until `visit` returns true. */
+function visitBrackets(raw: string, visit: (bracket: string, index: number) => boolean): void {
   let quote = false;
   for (let k = 0; k < raw.length; k++) {
-    const c = raw[k];
+    const c = raw[k]!;
     if (quote) {
       if (c === '\\') k++;
       else if (c === '"') quote = false;
     } else if (c === '"') quote = true;
-    else if (c === '}' || c === ']') index = k;
+    else if ((c === '{' || c === '[' || c === '}' || c === ']') && visit(c, k)) return;
   }
-  return index === -1 ? raw.length - 1 : index;
 }
 
 /** A sample opens with `{` or `[` and what can follow in JSON, Ruby hashes or JS objects. */
